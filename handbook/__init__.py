@@ -1,0 +1,99 @@
+"""Sổ tay đảng viên điện tử: the app factory."""
+
+import os
+from importlib import import_module
+
+from flask import Flask
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from handbook import errors, security, timefmt
+from handbook.assets import asset_url
+from handbook.config import Config, check_production
+from handbook.extensions import csrf, db, limiter, login_manager, migrate
+
+# Each feature is a package with a blueprint `bp`; order is the order of registration.
+FEATURES = ["main", "auth", "library", "search", "meetings", "notes", "admin"]
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        template_folder=os.path.join(ROOT, "templates"),
+        static_folder=os.path.join(ROOT, "static"),
+        instance_path=os.path.join(ROOT, "instance"),
+    )
+    app.config.from_object(Config(app.instance_path))
+    if config:
+        app.config.update(config)
+    check_production(app.config)
+    os.makedirs(app.instance_path, exist_ok=True)
+    if app.config["PROXY_COUNT"]:
+        n = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=os.path.join(ROOT, "migrations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    _init_login(app)
+
+    for name in FEATURES:
+        app.register_blueprint(import_module(f"handbook.{name}").bp)
+    import_models()
+
+    errors.register(app)
+    timefmt.register(app)
+    app.after_request(security.set_security_headers)
+    app.before_request(security.force_password_change)
+    app.jinja_env.globals.update(asset_url=asset_url, is_htmx=security.is_htmx)
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    app.context_processor(_nav_context)
+
+    from handbook.cli import register as register_cli
+
+    register_cli(app)
+    return app
+
+
+def import_models() -> None:
+    """Every feature's models, so metadata (and Alembic) sees all tables."""
+    from importlib.util import find_spec
+
+    import_module("handbook.orgs.models")
+    for name in FEATURES:
+        if find_spec(f"handbook.{name}.models"):
+            import_module(f"handbook.{name}.models")
+
+
+def _init_login(app: Flask) -> None:
+    from handbook.auth.service import load_session_user
+
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Vui lòng đăng nhập để tiếp tục."
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = None  # server-side sessions do this job
+    login_manager.user_loader(load_session_user)
+
+
+def _nav_context() -> dict:
+    from handbook.auth import permissions
+    from handbook.main.nav import nav_context
+
+    return {"perm": permissions, **nav_context()}
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_pragmas(dbapi_connection, connection_record):
+    """SQLite: WAL for concurrent readers, foreign keys enforced, a busy wait not an error."""
+    if type(dbapi_connection).__module__.startswith("sqlite3"):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()

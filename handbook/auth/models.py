@@ -1,0 +1,79 @@
+"""Accounts, roles and server-side login sessions."""
+
+from datetime import date, datetime
+
+from flask_login import UserMixin
+from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from handbook.extensions import db
+from handbook.models_base import UTCDateTime, utcnow
+from handbook.orgs.models import Organization
+
+ROLE_LABELS = {
+    "secretary": "Bí thư chi bộ",
+    "deputy": "Phó bí thư chi bộ",
+    "admin": "Quản trị cấp ủy",
+}
+
+
+class User(UserMixin, db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(120))
+    card_number: Mapped[str | None] = mapped_column(String(20), unique=True)
+    phone: Mapped[str | None] = mapped_column(String(20), unique=True)
+    date_of_birth: Mapped[date | None]
+    sex: Mapped[str | None] = mapped_column(String(10))
+    admitted_on: Mapped[date | None]
+    official_on: Mapped[date | None]
+    holds_leadership_post: Mapped[bool] = mapped_column(default=False)
+    active: Mapped[bool] = mapped_column(default=True)
+    cell_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id"), index=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    must_change_password: Mapped[bool] = mapped_column(default=True)
+    font_step: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    cell: Mapped[Organization | None] = relationship()
+    roles: Mapped[list["RoleAssignment"]] = relationship(
+        back_populates="user", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login refuses inactive accounts
+        return self.active
+
+    def __repr__(self) -> str:
+        return f"<User {self.username}>"
+
+
+class RoleAssignment(db.Model):
+    """A role held on an organisation: secretary/deputy of a cell, admin of a subtree."""
+
+    __table_args__ = (UniqueConstraint("user_id", "org_id", "role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organization.id"), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    user: Mapped[User] = relationship(back_populates="roles")
+    org: Mapped[Organization] = relationship(lazy="joined")
+
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS.get(self.role, self.role)
+
+
+class LoginSession(db.Model):
+    """One row per logged-in device, so logout and timeouts end it on the server."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    user_agent: Mapped[str] = mapped_column(String(200), default="")

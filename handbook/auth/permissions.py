@@ -1,0 +1,68 @@
+"""Who may do what: every authorisation rule of the app lives here.
+
+Views never test roles themselves; they call these functions (or the scoped
+getters built on them) so a rule changes in one place.
+"""
+
+from flask import abort
+from flask_login import current_user
+
+from handbook.auth.models import User
+from handbook.orgs.models import Organization
+
+CELL_MANAGER_ROLES = ("secretary", "deputy")
+
+
+def admin_roots(user: User) -> list[Organization]:
+    """The organisations whose subtree this user administers."""
+    if not user.is_authenticated:
+        return []
+    return [r.org for r in user.roles if r.role == "admin"]
+
+
+def is_admin(user: User) -> bool:
+    return bool(admin_roots(user))
+
+
+def is_admin_of(user: User, org: Organization) -> bool:
+    """Committee admins act on their organisation and everything below it."""
+    return any(root.contains(org) for root in admin_roots(user))
+
+
+def managed_cells(user: User) -> list[Organization]:
+    if not user.is_authenticated:
+        return []
+    return [r.org for r in user.roles if r.role in CELL_MANAGER_ROLES]
+
+
+def can_manage_cell(user: User, cell: Organization) -> bool:
+    """Secretary and deputy run their own cell's meetings."""
+    return any(org.id == cell.id for org in managed_cells(user))
+
+
+def is_member_of(user: User, cell: Organization) -> bool:
+    return user.is_authenticated and user.cell_id == cell.id
+
+
+def can_view_cell(user: User, cell: Organization) -> bool:
+    """Members, the cell's leaders, and admins above it see a cell's business."""
+    return is_member_of(user, cell) or can_manage_cell(user, cell) or is_admin_of(user, cell)
+
+
+def is_staff(user: User) -> bool:
+    """Secretaries, deputies and admins: people who publish to others."""
+    return bool(managed_cells(user)) or is_admin(user)
+
+
+def require(condition: bool, status: int = 404) -> None:
+    """Answer 404 by default, so a probe cannot tell 'exists' from 'not yours'."""
+    if not condition:
+        abort(status)
+
+
+def require_staff() -> None:
+    require(current_user.is_authenticated and is_staff(current_user))
+
+
+def require_admin() -> None:
+    require(current_user.is_authenticated and is_admin(current_user))

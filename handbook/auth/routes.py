@@ -1,0 +1,93 @@
+"""Login, logout, password change and per-user display settings."""
+
+from urllib.parse import urlsplit
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from handbook.auth import bp
+from handbook.auth.forms import ChangePasswordForm, LoginForm
+from handbook.auth.passwords import verify_password
+from handbook.auth.service import authenticate, change_password, end_session, start_session
+from handbook.extensions import db, limiter
+
+WRONG_CREDENTIALS = "Thông tin đăng nhập không đúng. Vui lòng kiểm tra và thử lại."
+FONT_STEPS = range(-1, 4)
+
+
+def _account_key() -> str:
+    return "login:" + request.form.get("username", "").strip().lower()[:120]
+
+
+def _failed(response) -> bool:
+    return response.status_code != 302
+
+
+def safe_next(target: str | None) -> str:
+    """Only same-site paths: never an absolute URL, never a scheme-relative one."""
+    if not target:
+        return url_for("main.home")
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return url_for("main.home")
+    return target
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit("5 per minute", key_func=_account_key, methods=["POST"], deduct_when=_failed)
+@limiter.limit("300 per minute", methods=["POST"])
+def login():
+    """Log in with a login name, card number or phone number."""
+    if current_user.is_authenticated:
+        return redirect(url_for("main.home"))
+    form = LoginForm()
+    error = None
+    if form.validate_on_submit():
+        user = authenticate(form.username.data, form.password.data)
+        if user is not None:
+            start_session(user)
+            return redirect(safe_next(request.args.get("next")))
+        error = WRONG_CREDENTIALS
+    status = 200 if request.method == "GET" or error is None else 401
+    return render_template("auth/login.html", form=form, error=error), status
+
+
+@bp.post("/logout")
+def logout():
+    """End this device's session on the server and in the browser."""
+    end_session()
+    return redirect(url_for("auth.login", logged_out=1))
+
+
+@bp.get("/account")
+@login_required
+def account():
+    """The member's own account page."""
+    return render_template("auth/account.html")
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+@limiter.limit("10 per minute", methods=["POST"])
+def password():
+    """Change one's own password; the current one is asked for first."""
+    form = ChangePasswordForm(username=current_user.username)
+    if form.validate_on_submit():
+        if not verify_password(current_user.password_hash, form.current_password.data):
+            form.current_password.errors.append("Mật khẩu hiện tại không đúng.")
+        else:
+            change_password(current_user, form.new_password.data)
+            flash("Đã đổi mật khẩu.", "success")
+            return redirect(url_for("main.home"))
+    return render_template("auth/password.html", form=form)
+
+
+@bp.post("/account/font")
+@login_required
+def font():
+    """A−/A+ : remember the reading size for this member on every device."""
+    step = current_user.font_step + (1 if request.form.get("change") == "up" else -1)
+    if step in FONT_STEPS:
+        current_user.font_step = step
+        db.session.commit()
+    return redirect(safe_next(request.form.get("next")))

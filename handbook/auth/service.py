@@ -1,0 +1,117 @@
+"""Logging in and out: finding the account, server-side sessions, timeouts."""
+
+import hashlib
+import re
+import secrets
+from datetime import timedelta
+
+from flask import current_app, request, session
+from flask_login import login_user, logout_user
+from sqlalchemy import delete, func, or_, select
+
+from handbook.auth.models import LoginSession, User
+from handbook.auth.passwords import hash_password, verify_password
+from handbook.extensions import db
+from handbook.models_base import utcnow
+
+# Compared against when no account matches, so timing does not reveal which part was wrong.
+_DUMMY_HASH = "scrypt:16384:8:1$x$" + "0" * 128
+SESSION_KEY = "sid"
+LAST_SEEN_WRITE_EVERY = timedelta(minutes=1)
+
+
+def normalise_phone(value: str) -> str:
+    digits = re.sub(r"[^\d+]", "", value)
+    if digits.startswith("+84"):
+        digits = "0" + digits[3:]
+    return digits
+
+
+def find_account(identifier: str) -> User | None:
+    """One box takes a login name, a party card number or a phone number."""
+    ident = identifier.strip()
+    if not ident:
+        return None
+    conditions = [func.lower(User.username) == ident.lower(), User.card_number == ident.upper()]
+    phone = normalise_phone(ident)
+    if len(phone) >= 9:
+        conditions.append(User.phone == phone)
+    return db.session.scalar(select(User).where(or_(*conditions)).limit(1))
+
+
+def authenticate(identifier: str, password: str) -> User | None:
+    user = find_account(identifier)
+    if user is None:
+        verify_password(_DUMMY_HASH, password)
+        return None
+    if not verify_password(user.password_hash, password) or not user.active:
+        return None
+    return user
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def start_session(user: User) -> None:
+    """Clears whatever the browser had (no fixation) and opens a fresh server session."""
+    session.clear()
+    token = secrets.token_urlsafe(32)
+    db.session.add(
+        LoginSession(
+            token_hash=_token_hash(token),
+            user_id=user.id,
+            user_agent=(request.user_agent.string or "")[:200],
+        )
+    )
+    user.last_login_at = utcnow()
+    db.session.commit()
+    session[SESSION_KEY] = token
+    session.permanent = True
+    login_user(user)
+
+
+def end_session() -> None:
+    token = session.get(SESSION_KEY)
+    if token:
+        db.session.execute(delete(LoginSession).where(LoginSession.token_hash == _token_hash(token)))
+        db.session.commit()
+    logout_user()
+    session.clear()
+
+
+def end_all_sessions(user: User) -> None:
+    """After a password change or reset, every other device must log in again."""
+    db.session.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
+
+
+def load_session_user(user_id: str) -> User | None:
+    """Flask-Login's loader: the cookie alone is not enough, its server session must live."""
+    token = session.get(SESSION_KEY)
+    if not token or not user_id.isdigit():
+        return None
+    row = db.session.scalar(select(LoginSession).where(LoginSession.token_hash == _token_hash(token)))
+    if row is None or row.user_id != int(user_id):
+        return None
+    now = utcnow()
+    cfg = current_app.config
+    idle = timedelta(minutes=cfg["SESSION_IDLE_MINUTES"])
+    lifetime = timedelta(minutes=cfg["SESSION_MAX_MINUTES"])
+    if now - row.last_seen_at > idle or now - row.created_at > lifetime:
+        db.session.delete(row)
+        db.session.commit()
+        return None
+    if now - row.last_seen_at > LAST_SEEN_WRITE_EVERY:
+        row.last_seen_at = now
+        db.session.commit()
+    user = db.session.get(User, row.user_id)
+    return user if user is not None and user.active else None
+
+
+def change_password(user: User, new_password: str) -> None:
+    """Sets the new password, ends the other devices' sessions, keeps this one."""
+    user.password_hash = hash_password(new_password)
+    user.must_change_password = False
+    end_all_sessions(user)
+    db.session.commit()
+    start_session(user)

@@ -1,0 +1,50 @@
+"""Settings, read from the environment in one place."""
+
+import os
+from pathlib import Path
+
+DEFAULT_SECRET = "dev-only-not-secret"  # noqa: S105 - refused in production below
+
+# OWASP's scrypt floor (N=2^17, r=8, p=1); werkzeug takes the parameters in the method.
+STRONG_PASSWORD_HASH = "scrypt:131072:8:1"  # noqa: S105 - a method name, not a secret
+
+
+class Config:
+    def __init__(self, instance_path: str):
+        env = os.environ
+        self.HANDBOOK_ENV = env.get("HANDBOOK_ENV", "development")
+        self.SECRET_KEY = env.get("SECRET_KEY", DEFAULT_SECRET)
+        default_db = "sqlite:///" + str(Path(instance_path) / "handbook.sqlite3")
+        self.SQLALCHEMY_DATABASE_URI = normalise_db_url(env.get("DATABASE_URL") or default_db)
+        self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+        self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI", "memory://")
+        self.RATELIMIT_HEADERS_ENABLED = False
+        self.PROXY_COUNT = int(env.get("PROXY_COUNT", "0"))
+        self.PASSWORD_HASH_METHOD = STRONG_PASSWORD_HASH
+        # Idle and absolute session lifetimes, in minutes.
+        self.SESSION_IDLE_MINUTES = int(env.get("SESSION_IDLE_MINUTES", "120"))
+        self.SESSION_MAX_MINUTES = int(env.get("SESSION_MAX_MINUTES", str(60 * 24 * 14)))
+        self.MAX_CONTENT_LENGTH = int(env.get("MAX_UPLOAD_MB", "20")) * 1024 * 1024
+        self.WTF_CSRF_TIME_LIMIT = None  # a meeting can last hours; the session bounds the token
+        self.SESSION_COOKIE_HTTPONLY = True
+        self.SESSION_COOKIE_SAMESITE = "Lax"
+        self.SESSION_COOKIE_NAME = "sotay_session"
+        self.SESSION_COOKIE_SECURE = self.is_production
+        self.SEND_FILE_MAX_AGE_DEFAULT = 60 * 60 * 24 * 365  # static URLs carry a content hash
+
+    @property
+    def is_production(self) -> bool:
+        return self.HANDBOOK_ENV == "production"
+
+
+def normalise_db_url(url: str) -> str:
+    """Accept the postgres:// and postgresql:// spellings hosting panels hand out."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def check_production(config) -> None:
+    if config.get("HANDBOOK_ENV") == "production" and config.get("SECRET_KEY") in (None, "", DEFAULT_SECRET):
+        raise RuntimeError("SECRET_KEY must be set to a long random value when HANDBOOK_ENV=production")

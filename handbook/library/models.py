@@ -1,0 +1,67 @@
+"""Documents of the directives library and their addressable sections."""
+
+from datetime import date, datetime
+
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from handbook.extensions import db
+from handbook.models_base import UTCDateTime, utcnow
+
+DOC_TYPES = {
+    "CT": "Chỉ thị",
+    "QĐ": "Quy định",
+    "QĐi": "Quy định",
+    "NQ": "Nghị quyết",
+    "KL": "Kết luận",
+    "HD": "Hướng dẫn",
+    "ĐA": "Đề án",
+    "TB": "Thông báo",
+}
+STATUS_LABELS = {"active": "Còn hiệu lực", "expired": "Hết hiệu lực"}
+SECTION_LEVELS = ("phan", "chuong", "muc", "dieu", "khoan", "diem", "plain")
+
+
+class Document(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(60), index=True)  # số hiệu, e.g. 08-QĐi/TW
+    doc_type: Mapped[str] = mapped_column(String(40))  # loại: "Quy định"
+    issuer: Mapped[str] = mapped_column(String(200), default="")  # cơ quan ban hành
+    issued_on: Mapped[date | None]
+    title: Mapped[str] = mapped_column(String(500))  # trích yếu
+    status: Mapped[str] = mapped_column(String(10), default="active")
+    replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("document.id"))
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    # None: the whole deployment; otherwise only members within this organisation's subtree.
+    org_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id"), index=True)
+    is_summary: Mapped[bool] = mapped_column(default=False)
+    original_filename: Mapped[str | None] = mapped_column(String(255))
+    original_path: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    sections: Mapped[list["Section"]] = relationship(
+        back_populates="document", order_by="Section.position", cascade="all, delete-orphan"
+    )
+    replaced_by: Mapped["Document | None"] = relationship(remote_side=[id])
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS.get(self.status, self.status)
+
+
+class Section(db.Model):
+    __table_args__ = (UniqueConstraint("document_id", "anchor"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    level: Mapped[str] = mapped_column(String(10))
+    number: Mapped[str] = mapped_column(String(20), default="")
+    heading: Mapped[str] = mapped_column(String(500), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    anchor: Mapped[str] = mapped_column(String(80))  # "dieu-3", "dieu-3-khoan-2"
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("section.id", ondelete="CASCADE"))
+
+    document: Mapped[Document] = relationship(back_populates="sections")
+    parent: Mapped["Section | None"] = relationship(remote_side=[id])

@@ -1,0 +1,7 @@
+"""The home page, health check and the pieces every page shares."""
+
+from flask import Blueprint
+
+bp = Blueprint("main", __name__)
+
+from handbook.main import routes  # noqa: E402,F401

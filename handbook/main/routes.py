@@ -1,0 +1,27 @@
+"""Home page and health check."""
+
+from flask import render_template
+from flask_login import current_user, login_required
+from sqlalchemy import text
+
+from handbook.extensions import db
+from handbook.main import bp
+from handbook.main.home import load_panels
+
+
+@bp.get("/")
+@login_required
+def home():
+    """Next meeting, required reading and recent notes, from each feature's panel."""
+    return render_template("main/home.html", panels=load_panels(current_user))
+
+
+@bp.get("/healthz")
+def healthz():
+    """200 'ok' when the database answers; load balancers poll this."""
+    try:
+        db.session.execute(text("SELECT 1"))
+    except Exception:  # any database failure means "not healthy", never a 500 page
+        db.session.rollback()
+        return "database unavailable", 503, {"Content-Type": "text/plain; charset=utf-8"}
+    return "ok", 200, {"Content-Type": "text/plain; charset=utf-8"}

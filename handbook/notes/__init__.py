@@ -1,0 +1,7 @@
+"""The personal notebook: private notes per meeting and per article."""
+
+from flask import Blueprint
+
+bp = Blueprint("notes", __name__)
+
+from handbook.notes import routes  # noqa: E402,F401

@@ -1,0 +1,1 @@
+"""The organisation tree: bloc committee → base organisation → cell."""

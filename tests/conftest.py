@@ -1,0 +1,143 @@
+"""Fixtures: one app and database per test session, emptied after every test.
+
+The schema is built by the real migrations (on SQLite, and on PostgreSQL when
+TEST_DATABASE_URL is set), so every run proves them.
+"""
+
+import os
+import re
+
+import pytest
+from flask import g
+from flask.testing import FlaskClient
+from flask_migrate import upgrade
+from sqlalchemy import text
+
+from handbook import create_app
+from handbook.extensions import db, limiter
+from tests.factories import Factory
+
+PG_URL = os.environ.get("TEST_DATABASE_URL", "")
+TEST_CONFIG = {
+    "TESTING": True,
+    "WTF_CSRF_ENABLED": False,  # tests/test_csrf.py proves CSRF with it on
+    "PASSWORD_HASH_METHOD": "scrypt:1024:8:1",  # fast in tests; the strength is tested apart
+    "SERVER_NAME": "localhost",
+}
+
+
+def database_url(tmp_path_factory) -> str:
+    if PG_URL:
+        return PG_URL
+    return "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+
+
+def reset_postgres(url: str) -> None:
+    """Start from an empty public schema, so migrations run from nothing."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    url = database_url(tmp_path_factory)
+    if url.startswith("postgresql"):
+        reset_postgres(url)
+    app = create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": url,
+                      "UPLOAD_FOLDER": str(tmp_path_factory.mktemp("uploads"))})
+    with app.app_context():
+        upgrade()
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture
+def other_app(app):
+    """Builds extra apps (CSRF on, production…) on the test database; closes their pools after."""
+    built = []
+
+    def build(**config):
+        extra = create_app({**TEST_CONFIG, "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"], **config})
+        built.append(extra)
+        return extra
+
+    yield build
+    for extra in built:
+        with extra.app_context():
+            db.engine.dispose()
+
+
+def _empty_all_tables() -> None:
+    tables = [t.name for t in reversed(db.metadata.sorted_tables)]
+    if db.engine.dialect.name == "postgresql":
+        db.session.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
+    else:
+        for table in tables:
+            db.session.execute(text(f'DELETE FROM "{table}"'))
+    db.session.commit()
+
+
+@pytest.fixture(autouse=True)
+def _clean(app):
+    with app.app_context():
+        yield
+        db.session.rollback()
+        db.session.remove()
+        _empty_all_tables()
+        limiter.reset()
+
+
+class Client(FlaskClient):
+    """Each request starts as on a real server: nothing cached in `g` (the logged-in
+    user) and no stale rows, although the test holds one app context throughout."""
+
+    def open(self, *args, **kwargs):
+        g.__dict__.clear()
+        db.session.expire_all()
+        return super().open(*args, **kwargs)
+
+
+@pytest.fixture
+def client(app):
+    app.test_client_class = Client
+    return app.test_client()
+
+
+@pytest.fixture
+def make(app) -> Factory:
+    return Factory()
+
+
+@pytest.fixture
+def world(make):
+    """The demo deployment: capuy, bithu, dangvien, dangvien2 (cell 1), dangvien3 (cell 2)."""
+    return make.demo()
+
+
+class Auth:
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, username: str, password: str = "sotay-demo", **kwargs):
+        return self.client.post("/login", data={"username": username, "password": password}, **kwargs)
+
+    def logout(self):
+        return self.client.post("/logout")
+
+
+@pytest.fixture
+def auth(client) -> Auth:
+    return Auth(client)
+
+
+def text_of(response) -> str:
+    """The visible text of an HTML response, tags stripped and spaces folded."""
+    html = response.get_data(as_text=True)
+    html = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", html, flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
