@@ -64,6 +64,7 @@ def import_models() -> None:
     from importlib.util import find_spec
 
     import_module("handbook.orgs.models")
+    import_module("handbook.audit")
     for name in FEATURES:
         if find_spec(f"handbook.{name}.models"):
             import_module(f"handbook.{name}.models")

@@ -1,7 +1,8 @@
-"""Home page panels: each feature registers what it shows on the member's home page.
+"""Page panels: each feature registers what it shows on the home and account pages.
 
 A panel is a template plus a loader `loader(user) -> dict | None`; None hides it.
-Features register at import time, so the home view never needs to know them.
+Features register at import time, so the home and account views never need to know
+them. The template gets the loader's dict as `panel`.
 """
 
 from collections.abc import Callable
@@ -15,21 +16,29 @@ class Panel:
     loader: Callable
 
 
-PANELS: list[Panel] = []
+PANELS: dict[str, list[Panel]] = {"home": [], "account": []}
 
 
-def home_panel(order: int, template: str):
+def _panel(page: str, order: int, template: str):
     def register(loader):
-        PANELS.append(Panel(order, template, loader))
-        PANELS.sort(key=lambda p: p.order)
+        PANELS[page].append(Panel(order, template, loader))
+        PANELS[page].sort(key=lambda p: p.order)
         return loader
 
     return register
 
 
-def load_panels(user) -> list[tuple[str, dict]]:
+def home_panel(order: int, template: str):
+    return _panel("home", order, template)
+
+
+def account_panel(order: int, template: str):
+    return _panel("account", order, template)
+
+
+def load_panels(user, page: str = "home") -> list[tuple[str, dict]]:
     shown = []
-    for panel in PANELS:
+    for panel in PANELS[page]:
         context = panel.loader(user)
         if context is not None:
             shown.append((panel.template, context))

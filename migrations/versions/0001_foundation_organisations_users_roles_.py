@@ -1,8 +1,8 @@
-"""foundation: organisations, users, roles, sessions, library and meeting core
+"""foundation: organisations, users, roles, sessions, audit, library and meeting core
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 09:38:05.176495
+Create Date: 2026-11-23 09:43:08.164475
 
 """
 from alembic import op
@@ -84,6 +84,26 @@ def upgrade():
     )
     with op.batch_alter_table('user', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_user_cell_id'), ['cell_id'], unique=False)
+
+    op.create_table('audit_entry',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('at', sa.DateTime(), nullable=False),
+    sa.Column('actor_id', sa.Integer(), nullable=True),
+    sa.Column('action', sa.String(length=40), nullable=False),
+    sa.Column('org_id', sa.Integer(), nullable=True),
+    sa.Column('target_type', sa.String(length=30), nullable=False),
+    sa.Column('target_id', sa.Integer(), nullable=True),
+    sa.Column('summary', sa.Text(), nullable=False),
+    sa.Column('ip', sa.String(length=45), nullable=False),
+    sa.ForeignKeyConstraint(['actor_id'], ['user.id'], name=op.f('fk_audit_entry_actor_id_user')),
+    sa.ForeignKeyConstraint(['org_id'], ['organization.id'], name=op.f('fk_audit_entry_org_id_organization')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_entry'))
+    )
+    with op.batch_alter_table('audit_entry', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_audit_entry_action'), ['action'], unique=False)
+        batch_op.create_index(batch_op.f('ix_audit_entry_actor_id'), ['actor_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_audit_entry_at'), ['at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_audit_entry_org_id'), ['org_id'], unique=False)
 
     op.create_table('login_session',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -215,6 +235,13 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_login_session_user_id'))
 
     op.drop_table('login_session')
+    with op.batch_alter_table('audit_entry', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_audit_entry_org_id'))
+        batch_op.drop_index(batch_op.f('ix_audit_entry_at'))
+        batch_op.drop_index(batch_op.f('ix_audit_entry_actor_id'))
+        batch_op.drop_index(batch_op.f('ix_audit_entry_action'))
+
+    op.drop_table('audit_entry')
     with op.batch_alter_table('user', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_user_cell_id'))
 

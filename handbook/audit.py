@@ -1,0 +1,74 @@
+"""The audit log: who did what, when, from where. Rows are only ever added.
+
+Every admin and secretary action calls `record(...)` in the same transaction as the
+change it describes, so a rolled-back change leaves no audit row and vice versa.
+"""
+
+from datetime import datetime
+
+from flask import has_request_context, request
+from flask_login import current_user
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from handbook.extensions import db
+from handbook.models_base import UTCDateTime, utcnow
+
+ACTION_LABELS = {
+    "account.created": "Tạo tài khoản",
+    "account.updated": "Sửa thông tin đảng viên",
+    "account.deactivated": "Khóa tài khoản",
+    "account.reactivated": "Mở lại tài khoản",
+    "account.moved": "Chuyển chi bộ",
+    "account.password_reset": "Cấp lại mật khẩu",
+    "role.assigned": "Giao chức trách",
+    "role.removed": "Thôi chức trách",
+    "org.created": "Tạo tổ chức",
+    "org.updated": "Sửa tổ chức",
+    "org.closed": "Đóng tổ chức",
+    "members.imported": "Nhập danh sách đảng viên",
+    "agenda.published": "Công bố chương trình họp",
+    "agenda.changed": "Sửa chương trình đã công bố",
+    "meeting.cancelled": "Hủy buổi họp",
+    "minutes.locked": "Hoàn thành biên bản",
+    "minutes.revised": "Sửa biên bản đã hoàn thành",
+    "document.imported": "Nhập văn bản",
+    "study.assigned": "Giao học tập văn bản",
+}
+
+
+class AuditEntry(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    # The organisation the action belongs to: admins see the log of their subtree.
+    org_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id"), index=True)
+    target_type: Mapped[str] = mapped_column(String(30), default="")
+    target_id: Mapped[int | None]
+    summary: Mapped[str] = mapped_column(Text, default="")
+    ip: Mapped[str] = mapped_column(String(45), default="")
+
+    actor = relationship("User", lazy="joined")
+    org = relationship("Organization", lazy="joined")
+
+    @property
+    def action_label(self) -> str:
+        return ACTION_LABELS.get(self.action, self.action)
+
+
+def record(action: str, *, org=None, target=None, summary: str = "", actor=None) -> AuditEntry:
+    """Adds an audit row to the current transaction (the caller commits)."""
+    if actor is None and has_request_context() and current_user.is_authenticated:
+        actor = current_user
+    entry = AuditEntry(
+        action=action,
+        actor_id=getattr(actor, "id", None),
+        org_id=getattr(org, "id", None),
+        target_type=type(target).__name__.lower() if target is not None else "",
+        target_id=getattr(target, "id", None),
+        summary=summary[:2000],
+        ip=(request.remote_addr or "")[:45] if has_request_context() else "",
+    )
+    db.session.add(entry)
+    return entry

@@ -1,0 +1,48 @@
+"""Who may see which meeting: the one rule, used by every view, search and feed."""
+
+from flask_login import current_user
+from sqlalchemy import Select, false, or_, select
+
+from handbook.auth.models import User
+from handbook.auth.permissions import admin_roots, can_manage_cell, can_view_cell, managed_cells, require
+from handbook.extensions import db
+from handbook.meetings.models import Meeting
+from handbook.orgs.models import Organization
+
+
+def can_see_meeting(user: User, meeting: Meeting) -> bool:
+    """Cell members and admins above see published meetings; drafts only the cell's leaders."""
+    if meeting.status == "draft":
+        return can_manage_cell(user, meeting.cell)
+    return can_view_cell(user, meeting.cell)
+
+
+def visible_meetings(user: User) -> Select:
+    """A query of the meetings `user` may see (same rule as can_see_meeting, in SQL)."""
+    if not user.is_authenticated:
+        return select(Meeting).where(false())
+    led = [cell.id for cell in managed_cells(user)]
+    published_cells = [c for c in ([user.cell_id] if user.cell_id else []) + led]
+    conditions = [Meeting.cell_id.in_(led)] if led else []
+    not_draft = Meeting.status != "draft"
+    if published_cells:
+        conditions.append(Meeting.cell_id.in_(published_cells) & not_draft)
+    for root in admin_roots(user):
+        subtree = select(Organization.id).where(Organization.path.startswith(root.path))
+        conditions.append(Meeting.cell_id.in_(subtree) & not_draft)
+    if not conditions:
+        return select(Meeting).where(false())
+    return select(Meeting).where(or_(*conditions))
+
+
+def get_visible_meeting_or_404(meeting_id: int) -> Meeting:
+    meeting = db.session.get(Meeting, meeting_id)
+    require(meeting is not None and can_see_meeting(current_user, meeting))
+    return meeting
+
+
+def get_managed_meeting_or_404(meeting_id: int) -> Meeting:
+    """For the secretary's and deputy's edits: anyone else gets 404."""
+    meeting = db.session.get(Meeting, meeting_id)
+    require(meeting is not None and can_manage_cell(current_user, meeting.cell))
+    return meeting

@@ -1,0 +1,65 @@
+"""Accent-insensitive text: fold Vietnamese to plain ASCII-ish lowercase for matching.
+
+Unicode decomposes most Vietnamese letters (ấ → a + marks) but not đ/Đ, which we map by hand.
+Folding keeps the string length for plain text (one folded char per NFC char), so a match
+found in the folded text can be highlighted at the same offsets in the original.
+"""
+
+import re
+import unicodedata
+
+from markupsafe import Markup, escape
+
+_DD = str.maketrans({"đ": "d", "Đ": "d"})
+
+
+def fold_char(ch: str) -> str:
+    base = unicodedata.normalize("NFD", ch.translate(_DD))[:1]
+    return base.lower() if base else ch
+
+
+def fold(text: str) -> str:
+    """'Nêu gương Đảng viên' → 'neu guong dang vien' (same length as the NFC input)."""
+    text = unicodedata.normalize("NFC", text or "")
+    return "".join(fold_char(ch) if ord(ch) > 127 else ch.lower() for ch in text)
+
+
+def parse_query(query: str, max_terms: int = 12) -> list[str]:
+    """Folded search terms; a quoted "phrase" stays one term. Unbalanced quotes are ignored."""
+    query = fold(query[:500])
+    terms = [p for p in re.findall(r'"([^"]+)"', query)]
+    rest = re.sub(r'"[^"]*"', " ", query).replace('"', " ")
+    terms += re.findall(r"\w+", rest)
+    cleaned = []
+    for term in terms:
+        term = " ".join(re.findall(r"\w+", term))
+        if term and term not in cleaned:
+            cleaned.append(term)
+    return cleaned[:max_terms]
+
+
+def highlight(text: str, terms: list[str], width: int = 220) -> Markup:
+    """An escaped snippet around the first match, every match wrapped in <mark>."""
+    text = unicodedata.normalize("NFC", text or "")
+    folded = fold(text)
+    spans = []
+    for term in terms:
+        for m in re.finditer(r"(?<!\w)" + re.escape(term) + r"(?!\w)", folded):
+            spans.append((m.start(), m.end()))
+    spans.sort()
+    start = max(0, spans[0][0] - width // 3) if spans else 0
+    end = min(len(text), start + width)
+    if start > 0:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < start + 20 else start
+    out, pos = [], start
+    for s, e in spans:
+        if s < pos or e > end:
+            continue
+        out.append(escape(text[pos:s]))
+        out.append(Markup("<mark>") + escape(text[s:e]) + Markup("</mark>"))
+        pos = e
+    out.append(escape(text[pos:end]))
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return escape(prefix) + Markup("").join(out) + escape(suffix)
