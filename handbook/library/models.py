@@ -65,3 +65,27 @@ class Section(db.Model):
 
     document: Mapped[Document] = relationship(back_populates="sections")
     parent: Mapped["Section | None"] = relationship(remote_side=[id])
+
+
+class StudyAssignment(db.Model):
+    """Required study: a document assigned to a cell or a whole subtree, with a deadline."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), index=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organization.id"), index=True)
+    due_on: Mapped[date | None]
+    assigned_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    document: Mapped[Document] = relationship()
+
+
+class StudyMark(db.Model):
+    """A member marked a document as studied ("đã học")."""
+
+    __table_args__ = (UniqueConstraint("user_id", "document_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), index=True)
+    studied_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -81,3 +81,42 @@ class AgendaLink(db.Model):
 
 
 from handbook.library.models import Section  # noqa: E402,F401  (resolves the relationship)
+
+
+class Rsvp(db.Model):
+    """A member's answer: attending, or absent with a reason. Reset when the date changes."""
+
+    __table_args__ = (UniqueConstraint("meeting_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    attending: Mapped[bool]
+    reason: Mapped[str] = mapped_column(String(500), default="")
+    answered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+ATTENDANCE_LABELS = {"present": "Có mặt", "excused": "Vắng có lý do", "absent": "Vắng không lý do"}
+
+
+class Attendance(db.Model):
+    __table_args__ = (UniqueConstraint("meeting_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(10))  # present / excused / absent
+    reason: Mapped[str] = mapped_column(String(500), default="")
+    checked_in_by_self: Mapped[bool] = mapped_column(default=False)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ReadReceipt(db.Model):
+    """First time a member opened a published agenda."""
+
+    __table_args__ = (UniqueConstraint("meeting_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    read_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

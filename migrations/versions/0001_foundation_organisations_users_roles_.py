@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 09:43:08.164475
+Create Date: 2026-11-23 09:44:26.097887
 
 """
 from alembic import op
@@ -175,6 +175,36 @@ def upgrade():
     with op.batch_alter_table('section', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_section_document_id'), ['document_id'], unique=False)
 
+    op.create_table('study_assignment',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('document_id', sa.Integer(), nullable=False),
+    sa.Column('org_id', sa.Integer(), nullable=False),
+    sa.Column('due_on', sa.Date(), nullable=True),
+    sa.Column('assigned_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['assigned_by_id'], ['user.id'], name=op.f('fk_study_assignment_assigned_by_id_user')),
+    sa.ForeignKeyConstraint(['document_id'], ['document.id'], name=op.f('fk_study_assignment_document_id_document'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['org_id'], ['organization.id'], name=op.f('fk_study_assignment_org_id_organization')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_study_assignment'))
+    )
+    with op.batch_alter_table('study_assignment', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_study_assignment_document_id'), ['document_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_study_assignment_org_id'), ['org_id'], unique=False)
+
+    op.create_table('study_mark',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('document_id', sa.Integer(), nullable=False),
+    sa.Column('studied_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['document_id'], ['document.id'], name=op.f('fk_study_mark_document_id_document'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_study_mark_user_id_user'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_study_mark')),
+    sa.UniqueConstraint('user_id', 'document_id', name=op.f('uq_study_mark_user_id'))
+    )
+    with op.batch_alter_table('study_mark', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_study_mark_document_id'), ['document_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_study_mark_user_id'), ['user_id'], unique=False)
+
     op.create_table('agenda_item',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('meeting_id', sa.Integer(), nullable=False),
@@ -188,6 +218,53 @@ def upgrade():
     )
     with op.batch_alter_table('agenda_item', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_agenda_item_meeting_id'), ['meeting_id'], unique=False)
+
+    op.create_table('attendance',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('meeting_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('status', sa.String(length=10), nullable=False),
+    sa.Column('reason', sa.String(length=500), nullable=False),
+    sa.Column('checked_in_by_self', sa.Boolean(), nullable=False),
+    sa.Column('recorded_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['meeting_id'], ['meeting.id'], name=op.f('fk_attendance_meeting_id_meeting'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_attendance_user_id_user'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_attendance')),
+    sa.UniqueConstraint('meeting_id', 'user_id', name=op.f('uq_attendance_meeting_id'))
+    )
+    with op.batch_alter_table('attendance', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_attendance_meeting_id'), ['meeting_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_attendance_user_id'), ['user_id'], unique=False)
+
+    op.create_table('read_receipt',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('meeting_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('read_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['meeting_id'], ['meeting.id'], name=op.f('fk_read_receipt_meeting_id_meeting'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_read_receipt_user_id_user'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_read_receipt')),
+    sa.UniqueConstraint('meeting_id', 'user_id', name=op.f('uq_read_receipt_meeting_id'))
+    )
+    with op.batch_alter_table('read_receipt', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_read_receipt_meeting_id'), ['meeting_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_read_receipt_user_id'), ['user_id'], unique=False)
+
+    op.create_table('rsvp',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('meeting_id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('attending', sa.Boolean(), nullable=False),
+    sa.Column('reason', sa.String(length=500), nullable=False),
+    sa.Column('answered_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['meeting_id'], ['meeting.id'], name=op.f('fk_rsvp_meeting_id_meeting'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_rsvp_user_id_user'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_rsvp')),
+    sa.UniqueConstraint('meeting_id', 'user_id', name=op.f('uq_rsvp_meeting_id'))
+    )
+    with op.batch_alter_table('rsvp', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_rsvp_meeting_id'), ['meeting_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_rsvp_user_id'), ['user_id'], unique=False)
 
     op.create_table('agenda_link',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -212,10 +289,35 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_agenda_link_item_id'))
 
     op.drop_table('agenda_link')
+    with op.batch_alter_table('rsvp', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_rsvp_user_id'))
+        batch_op.drop_index(batch_op.f('ix_rsvp_meeting_id'))
+
+    op.drop_table('rsvp')
+    with op.batch_alter_table('read_receipt', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_read_receipt_user_id'))
+        batch_op.drop_index(batch_op.f('ix_read_receipt_meeting_id'))
+
+    op.drop_table('read_receipt')
+    with op.batch_alter_table('attendance', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_attendance_user_id'))
+        batch_op.drop_index(batch_op.f('ix_attendance_meeting_id'))
+
+    op.drop_table('attendance')
     with op.batch_alter_table('agenda_item', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_agenda_item_meeting_id'))
 
     op.drop_table('agenda_item')
+    with op.batch_alter_table('study_mark', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_study_mark_user_id'))
+        batch_op.drop_index(batch_op.f('ix_study_mark_document_id'))
+
+    op.drop_table('study_mark')
+    with op.batch_alter_table('study_assignment', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_study_assignment_org_id'))
+        batch_op.drop_index(batch_op.f('ix_study_assignment_document_id'))
+
+    op.drop_table('study_assignment')
     with op.batch_alter_table('section', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_section_document_id'))
 
