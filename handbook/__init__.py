@@ -8,7 +8,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from handbook import errors, security, timefmt
+from handbook import compression, errors, security, timefmt
 from handbook.assets import asset_url
 from handbook.config import Config, check_production
 from handbook.extensions import csrf, db, limiter, login_manager, migrate
@@ -47,6 +47,7 @@ def create_app(config: dict | None = None) -> Flask:
     errors.register(app)
     timefmt.register(app)
     app.after_request(security.set_security_headers)
+    compression.init_app(app)
     app.before_request(security.force_password_change)
     app.jinja_env.globals.update(asset_url=asset_url, is_htmx=security.is_htmx)
     app.jinja_env.trim_blocks = True

@@ -11,6 +11,9 @@
           var key = localStorage.key(i);
           if (key && key.indexOf(prefix) === 0) localStorage.removeItem(key);
         }
+        // htmx keeps snapshots of visited pages for Back; they hold this member's pages.
+        localStorage.removeItem("htmx-history-cache");
+        sessionStorage.removeItem("htmx-history-cache");
       } catch (e) { /* storage disabled: nothing to clear */ }
     }
   });

@@ -1,0 +1,82 @@
+"""What the journeys share: a phone-sized browser, logging in, and the checks run on every page."""
+
+import json
+import os
+from functools import cache
+from pathlib import Path
+
+CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# A cheap Android phone held upright.
+PHONE = {
+    "viewport": {"width": 360, "height": 740},
+    "device_scale_factor": 1,
+    "is_mobile": True,
+    "has_touch": True,
+    "locale": "vi-VN",
+    "timezone_id": "Asia/Ho_Chi_Minh",
+}
+DEMO_PASSWORD = "sotay-demo"
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+# axe impact levels that fail a test; "moderate" and "minor" are reported by axe but tolerated.
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+# Pages every logged-in member can open; features append theirs (e.g. "/library/08-qdi-tw").
+MEMBER_PAGES = ["/", "/library", "/meetings", "/notes", "/search", "/account", "/account/password"]
+
+
+def login(page, username: str, password: str = DEMO_PASSWORD, *, expect_path: str = "/") -> None:
+    """Logs in through the login form, as a member would, and waits for the page that follows."""
+    page.goto("/login")
+    page.get_by_label("Tên đăng nhập, số thẻ đảng viên hoặc số điện thoại").fill(username)
+    page.get_by_label("Mật khẩu", exact=True).fill(password)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Đăng nhập").click()
+    assert page.url.split("?")[0].endswith(expect_path), f"after logging in as {username}: {page.url}"
+
+
+def logout(page) -> None:
+    page.goto("/account")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Đăng xuất").click()
+
+
+def assert_no_horizontal_scroll(page) -> None:
+    widths = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert widths[0] <= widths[1], f"{page.url} scrolls sideways: content {widths[0]} px > screen {widths[1]} px"
+
+
+def _describe(violation: dict) -> str:
+    nodes = "; ".join(" ".join(node["target"]) if isinstance(node["target"], list) else str(node["target"])
+                      for node in violation["nodes"][:5])
+    return f"[{violation['impact']}] {violation['id']}: {violation['help']} — {nodes}"
+
+
+@cache
+def _axe_source() -> str:
+    return AXE.read_text()
+
+
+def assert_accessible(page) -> None:
+    """Runs axe-core on the current page; serious or critical violations fail the test."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        # Evaluated through the DevTools protocol: the page's CSP (rightly) forbids inline scripts.
+        page.evaluate(_axe_source())
+    results = page.evaluate(
+        "async () => { const r = await axe.run(document, {resultTypes: ['violations']});"
+        " return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        " nodes: v.nodes.map(n => ({target: n.target}))})); }"
+    )
+    blocking = [v for v in results if v["impact"] in BLOCKING_IMPACTS]
+    assert not blocking, f"axe on {page.url}:\n" + "\n".join(_describe(v) for v in blocking) + "\n" + json.dumps(
+        [v["id"] for v in results]
+    )
