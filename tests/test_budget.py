@@ -1,0 +1,101 @@
+"""Page weight budget for slow mobile networks, measured in compressed bytes on the wire.
+
+A first visit (HTML and every static file it references) stays within 60 KB, its HTML
+within 14 KB (about ten TCP packets: one round trip on a fresh connection), and htmx
+fragments within 8 KB. Features add their pages to FIRST_LOADS and FRAGMENTS; a path
+may name demo objects with {placeholders} resolved by DEMO_URL_PARTS.
+"""
+
+import gzip
+import re
+
+import pytest
+
+KB = 1024
+FIRST_LOAD_BUDGET = 60 * KB
+HTML_BUDGET = 14 * KB
+FRAGMENT_BUDGET = 8 * KB
+YEAR = 31536000
+GZIP = {"Accept-Encoding": "gzip, deflate, br"}
+HTMX = {**GZIP, "HX-Request": "true"}
+
+# (who is logged in, path) of pages a member may open first.
+FIRST_LOADS = [
+    (None, "/login"),
+    ("dangvien", "/"),
+    ("bithu", "/"),
+    ("capuy", "/"),
+    ("dangvien", "/library"),
+    ("dangvien", "/meetings"),
+    ("dangvien", "/notes"),
+    ("dangvien", "/account"),
+]
+# (who, path) of responses htmx swaps into a page already loaded.
+FRAGMENTS = [
+    ("dangvien", "/search?q=dang+vien"),
+]
+# placeholder -> function(world) giving the value, e.g. the demo's next meeting id.
+DEMO_URL_PARTS: dict = {}
+
+ASSET = re.compile(r'<(?:link|script|img)\b[^>]*?\b(?:href|src)="(/static/[^"]+)"')
+
+
+def _resolve(path: str, world) -> str:
+    names = re.findall(r"{(\w+)}", path)
+    return path.format(**{name: DEMO_URL_PARTS[name](world) for name in names})
+
+
+def _wire_size(response) -> int:
+    assert response.status_code == 200, response.status
+    return len(response.get_data())
+
+
+def _html(response) -> str:
+    data = response.get_data()
+    if response.headers.get("Content-Encoding") == "gzip":
+        data = gzip.decompress(data)
+    return data.decode()
+
+
+def _as(client, auth, username):
+    if username:
+        auth.login(username)
+
+
+@pytest.mark.parametrize(("username", "path"), FIRST_LOADS)
+def test_first_load_fits_the_budget(client, auth, world, username, path):
+    _as(client, auth, username)
+    page = client.get(_resolve(path, world), headers=GZIP)
+    html_size = _wire_size(page)
+    assert page.headers.get("Content-Encoding") == "gzip"
+    sizes = {"html": html_size}
+    for url in sorted(set(ASSET.findall(_html(page)))):
+        url = url.replace("&amp;", "&")
+        with client.get(url, headers=GZIP) as asset:
+            sizes[url] = _wire_size(asset)
+    total = sum(sizes.values())
+    assert html_size <= HTML_BUDGET, f"{path}: HTML is {html_size} B compressed"
+    assert total <= FIRST_LOAD_BUDGET, f"{path}: first load is {total} B compressed: {sizes}"
+
+
+@pytest.mark.parametrize(("username", "path"), FRAGMENTS)
+def test_fragments_fit_the_budget(client, auth, world, username, path):
+    _as(client, auth, username)
+    fragment = client.get(_resolve(path, world), headers=HTMX)
+    size = _wire_size(fragment)
+    assert size <= FRAGMENT_BUDGET, f"{path}: fragment is {size} B compressed"
+
+
+def test_static_files_are_versioned_cached_for_a_year_and_compressed(client, auth, world):
+    auth.login("dangvien")
+    html = _html(client.get("/", headers=GZIP))
+    assets = sorted(set(ASSET.findall(html)))
+    assert any(url.startswith("/static/css/") for url in assets)
+    assert any(url.startswith("/static/vendor/htmx") for url in assets)
+    for url in assets:
+        assert re.search(r"[?&]v=[0-9a-f]{10}$", url), f"{url} has no content version"
+        with client.get(url, headers=GZIP) as response:
+            cache = response.headers["Cache-Control"]
+            assert f"max-age={YEAR}" in cache and "public" in cache, f"{url}: {cache}"
+            if response.mimetype in ("text/css", "text/javascript", "application/javascript"):
+                assert response.headers.get("Content-Encoding") == "gzip", url
