@@ -42,10 +42,11 @@ def set_security_headers(response):
 
 
 def force_password_change():
+    # The endpoint is checked first: static files and /healthz need no session lookup.
     if (
-        current_user.is_authenticated
+        request.endpoint not in PASSWORD_CHANGE_ALLOWED
+        and current_user.is_authenticated
         and current_user.must_change_password
-        and request.endpoint not in PASSWORD_CHANGE_ALLOWED
     ):
         return redirect(url_for("auth.password"))
     return None

@@ -1,0 +1,85 @@
+-- wrk script: many logged-in members replaying a weighted mix of requests.
+--
+--   wrk -t2 -c32 -d20s -s mix.lua http://127.0.0.1:5560 -- sessions.tsv home.mix
+--
+-- sessions.tsv: one member per line, tab-separated key=value pairs; `cookie` is sent as
+-- the Cookie header, `csrf` as X-CSRFToken, every pair can fill a {key} in the mix.
+-- A mix file has one line per request kind: `weight METHOD /path/{key} [body]`;
+-- `#` starts a comment. {rand} is a fresh random number (e.g. a note's text).
+-- At the end one line starting with RESULT gives throughput, latency and errors.
+
+local sessions, mix, total_weight = {}, {}, 0
+local next_session, redirects, thread_id = 1, 0, 0
+local threads = {}
+
+local function read_lines(path)
+  local lines = {}
+  local file = assert(io.open(path, "r"), "cannot open " .. path)
+  for line in file:lines() do
+    if line:match("%S") and not line:match("^%s*#") then lines[#lines + 1] = line end
+  end
+  file:close()
+  return lines
+end
+
+local function fill(template, values)
+  return (template:gsub("{(%w+)}", function(key)
+    if key == "rand" then return tostring(math.random(1, 1000000000)) end
+    return values[key] or ("{" .. key .. "}")
+  end))
+end
+
+function setup(thread)
+  thread_id = thread_id + 1
+  thread:set("id", thread_id)
+  threads[#threads + 1] = thread
+end
+
+function init(args)
+  for _, line in ipairs(read_lines(args[1])) do
+    local values = {}
+    for key, value in line:gmatch("(%w+)=([^\t]*)") do values[key] = value end
+    sessions[#sessions + 1] = values
+  end
+  for _, line in ipairs(read_lines(args[2])) do
+    local weight, method, path, body = line:match("^%s*(%d+)%s+(%u+)%s+(%S+)%s*(.*)$")
+    assert(weight, "bad mix line: " .. line)
+    total_weight = total_weight + tonumber(weight)
+    mix[#mix + 1] = {upto = total_weight, method = method, path = path, body = body ~= "" and body or nil}
+  end
+  assert(#sessions > 0 and #mix > 0, "need sessions and a mix")
+  -- Threads start at different members so they do not move in step.
+  next_session = (id * 7919) % #sessions + 1
+  math.randomseed(os.time() + id)
+end
+
+function request()
+  local values = sessions[next_session]
+  next_session = next_session % #sessions + 1
+  local pick = math.random(1, total_weight)
+  local entry = mix[#mix]
+  for _, candidate in ipairs(mix) do
+    if pick <= candidate.upto then entry = candidate break end
+  end
+  local headers = {Cookie = values.cookie, ["X-CSRFToken"] = values.csrf}
+  local body = entry.body and fill(entry.body, values) or nil
+  if body then headers["Content-Type"] = "application/x-www-form-urlencoded" end
+  return wrk.format(entry.method, fill(entry.path, values), headers, body)
+end
+
+function response(status, headers, body)
+  -- A redirect means the session was lost (sent back to /login): count it as an error.
+  if status >= 300 and status < 400 then redirects = redirects + 1 end
+end
+
+function done(summary, latency, requests)
+  local lost = 0
+  for _, thread in ipairs(threads) do lost = lost + (thread:get("redirects") or 0) end
+  local e = summary.errors
+  local errors = e.connect + e.read + e.write + e.status + e.timeout + lost
+  io.write(string.format(
+    "RESULT requests=%d rps=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f errors=%d status_errors=%d redirects=%d socket_errors=%d\n",
+    summary.requests, summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    errors, e.status, lost, e.connect + e.read + e.write + e.timeout))
+end
