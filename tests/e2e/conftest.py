@@ -72,14 +72,19 @@ def context(browser, live_server):
 
 
 @pytest.fixture
-def page(context):
+def console_errors() -> list[str]:
+    """What the browser logged as errors; a test expecting one (a 401 page) may clear it."""
+    return []
+
+
+@pytest.fixture
+def page(context, console_errors):
     """A fresh phone tab; console errors (a CSP violation, a script error) fail the test."""
     page = context.new_page()
-    errors = []
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: console_errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: console_errors.append(str(exc)))
     yield page
-    assert not errors, "browser console errors:\n" + "\n".join(errors)
+    assert not console_errors, "browser console errors:\n" + "\n".join(console_errors)
 
 
 @pytest.fixture(scope="session")

@@ -75,6 +75,10 @@ def test_largest_text_keeps_every_page_within_the_screen(page, live_server, role
         page.goto(path)
         assert page.locator("html.fs-3").count() == 1, f"{path} forgot the text size"
         assert_no_horizontal_scroll(page)
+        # The bars stay phone-sized so the content keeps most of the screen.
+        bars = page.get_by_role("banner").bounding_box()["height"] + page.get_by_role(
+            "navigation", name="Điều hướng chính").bounding_box()["height"]
+        assert bars <= 740 / 4, f"{path}: top and bottom bars take {bars} px of 740"
         assert_accessible(page)
 
 
@@ -106,3 +110,15 @@ def test_back_after_logout_does_not_show_the_members_page(page, live_server):
     page.wait_for_load_state()
     assert page.get_by_text("0912000004").count() == 0, f"the account page is still shown at {page.url}"
     assert page.get_by_label("Mật khẩu", exact=True).is_visible()
+
+
+def test_wrong_password_gets_one_message_that_does_not_say_which_part(page, live_server, console_errors):
+    page.goto("/login")
+    page.get_by_label("Tên đăng nhập, số thẻ đảng viên hoặc số điện thoại").fill("dangvien3")
+    page.get_by_label("Mật khẩu", exact=True).fill("sai-mat-khau")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Đăng nhập").click()
+    assert page.get_by_role("alert").inner_text() == "Thông tin đăng nhập không đúng. Vui lòng kiểm tra và thử lại."
+    assert page.get_by_label("Tên đăng nhập, số thẻ đảng viên hoặc số điện thoại").input_value() == "dangvien3"
+    assert_accessible(page)
+    console_errors.clear()  # the browser logs the 401 status itself
