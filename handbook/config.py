@@ -30,6 +30,9 @@ class Config:
         self.SESSION_COOKIE_SAMESITE = "Lax"
         self.SESSION_COOKIE_NAME = "sotay_session"
         self.SESSION_COOKIE_SECURE = self.is_production
+        # Timeouts are kept on the server (LoginSession), so the cookie is set at login only:
+        # no Set-Cookie on every page and static file, nothing re-signed per request.
+        self.SESSION_REFRESH_EACH_REQUEST = False
         self.SEND_FILE_MAX_AGE_DEFAULT = 60 * 60 * 24 * 365  # static URLs carry a content hash
 
     @property

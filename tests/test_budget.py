@@ -97,5 +97,6 @@ def test_static_files_are_versioned_cached_for_a_year_and_compressed(client, aut
         with client.get(url, headers=GZIP) as response:
             cache = response.headers["Cache-Control"]
             assert f"max-age={YEAR}" in cache and "public" in cache, f"{url}: {cache}"
+            assert "Set-Cookie" not in response.headers, f"{url} sets a cookie: shared caches would not keep it"
             if response.mimetype in ("text/css", "text/javascript", "application/javascript"):
                 assert response.headers.get("Content-Encoding") == "gzip", url
