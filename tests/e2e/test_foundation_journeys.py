@@ -122,3 +122,14 @@ def test_wrong_password_gets_one_message_that_does_not_say_which_part(page, live
     assert page.get_by_label("Tên đăng nhập, số thẻ đảng viên hoặc số điện thoại").input_value() == "dangvien3"
     assert_accessible(page)
     console_errors.clear()  # the browser logs the 401 status itself
+
+
+@pytest.mark.parametrize("username", [None, "dangvien"])
+def test_not_found_page_is_vietnamese_and_accessible(page, live_server, console_errors, username):
+    if username:
+        login(page, username)
+    page.goto("/khong-co-trang-nay")
+    assert page.get_by_role("heading", level=1).inner_text() == "Không tìm thấy trang"
+    assert_no_horizontal_scroll(page)
+    assert_accessible(page)
+    console_errors.clear()  # the browser logs the 404 status itself
