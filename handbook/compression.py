@@ -5,6 +5,7 @@ are compressed once and kept in memory, keyed by their ETag.
 """
 
 import gzip
+import threading
 from collections import OrderedDict
 
 from flask import Flask, request
@@ -26,6 +27,7 @@ COMPRESSIBLE = {
 }
 STATIC_CACHE_SIZE = 256
 _static_cache: OrderedDict[tuple[str, str], bytes] = OrderedDict()
+_static_lock = threading.Lock()  # gunicorn's threaded workers share the cache
 
 
 def init_app(app: Flask) -> None:
@@ -51,9 +53,11 @@ def _static_gzip(response) -> bytes | None:
     key = (request.path, etag or "")
     close = getattr(response.response, "close", None)
     try:
-        if etag and key in _static_cache:
-            _static_cache.move_to_end(key)
-            return _static_cache[key]
+        with _static_lock:
+            cached = _static_cache.get(key) if etag else None
+            if cached is not None:
+                _static_cache.move_to_end(key)
+                return cached
         response.direct_passthrough = False  # let us read the file wrapper into bytes
         data = response.get_data()
     finally:
@@ -63,9 +67,10 @@ def _static_gzip(response) -> bytes | None:
         return None
     body = _gzip(data)
     if etag:
-        _static_cache[key] = body
-        if len(_static_cache) > STATIC_CACHE_SIZE:
-            _static_cache.popitem(last=False)
+        with _static_lock:
+            _static_cache[key] = body
+            if len(_static_cache) > STATIC_CACHE_SIZE:
+                _static_cache.popitem(last=False)
     return body
 
 
