@@ -12,11 +12,17 @@ from wtforms import (
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from handbook.meetings.models import KIND_LABELS
 
 REQUIRED = "Vui lòng nhập {}."
+
+
+def strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
 BAD_VOTES = "Số phiếu phải là số từ 0 đến 1000."
 TEMPLATE_CHOICES = [
     SelectChoice("regular", "Chương trình sinh hoạt định kỳ chuẩn"),
@@ -28,7 +34,8 @@ TEMPLATE_CHOICES = [
 
 class MeetingForm(FlaskForm):
     kind = SelectField("Loại buổi họp", choices=[SelectChoice(k, v) for k, v in KIND_LABELS.items()])
-    title = StringField("Tên buổi họp", validators=[InputRequired(REQUIRED.format("tên buổi họp")), Length(max=300)])
+    title = StringField("Tên buổi họp", filters=[strip],
+                        validators=[DataRequired(REQUIRED.format("tên buổi họp")), Length(max=300)])
     starts_at = DateTimeLocalField("Bắt đầu", format="%Y-%m-%dT%H:%M",
                                    validators=[InputRequired("Vui lòng chọn ngày giờ bắt đầu.")])
     ends_at = DateTimeLocalField("Kết thúc (dự kiến)", format="%Y-%m-%dT%H:%M",
@@ -53,7 +60,8 @@ class NewMeetingForm(MeetingForm):
 
 
 class ItemForm(FlaskForm):
-    title = StringField("Nội dung", validators=[InputRequired(REQUIRED.format("nội dung mục")), Length(max=300)])
+    title = StringField("Nội dung", filters=[strip],
+                        validators=[DataRequired(REQUIRED.format("nội dung mục")), Length(max=300)])
     description = TextAreaField("Mô tả", validators=[Length(max=5000)])
     presenter = StringField("Người trình bày", validators=[Length(max=120)])
     planned_minutes = IntegerField("Số phút", validators=[Optional(), NumberRange(1, 600, "Số phút từ 1 đến 600.")])

@@ -33,9 +33,10 @@ def _alarm(before: timedelta, text: str) -> Alarm:
     return alarm
 
 
-def _event(meeting: Meeting, host: str) -> Event:
+def _event(meeting: Meeting) -> Event:
     event = Event()
-    event.add("uid", f"meeting-{meeting.id}@{host}")
+    # Independent of the host name, so the same meeting keeps its UID in every feed and download.
+    event.add("uid", f"meeting-{meeting.id}@so-tay-dang-vien")
     event.add("summary", meeting.title)
     event.add("dtstart", to_vn(meeting.starts_at).astimezone(VN))
     event.add("dtend", to_vn(meeting.ends_at).astimezone(VN))
@@ -56,7 +57,7 @@ def _event(meeting: Meeting, host: str) -> Event:
     return event
 
 
-def calendar_bytes(meetings: list[Meeting], host: str, name: str) -> bytes:
+def calendar_bytes(meetings: list[Meeting], name: str) -> bytes:
     cal = Calendar()
     cal.add("prodid", "-//So tay dang vien//Lich sinh hoat//VI")
     cal.add("version", "2.0")
@@ -65,7 +66,7 @@ def calendar_bytes(meetings: list[Meeting], host: str, name: str) -> bytes:
     cal.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
     cal.add_component(_vtimezone())
     for meeting in meetings:
-        cal.add_component(_event(meeting, host))
+        cal.add_component(_event(meeting))
     return cal.to_ical()
 
 

@@ -113,8 +113,9 @@ def new():
             document_id = int(form.document_id.data) if form.document_id.data else None
             meeting = agenda.create_meeting(
                 cell, kind=form.kind.data, title=form.title.data.strip(), starts_at=starts_at,
-                duration_minutes=form.duration(), location=form.location.data.strip(), template=form.template.data,
-                paper_author=form.paper_author.data.strip(), document_id=document_id)
+                duration_minutes=form.duration(), location=(form.location.data or "").strip(),
+                template=form.template.data,
+                paper_author=(form.paper_author.data or "").strip(), document_id=document_id)
             db.session.commit()
             flash("Đã tạo bản nháp buổi họp. Kiểm tra chương trình rồi công bố.", "success")
             return redirect(url_for("meetings.edit", meeting_id=meeting.id))
@@ -155,8 +156,8 @@ def edit(meeting_id):
         form.starts_at.errors.append("Thời gian bắt đầu đã qua; vui lòng chọn thời điểm sắp tới.")
         return _edit_page(meeting, form, 400)
     agenda.update_details(meeting, kind=form.kind.data, title=form.title.data.strip(), starts_at=starts_at,
-                          duration_minutes=form.duration(), location=form.location.data.strip(),
-                          paper_author=form.paper_author.data.strip())
+                          duration_minutes=form.duration(), location=(form.location.data or "").strip(),
+                          paper_author=(form.paper_author.data or "").strip())
     db.session.commit()
     flash("Đã lưu.", "success")
     return redirect(url_for("meetings.edit", meeting_id=meeting.id))

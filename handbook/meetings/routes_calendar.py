@@ -1,6 +1,6 @@
 """Calendar files and the notification list."""
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from handbook.extensions import db, limiter
@@ -24,7 +24,7 @@ def _ics(body: bytes, filename: str) -> Response:
 def meeting_ics(meeting_id):
     """One meeting as iCalendar."""
     meeting = get_visible_meeting_or_404(meeting_id)
-    return _ics(calendar_bytes([meeting], request.host, meeting.title), f"hop-{meeting.id}.ics")
+    return _ics(calendar_bytes([meeting], meeting.title), f"hop-{meeting.id}.ics")
 
 
 @bp.get("/calendar/<token>.ics")
@@ -36,7 +36,7 @@ def feed(token):
         abort(404)
     meetings = db.session.scalars(visible_meetings(user).where(Meeting.status != "draft")
                                   .order_by(Meeting.starts_at.desc()).limit(FEED_LIMIT))
-    return _ics(calendar_bytes(list(meetings), request.host, "Lịch sinh hoạt chi bộ"), "lich-sinh-hoat.ics")
+    return _ics(calendar_bytes(list(meetings), "Lịch sinh hoạt chi bộ"), "lich-sinh-hoat.ics")
 
 
 @bp.post("/calendar/token")
