@@ -236,3 +236,21 @@ def test_preview_shows_the_members_view(client, auth, world):
     auth.login("bithu")
     page = text_of(client.get(f"/meetings/{m.id}/preview"))
     assert "Xem trước" in page and "Khai mạc" in page and "Đăng ký tham dự" not in page
+
+
+def test_item_descriptions_allow_light_markdown_and_nothing_dangerous(client, auth, world):
+    m = meeting(world["cell1"], status="published")
+    auth.login("bithu")
+    client.post(f"/meetings/{m.id}/items/{m.items[0].id}", headers=HTMX, data={
+        "title": "Khai mạc", "seq": m.edit_seq,
+        "description": "**Thu đảng phí**\n\n<script>alert(1)</script>\n\n[xem](javascript:alert(1))"})
+    html = client.get(f"/meetings/{m.id}").get_data(as_text=True)
+    assert "<strong>Thu đảng phí</strong>" in html
+    assert "<script>alert" not in html and "href=\"javascript" not in html
+
+
+def test_item_edits_by_htmx_keep_the_details_form_current(client, auth, world):
+    m = meeting(world["cell1"])
+    auth.login("bithu")
+    response = client.post(f"/meetings/{m.id}/items", headers=HTMX, data={"title": "Mục thêm", "seq": m.edit_seq})
+    assert f'id="details-seq" value="{fresh(m.id).edit_seq}" hx-swap-oob="true"' in response.get_data(as_text=True)

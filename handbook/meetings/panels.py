@@ -8,6 +8,7 @@ from flask_login import current_user
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from handbook.extensions import db
 from handbook.main.home import account_panel, home_panel
@@ -67,7 +68,8 @@ NAV_CONTEXT.append(_bell)
 def search_meetings(user, terms: list[str], limit: int) -> list[SearchHit]:
     """Agendas and final minutes of the meetings the user may see (visible_meetings is the rule)."""
     hits = []
-    meetings = db.session.scalars(visible_meetings(user).order_by(Meeting.starts_at.desc()).limit(500))
+    meetings = db.session.scalars(visible_meetings(user).options(selectinload(Meeting.items))
+                                  .order_by(Meeting.starts_at.desc()).limit(500))
     minutes = {m.meeting_id: m for m in db.session.scalars(select(Minutes).where(Minutes.status == "final"))}
     for meeting in meetings:
         agenda = " ".join([meeting.title] + [f"{i.title} {i.description} {i.presenter}" for i in meeting.items])
