@@ -222,6 +222,8 @@ def test_cancelling_keeps_the_record(client, auth, world):
     m = meeting(world["cell1"], status="published")
     auth.login("bithu")
     client.post(f"/meetings/{m.id}/cancel")
+    assert fresh(m.id).status == "published"  # not without ticking the confirmation
+    client.post(f"/meetings/{m.id}/cancel", data={"confirm": "y"})
     m = fresh(m.id)
     assert m.status == "cancelled" and m.cancelled_at is not None
     assert db.session.scalar(select(AuditEntry).where(AuditEntry.action == "meeting.cancelled")) is not None

@@ -51,7 +51,7 @@ def test_uid_stays_and_sequence_grows_when_the_agenda_changes(client, auth, worl
 def test_cancelled_meeting_is_cancelled_in_the_calendar(client, auth, world):
     m = meeting(world["cell1"], status="published")
     auth.login("bithu")
-    client.post(f"/meetings/{m.id}/cancel")
+    client.post(f"/meetings/{m.id}/cancel", data={"confirm": "y"})
     (event,) = events(client.get(f"/meetings/{m.id}.ics"))
     assert str(event["status"]) == "CANCELLED" and not event.walk("VALARM")
     assert fresh(m.id).version == 2

@@ -189,8 +189,10 @@ def cancel(meeting_id):
     """Cancel: the meeting stays on record, marked cancelled, and members are told."""
     meeting = get_managed_meeting_or_404(meeting_id)
     require(meeting.status in ("draft", "published"))
-    if ConfirmForm().validate_on_submit():
-        agenda.cancel(meeting)
-        db.session.commit()
-        flash("Đã hủy buổi họp.", "success")
+    if not (ConfirmForm().validate_on_submit() and request.form.get("confirm")):
+        flash("Chưa hủy: vui lòng đánh dấu xác nhận hủy buổi họp.", "error")
+        return redirect(url_for("meetings.edit", meeting_id=meeting.id))
+    agenda.cancel(meeting)
+    db.session.commit()
+    flash("Đã hủy buổi họp.", "success")
     return redirect(url_for("meetings.show", meeting_id=meeting.id))

@@ -45,7 +45,7 @@ RULES = [
     Rule("meetings.edit", "POST", lambda w: draft(w) + "/edit", expect(member=404, secretary=400),
          data=lambda w: {"title": ""}),
     Rule("meetings.publish", "POST", lambda w: draft(w) + "/publish", SECRETARY_POST),
-    Rule("meetings.cancel", "POST", lambda w: draft(w) + "/cancel", SECRETARY_POST),
+    Rule("meetings.cancel", "POST", lambda w: draft(w) + "/cancel", SECRETARY_POST, data=lambda w: {"confirm": "y"}),
     Rule("meetings.add_item", "POST", lambda w: published(w) + "/items", expect(member=404, secretary=400),
          data=lambda w: {"title": ""}),
     Rule("meetings.update_item", "POST", first_item, expect(member=404, secretary=400), data=lambda w: {"title": ""}),
