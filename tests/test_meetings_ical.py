@@ -95,3 +95,13 @@ def test_demo_seed_is_idempotent(world):
     assert before == (db.session.scalar(select(func.count(Meeting.id))),
                       db.session.scalar(select(func.count(AgendaItem.id))))
     assert before[0] == 5
+
+
+def test_demo_links_the_next_meeting_to_article_3_when_the_library_has_it(world):
+    from handbook.meetings.demo import _link_article
+    from tests.meetings_factories import section
+
+    sec = section(slug="08-qdi-tw", anchor="dieu-3")
+    m = meeting(world["cell1"], status="published")
+    _link_article(m)
+    assert [link.section_id for link in fresh(m.id).items[1].links] == [sec.id]
