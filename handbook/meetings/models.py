@@ -28,13 +28,21 @@ class Meeting(db.Model):
     duration_minutes: Mapped[int] = mapped_column(default=90)
     location: Mapped[str] = mapped_column(String(300), default="")
     status: Mapped[str] = mapped_column(String(12), default="draft", index=True)
-    version: Mapped[int] = mapped_column(default=1)
+    version: Mapped[int] = mapped_column(default=1)  # bumped by every change after publishing
+    # Optimistic lock for the editors: every saved edit bumps it; a stale form is refused.
+    edit_seq: Mapped[int] = mapped_column(default=1, server_default="1")
+    paper_author: Mapped[str] = mapped_column(String(120), default="", server_default="")  # thematic
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id", ondelete="SET NULL"))
+    checkin_code: Mapped[str | None] = mapped_column(String(8))
+    checkin_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     cell: Mapped[Organization] = relationship()
+    document = relationship("Document")
     items: Mapped[list["AgendaItem"]] = relationship(
         back_populates="meeting", order_by="AgendaItem.position", cascade="all, delete-orphan"
     )
@@ -60,6 +68,7 @@ class AgendaItem(db.Model):
     description: Mapped[str] = mapped_column(Text, default="")  # limited Markdown
     presenter: Mapped[str] = mapped_column(String(120), default="")
     planned_minutes: Mapped[int | None]
+    changed_in_version: Mapped[int | None]  # marks items edited after publishing
 
     meeting: Mapped[Meeting] = relationship(back_populates="items")
     links: Mapped[list["AgendaLink"]] = relationship(
@@ -120,3 +129,100 @@ class ReadReceipt(db.Model):
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     read_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# --- Added by the meetings feature: thematic papers, versions, minutes, notifications, calendar.
+
+class AgendaChange(db.Model):
+    """One saved change to a published agenda: the version it produced and what it touched."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int]
+    summary: Mapped[str] = mapped_column(Text, default="")
+    changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+MINUTES_STATUS = {"draft": "Bản nháp", "final": "Đã hoàn thành"}
+
+
+class Minutes(db.Model):
+    """The biên bản: a draft autosaved while typing, then final (locked, published to members)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), unique=True)
+    status: Mapped[str] = mapped_column(String(10), default="draft")
+    revision: Mapped[int] = mapped_column(default=0)  # 0 while a draft; 1 once final, +1 per revision
+    held_from: Mapped[str] = mapped_column(String(60), default="")
+    held_to: Mapped[str] = mapped_column(String(60), default="")
+    place: Mapped[str] = mapped_column(String(300), default="")
+    chair: Mapped[str] = mapped_column(String(120), default="")
+    note_taker: Mapped[str] = mapped_column(String(120), default="")
+    item_notes: Mapped[str] = mapped_column(Text, default="{}")  # JSON: agenda item id -> text
+    conclusions: Mapped[str] = mapped_column(Text, default="")
+    resolution: Mapped[str] = mapped_column(Text, default="")
+    votes_for: Mapped[int | None]
+    votes_against: Mapped[int | None]
+    votes_abstain: Mapped[int | None]
+    locked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    meeting: Mapped[Meeting] = relationship()
+    revisions: Mapped[list["MinutesRevision"]] = relationship(
+        back_populates="minutes", order_by="MinutesRevision.number", cascade="all, delete-orphan"
+    )
+
+    @property
+    def is_final(self) -> bool:
+        return self.status == "final"
+
+
+class MinutesRevision(db.Model):
+    """A frozen copy of final minutes; the first is the locked text, later ones carry a reason."""
+
+    __table_args__ = (UniqueConstraint("minutes_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    minutes_id: Mapped[int] = mapped_column(ForeignKey("minutes.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int]
+    reason: Mapped[str] = mapped_column(String(500), default="")
+    snapshot: Mapped[str] = mapped_column(Text)  # JSON of the fields
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    minutes: Mapped[Minutes] = relationship(back_populates="revisions")
+    created_by = relationship("User")
+
+
+NOTIFICATION_KINDS = {
+    "published": "Chương trình họp đã công bố",
+    "changed": "Chương trình họp thay đổi",
+    "rescheduled": "Đổi thời gian họp",
+    "cancelled": "Hủy buổi họp",
+    "minutes": "Biên bản đã công bố",
+    "checkin": "Mở điểm danh",
+}
+
+
+class Notification(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    message: Mapped[str] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    @property
+    def kind_label(self) -> str:
+        return NOTIFICATION_KINDS.get(self.kind, self.kind)
+
+
+class CalendarToken(db.Model):
+    """The secret in a member's subscription feed URL; regenerating replaces (revokes) it."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), unique=True)
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

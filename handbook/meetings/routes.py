@@ -1,13 +1,198 @@
-"""Meeting pages."""
+"""Meeting pages: the list, one meeting, creating, editing details, publishing, cancelling."""
 
-from flask import render_template
-from flask_login import login_required
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
 
-from handbook.meetings import bp
+from handbook.auth.permissions import can_manage_cell, managed_cells, require
+from handbook.extensions import db
+from handbook.library.models import Document
+from handbook.meetings import agenda, bp
+from handbook.meetings.access import get_managed_meeting_or_404, get_visible_meeting_or_404, visible_meetings
+from handbook.meetings.attendance import checkin_open, mark_read, own_rsvp
+from handbook.meetings.forms import ConfirmForm, ItemForm, MeetingForm, NewMeetingForm, PublishForm, RsvpForm
+from handbook.meetings.minutes import get_minutes, notes_of
+from handbook.meetings.models import AgendaChange, Meeting
+from handbook.meetings.sections import visible_documents_clause
+from handbook.models_base import utcnow
+from handbook.timefmt import from_vn, to_vn
+
+LIST_LIMIT = 60
 
 
 @bp.get("/meetings")
 @login_required
 def index():
     """The member's cell: upcoming and past meetings."""
-    return render_template("placeholder.html", title="Lịch sinh hoạt")
+    now = utcnow()
+    base = visible_meetings(current_user)
+    upcoming = db.session.scalars(base.where(Meeting.starts_at >= now).order_by(Meeting.starts_at).limit(LIST_LIMIT))
+    past = db.session.scalars(base.where(Meeting.starts_at < now).order_by(Meeting.starts_at.desc()).limit(LIST_LIMIT))
+    return render_template("meetings/index.html", upcoming=list(upcoming), past=list(past),
+                           cells=managed_cells(current_user))
+
+
+def _meeting_context(meeting: Meeting) -> dict:
+    minutes = get_minutes(meeting)
+    return {
+        "meeting": meeting,
+        "minutes": minutes if minutes is not None and minutes.is_final else None,
+        "item_notes": notes_of(minutes) if minutes is not None else {},
+        "changes": list(db.session.scalars(select(AgendaChange).where(AgendaChange.meeting_id == meeting.id)
+                                           .order_by(AgendaChange.version.desc()))),
+    }
+
+
+@bp.get("/meetings/<int:meeting_id>")
+@login_required
+def show(meeting_id):
+    """The agenda, the member's RSVP, and the minutes once final."""
+    meeting = get_visible_meeting_or_404(meeting_id)
+    mark_read(meeting, current_user)
+    rsvp = own_rsvp(meeting, current_user)
+    form = RsvpForm(data={"answer": ("yes" if rsvp.attending else "no") if rsvp else None,
+                          "reason": rsvp.reason if rsvp else ""})
+    is_member = current_user.cell_id == meeting.cell_id
+    return render_template("meetings/show.html", rsvp=rsvp, rsvp_form=form, is_member=is_member,
+                           can_manage=can_manage_cell(current_user, meeting.cell), checkin_open=checkin_open(meeting),
+                           **_meeting_context(meeting))
+
+
+@bp.get("/meetings/<int:meeting_id>/preview")
+@login_required
+def preview(meeting_id):
+    """The agenda exactly as a member will see it, without the secretary's tools."""
+    meeting = get_managed_meeting_or_404(meeting_id)
+    return render_template("meetings/show.html", preview=True, rsvp=None, rsvp_form=RsvpForm(), is_member=True,
+                           can_manage=False, checkin_open=False, **_meeting_context(meeting))
+
+
+@bp.get("/meetings/<int:meeting_id>/print")
+@login_required
+def print_view(meeting_id):
+    """A clean A4 page of the agenda and, once final, the minutes."""
+    meeting = get_visible_meeting_or_404(meeting_id)
+    from handbook.meetings.attendance import roster
+
+    context = _meeting_context(meeting)
+    rows = roster(meeting) if context["minutes"] else []
+    return render_template("meetings/print.html", rows=rows, **context)
+
+
+def _cell_for_new():
+    cells = managed_cells(current_user)
+    require(bool(cells))
+    wanted = request.values.get("cell", type=int)
+    return next((c for c in cells if c.id == wanted), cells[0])
+
+
+def _document_choices(cell) -> list:
+    docs = db.session.scalars(select(Document).where(visible_documents_clause(cell)).order_by(Document.number))
+    choices = [SelectChoice("", "— Không —")]
+    return choices + [SelectChoice(str(d.id), f"{d.number} — {d.title}"[:120]) for d in docs]
+
+
+@bp.route("/meetings/new", methods=["GET", "POST"])
+@login_required
+def new():
+    """Plan a meeting from the standard monthly agenda, the thematic one, or last month's."""
+    cell = _cell_for_new()
+    form = NewMeetingForm()
+    form.document_id.choices = _document_choices(cell)
+    if request.method == "GET" and not form.title.data:
+        form.title.data = "Sinh hoạt chi bộ định kỳ"
+    if form.validate_on_submit():
+        starts_at = from_vn(form.starts_at.data)
+        valid_doc = (form.document_id.data or "") in {c.value for c in form.document_id.choices}
+        if starts_at <= utcnow():
+            form.starts_at.errors.append("Thời gian bắt đầu đã qua; vui lòng chọn thời điểm sắp tới.")
+        elif not valid_doc:
+            form.document_id.errors.append("Tài liệu không hợp lệ.")
+        else:
+            document_id = int(form.document_id.data) if form.document_id.data else None
+            meeting = agenda.create_meeting(
+                cell, kind=form.kind.data, title=form.title.data.strip(), starts_at=starts_at,
+                duration_minutes=form.duration(), location=(form.location.data or "").strip(),
+                template=form.template.data,
+                paper_author=(form.paper_author.data or "").strip(), document_id=document_id)
+            db.session.commit()
+            flash("Đã tạo bản nháp buổi họp. Kiểm tra chương trình rồi công bố.", "success")
+            return redirect(url_for("meetings.edit", meeting_id=meeting.id))
+    return render_template("meetings/new.html", form=form, cell=cell), 400 if form.errors else 200
+
+
+def _edit_page(meeting, form, status=200, stale=False):
+    return render_template("meetings/edit.html", meeting=meeting, form=form, item_form=ItemForm(formdata=None),
+                           publish_form=PublishForm(formdata=None), warnings=agenda.publish_warnings(meeting),
+                           stale=stale, confirm_form=ConfirmForm()), status
+
+
+def render_edit(meeting, status=200, stale=False):
+    form = MeetingForm(formdata=None, obj=meeting, data={
+        "starts_at": to_vn(meeting.starts_at).replace(tzinfo=None),
+        "ends_at": to_vn(meeting.ends_at).replace(tzinfo=None), "seq": meeting.edit_seq})
+    return _edit_page(meeting, form, status, stale)
+
+
+@bp.route("/meetings/<int:meeting_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(meeting_id):
+    """The agenda builder: details form, items edited in place with htmx, publish."""
+    meeting = get_managed_meeting_or_404(meeting_id)
+    require(meeting.status in ("draft", "published"))
+    form = MeetingForm()
+    if request.method == "GET":
+        return render_edit(meeting)
+    if not form.validate_on_submit():
+        return _edit_page(meeting, form, 400)
+    try:
+        agenda.check_seq(meeting, form.seq.data)
+    except agenda.StaleEdit:
+        form.seq.data = meeting.edit_seq  # a second save, after review, is accepted
+        return _edit_page(meeting, form, 409, stale=True)
+    starts_at = from_vn(form.starts_at.data)
+    if starts_at != meeting.starts_at and starts_at <= utcnow():
+        form.starts_at.errors.append("Thời gian bắt đầu đã qua; vui lòng chọn thời điểm sắp tới.")
+        return _edit_page(meeting, form, 400)
+    agenda.update_details(meeting, kind=form.kind.data, title=form.title.data.strip(), starts_at=starts_at,
+                          duration_minutes=form.duration(), location=(form.location.data or "").strip(),
+                          paper_author=(form.paper_author.data or "").strip())
+    db.session.commit()
+    flash("Đã lưu.", "success")
+    return redirect(url_for("meetings.edit", meeting_id=meeting.id))
+
+
+@bp.post("/meetings/<int:meeting_id>/publish")
+@login_required
+def publish(meeting_id):
+    """Publish the agenda; late or short meetings need the secretary's explicit confirmation."""
+    meeting = get_managed_meeting_or_404(meeting_id)
+    require(meeting.status == "draft")
+    form = PublishForm()
+    warnings = agenda.publish_warnings(meeting)
+    if not form.validate_on_submit() or (warnings and not form.confirm.data):
+        flash("Vui lòng xác nhận cảnh báo trước khi công bố.", "error")
+        return render_edit(meeting, 400)
+    if not meeting.items:
+        flash("Chương trình chưa có mục nào.", "error")
+        return redirect(url_for("meetings.edit", meeting_id=meeting.id))
+    agenda.publish(meeting)
+    db.session.commit()
+    flash("Đã công bố chương trình họp; đảng viên trong chi bộ đã được thông báo.", "success")
+    return redirect(url_for("meetings.show", meeting_id=meeting.id))
+
+
+@bp.post("/meetings/<int:meeting_id>/cancel")
+@login_required
+def cancel(meeting_id):
+    """Cancel: the meeting stays on record, marked cancelled, and members are told."""
+    meeting = get_managed_meeting_or_404(meeting_id)
+    require(meeting.status in ("draft", "published"))
+    if not (ConfirmForm().validate_on_submit() and request.form.get("confirm")):
+        flash("Chưa hủy: vui lòng đánh dấu xác nhận hủy buổi họp.", "error")
+        return redirect(url_for("meetings.edit", meeting_id=meeting.id))
+    agenda.cancel(meeting)
+    db.session.commit()
+    flash("Đã hủy buổi họp.", "success")
+    return redirect(url_for("meetings.show", meeting_id=meeting.id))

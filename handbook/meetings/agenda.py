@@ -1,0 +1,182 @@
+"""Building and publishing agendas: templates, item edits, versions after publishing, cancelling."""
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, select
+
+from handbook.audit import record
+from handbook.extensions import db
+from handbook.meetings.agenda_templates import TEMPLATES
+from handbook.meetings.models import AgendaChange, AgendaItem, AgendaLink, Meeting, Rsvp
+from handbook.meetings.notify import actor_id, notify_members
+from handbook.models_base import utcnow
+from handbook.timefmt import vn_datetime
+
+MIN_NOTICE = timedelta(hours=24)
+MIN_MINUTES = {"thematic": 120}
+DEFAULT_MIN_MINUTES = 90
+
+
+class StaleEdit(Exception):
+    """Someone else saved the agenda after this form was loaded."""
+
+
+def check_seq(meeting: Meeting, seq) -> None:
+    try:
+        seq = int(seq)
+    except (TypeError, ValueError):
+        raise StaleEdit() from None
+    if seq != meeting.edit_seq:
+        raise StaleEdit()
+
+
+def previous_meeting(cell_id: int) -> Meeting | None:
+    return db.session.scalar(
+        select(Meeting).where(Meeting.cell_id == cell_id, Meeting.status != "cancelled")
+        .order_by(Meeting.starts_at.desc()).limit(1)
+    )
+
+
+def create_meeting(cell, *, kind, title, starts_at, duration_minutes, location, template,
+                   paper_author="", document_id=None) -> Meeting:
+    """A draft meeting, its agenda filled from a template or copied from the cell's last meeting."""
+    source = previous_meeting(cell.id) if template == "copy" else None
+    meeting = Meeting(
+        cell_id=cell.id, kind=kind, title=title, starts_at=starts_at, duration_minutes=duration_minutes,
+        location=location, status="draft", paper_author=paper_author, document_id=document_id,
+        created_by_id=actor_id(),
+    )
+    db.session.add(meeting)
+    if source is not None:
+        for position, item in enumerate(source.items, start=1):
+            copy = AgendaItem(position=position, title=item.title, description=item.description,
+                              presenter=item.presenter, planned_minutes=item.planned_minutes)
+            copy.links = [AgendaLink(section_id=link.section_id) for link in item.links]
+            meeting.items.append(copy)
+    else:
+        for position, (item_title, description, minutes) in enumerate(TEMPLATES.get(template, []), start=1):
+            presenter = paper_author if (template == "thematic" and position == 2) else ""
+            meeting.items.append(AgendaItem(position=position, title=item_title, description=description,
+                                            planned_minutes=minutes, presenter=presenter))
+    db.session.flush()
+    return meeting
+
+
+def publish_warnings(meeting: Meeting, now: datetime | None = None) -> list[str]:
+    """The two rules of the guidance that the secretary may still override, knowingly."""
+    now = now or utcnow()
+    warnings = []
+    if meeting.starts_at - now < MIN_NOTICE:
+        warnings.append("Chương trình được công bố chưa đủ 1 ngày trước buổi họp.")
+    minimum = MIN_MINUTES.get(meeting.kind, DEFAULT_MIN_MINUTES)
+    if meeting.duration_minutes < minimum:
+        warnings.append(f"Thời lượng dự kiến {meeting.duration_minutes} phút, ít hơn {minimum} phút theo hướng dẫn.")
+    return warnings
+
+
+def publish(meeting: Meeting) -> None:
+    meeting.status = "published"
+    meeting.published_at = utcnow()
+    meeting.edit_seq += 1
+    record("agenda.published", org=meeting.cell, target=meeting, summary=meeting.title)
+    notify_members(meeting, "published",
+                   f"Chương trình họp “{meeting.title}” ({vn_datetime(meeting.starts_at)}) đã được công bố.")
+
+
+def changed(meeting: Meeting, summary: str, item: AgendaItem | None = None) -> None:
+    """Every saved edit: bump the lock; after publishing also a new version members are told of."""
+    meeting.edit_seq += 1
+    if meeting.status != "published":
+        return
+    meeting.version += 1
+    if item is not None:
+        item.changed_in_version = meeting.version
+    db.session.add(AgendaChange(meeting_id=meeting.id, version=meeting.version, summary=summary,
+                                changed_by_id=actor_id()))
+    record("agenda.changed", org=meeting.cell, target=meeting, summary=summary)
+    notify_members(meeting, "changed", f"Chương trình họp “{meeting.title}” thay đổi: {summary}")
+
+
+def update_details(meeting: Meeting, *, kind, title, starts_at, duration_minutes, location, paper_author) -> None:
+    """Saves the meeting's details; a new date or time clears every RSVP and tells members."""
+    what = []
+    rescheduled = starts_at != meeting.starts_at
+    fields = (("loại buổi họp", "kind", kind), ("tên", "title", title),
+              ("thời lượng", "duration_minutes", duration_minutes), ("địa điểm", "location", location),
+              ("người viết chuyên đề", "paper_author", paper_author))
+    for label, attr, value in fields:
+        if getattr(meeting, attr) != value:
+            setattr(meeting, attr, value)
+            what.append(label)
+    if rescheduled:
+        meeting.starts_at = starts_at
+        what.insert(0, "thời gian")
+    if not what:
+        return
+    published = meeting.status == "published"
+    changed(meeting, "sửa " + ", ".join(what))
+    if rescheduled and published:
+        db.session.execute(delete(Rsvp).where(Rsvp.meeting_id == meeting.id))
+        notify_members(meeting, "rescheduled",
+                       f"Buổi họp “{meeting.title}” chuyển sang {vn_datetime(starts_at)}. "
+                       "Đồng chí vui lòng đăng ký tham dự lại.")
+
+
+def add_item(meeting: Meeting, *, title, description, presenter, planned_minutes) -> AgendaItem:
+    item = AgendaItem(position=len(meeting.items) + 1, title=title, description=description,
+                      presenter=presenter, planned_minutes=planned_minutes)
+    meeting.items.append(item)
+    db.session.flush()
+    changed(meeting, f"thêm mục “{title}”", item)
+    return item
+
+
+def update_item(meeting: Meeting, item: AgendaItem, **fields) -> None:
+    for attr, value in fields.items():
+        setattr(item, attr, value)
+    changed(meeting, f"sửa mục “{item.title}”", item)
+
+
+def remove_item(meeting: Meeting, item: AgendaItem) -> None:
+    meeting.items.remove(item)
+    for position, other in enumerate(meeting.items, start=1):
+        other.position = position
+    changed(meeting, f"bỏ mục “{item.title}”")
+
+
+def move_item(meeting: Meeting, item: AgendaItem, direction: str) -> None:
+    items = list(meeting.items)
+    index = items.index(item)
+    target = index - 1 if direction == "up" else index + 1
+    if not 0 <= target < len(items):
+        return
+    items[index], items[target] = items[target], items[index]
+    for position, other in enumerate(items, start=1):
+        other.position = position
+    meeting.items.sort(key=lambda i: i.position)
+    changed(meeting, f"đổi thứ tự mục “{item.title}”", item)
+
+
+def link_section(meeting: Meeting, item: AgendaItem, section) -> None:
+    if any(link.section_id == section.id for link in item.links):
+        return
+    item.links.append(AgendaLink(section_id=section.id, section=section))
+    changed(meeting, f"gắn văn bản vào mục “{item.title}”", item)
+
+
+def unlink_section(meeting: Meeting, item: AgendaItem, link: AgendaLink) -> None:
+    item.links.remove(link)
+    changed(meeting, f"bỏ văn bản khỏi mục “{item.title}”", item)
+
+
+def cancel(meeting: Meeting) -> None:
+    """The record stays (status cancelled) so the history and the calendar feeds show it."""
+    was_public = meeting.status != "draft"
+    meeting.status = "cancelled"
+    meeting.cancelled_at = utcnow()
+    meeting.version += 1
+    meeting.edit_seq += 1
+    record("meeting.cancelled", org=meeting.cell, target=meeting, summary=meeting.title)
+    if was_public:
+        when = vn_datetime(meeting.starts_at)
+        notify_members(meeting, "cancelled", f"Buổi họp “{meeting.title}” ({when}) đã bị hủy.")

@@ -1,0 +1,106 @@
+"""RSVPs, read receipts, the attendance list and self check-in with a short code."""
+
+import secrets
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from handbook.extensions import db
+from handbook.meetings.models import Attendance, Meeting, ReadReceipt, Rsvp
+from handbook.meetings.notify import cell_members, notify_members
+from handbook.models_base import utcnow
+
+CHECKIN_EARLY = timedelta(minutes=30)  # members arriving early may check in
+CHECKIN_LATE = timedelta(minutes=30)
+
+
+def answer_rsvp(meeting: Meeting, user, attending: bool, reason: str) -> Rsvp:
+    rsvp = db.session.scalar(select(Rsvp).where(Rsvp.meeting_id == meeting.id, Rsvp.user_id == user.id))
+    if rsvp is None:
+        rsvp = Rsvp(meeting_id=meeting.id, user_id=user.id, attending=attending)
+        db.session.add(rsvp)
+    rsvp.attending = attending
+    rsvp.reason = "" if attending else reason.strip()
+    rsvp.answered_at = utcnow()
+    return rsvp
+
+
+def own_rsvp(meeting: Meeting, user) -> Rsvp | None:
+    return db.session.scalar(select(Rsvp).where(Rsvp.meeting_id == meeting.id, Rsvp.user_id == user.id))
+
+
+def mark_read(meeting: Meeting, user) -> None:
+    """First opening of a published agenda by a member of the cell."""
+    if meeting.status == "draft" or user.cell_id != meeting.cell_id:
+        return
+    exists = db.session.scalar(select(ReadReceipt.id).where(ReadReceipt.meeting_id == meeting.id,
+                                                            ReadReceipt.user_id == user.id))
+    if exists is None:
+        db.session.add(ReadReceipt(meeting_id=meeting.id, user_id=user.id))
+        db.session.commit()
+
+
+def roster(meeting: Meeting) -> list[dict]:
+    """One row per member: RSVP, read receipt, attendance — for the overview and the attendance list."""
+    rsvps = {r.user_id: r for r in db.session.scalars(select(Rsvp).where(Rsvp.meeting_id == meeting.id))}
+    reads = {r.user_id: r for r in db.session.scalars(select(ReadReceipt).where(ReadReceipt.meeting_id == meeting.id))}
+    marks = {a.user_id: a for a in db.session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id))}
+    rows = []
+    for user in cell_members(meeting.cell_id):
+        rsvp, mark = rsvps.get(user.id), marks.get(user.id)
+        if mark:
+            status, reason = mark.status, mark.reason
+        elif rsvp and not rsvp.attending:
+            status, reason = "excused", rsvp.reason
+        else:
+            status, reason = "present", ""
+        rows.append({"user": user, "rsvp": rsvp, "read": reads.get(user.id), "attendance": mark,
+                     "status": status, "reason": reason})
+    return rows
+
+
+def save_attendance(meeting: Meeting, marks: dict[int, tuple[str, str]]) -> None:
+    """marks: user id -> (status, reason), already validated. Recording it means the meeting was held."""
+    existing = {a.user_id: a for a in db.session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id))}
+    for user_id, (status, reason) in marks.items():
+        row = existing.get(user_id)
+        if row is None:
+            row = Attendance(meeting_id=meeting.id, user_id=user_id, status=status)
+            db.session.add(row)
+        row.status, row.reason = status, reason if status != "present" else ""
+        row.recorded_at = utcnow()
+    if meeting.status == "published":
+        meeting.status = "held"
+
+
+def checkin_window(meeting: Meeting) -> tuple:
+    return meeting.starts_at - CHECKIN_EARLY, meeting.ends_at + CHECKIN_LATE
+
+
+def open_checkin(meeting: Meeting) -> str:
+    meeting.checkin_code = f"{secrets.randbelow(1_000_000):06d}"
+    meeting.checkin_until = checkin_window(meeting)[1]
+    notify_members(meeting, "checkin", f"Đã mở điểm danh buổi họp “{meeting.title}”.")
+    return meeting.checkin_code
+
+
+def checkin_open(meeting: Meeting, now=None) -> bool:
+    now = now or utcnow()
+    start, _ = checkin_window(meeting)
+    return (meeting.checkin_code is not None and meeting.status in ("published", "held")
+            and start <= now <= meeting.checkin_until)
+
+
+def check_in(meeting: Meeting, user, code: str) -> str | None:
+    """None when checked in, otherwise the message to show."""
+    if not checkin_open(meeting):
+        return "Điểm danh chưa mở hoặc đã hết giờ."
+    if not secrets.compare_digest(code.strip(), meeting.checkin_code):
+        return "Mã điểm danh không đúng."
+    row = db.session.scalar(select(Attendance).where(Attendance.meeting_id == meeting.id,
+                                                     Attendance.user_id == user.id))
+    if row is None:
+        row = Attendance(meeting_id=meeting.id, user_id=user.id, status="present")
+        db.session.add(row)
+    row.status, row.reason, row.checked_in_by_self, row.recorded_at = "present", "", True, utcnow()
+    return None

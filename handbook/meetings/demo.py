@@ -1,0 +1,91 @@
+"""Demo meetings: last month's (held, minutes final) and next month's (published) per cell,
+and a draft thematic meeting in cell 1. Idempotent: meetings are found again by cell and title."""
+
+import json
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from handbook.extensions import db
+from handbook.library.models import Document, Section
+from handbook.meetings.agenda import create_meeting
+from handbook.meetings.minutes import snapshot
+from handbook.meetings.models import AgendaLink, Attendance, Meeting, Minutes, MinutesRevision
+from handbook.models_base import utcnow
+from handbook.timefmt import from_vn, to_vn
+
+
+def _month_start(offset: int) -> datetime:
+    """The 4th of the month `offset` months from now, 14:00 Vietnam time, as UTC."""
+    local = to_vn(utcnow())
+    month = local.month - 1 + offset
+    year = local.year + month // 12
+    return from_vn(datetime(year, month % 12 + 1, 4, 14, 0))
+
+
+def _find(cell, title):
+    return db.session.scalar(select(Meeting).where(Meeting.cell_id == cell.id, Meeting.title == title))
+
+
+def _make(cell, title, starts_at, template="regular", kind="regular", **extra):
+    meeting = _find(cell, title)
+    if meeting is None:
+        meeting = create_meeting(cell, kind=kind, title=title, starts_at=starts_at, template=template,
+                                 duration_minutes=120 if kind == "thematic" else 90,
+                                 location="Phòng họp tầng 2", **extra)
+        meeting.created_at = utcnow()
+        return meeting, True
+    return meeting, False
+
+
+def _link_article(meeting) -> None:
+    doc = db.session.scalar(select(Document).where(Document.slug == "08-qdi-tw"))
+    section = doc and db.session.scalar(select(Section).where(Section.document_id == doc.id,
+                                                              Section.anchor == "dieu-3"))
+    if section is None:
+        return  # the library's demo document is absent: the meeting simply has no link
+    item = meeting.items[1] if len(meeting.items) > 1 else meeting.items[0]
+    db.session.add(AgendaLink(item_id=item.id, section_id=section.id))
+
+
+def _held(cell, members) -> None:
+    starts = _month_start(-1)
+    local = to_vn(starts)
+    meeting, created = _make(cell, f"Sinh hoạt chi bộ định kỳ tháng {local.month}/{local.year}", starts)
+    if not created:
+        return
+    meeting.status, meeting.published_at = "closed", starts - timedelta(days=5)
+    for user in members:
+        db.session.add(Attendance(meeting_id=meeting.id, user_id=user.id, status="present"))
+    notes = {str(item.id): "Chi bộ thống nhất nội dung." for item in meeting.items}
+    minutes = Minutes(meeting_id=meeting.id, status="final", revision=1, held_from="14:00", held_to="15:45",
+                      place=meeting.location, chair="Nguyễn Thị Bích", note_taker="Lê Văn Đức",
+                      item_notes=json.dumps(notes, ensure_ascii=False),
+                      conclusions="Hoàn thành nhiệm vụ tháng; tiếp tục học tập và làm theo gương Bác.",
+                      resolution="Chi bộ thống nhất nhiệm vụ tháng tới như dự thảo nghị quyết.",
+                      votes_for=len(members), votes_against=0, votes_abstain=0, locked_at=starts + timedelta(days=1))
+    db.session.add(minutes)
+    db.session.flush()
+    db.session.add(MinutesRevision(minutes_id=minutes.id, number=1, reason="Bản hoàn thành",
+                                   snapshot=snapshot(minutes)))
+
+
+def _next(cell) -> None:
+    starts = _month_start(1)
+    local = to_vn(starts)
+    meeting, created = _make(cell, f"Sinh hoạt chi bộ định kỳ tháng {local.month}/{local.year}", starts)
+    if created:
+        meeting.status, meeting.published_at = "published", utcnow()
+        _link_article(meeting)
+
+
+def seed(ctx) -> None:
+    users = ctx["users"]
+    _held(ctx["cell1"], [users["bithu"], users["dangvien"], users["dangvien2"]])
+    _held(ctx["cell2"], [users["dangvien3"]])
+    _next(ctx["cell1"])
+    _next(ctx["cell2"])
+    starts = _month_start(1) + timedelta(days=10)
+    _make(ctx["cell1"], "Sinh hoạt chuyên đề: nêu gương của đảng viên", starts,
+                             template="thematic", kind="thematic", paper_author="Phạm Thị Hương")
+    db.session.flush()

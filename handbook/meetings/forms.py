@@ -1,0 +1,104 @@
+"""Forms of the meetings feature, with their Vietnamese messages."""
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateTimeLocalField,
+    HiddenField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
+
+from handbook.meetings.models import KIND_LABELS
+
+REQUIRED = "Vui lòng nhập {}."
+
+
+def strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+BAD_VOTES = "Số phiếu phải là số từ 0 đến 1000."
+TEMPLATE_CHOICES = [
+    SelectChoice("regular", "Chương trình sinh hoạt định kỳ chuẩn"),
+    SelectChoice("thematic", "Chương trình sinh hoạt chuyên đề"),
+    SelectChoice("copy", "Sao chép buổi họp gần nhất"),
+    SelectChoice("blank", "Chương trình trống"),
+]
+
+
+class MeetingForm(FlaskForm):
+    kind = SelectField("Loại buổi họp", choices=[SelectChoice(k, v) for k, v in KIND_LABELS.items()])
+    title = StringField("Tên buổi họp", filters=[strip],
+                        validators=[DataRequired(REQUIRED.format("tên buổi họp")), Length(max=300)])
+    starts_at = DateTimeLocalField("Bắt đầu", format="%Y-%m-%dT%H:%M",
+                                   validators=[InputRequired("Vui lòng chọn ngày giờ bắt đầu.")])
+    ends_at = DateTimeLocalField("Kết thúc (dự kiến)", format="%Y-%m-%dT%H:%M",
+                                 validators=[InputRequired("Vui lòng chọn giờ kết thúc.")])
+    location = StringField("Địa điểm", validators=[Length(max=300)])
+    paper_author = StringField("Người viết chuyên đề", validators=[Length(max=120)])
+    seq = HiddenField()
+
+    def validate_ends_at(self, field):
+        if self.starts_at.data and field.data and field.data <= self.starts_at.data:
+            raise ValidationError("Giờ kết thúc phải sau giờ bắt đầu.")
+        if self.starts_at.data and field.data and (field.data - self.starts_at.data).total_seconds() > 12 * 3600:
+            raise ValidationError("Một buổi họp không kéo dài quá 12 giờ.")
+
+    def duration(self) -> int:
+        return int((self.ends_at.data - self.starts_at.data).total_seconds() // 60)
+
+
+class NewMeetingForm(MeetingForm):
+    template = RadioField("Bắt đầu từ", choices=TEMPLATE_CHOICES, default="regular")
+    document_id = SelectField("Tài liệu chuyên đề kèm theo", default="", validate_choice=False)
+
+
+class ItemForm(FlaskForm):
+    title = StringField("Nội dung", filters=[strip],
+                        validators=[DataRequired(REQUIRED.format("nội dung mục")), Length(max=300)])
+    description = TextAreaField("Mô tả", validators=[Length(max=5000)])
+    presenter = StringField("Người trình bày", validators=[Length(max=120)])
+    planned_minutes = IntegerField("Số phút", validators=[Optional(), NumberRange(1, 600, "Số phút từ 1 đến 600.")])
+    seq = HiddenField()
+
+
+class PublishForm(FlaskForm):
+    confirm = BooleanField("Tôi đã đọc cảnh báo và vẫn muốn công bố")
+
+
+class RsvpForm(FlaskForm):
+    answer = RadioField("Đồng chí sẽ", choices=[SelectChoice("yes", "Tham dự"), SelectChoice("no", "Vắng")],
+                        validators=[InputRequired("Vui lòng chọn Tham dự hoặc Vắng.")])
+    reason = StringField("Lý do vắng", validators=[Length(max=500)])
+
+    def validate_reason(self, field):
+        if self.answer.data == "no" and not (field.data or "").strip():
+            raise ValidationError("Vui lòng ghi lý do vắng.")
+
+
+class CheckinForm(FlaskForm):
+    code = StringField("Mã điểm danh", validators=[InputRequired("Vui lòng nhập mã điểm danh."), Length(max=12)])
+
+
+class MinutesForm(FlaskForm):
+    held_from = StringField("Bắt đầu lúc", validators=[Length(max=60)])
+    held_to = StringField("Kết thúc lúc", validators=[Length(max=60)])
+    place = StringField("Địa điểm", validators=[Length(max=300)])
+    chair = StringField("Chủ trì", validators=[Length(max=120)])
+    note_taker = StringField("Thư ký", validators=[Length(max=120)])
+    conclusions = TextAreaField("Kết luận", validators=[Length(max=20000)])
+    resolution = TextAreaField("Nghị quyết", validators=[Length(max=20000)])
+    votes_for = IntegerField("Tán thành", validators=[Optional(), NumberRange(0, 1000, BAD_VOTES)])
+    votes_against = IntegerField("Không tán thành", validators=[Optional(), NumberRange(0, 1000, BAD_VOTES)])
+    votes_abstain = IntegerField("Không biểu quyết", validators=[Optional(), NumberRange(0, 1000, BAD_VOTES)])
+    reason = StringField("Lý do sửa", validators=[Length(max=500)])
+
+
+class ConfirmForm(FlaskForm):
+    """A bare form: CSRF only, for buttons."""

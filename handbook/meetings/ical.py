@@ -1,0 +1,95 @@
+"""iCalendar output: one meeting, or a member's subscription feed, built with `icalendar`."""
+
+import secrets
+from datetime import datetime, timedelta
+
+from flask import url_for
+from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard
+from sqlalchemy import select
+
+from handbook.extensions import db
+from handbook.meetings.models import CalendarToken, Meeting
+from handbook.timefmt import VN, to_vn
+
+
+def _vtimezone() -> Timezone:
+    # Vietnam has no daylight saving: one STANDARD block at +07 describes it fully.
+    tz = Timezone()
+    tz.add("tzid", "Asia/Ho_Chi_Minh")
+    std = TimezoneStandard()
+    std.add("dtstart", datetime(1975, 6, 13))
+    std.add("tzoffsetfrom", timedelta(hours=7))
+    std.add("tzoffsetto", timedelta(hours=7))
+    std.add("tzname", "+07")
+    tz.add_component(std)
+    return tz
+
+
+def _alarm(before: timedelta, text: str) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", text)
+    alarm.add("trigger", -before)
+    return alarm
+
+
+def _event(meeting: Meeting) -> Event:
+    event = Event()
+    # Independent of the host name, so the same meeting keeps its UID in every feed and download.
+    event.add("uid", f"meeting-{meeting.id}@so-tay-dang-vien")
+    event.add("summary", meeting.title)
+    event.add("dtstart", to_vn(meeting.starts_at).astimezone(VN))
+    event.add("dtend", to_vn(meeting.ends_at).astimezone(VN))
+    event.add("dtstamp", meeting.updated_at)
+    event.add("last-modified", meeting.updated_at)
+    event.add("sequence", meeting.version - 1)
+    if meeting.location:
+        event.add("location", meeting.location)
+    lines = [f"{item.position}. {item.title}" for item in meeting.items]
+    event.add("description", "\n".join(lines))
+    event.add("url", url_for("meetings.show", meeting_id=meeting.id, _external=True))
+    if meeting.status == "cancelled":
+        event.add("status", "CANCELLED")
+    else:
+        event.add("status", "CONFIRMED")
+        event.add_component(_alarm(timedelta(days=1), f"Ngày mai họp: {meeting.title}"))
+        event.add_component(_alarm(timedelta(hours=1), f"1 giờ nữa họp: {meeting.title}"))
+    return event
+
+
+def calendar_bytes(meetings: list[Meeting], name: str) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", "-//So tay dang vien//Lich sinh hoat//VI")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
+    cal.add_component(_vtimezone())
+    for meeting in meetings:
+        cal.add_component(_event(meeting))
+    return cal.to_ical()
+
+
+def token_for(user, create: bool = True) -> CalendarToken | None:
+    token = db.session.scalar(select(CalendarToken).where(CalendarToken.user_id == user.id))
+    if token is None and create:
+        token = CalendarToken(user_id=user.id, token=secrets.token_urlsafe(32))
+        db.session.add(token)
+    return token
+
+
+def regenerate(user) -> CalendarToken:
+    """A new secret; the old feed URL stops working at once."""
+    token = token_for(user)
+    token.token = secrets.token_urlsafe(32)
+    return token
+
+
+def user_by_token(token: str):
+    from handbook.auth.models import User
+
+    row = db.session.scalar(select(CalendarToken).where(CalendarToken.token == token))
+    if row is None:
+        return None
+    user = db.session.get(User, row.user_id)
+    return user if user is not None and user.active else None

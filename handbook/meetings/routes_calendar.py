@@ -1,0 +1,64 @@
+"""Calendar files and the notification list."""
+
+from flask import Response, abort, flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+
+from handbook.extensions import db, limiter
+from handbook.meetings import bp
+from handbook.meetings.access import get_visible_meeting_or_404, visible_meetings
+from handbook.meetings.forms import ConfirmForm
+from handbook.meetings.ical import calendar_bytes, regenerate, user_by_token
+from handbook.meetings.models import Meeting
+from handbook.meetings.notify import mark_all_read, recent
+
+FEED_LIMIT = 200
+
+
+def _ics(body: bytes, filename: str) -> Response:
+    return Response(body, mimetype="text/calendar", headers={
+        "Content-Disposition": f'inline; filename="{filename}"', "Cache-Control": "private, max-age=300"})
+
+
+@bp.get("/meetings/<int:meeting_id>.ics")
+@login_required
+def meeting_ics(meeting_id):
+    """One meeting as iCalendar."""
+    meeting = get_visible_meeting_or_404(meeting_id)
+    return _ics(calendar_bytes([meeting], meeting.title), f"hop-{meeting.id}.ics")
+
+
+@bp.get("/calendar/<token>.ics")
+@limiter.limit("120 per hour")
+def feed(token):
+    """A member's subscription feed; the secret token stands in for a login."""
+    user = user_by_token(token[:100])
+    if user is None:
+        abort(404)
+    meetings = db.session.scalars(visible_meetings(user).where(Meeting.status != "draft")
+                                  .order_by(Meeting.starts_at.desc()).limit(FEED_LIMIT))
+    return _ics(calendar_bytes(list(meetings), "Lịch sinh hoạt chi bộ"), "lich-sinh-hoat.ics")
+
+
+@bp.post("/calendar/token")
+@login_required
+def regenerate_token():
+    """'Tạo lại': a new feed address; the old one stops working."""
+    if ConfirmForm().validate_on_submit():
+        regenerate(current_user)
+        db.session.commit()
+        flash("Đã tạo địa chỉ lịch mới. Địa chỉ cũ không còn dùng được.", "success")
+    return redirect(url_for("auth.account"))
+
+
+@bp.get("/notifications")
+@login_required
+def notifications():
+    """The member's notifications, newest first; opening the list marks them read."""
+    items = recent(current_user)
+    unread_ids = {n.id for n in items if n.read_at is None}
+    mark_all_read(current_user)
+    db.session.commit()
+    meeting_ids = {n.meeting_id for n in items if n.meeting_id}
+    visible = set(db.session.scalars(visible_meetings(current_user).where(Meeting.id.in_(meeting_ids))
+                                     .with_only_columns(Meeting.id))) if meeting_ids else set()
+    return render_template("meetings/notifications.html", items=items, unread_ids=unread_ids, visible=visible)

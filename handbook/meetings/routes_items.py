@@ -1,0 +1,154 @@
+"""Agenda items, edited in place with htmx: add, save, remove, move, link library sections."""
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import login_required
+
+from handbook.auth.permissions import require
+from handbook.extensions import db
+from handbook.meetings import agenda, bp
+from handbook.meetings.access import get_managed_meeting_or_404
+from handbook.meetings.forms import ConfirmForm, ItemForm
+from handbook.meetings.models import AgendaItem
+from handbook.meetings.sections import find_sections, visible_section
+from handbook.security import is_htmx
+
+STALE = ("Chương trình vừa được người khác sửa trong lúc đồng chí đang sửa. Nội dung đồng chí nhập vẫn còn "
+         "bên dưới: xem lại chương trình mới rồi bấm lưu lần nữa.")
+
+
+def _editable(meeting_id):
+    meeting = get_managed_meeting_or_404(meeting_id)
+    require(meeting.status in ("draft", "published"))
+    return meeting
+
+
+def _item(meeting, item_id) -> AgendaItem:
+    item = db.session.get(AgendaItem, item_id)
+    require(item is not None and item.meeting_id == meeting.id)
+    return item
+
+
+def _items(meeting, status=200, message=None, drafts=None, new_form=None):
+    """The items fragment for htmx; a full edit page otherwise."""
+    if not is_htmx():
+        if message:
+            flash(message, "error")
+        if status >= 400:
+            from handbook.meetings.routes import render_edit
+
+            return render_edit(meeting, status, stale=status == 409)
+        return redirect(url_for("meetings.edit", meeting_id=meeting.id))
+    # htmx swaps only 2xx answers, so a refused save is still a 200 that shows its message.
+    return render_template("meetings/_items.html", meeting=meeting, message=message, drafts=drafts or {},
+                           item_form=new_form or ItemForm(formdata=None), confirm_form=ConfirmForm()), 200
+
+
+def _fields(form) -> dict:
+    return {"title": form.title.data.strip(), "description": form.description.data or "",
+            "presenter": (form.presenter.data or "").strip(), "planned_minutes": form.planned_minutes.data}
+
+
+@bp.post("/meetings/<int:meeting_id>/items")
+@login_required
+def add_item(meeting_id):
+    """Add an item at the end of the agenda."""
+    meeting = _editable(meeting_id)
+    form = ItemForm()
+    if not form.validate_on_submit():
+        return _items(meeting, 400 if not is_htmx() else 200, new_form=form)
+    try:
+        agenda.check_seq(meeting, form.seq.data)
+    except agenda.StaleEdit:
+        return _items(meeting, 409, STALE, new_form=form)
+    agenda.add_item(meeting, **_fields(form))
+    db.session.commit()
+    return _items(meeting)
+
+
+@bp.post("/meetings/<int:meeting_id>/items/<int:item_id>")
+@login_required
+def update_item(meeting_id, item_id):
+    """Save one item's text, presenter and minutes."""
+    meeting = _editable(meeting_id)
+    item = _item(meeting, item_id)
+    form = ItemForm()
+    if not form.validate_on_submit():
+        return _items(meeting, 400 if not is_htmx() else 200, drafts={item.id: form})
+    try:
+        agenda.check_seq(meeting, form.seq.data)
+    except agenda.StaleEdit:
+        return _items(meeting, 409, STALE, drafts={item.id: form})
+    agenda.update_item(meeting, item, **_fields(form))
+    db.session.commit()
+    return _items(meeting)
+
+
+def _simple_change(meeting_id, item_id, change):
+    meeting = _editable(meeting_id)
+    item = _item(meeting, item_id)
+    if not ConfirmForm().validate_on_submit():
+        return _items(meeting, 400)
+    try:
+        agenda.check_seq(meeting, request.form.get("seq"))
+    except agenda.StaleEdit:
+        return _items(meeting, 409, STALE)
+    change(meeting, item)
+    db.session.commit()
+    return _items(meeting)
+
+
+@bp.post("/meetings/<int:meeting_id>/items/<int:item_id>/delete")
+@login_required
+def remove_item(meeting_id, item_id):
+    """Remove an item; the others close up."""
+    return _simple_change(meeting_id, item_id, agenda.remove_item)
+
+
+@bp.post("/meetings/<int:meeting_id>/items/<int:item_id>/move")
+@login_required
+def move_item(meeting_id, item_id):
+    """Move an item one place up or down."""
+    direction = "up" if request.form.get("direction") == "up" else "down"
+    return _simple_change(meeting_id, item_id, lambda m, i: agenda.move_item(m, i, direction))
+
+
+@bp.get("/meetings/<int:meeting_id>/items/<int:item_id>/sections")
+@login_required
+def search_sections(meeting_id, item_id):
+    """Inline library search for sections to link to this item."""
+    meeting = _editable(meeting_id)
+    item = _item(meeting, item_id)
+    query = request.args.get("q", "")[:200]
+    results = find_sections(meeting.cell, query) if query.strip() else []
+    return render_template("meetings/_section_results.html", meeting=meeting, item=item, query=query,
+                           results=results)
+
+
+@bp.post("/meetings/<int:meeting_id>/items/<int:item_id>/links")
+@login_required
+def link_section(meeting_id, item_id):
+    """Link a library section (visible to the cell) to the item."""
+    meeting = _editable(meeting_id)
+    item = _item(meeting, item_id)
+    section = visible_section(meeting.cell, request.form.get("section_id"))
+    require(section is not None)
+    if not ConfirmForm().validate_on_submit():
+        return _items(meeting, 400)
+    agenda.link_section(meeting, item, section)
+    db.session.commit()
+    return _items(meeting)
+
+
+@bp.post("/meetings/<int:meeting_id>/items/<int:item_id>/links/<int:link_id>/delete")
+@login_required
+def unlink_section(meeting_id, item_id, link_id):
+    """Remove a linked section from the item."""
+    meeting = _editable(meeting_id)
+    item = _item(meeting, item_id)
+    link = next((link for link in item.links if link.id == link_id), None)
+    require(link is not None)
+    if not ConfirmForm().validate_on_submit():
+        return _items(meeting, 400)
+    agenda.unlink_section(meeting, item, link)
+    db.session.commit()
+    return _items(meeting)

@@ -1,0 +1,130 @@
+"""What members do (RSVP, check in) and what the secretary sees of them (overview, attendance)."""
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from handbook.auth.permissions import require
+from handbook.extensions import db, limiter
+from handbook.meetings import bp
+from handbook.meetings.access import get_managed_meeting_or_404, get_visible_meeting_or_404
+from handbook.meetings.attendance import answer_rsvp, check_in, checkin_open, open_checkin, roster, save_attendance
+from handbook.meetings.forms import CheckinForm, ConfirmForm, RsvpForm
+from handbook.meetings.models import ATTENDANCE_LABELS
+from handbook.models_base import utcnow
+from handbook.security import is_htmx
+
+
+def _member_meeting(meeting_id):
+    """Members of the cell act on its published meetings; everyone else who may see it gets 404."""
+    meeting = get_visible_meeting_or_404(meeting_id)
+    require(current_user.cell_id == meeting.cell_id)
+    return meeting
+
+
+@bp.post("/meetings/<int:meeting_id>/rsvp")
+@login_required
+def rsvp(meeting_id):
+    """Tham dự, or Vắng with a reason."""
+    meeting = _member_meeting(meeting_id)
+    form = RsvpForm()
+    if meeting.status != "published" or meeting.starts_at < utcnow():
+        form.answer.errors = ["Buổi họp này không còn nhận đăng ký."]
+        status = 400
+    elif form.validate_on_submit():
+        saved = answer_rsvp(meeting, current_user, form.answer.data == "yes", form.reason.data or "")
+        db.session.commit()
+        if not is_htmx():
+            flash("Đã ghi nhận đăng ký của đồng chí.", "success")
+            return redirect(url_for("meetings.show", meeting_id=meeting.id))
+        return render_template("meetings/_rsvp.html", meeting=meeting, rsvp=saved, rsvp_form=form, saved=True)
+    else:
+        status = 400
+    if is_htmx():
+        status = 200  # htmx swaps only successful answers; the form shows its own errors
+    return render_template("meetings/_rsvp.html" if is_htmx() else "meetings/rsvp.html",
+                           meeting=meeting, rsvp=None, rsvp_form=form), status
+
+
+def _checkin_limit_key():
+    return f"checkin:{current_user.get_id()}:{request.view_args.get('meeting_id')}"
+
+
+def _checkin_failed(response):
+    return response.status_code == 400
+
+
+@bp.post("/meetings/<int:meeting_id>/checkin")
+@login_required
+@limiter.limit("5 per 15 minutes", key_func=_checkin_limit_key, deduct_when=_checkin_failed)
+def checkin(meeting_id):
+    """A member types the short code shown at the meeting."""
+    meeting = _member_meeting(meeting_id)
+    form = CheckinForm()
+    if form.validate_on_submit():
+        problem = check_in(meeting, current_user, form.code.data)
+        if problem is None:
+            db.session.commit()
+            flash("Đã điểm danh: có mặt.", "success")
+            return redirect(url_for("meetings.show", meeting_id=meeting.id))
+        form.code.errors = [problem]
+    return render_template("meetings/checkin.html", meeting=meeting, form=form), 400
+
+
+@bp.post("/meetings/<int:meeting_id>/checkin/open")
+@login_required
+def open_checkin_view(meeting_id):
+    """Show a fresh code members type to check themselves in, valid during the meeting."""
+    meeting = get_managed_meeting_or_404(meeting_id)
+    require(meeting.status in ("published", "held"))
+    if ConfirmForm().validate_on_submit():
+        open_checkin(meeting)
+        db.session.commit()
+        if not checkin_open(meeting):
+            flash("Mã đã tạo, nhưng chỉ dùng được từ 30 phút trước giờ họp đến 30 phút sau khi kết thúc.", "warning")
+    return redirect(url_for("meetings.attendance", meeting_id=meeting.id))
+
+
+@bp.route("/meetings/<int:meeting_id>/attendance", methods=["GET", "POST"])
+@login_required
+def attendance(meeting_id):
+    """The attendance list, pre-filled from RSVPs and check-ins."""
+    meeting = get_managed_meeting_or_404(meeting_id)
+    require(meeting.status in ("published", "held", "closed"))
+    rows = roster(meeting)
+    form = ConfirmForm()
+    errors = {}
+    if request.method == "POST" and form.validate_on_submit():
+        marks = {}
+        for row in rows:
+            uid = row["user"].id
+            status = request.form.get(f"status-{uid}", "present")
+            reason = request.form.get(f"reason-{uid}", "").strip()[:500]
+            if status not in ATTENDANCE_LABELS:
+                status = "present"
+            if status == "excused" and not reason:
+                errors[uid] = "Vui lòng ghi lý do vắng."
+            row["status"], row["reason"] = status, reason
+            marks[uid] = (status, reason)
+        if not errors:
+            save_attendance(meeting, marks)
+            db.session.commit()
+            flash("Đã lưu điểm danh.", "success")
+            return redirect(url_for("meetings.attendance", meeting_id=meeting.id))
+    return render_template("meetings/attendance.html", meeting=meeting, rows=rows, form=form, errors=errors,
+                           labels=ATTENDANCE_LABELS, checkin_open=checkin_open(meeting)), 400 if errors else 200
+
+
+@bp.get("/meetings/<int:meeting_id>/overview")
+@login_required
+def overview(meeting_id):
+    """Who has read the agenda, who answered, who checked in."""
+    meeting = get_managed_meeting_or_404(meeting_id)
+    rows = roster(meeting)
+    counts = {
+        "members": len(rows),
+        "read": sum(1 for r in rows if r["read"]),
+        "attending": sum(1 for r in rows if r["rsvp"] and r["rsvp"].attending),
+        "absent": sum(1 for r in rows if r["rsvp"] and not r["rsvp"].attending),
+        "checked_in": sum(1 for r in rows if r["attendance"] and r["attendance"].checked_in_by_self),
+    }
+    return render_template("meetings/overview.html", meeting=meeting, rows=rows, counts=counts)

@@ -1,0 +1,84 @@
+"""Minutes: the secretary's autosaved draft, 'hoàn thành', revisions with a reason."""
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import login_required
+
+from handbook.auth.permissions import require
+from handbook.extensions import db
+from handbook.meetings import bp
+from handbook.meetings import minutes as service
+from handbook.meetings.access import get_managed_meeting_or_404, get_visible_meeting_or_404
+from handbook.meetings.attendance import roster
+from handbook.meetings.forms import ConfirmForm, MinutesForm
+from handbook.security import is_htmx
+
+
+def _item_notes(meeting) -> dict[str, str]:
+    return {str(item.id): request.form.get(f"item-{item.id}", "")[:20000] for item in meeting.items}
+
+
+def _page(meeting, minutes, form, notes, status=200):
+    return render_template("meetings/minutes.html", meeting=meeting, minutes=minutes, form=form, notes=notes,
+                           rows=roster(meeting), confirm_form=ConfirmForm()), status
+
+
+@bp.route("/meetings/<int:meeting_id>/minutes", methods=["GET", "POST"])
+@login_required
+def minutes(meeting_id):
+    """Write the minutes; htmx autosaves the draft while typing."""
+    meeting = get_managed_meeting_or_404(meeting_id)
+    require(meeting.status in ("published", "held", "closed"))
+    record = service.get_or_start(meeting)
+    if request.method == "GET":
+        db.session.commit()
+        return _page(meeting, record, MinutesForm(formdata=None, obj=record), service.notes_of(record))
+    form, notes = MinutesForm(), _item_notes(meeting)
+    if record.is_final:
+        # A final text changes only as a revision, with its reason.
+        if not (form.reason.data or "").strip():
+            form.reason.errors = ["Biên bản đã hoàn thành: vui lòng ghi lý do sửa."]
+        elif form.validate_on_submit():
+            service.apply(record, form.data, notes)
+            service.revise(record, form.reason.data.strip())
+            db.session.commit()
+            flash(f"Đã lưu lần sửa {record.revision}.", "success")
+            return redirect(url_for("meetings.minutes", meeting_id=meeting.id))
+        return _page(meeting, record, form, notes, 400)
+    if not form.validate_on_submit():
+        if is_htmx():
+            return render_template("meetings/_autosave.html", ok=False)
+        return _page(meeting, record, form, notes, 400)
+    service.apply(record, form.data, notes)
+    db.session.commit()
+    if is_htmx():
+        return render_template("meetings/_autosave.html", ok=True, minutes=record)
+    flash("Đã lưu bản nháp biên bản.", "success")
+    return redirect(url_for("meetings.minutes", meeting_id=meeting.id))
+
+
+@bp.post("/meetings/<int:meeting_id>/minutes/lock")
+@login_required
+def lock_minutes(meeting_id):
+    """'Hoàn thành': save what is on the form, lock it, publish it to members."""
+    meeting = get_managed_meeting_or_404(meeting_id)
+    record = service.get_minutes(meeting)
+    require(record is not None and not record.is_final)
+    form, notes = MinutesForm(), _item_notes(meeting)
+    if not form.validate_on_submit():
+        return _page(meeting, record, form, notes, 400)
+    service.apply(record, form.data, notes)
+    service.lock(record)
+    db.session.commit()
+    flash("Biên bản đã hoàn thành và được công bố cho đảng viên.", "success")
+    return redirect(url_for("meetings.show", meeting_id=meeting.id) + "#bien-ban")
+
+
+@bp.get("/meetings/<int:meeting_id>/minutes/revisions")
+@login_required
+def minutes_revisions(meeting_id):
+    """Every kept version of final minutes, newest first."""
+    meeting = get_visible_meeting_or_404(meeting_id)
+    record = service.get_minutes(meeting)
+    require(record is not None and record.is_final)
+    revisions = [(rev, service.revision_data(rev)) for rev in reversed(record.revisions)]
+    return render_template("meetings/revisions.html", meeting=meeting, revisions=revisions)

@@ -1,0 +1,258 @@
+"""The secretary's agenda: templates, items with htmx, linking sections, publishing, versions, cancelling."""
+
+from datetime import timedelta
+
+from sqlalchemy import func, select
+
+from handbook.audit import AuditEntry
+from handbook.extensions import db
+from handbook.meetings.agenda_templates import REGULAR
+from handbook.meetings.models import AgendaChange, Meeting, Notification, Rsvp
+from handbook.models_base import utcnow
+from handbook.timefmt import to_vn
+from tests.conftest import text_of
+from tests.meetings_factories import HTMX, fresh, meeting, meetings_of, section
+
+
+def local(dt):
+    return to_vn(dt).strftime("%Y-%m-%dT%H:%M")
+
+
+def new_form(**overrides):
+    starts = utcnow() + timedelta(days=10)
+    data = {"kind": "regular", "title": "Sinh hoạt tháng", "template": "regular", "starts_at": local(starts),
+            "ends_at": local(starts + timedelta(minutes=120)), "location": "Phòng họp"}
+    data.update(overrides)
+    return data
+
+
+def test_secretary_creates_from_the_standard_monthly_template(client, auth, world):
+    auth.login("bithu")
+    before = len(meetings_of(world["cell1"]))
+    response = client.post("/meetings/new", data=new_form())
+    assert response.status_code == 302
+    created = max(meetings_of(world["cell1"]), key=lambda m: m.id)
+    assert len(meetings_of(world["cell1"])) == before + 1
+    assert created.status == "draft" and created.duration_minutes == 120
+    assert [i.title for i in created.items] == [t for t, _, _ in REGULAR]
+
+
+def test_thematic_template_names_the_author_as_presenter(client, auth, world):
+    auth.login("bithu")
+    client.post("/meetings/new", data=new_form(kind="thematic", template="thematic", paper_author="Phạm Thị Hương"))
+    created = max(meetings_of(world["cell1"]), key=lambda m: m.id)
+    assert created.kind == "thematic" and created.paper_author == "Phạm Thị Hương"
+    assert created.items[1].presenter == "Phạm Thị Hương"
+
+
+def test_copy_last_month_copies_items_and_links(client, auth, world):
+    sec = section()
+    last = meeting(world["cell1"], starts_in=timedelta(days=40), status="published", items=("Mục A", "Mục B"))
+    from handbook.meetings.models import AgendaLink
+
+    db.session.add(AgendaLink(item_id=last.items[0].id, section_id=sec.id))
+    db.session.commit()
+    auth.login("bithu")
+    client.post("/meetings/new", data=new_form(template="copy", starts_at=local(utcnow() + timedelta(days=50)),
+                                               ends_at=local(utcnow() + timedelta(days=50, hours=2))))
+    created = max(meetings_of(world["cell1"]), key=lambda m: m.id)
+    assert [i.title for i in created.items] == ["Mục A", "Mục B"]
+    assert [link.section_id for link in created.items[0].links] == [sec.id]
+
+
+def test_bad_new_meeting_input_is_refused_with_a_message_and_kept(client, auth, world):
+    auth.login("bithu")
+    count = len(meetings_of(world["cell1"]))
+    past = utcnow() - timedelta(days=1)
+    cases = [
+        (new_form(title=""), "Vui lòng nhập tên buổi họp."),
+        (new_form(starts_at=local(past), ends_at=local(past + timedelta(hours=2))), "Thời gian bắt đầu đã qua"),
+        (new_form(ends_at=local(utcnow() + timedelta(days=9))), "Giờ kết thúc phải sau giờ bắt đầu."),
+    ]
+    for data, message in cases:
+        response = client.post("/meetings/new", data={**data, "location": "Nhà văn hóa thôn"})
+        assert response.status_code == 400
+        assert message in text_of(response)
+        assert "Nhà văn hóa thôn" in response.get_data(as_text=True)
+    assert len(meetings_of(world["cell1"])) == count
+
+
+def test_member_cannot_touch_the_agenda(client, auth, world):
+    m = meeting(world["cell1"])
+    auth.login("dangvien")
+    assert client.post("/meetings/new", data=new_form()).status_code == 404
+    assert client.post(f"/meetings/{m.id}/items", data={"title": "X", "seq": m.edit_seq}).status_code == 404
+    assert client.post(f"/meetings/{m.id}/publish", data={"confirm": "y"}).status_code == 404
+    assert client.get(f"/meetings/{m.id}").status_code == 404  # drafts are the leaders' only
+    assert fresh(m.id).status == "draft" and len(fresh(m.id).items) == 3
+
+
+def test_other_cell_and_admin_visibility(client, auth, world):
+    draft = meeting(world["cell1"])
+    published = meeting(world["cell1"], status="published", title="Họp riêng chi bộ một")
+    auth.login("dangvien3")
+    assert client.get(f"/meetings/{published.id}").status_code == 404
+    assert "Họp riêng chi bộ một" not in text_of(client.get("/meetings"))
+    auth.logout()
+    auth.login("capuy")
+    assert client.get(f"/meetings/{published.id}").status_code == 200
+    assert client.get(f"/meetings/{draft.id}").status_code == 404
+    assert client.get(f"/meetings/{published.id}/edit").status_code == 404
+
+
+def test_items_are_added_moved_and_removed_with_htmx(client, auth, world):
+    m = meeting(world["cell1"])
+    auth.login("bithu")
+    response = client.post(f"/meetings/{m.id}/items", headers=HTMX,
+                           data={"title": "Kết nạp đảng viên mới", "planned_minutes": "15", "seq": m.edit_seq})
+    assert response.status_code == 200 and "<html" not in response.get_data(as_text=True)
+    assert "Kết nạp đảng viên mới" in response.get_data(as_text=True)
+    m = fresh(m.id)
+    added = m.items[-1]
+    client.post(f"/meetings/{m.id}/items/{added.id}/move", headers=HTMX, data={"direction": "up", "seq": m.edit_seq})
+    assert [i.title for i in fresh(m.id).items] == ["Khai mạc", "Thảo luận", "Kết nạp đảng viên mới", "Bế mạc"]
+    m = fresh(m.id)
+    client.post(f"/meetings/{m.id}/items/{m.items[0].id}/delete", headers=HTMX, data={"seq": m.edit_seq})
+    items = fresh(m.id).items
+    assert [i.title for i in items] == ["Thảo luận", "Kết nạp đảng viên mới", "Bế mạc"]
+    assert [i.position for i in items] == [1, 2, 3]
+
+
+def test_empty_item_title_is_refused(client, auth, world):
+    m = meeting(world["cell1"])
+    auth.login("bithu")
+    response = client.post(f"/meetings/{m.id}/items", headers=HTMX,
+                           data={"title": " ", "presenter": "Đ/c Hương", "seq": m.edit_seq})
+    assert "Vui lòng nhập nội dung mục." in text_of(response)
+    assert "Đ/c Hương" in response.get_data(as_text=True)
+    assert len(fresh(m.id).items) == 3
+
+
+def test_sections_are_found_without_accents_and_linked(client, auth, world):
+    sec = section()
+    hidden = section(org_id=world["cell2"].id, slug="rieng-chi-bo-2", anchor="dieu-1")
+    m = meeting(world["cell1"], status="published")
+    auth.login("bithu")
+    found = client.get(f"/meetings/{m.id}/items/{m.items[1].id}/sections?q=trach nhiem neu guong", headers=HTMX)
+    assert "Trách nhiệm nêu gương" in found.get_data(as_text=True)
+    refused = client.post(f"/meetings/{m.id}/items/{m.items[1].id}/links", headers=HTMX,
+                          data={"section_id": hidden.id})
+    assert refused.status_code == 404
+    client.post(f"/meetings/{m.id}/items/{m.items[1].id}/links", headers=HTMX, data={"section_id": sec.id})
+    auth.logout()
+    auth.login("dangvien")
+    page = client.get(f"/meetings/{m.id}").get_data(as_text=True)
+    assert 'href="/library/quy-dinh-thu#dieu-3"' in page
+
+
+def test_publishing_late_needs_confirmation(client, auth, world):
+    m = meeting(world["cell1"], starts_in=timedelta(hours=10), duration=60)
+    auth.login("bithu")
+    edit = text_of(client.get(f"/meetings/{m.id}/edit"))
+    assert "chưa đủ 1 ngày" in edit and "ít hơn 90 phút" in edit
+    response = client.post(f"/meetings/{m.id}/publish", data={})
+    assert response.status_code == 400 and fresh(m.id).status == "draft"
+    response = client.post(f"/meetings/{m.id}/publish", data={"confirm": "y"})
+    assert response.status_code == 302 and fresh(m.id).status == "published"
+    assert db.session.scalar(select(AuditEntry).where(AuditEntry.action == "agenda.published")) is not None
+    told = db.session.scalars(select(Notification.user_id).where(Notification.meeting_id == m.id)).all()
+    assert set(told) == {world["users"]["dangvien"].id, world["users"]["dangvien2"].id}
+
+
+def test_thematic_meeting_under_120_minutes_warns(world):
+    from handbook.meetings.agenda import publish_warnings
+
+    m = meeting(world["cell1"], kind="thematic", duration=100, starts_in=timedelta(days=3))
+    assert publish_warnings(m) == ["Thời lượng dự kiến 100 phút, ít hơn 120 phút theo hướng dẫn."]
+
+
+def test_editing_a_published_agenda_makes_a_version_members_are_told_of(client, auth, world):
+    m = meeting(world["cell1"], status="published")
+    auth.login("bithu")
+    item = m.items[1]
+    client.post(f"/meetings/{m.id}/items/{item.id}", headers=HTMX,
+                data={"title": "Thảo luận nghị quyết", "seq": m.edit_seq})
+    m = fresh(m.id)
+    assert m.version == 2 and m.items[1].changed_in_version == 2
+    assert db.session.scalar(select(AgendaChange.summary).where(AgendaChange.meeting_id == m.id))
+    assert db.session.scalar(select(func.count()).select_from(Notification).where(Notification.kind == "changed")) == 2
+    assert db.session.scalar(select(AuditEntry).where(AuditEntry.action == "agenda.changed")) is not None
+    auth.logout()
+    auth.login("dangvien")
+    page = text_of(client.get(f"/meetings/{m.id}"))
+    assert "Mới sửa" in page and "Phiên bản 2" in page
+
+
+def test_changing_the_date_resets_rsvps_and_tells_members(client, auth, world):
+    m = meeting(world["cell1"], status="published")
+    db.session.add(Rsvp(meeting_id=m.id, user_id=world["users"]["dangvien"].id, attending=True))
+    db.session.commit()
+    auth.login("bithu")
+    starts = m.starts_at + timedelta(days=2)
+    response = client.post(f"/meetings/{m.id}/edit", data={
+        "kind": "regular", "title": m.title, "starts_at": local(starts), "ends_at": local(starts + timedelta(hours=2)),
+        "location": m.location, "seq": m.edit_seq})
+    assert response.status_code == 302
+    m = fresh(m.id)
+    assert m.starts_at == starts.replace(second=0, microsecond=0) and m.version == 2
+    assert db.session.scalar(select(func.count()).select_from(Rsvp).where(Rsvp.meeting_id == m.id)) == 0
+    kinds = db.session.scalars(select(Notification.kind).where(Notification.user_id == world["users"]["dangvien"].id))
+    assert "rescheduled" in set(kinds)
+
+
+def test_second_secretary_is_told_the_agenda_changed_and_loses_nothing(client, auth, world):
+    m = meeting(world["cell1"])
+    stale_seq = m.edit_seq
+    auth.login("bithu")
+    client.post(f"/meetings/{m.id}/items/{m.items[0].id}", headers=HTMX,
+                data={"title": "Khai mạc (sửa)", "seq": stale_seq})
+    response = client.post(f"/meetings/{m.id}/items/{m.items[1].id}", headers=HTMX,
+                           data={"title": "Thảo luận của người thứ hai", "seq": stale_seq})
+    html = response.get_data(as_text=True)
+    assert "vừa được người khác sửa" in html and "Thảo luận của người thứ hai" in html
+    assert [i.title for i in fresh(m.id).items][:2] == ["Khai mạc (sửa)", "Thảo luận"]
+    detail = client.post(f"/meetings/{m.id}/edit", data={
+        "kind": "regular", "title": "Tên mới của người thứ hai", "starts_at": local(m.starts_at),
+        "ends_at": local(m.ends_at), "location": "", "seq": stale_seq})
+    assert detail.status_code == 409 and "Tên mới của người thứ hai" in detail.get_data(as_text=True)
+    assert fresh(m.id).title == "Họp chi bộ thử"
+
+
+def test_cancelling_keeps_the_record(client, auth, world):
+    m = meeting(world["cell1"], status="published")
+    auth.login("bithu")
+    client.post(f"/meetings/{m.id}/cancel")
+    assert fresh(m.id).status == "published"  # not without ticking the confirmation
+    client.post(f"/meetings/{m.id}/cancel", data={"confirm": "y"})
+    m = fresh(m.id)
+    assert m.status == "cancelled" and m.cancelled_at is not None
+    assert db.session.scalar(select(AuditEntry).where(AuditEntry.action == "meeting.cancelled")) is not None
+    auth.logout()
+    auth.login("dangvien")
+    assert "Buổi họp này đã bị hủy." in text_of(client.get(f"/meetings/{m.id}"))
+    assert db.session.get(Meeting, m.id) is not None
+
+
+def test_preview_shows_the_members_view(client, auth, world):
+    m = meeting(world["cell1"])
+    auth.login("bithu")
+    page = text_of(client.get(f"/meetings/{m.id}/preview"))
+    assert "Xem trước" in page and "Khai mạc" in page and "Đăng ký tham dự" not in page
+
+
+def test_item_descriptions_allow_light_markdown_and_nothing_dangerous(client, auth, world):
+    m = meeting(world["cell1"], status="published")
+    auth.login("bithu")
+    client.post(f"/meetings/{m.id}/items/{m.items[0].id}", headers=HTMX, data={
+        "title": "Khai mạc", "seq": m.edit_seq,
+        "description": "**Thu đảng phí**\n\n<script>alert(1)</script>\n\n[xem](javascript:alert(1))"})
+    html = client.get(f"/meetings/{m.id}").get_data(as_text=True)
+    assert "<strong>Thu đảng phí</strong>" in html
+    assert "<script>alert" not in html and "href=\"javascript" not in html
+
+
+def test_item_edits_by_htmx_keep_the_details_form_current(client, auth, world):
+    m = meeting(world["cell1"])
+    auth.login("bithu")
+    response = client.post(f"/meetings/{m.id}/items", headers=HTMX, data={"title": "Mục thêm", "seq": m.edit_seq})
+    assert f'id="details-seq" value="{fresh(m.id).edit_seq}" hx-swap-oob="true"' in response.get_data(as_text=True)

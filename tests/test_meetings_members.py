@@ -1,0 +1,162 @@
+"""Members: the list, reading, RSVP, check-in; the secretary's attendance list and overview."""
+
+from datetime import timedelta
+
+from sqlalchemy import func, select
+
+from handbook.extensions import db
+from handbook.meetings.models import Attendance, Notification, ReadReceipt, Rsvp
+from handbook.search.registry import SOURCES
+from handbook.search.text import parse_query
+from tests.conftest import text_of
+from tests.meetings_factories import HTMX, fresh, meeting
+
+
+def count(model, **where):
+    query = select(func.count()).select_from(model)
+    for key, value in where.items():
+        query = query.where(getattr(model, key) == value)
+    return db.session.scalar(query)
+
+
+def test_list_shows_upcoming_and_past_of_the_members_cell(client, auth, world):
+    meeting(world["cell1"], status="published", title="Họp tháng sau")
+    meeting(world["cell1"], status="closed", title="Họp tháng trước", starts_in=timedelta(days=-30))
+    meeting(world["cell2"], status="published", title="Họp của chi bộ hai")
+    auth.login("dangvien")
+    page = text_of(client.get("/meetings"))
+    upcoming, past = page.split("Đã qua")
+    assert "Họp tháng sau" in upcoming and "Họp tháng trước" in past
+    assert "Họp của chi bộ hai" not in page
+
+
+def test_opening_a_published_agenda_records_a_read_receipt_once(client, auth, world):
+    m = meeting(world["cell1"], status="published")
+    auth.login("dangvien")
+    client.get(f"/meetings/{m.id}")
+    client.get(f"/meetings/{m.id}")
+    assert count(ReadReceipt, meeting_id=m.id) == 1
+    auth.logout()
+    auth.login("capuy")  # an admin above the cell reads without counting as a member
+    client.get(f"/meetings/{m.id}")
+    assert count(ReadReceipt, meeting_id=m.id) == 1
+
+
+def test_rsvp_attend_and_absent_with_required_reason(client, auth, world):
+    m = meeting(world["cell1"], status="published")
+    auth.login("dangvien")
+    response = client.post(f"/meetings/{m.id}/rsvp", data={"answer": "no", "reason": ""})
+    assert response.status_code == 400 and "Vui lòng ghi lý do vắng." in text_of(response)
+    assert count(Rsvp, meeting_id=m.id) == 0
+    response = client.post(f"/meetings/{m.id}/rsvp", headers=HTMX, data={"answer": "no", "reason": "Đi công tác"})
+    assert "Đi công tác" in text_of(response)
+    client.post(f"/meetings/{m.id}/rsvp", data={"answer": "yes"})
+    rsvp = db.session.scalar(select(Rsvp).where(Rsvp.meeting_id == m.id))
+    assert rsvp.attending and rsvp.reason == ""
+
+
+def test_rsvp_to_another_cells_meeting_is_404(client, auth, world):
+    m = meeting(world["cell2"], status="published")
+    auth.login("dangvien")
+    assert client.post(f"/meetings/{m.id}/rsvp", data={"answer": "yes"}).status_code == 404
+
+
+def test_attendance_list_is_prefilled_from_rsvps(client, auth, world):
+    m = meeting(world["cell1"], status="published", starts_in=timedelta(minutes=-10))
+    db.session.add(Rsvp(meeting_id=m.id, user_id=world["users"]["dangvien2"].id, attending=False, reason="Ốm"))
+    db.session.commit()
+    auth.login("bithu")
+    page = client.get(f"/meetings/{m.id}/attendance").get_data(as_text=True)
+    assert 'value="Ốm"' in page
+    ids = {u: world["users"][u].id for u in ("bithu", "dangvien", "dangvien2")}
+    bad = client.post(f"/meetings/{m.id}/attendance", data={
+        f"status-{ids['bithu']}": "present", f"status-{ids['dangvien']}": "excused", f"reason-{ids['dangvien']}": "",
+        f"status-{ids['dangvien2']}": "excused", f"reason-{ids['dangvien2']}": "Ốm"})
+    assert bad.status_code == 400 and "Vui lòng ghi lý do vắng." in text_of(bad)
+    assert count(Attendance, meeting_id=m.id) == 0
+    client.post(f"/meetings/{m.id}/attendance", data={
+        f"status-{ids['bithu']}": "present", f"status-{ids['dangvien']}": "absent",
+        f"status-{ids['dangvien2']}": "excused", f"reason-{ids['dangvien2']}": "Ốm"})
+    rows = db.session.scalars(select(Attendance).where(Attendance.meeting_id == m.id))
+    marks = {a.user_id: (a.status, a.reason) for a in rows}
+    assert marks == {ids["bithu"]: ("present", ""), ids["dangvien"]: ("absent", ""),
+                     ids["dangvien2"]: ("excused", "Ốm")}
+    assert fresh(m.id).status == "held"
+
+
+def test_check_in_with_the_code_during_the_meeting(client, auth, world):
+    m = meeting(world["cell1"], status="published", starts_in=timedelta(minutes=-5))
+    auth.login("bithu")
+    client.post(f"/meetings/{m.id}/checkin/open")
+    code = fresh(m.id).checkin_code
+    assert code and len(code) == 6
+    assert code in client.get(f"/meetings/{m.id}/attendance").get_data(as_text=True)
+    auth.logout()
+    auth.login("dangvien")
+    assert "Mã điểm danh" in text_of(client.get(f"/meetings/{m.id}"))
+    wrong = client.post(f"/meetings/{m.id}/checkin", data={"code": "x" + code[1:]})
+    assert wrong.status_code == 400 and "Mã điểm danh không đúng." in text_of(wrong)
+    assert count(Attendance, meeting_id=m.id) == 0
+    assert client.post(f"/meetings/{m.id}/checkin", data={"code": code}).status_code == 302
+    row = db.session.scalar(select(Attendance).where(Attendance.meeting_id == m.id))
+    assert row.status == "present" and row.checked_in_by_self
+
+
+def test_check_in_outside_the_window_and_too_many_attempts(client, auth, world):
+    m = meeting(world["cell1"], status="published", starts_in=timedelta(days=2))
+    auth.login("bithu")
+    client.post(f"/meetings/{m.id}/checkin/open")
+    code = fresh(m.id).checkin_code
+    auth.logout()
+    auth.login("dangvien")
+    early = client.post(f"/meetings/{m.id}/checkin", data={"code": code})
+    assert early.status_code == 400 and "chưa mở hoặc đã hết giờ" in text_of(early)
+    statuses = [client.post(f"/meetings/{m.id}/checkin", data={"code": "000000"}).status_code for _ in range(6)]
+    assert statuses[-1] == 429
+    assert count(Attendance, meeting_id=m.id) == 0
+
+
+def test_overview_shows_reads_rsvps_and_check_ins(client, auth, world):
+    m = meeting(world["cell1"], status="published")
+    auth.login("dangvien")
+    client.get(f"/meetings/{m.id}")
+    client.post(f"/meetings/{m.id}/rsvp", data={"answer": "no", "reason": "Về quê"})
+    auth.logout()
+    auth.login("bithu")
+    page = text_of(client.get(f"/meetings/{m.id}/overview"))
+    assert "Đã đọc chương trình 1" in page and "Báo vắng 1" in page and "Vắng: Về quê" in page
+
+
+def test_bell_counts_unread_notifications_and_the_list_clears_it(client, auth, world):
+    m = meeting(world["cell1"])
+    auth.login("bithu")
+    client.post(f"/meetings/{m.id}/publish", data={"confirm": "y"})
+    auth.logout()
+    auth.login("dangvien")
+    home = client.get("/").get_data(as_text=True)
+    assert 'class="badge">1<' in home
+    listing = text_of(client.get("/notifications"))
+    assert "Chương trình họp đã công bố" in listing
+    assert count(Notification, read_at=None, user_id=world["users"]["dangvien"].id) == 0
+    assert 'class="badge"' not in client.get("/").get_data(as_text=True)
+
+
+def test_home_panel_shows_the_next_meeting(client, auth, world):
+    auth.login("dangvien")
+    page = text_of(client.get("/"))
+    assert "Buổi họp tới" in page and "Sinh hoạt chi bộ định kỳ tháng" in page
+
+
+def test_search_finds_agendas_only_for_those_who_may_see_them(world):
+    meeting(world["cell1"], status="published", items=("Kết nạp đảng viên mới",))
+    source = dict(SOURCES)["meetings"]
+    terms = parse_query("ket nap dang vien")
+    assert [h.kind for h in source(world["users"]["dangvien"], terms, 10)] == ["Chương trình họp"]
+    assert source(world["users"]["dangvien3"], terms, 10) == []
+    assert len(source(world["users"]["capuy"], terms, 10)) == 1
+
+
+def test_search_finds_final_minutes(world):
+    source = dict(SOURCES)["meetings"]
+    hits = source(world["users"]["dangvien"], parse_query("nghi quyet thang toi"), 10)
+    assert any(h.kind == "Biên bản họp" and "#bien-ban" in h.url for h in hits)
