@@ -157,3 +157,11 @@ def test_draft_key_is_per_user_and_note(client, auth, world):
     auth.login("dangvien")
     html = client.get(f"/meetings/{meeting.id}/note").get_data(as_text=True)
     assert f'data-draft-key="sotay:{world["users"]["dangvien"].id}:meeting-{meeting.id}"' in html
+
+
+def test_fast_fold_matches_the_search_fold():
+    from handbook.notes.text import fold_body
+    from handbook.search.text import fold
+
+    sample = "Nêu GƯƠNG Đảng viên — ĐỨC, Ý kiến: ổn định; Ω ß İ ﬁ 😀 e\u0301"
+    assert fold_body(sample) == fold(sample)

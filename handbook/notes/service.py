@@ -6,7 +6,7 @@ from datetime import timedelta
 from handbook.extensions import db
 from handbook.models_base import utcnow
 from handbook.notes.models import Note, NoteRevision
-from handbook.search.text import fold
+from handbook.notes.text import fold_body
 
 # A revision is kept when the text changes after this long without one, so history shows
 # the note as it stood between bursts of typing, not one row per keystroke.
@@ -32,13 +32,14 @@ def new_note(owner_id: int, *, meeting=None, section=None) -> Note:
 
 
 def _keep(note: Note, kind: str, body: str, version: int) -> None:
-    note.revisions.append(NoteRevision(kind=kind, body=body, version=version, created_at=utcnow()))
+    # Through the many-to-one side, so a long history is not loaded just to add to it.
+    db.session.add(NoteRevision(note=note, kind=kind, body=body, version=version, created_at=utcnow()))
 
 
 def _write(note: Note, body: str) -> None:
     now = utcnow()
     note.body = body
-    note.body_folded = fold(body)
+    note.body_folded = fold_body(body)
     note.version += 1
     note.updated_at = now
     if note.created_at is None:
