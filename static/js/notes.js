@@ -76,9 +76,19 @@
     form.addEventListener("htmx:afterRequest", function (event) {
       var xhr = event.detail.xhr;
       inFlight = false;
-      if (!event.detail.successful || !xhr || xhr.status === 0) { retryLater(); return; }
+      if (!xhr || xhr.status === 0 || xhr.status >= 500) { retryLater(); return; }
       stopRetry();
+      if (!event.detail.successful) {
+        say("Chưa lưu — máy chủ không nhận (mã " + xhr.status + "). Chữ vẫn giữ trên máy; xin tải lại trang.", "error");
+        return;
+      }
       box = document.getElementById("note-body"); // replaced on a conflict
+      var state = document.getElementById("note-status").getAttribute("data-state");
+      if (xhr.getResponseHeader("X-Note-Saved") !== "1" && state === "saving") {
+        // Answered by something else, e.g. the login page after the session ended.
+        say("Chưa lưu — phiên đăng nhập đã hết. Chữ vẫn giữ trên máy; xin đăng nhập lại.", "error");
+        return;
+      }
       if (xhr.getResponseHeader("X-Note-Saved") === "1") {
         var draft = readDraft();
         if (draft && draft.body === sending) { dropDraft(); }
