@@ -165,3 +165,26 @@ def test_fast_fold_matches_the_search_fold():
 
     sample = "Nêu GƯƠNG Đảng viên — ĐỨC, Ý kiến: ổn định; Ω ß İ ﬁ 😀 e\u0301"
     assert fold_body(sample) == fold(sample)
+
+
+def test_garbled_or_missing_fields_change_nothing(client, auth, world):
+    meeting = nf.meeting(world["cell1"])
+    nf.note(world["users"]["dangvien"], meeting=meeting, body="Giữ nguyên")
+    auth.login("dangvien")
+    url = f"/meetings/{meeting.id}/note"
+    for data in ({"body": "x", "version": "abc"}, {"body": "x"}, {"version": "1"}, {"body": "x", "version": "-1"}):
+        response = client.post(url, data=data)
+        assert response.status_code == 422, data
+        assert "xin tải lại trang" in text_of(response)
+    assert _note(world["users"]["dangvien"]).body == "Giữ nguyên"
+
+
+def test_note_outlives_its_meeting(client, auth, world):
+    meeting = nf.meeting(world["cell1"], title="Buổi họp bị xóa")
+    note = nf.note(world["users"]["dangvien"], meeting=meeting, body="Vẫn còn đây")
+    db.session.delete(meeting)
+    db.session.commit()
+    auth.login("dangvien")
+    page = text_of(client.get("/notes"))
+    assert "Ghi chép khác" in page and "Buổi họp bị xóa" in page and "Vẫn còn đây" in page
+    assert "Vẫn còn đây" in text_of(client.get(f"/notes/{note.id}/history"))

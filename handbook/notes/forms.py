@@ -9,6 +9,18 @@ from wtforms.validators import InputRequired, Length, NumberRange, ValidationErr
 from handbook.notes.text import MAX_CHARS, clean_body
 
 
+class VersionField(IntegerField):
+    """The version the text was typed on; a garbled value is a Vietnamese error, not a crash."""
+
+    def process_formdata(self, valuelist):
+        if valuelist:
+            try:
+                self.data = int(valuelist[0])
+            except ValueError:
+                self.data = None
+                raise ValueError("Phiên bản ghi chép không hợp lệ, xin tải lại trang.") from None
+
+
 class NoteForm(FlaskForm):
     body = TextAreaField(
         "Ghi chép của tôi",
@@ -17,8 +29,15 @@ class NoteForm(FlaskForm):
             "Ghi chép dài quá giới hạn 100.000 ký tự nên chưa được lưu. "
             "Xin chia bớt sang ghi chép khác; chữ đã gõ vẫn còn nguyên trong ô."))],
     )
-    version = IntegerField(validators=[InputRequired(message="Thiếu phiên bản ghi chép, xin tải lại trang."),
-                                       NumberRange(min=0)])
+    version = VersionField(validators=[
+        InputRequired(message="Thiếu phiên bản ghi chép, xin tải lại trang."),
+        NumberRange(min=0, message="Phiên bản ghi chép không hợp lệ, xin tải lại trang."),
+    ])
+
+    def validate_body(self, field):
+        # A request without the field must not read as "the member emptied the note".
+        if not field.raw_data:
+            raise ValidationError("Thiếu nội dung ghi chép, xin tải lại trang.")
 
 
 class RestoreForm(FlaskForm):

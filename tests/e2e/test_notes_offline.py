@@ -132,3 +132,35 @@ def test_offline_typing_reaches_the_server(notes_server):
         finally:
             context.close()
             browser.close()
+
+
+def test_draft_left_on_the_device_is_sent_on_the_next_visit(notes_server):
+    """A tab closed while offline leaves its text on the device; opening the note sends it."""
+    from playwright.sync_api import expect, sync_playwright
+
+    base = notes_server["base"]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS, headless=True)
+        context = browser.new_context(viewport={"width": 360, "height": 740})
+        page = context.new_page()
+        try:
+            page.goto(base + "/login")
+            page.fill("input[name=username]", "dangvien")
+            page.fill("input[name=password]", "sotay-demo")
+            page.click("button[type=submit]")
+            page.wait_for_url(base + "/")
+            url = f"{base}/meetings/{notes_server['meeting_id']}/note"
+            page.goto(url)
+            key = page.locator("#note-form").get_attribute("data-draft-key")
+            saved = page.locator("#note-body").input_value()
+            version = page.locator("#note-version").input_value()
+            draft = saved + "\nDòng gõ lúc tắt máy."
+            page.evaluate("([k, b, v]) => localStorage.setItem(k, JSON.stringify({body: b, version: v}))",
+                          [key, draft, version])
+            page.goto(url)
+            expect(page.locator("#note-status")).to_contain_text("Đã lưu lúc", timeout=10000)
+            assert _server_body(notes_server["db"]) == draft
+            assert page.evaluate("k => localStorage.getItem(k)", key) is None
+        finally:
+            context.close()
+            browser.close()
