@@ -1,13 +1,94 @@
-"""Notebook pages."""
+"""Note editors (on a meeting, on a library section), history and restore."""
 
-from flask import render_template
-from flask_login import login_required
+from flask import flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
 
+from handbook.meetings.access import get_visible_meeting_or_404
 from handbook.notes import bp
+from handbook.notes.access import (
+    find_own_note,
+    get_note_section_or_404,
+    get_own_note_or_404,
+    get_own_revision_or_404,
+)
+from handbook.notes.editor import edit_note
+from handbook.notes.forms import RestoreForm
+from handbook.notes.service import new_note, restore_revision
+from handbook.notes.text import render_markdown
+from handbook.timefmt import vn_datetime
 
 
-@bp.get("/notes")
+@bp.app_template_filter("note_markdown")
+def note_markdown(text: str):
+    return render_markdown(text)
+
+
+@bp.after_request
+def never_cache(response):
+    """Notes are private: no browser or proxy may keep a copy for the Back button."""
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Pragma"] = "no-cache"
+    return response
+
+
+@bp.route("/meetings/<int:meeting_id>/note", methods=["GET", "POST"])
 @login_required
-def index():
-    """The member's notebook."""
-    return render_template("placeholder.html", title="Sổ tay ghi chép")
+def meeting_note(meeting_id: int):
+    """The current member's own note for a meeting, beside its agenda."""
+    meeting = get_visible_meeting_or_404(meeting_id)
+    return edit_note(
+        find=lambda: find_own_note(meeting_id=meeting.id),
+        create=lambda: new_note(current_user.id, meeting=meeting),
+        page="notes/meeting_note.html",
+        url=url_for("notes.meeting_note", meeting_id=meeting.id),
+        meeting=meeting,
+        note_key=f"meeting-{meeting.id}",
+    )
+
+
+@bp.route("/library/<slug>/sections/<anchor>/note", methods=["GET", "POST"])
+@login_required
+def section_note(slug: str, anchor: str):
+    """The current member's own note on one article (section) of a document."""
+    section = get_note_section_or_404(slug, anchor)
+    return edit_note(
+        find=lambda: find_own_note(section_id=section.id),
+        create=lambda: new_note(current_user.id, section=section),
+        page="notes/section_note.html",
+        url=url_for("notes.section_note", slug=slug, anchor=anchor),
+        section=section,
+        note_key=f"section-{section.id}",
+    )
+
+
+@bp.get("/notes/<int:note_id>/history")
+@login_required
+def history(note_id: int):
+    """Kept texts of one of the member's notes, newest first, each restorable."""
+    note = get_own_note_or_404(note_id)
+    return render_template("notes/history.html", note=note, form=RestoreForm())
+
+
+@bp.post("/notes/<int:note_id>/revisions/<int:revision_id>/restore")
+@login_required
+def restore(note_id: int, revision_id: int):
+    """Make a kept text current again; the replaced text is kept in turn."""
+    note = get_own_note_or_404(note_id)
+    revision = get_own_revision_or_404(note, revision_id)
+    if not RestoreForm().validate_on_submit():
+        return redirect(url_for("notes.history", note_id=note.id))
+    restore_revision(note, revision)
+    flash(f"Đã khôi phục bản lúc {vn_datetime(revision.created_at)}; bản trước đó được giữ trong lịch sử.", "success")
+    return redirect(note_url(note))
+
+
+def note_url(note) -> str:
+    """Where a note is edited; a note whose meeting or section is gone lives on its history page."""
+    if note.meeting_id:
+        return url_for("notes.meeting_note", meeting_id=note.meeting_id)
+    if note.section_id:
+        return url_for("notes.section_note", slug=note.section.document.slug, anchor=note.section.anchor)
+    return url_for("notes.history", note_id=note.id)
+
+
+from handbook.notes import notebook  # noqa: E402,F401  (notebook, export and panels register on bp)

@@ -17,6 +17,5 @@ RULES = [
     Rule("library.index", "GET", fixed("/library"), expect()),
     Rule("search.index", "GET", fixed("/search?q=x"), expect()),
     Rule("meetings.index", "GET", fixed("/meetings"), expect()),
-    Rule("notes.index", "GET", fixed("/notes"), expect()),
     Rule("admin.index", "GET", fixed("/admin/"), expect(member=404, admin=200)),
 ]

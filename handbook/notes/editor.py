@@ -1,0 +1,58 @@
+"""One editor for every kind of note: load, save (autosave or form), answer page or fragment."""
+
+from collections.abc import Callable
+
+from flask import flash, make_response, redirect, render_template, request
+from sqlalchemy.exc import IntegrityError
+
+from handbook.extensions import db
+from handbook.notes.forms import NoteForm
+from handbook.notes.models import Note
+from handbook.notes.service import SaveResult, merged_text, save_note
+from handbook.security import is_htmx
+from handbook.timefmt import vn_time
+
+
+def _save(find: Callable[[], Note | None], create: Callable[[], Note], body: str, version: int) -> SaveResult:
+    note = find() or create()
+    try:
+        return save_note(note, body, version)
+    except IntegrityError:
+        # Two first saves raced to create the note: the other one won, so ours is a conflict.
+        db.session.rollback()
+        return save_note(find(), body, version)
+
+
+def edit_note(*, find: Callable[[], Note | None], create: Callable[[], Note], page: str, url: str, **context):
+    """GET shows the editor; POST saves. htmx gets only the status (out-of-band swaps)."""
+    note = find()
+    form = NoteForm()
+    result = None
+    if request.method == "POST":
+        if form.validate_on_submit():
+            result = _save(find, create, form.body.data, form.version.data)
+            note = result.note
+            if is_htmx():
+                return _fragment(note, form, result)
+            if result.status != "conflict":
+                flash(f"Đã lưu ghi chép lúc {vn_time(note.updated_at)}.", "success")
+                return redirect(url)
+            form.body.data = merged_text(note.body, result.incoming)
+            form.version.data = note.version
+        elif is_htmx():
+            return _fragment(note, form, None)
+    else:
+        form.body.data = note.body if note else ""
+        form.version.data = note.version if note else 0
+    status = 422 if form.errors else 200
+    return render_template(page, form=form, note=note, result=result, save_url=url, **context), status
+
+
+def _fragment(note: Note | None, form: NoteForm, result: SaveResult | None):
+    if result and result.status == "conflict":
+        form.body.data = merged_text(note.body, result.incoming)
+    response = make_response(render_template("notes/_save_status.html", note=note, form=form, result=result))
+    if result is not None:
+        # The device may now drop its copy of what it sent: the server holds that text.
+        response.headers["X-Note-Saved"] = "1"
+    return response

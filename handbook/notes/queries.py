@@ -1,0 +1,83 @@
+"""Reading a member's notebook: by meeting date, by year, on articles, for export."""
+
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import func, select
+
+from handbook.extensions import db
+from handbook.library.models import Document, Section
+from handbook.meetings.models import Meeting
+from handbook.notes.models import Note
+from handbook.timefmt import from_vn, to_vn
+
+
+def _vn_day_start(day: date) -> datetime:
+    return from_vn(datetime.combine(day, time.min))
+
+
+def meeting_notes(owner_id: int, start: date | None = None, end: date | None = None, newest_first=True):
+    """(note, meeting) pairs with text, by meeting date; `start`/`end` are Vietnam-time days."""
+    query = (
+        select(Note, Meeting)
+        .join(Meeting, Note.meeting_id == Meeting.id)
+        .where(Note.owner_id == owner_id, Note.body != "")
+    )
+    if start:
+        query = query.where(Meeting.starts_at >= _vn_day_start(start))
+    if end:
+        query = query.where(Meeting.starts_at < _vn_day_start(end + timedelta(days=1)))
+    order = Meeting.starts_at.desc() if newest_first else Meeting.starts_at.asc()
+    return db.session.execute(query.order_by(order)).all()
+
+
+def note_years(owner_id: int) -> list[int]:
+    """Years (of meeting dates in Vietnam time) that hold notes, newest first."""
+    starts = db.session.scalars(
+        select(Meeting.starts_at).join(Note, Note.meeting_id == Meeting.id)
+        .where(Note.owner_id == owner_id, Note.body != "")
+    )
+    return sorted({to_vn(s).year for s in starts}, reverse=True)
+
+
+def section_notes(owner_id: int, start: date | None = None, end: date | None = None):
+    """(note, section, document) triples with text, by document then position."""
+    query = (
+        select(Note, Section, Document)
+        .join(Section, Note.section_id == Section.id)
+        .join(Document, Section.document_id == Document.id)
+        .where(Note.owner_id == owner_id, Note.body != "")
+    )
+    if start:
+        query = query.where(Note.updated_at >= _vn_day_start(start))
+    if end:
+        query = query.where(Note.updated_at < _vn_day_start(end + timedelta(days=1)))
+    return db.session.execute(query.order_by(Document.number, Section.position)).all()
+
+
+def orphan_notes(owner_id: int) -> list[Note]:
+    """Notes whose meeting or section was deleted: kept, shown apart."""
+    return list(db.session.scalars(
+        select(Note).where(Note.owner_id == owner_id, Note.meeting_id.is_(None), Note.section_id.is_(None),
+                           Note.body != "").order_by(Note.updated_at.desc())
+    ))
+
+
+def recent_notes(owner_id: int, limit: int = 3) -> list[Note]:
+    return list(db.session.scalars(
+        select(Note).where(Note.owner_id == owner_id, Note.body != "")
+        .order_by(Note.updated_at.desc()).limit(limit)
+    ))
+
+
+def anchors_with_notes(user, document: Document) -> set[str]:
+    """Anchors of `document`'s sections on which `user` has a note: the reader marks them."""
+    if not user.is_authenticated:
+        return set()
+    return set(db.session.scalars(
+        select(Section.anchor).join(Note, Note.section_id == Section.id)
+        .where(Note.owner_id == user.id, Section.document_id == document.id, Note.body != "")
+    ))
+
+
+def note_count(owner_id: int) -> int:
+    return db.session.scalar(select(func.count(Note.id)).where(Note.owner_id == owner_id, Note.body != "")) or 0

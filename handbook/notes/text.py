@@ -1,0 +1,45 @@
+"""Cleaning and rendering a note's text: what is stored, and how it is shown."""
+
+import re
+import unicodedata
+
+import nh3
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from handbook.search.text import fold_char
+
+MAX_CHARS = 100_000
+
+# Control characters (C0, DEL, C1) except tab and newline, which are part of writing.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+
+
+def clean_body(text: str) -> str:
+    """NFC text with Unix newlines and no control characters (so the length check is honest)."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", unicodedata.normalize("NFC", text))
+
+
+def render_markdown(text: str) -> Markup:
+    """Light Markdown, never raw HTML: markdown-it escapes it, nh3 is the second fence."""
+    html = _markdown.render(text or "")
+    return Markup(nh3.clean(html, link_rel="noopener noreferrer nofollow"))  # noqa: S704
+
+
+class _FoldTable(dict):
+    """str.translate table computed per character on first sight, then cached."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        self[code] = folded = ch.lower() if code < 128 else fold_char(ch)
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def fold_body(text: str) -> str:
+    """Same result as handbook.search.text.fold, at C speed: autosave folds the whole note each time."""
+    return unicodedata.normalize("NFC", text or "").translate(_FOLD_TABLE)
