@@ -18,5 +18,4 @@ RULES = [
     Rule("search.index", "GET", fixed("/search?q=x"), expect()),
     Rule("meetings.index", "GET", fixed("/meetings"), expect()),
     Rule("notes.index", "GET", fixed("/notes"), expect()),
-    Rule("admin.index", "GET", fixed("/admin/"), expect(member=404, admin=200)),
 ]
