@@ -7,7 +7,7 @@ from handbook.admin import bp
 from handbook.admin import orgs as service
 from handbook.admin.forms import MoveOrgForm, OrgForm, RenameForm, options
 from handbook.admin.scope import admin_root, get_admin_org_or_404
-from handbook.auth.permissions import admin_roots, is_admin_of, require_admin
+from handbook.auth.permissions import admin_roots, is_admin_of
 from handbook.extensions import db
 
 
@@ -15,7 +15,7 @@ from handbook.extensions import db
 @login_required
 def index():
     """Administration home: the subtrees this admin runs and the tools."""
-    require_admin()
+    admin_root()  # refuses an `?org=` outside the admin's subtrees
     return render_template("admin/index.html", roots=admin_roots(current_user))
 
 
