@@ -41,7 +41,10 @@ def import_members():
     if not form.validate_on_submit():
         return render_template("admin/import.html", form=form, root=root)
     upload = form.file.data
-    data = upload.read(csvimport.MAX_BYTES + 1) if upload else b""
+    data = b""
+    if upload:
+        data = upload.read(csvimport.MAX_BYTES + 1)
+        upload.close()  # large uploads are spooled to a temporary file
     if not data:
         form.file.errors = ["Hãy chọn tệp CSV."]
         return render_template("admin/import.html", form=form, root=root), 422
