@@ -86,7 +86,8 @@ def test_the_last_admin_of_the_root_cannot_be_deactivated(client, auth, world, m
     capuy = world["users"]["capuy"]
     capuy.cell = world["cell1"]  # admins listed as members of a cell can be managed
     db.session.commit()
-    auth.login("capuy")
+    make.user("base_admin", cell=world["cell1"], role="admin", role_org=world["base"])
+    auth.login("base_admin")
     client.post(f"/admin/members/{capuy.id}/deactivate")
     assert db.session.get(User, capuy.id).active is True
     assert "quản trị viên cuối cùng" in text_of(client.get(f"/admin/members/{capuy.id}"))
@@ -147,3 +148,10 @@ def test_member_export_neutralises_formulas(client, auth, world):
     auth.login("capuy")
     body = client.get("/admin/members.csv").get_data(as_text=True)
     assert body.startswith("\ufeff") and "'=HYPERLINK" in body and "\n=HYPERLINK" not in body
+
+
+def test_an_admin_cannot_lock_their_own_account(client, auth, world, make):
+    admin = make.user("capuy_c", cell=world["cell1"], role="admin", role_org=world["base"])
+    auth.login("capuy_c")
+    client.post(f"/admin/members/{admin.id}/deactivate")
+    assert db.session.get(User, admin.id).active is True

@@ -1,5 +1,7 @@
 """Member accounts as the committee manages them: create, edit, deactivate, move, reset, roles."""
 
+from flask import has_request_context
+from flask_login import current_user
 from sqlalchemy import func, select
 
 from handbook.admin.models import MembershipChange
@@ -55,6 +57,8 @@ def _is_last_root_admin(user: User) -> bool:
 
 def deactivate_member(user: User) -> None:
     """The member can no longer log in; their records, attendance and notes stay."""
+    if has_request_context() and current_user.is_authenticated and current_user.id == user.id:
+        raise MemberError("Không thể tự khóa tài khoản của chính mình.")
     if _is_last_root_admin(user):
         raise MemberError("Đây là quản trị viên cuối cùng của tổ chức gốc; không thể khóa tài khoản này.")
     user.active = False

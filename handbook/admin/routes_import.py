@@ -3,6 +3,7 @@
 import base64
 import os
 import secrets
+import time
 
 from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
@@ -57,12 +58,23 @@ def import_members():
         form.file.errors = ["Tệp chỉ có dòng tiêu đề, chưa có đảng viên nào."]
         return render_template("admin/import.html", form=form, root=root), 422
     _drop_stash()
+    _forget_old_uploads()
     token = secrets.token_urlsafe(24)
     with open(_stash_path(token), "wb") as handle:
         handle.write(data)
     session[STASH_KEY] = {"token": token, "root": root.id, "user": current_user.id}
     bad = sum(1 for row in rows if row.problems)
     return render_template("admin/import_preview.html", rows=rows, bad=bad, root=root, token=token)
+
+
+def _forget_old_uploads(max_age_seconds: int = 3600) -> None:
+    """Previews never confirmed leave their file behind; an hour is plenty to decide."""
+    folder = os.path.dirname(_stash_path("x"))
+    now = time.time()
+    for name in os.listdir(folder):
+        path = os.path.join(folder, name)
+        if name.endswith(".csv") and now - os.path.getmtime(path) > max_age_seconds:
+            os.remove(path)
 
 
 def _drop_stash() -> None:
