@@ -84,6 +84,8 @@ def move(org_id):
     form = MoveOrgForm()
     if not is_admin_of(current_user, org.parent or org) or org.parent_id is None:
         form.parent.errors = ["Không thể chuyển tổ chức gốc của phạm vi quản lý."]
+    elif not (form.parent.data or "").isdigit():
+        form.parent.errors = ["Hãy chọn tổ chức cấp trên mới."]
     elif form.validate_on_submit():
         try:
             service.move_org(org, get_admin_org_or_404(form.parent.data))

@@ -21,9 +21,10 @@ AUDIT_PAGE = 100
 
 
 def _period() -> tuple[int, int]:
-    now = datetime.now(VN)
-    year = min(max(request.args.get("year", now.year, type=int), 2000), now.year + 1)
-    month = min(max(request.args.get("month", now.month, type=int), 1), 12)
+    # By default the last finished month: the current one has not had its meeting yet in many cells.
+    last = datetime.now(VN).replace(day=1) - timedelta(days=1)
+    year = min(max(request.args.get("year", last.year, type=int), 2000), last.year + 1)
+    month = min(max(request.args.get("month", last.month, type=int), 1), 12)
     return year, month
 
 
