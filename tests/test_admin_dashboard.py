@@ -90,3 +90,11 @@ def test_audit_rows_cannot_be_changed_through_the_app(client, auth, world, app):
     rules = [r for r in app.url_map.iter_rules() if r.endpoint == "admin.audit"]
     assert [sorted(r.methods - {"HEAD", "OPTIONS"}) for r in rules] == [["GET"]]
     assert client.post("/admin/audit").status_code == 405
+
+
+def test_home_shows_admins_how_many_cells_missed_last_month(client, auth, world):
+    auth.login("capuy")
+    assert "2 chi bộ chưa sinh hoạt định kỳ" in text_of(client.get("/"))
+    auth.logout()
+    auth.login("bithu")
+    assert "chưa sinh hoạt định kỳ" not in text_of(client.get("/"))
