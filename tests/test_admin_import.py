@@ -148,3 +148,12 @@ def test_exported_text_never_starts_a_formula(value):
 
     line = csv_text(["Tên"], [[value, 5]]).splitlines()[1]
     assert line.lstrip('"').startswith("'") and line.endswith(",5")
+
+
+def test_cells_with_the_same_name_are_told_apart_by_their_code(client, auth, world, make):
+    twin = make.org(CELL, "cell", make.org("Đảng bộ Sở Y tế", "base", world["bloc"]))
+    auth.login("capuy")
+    page = text_of(_upload(client, _csv(f"Vũ Văn Nam,93100001,,01/02/1980,Nam,,,,{CELL}")))
+    assert f"Có nhiều chi bộ tên “{CELL}”" in page
+    page = text_of(_upload(client, _csv(f"Vũ Văn Nam,93100001,,01/02/1980,Nam,,,,#{twin.id}")))
+    assert "Mọi dòng đều hợp lệ" in page

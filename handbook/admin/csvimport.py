@@ -97,6 +97,7 @@ def preview(data: bytes, root: Organization) -> list[Row]:
     for cell in db.session.scalars(select(Organization).where(
             Organization.path.startswith(root.path), Organization.kind == "cell", Organization.closed.is_(False))):
         cells.setdefault(" ".join(fold(cell.name).split()), []).append(cell)
+        cells.setdefault(f"#{cell.id}", []).append(cell)  # "#12": the code shown on the cell's page
     rows = [_check_fields(Row(line=raw.pop("_line"), raw=raw), cells) for raw in raw_rows]
     _check_duplicates(rows)
     return rows
@@ -125,7 +126,8 @@ def _check_fields(row: Row, cells: dict) -> Row:
     elif not matches:
         problems.append(f"Không có chi bộ “{cell_name}” trong phạm vi quản lý.")
     elif len(matches) > 1:
-        problems.append(f"Có nhiều chi bộ tên “{cell_name}”; hãy đổi tên cho khác nhau trước.")
+        problems.append(f"Có nhiều chi bộ tên “{cell_name}”; hãy ghi mã chi bộ (ví dụ #{matches[0].id}) "
+                        "như trên trang của chi bộ.")
     else:
         row.cell = matches[0]
     return row
