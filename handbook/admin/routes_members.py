@@ -26,8 +26,7 @@ def _members_query(root):
     q = args.get("q", "").strip()[:100]
     if q:
         like = f"%{q}%"
-        # Names are matched accent-insensitively in Python below only for the page; the SQL
-        # filter catches card numbers, phones and exact spellings.
+        # Card numbers, phones and exact spellings match in SQL; names also match without accents.
         query = query.where(or_(User.full_name.ilike(like), User.card_number.ilike(like),
                                 User.phone.ilike(like), User.username.ilike(like),
                                 User.id.in_(_folded_name_matches(root, q))))
@@ -117,7 +116,7 @@ def _password_page(user, password):
 def member(user_id):
     """A member's details: edit form, roles, history and account actions."""
     user = get_admin_member_or_404(user_id)
-    form = _member_form(MemberForm(obj=None if request.method == "POST" else _form_data(user)), user.cell_id)
+    form = _member_form(MemberForm(obj=None if request.method == "POST" else _StoredValues(user)), user.cell_id)
     form.cell.validators = []
     if form.validate_on_submit():
         fields = form.member_fields()
@@ -135,7 +134,7 @@ def member(user_id):
                            history=service.history(user)), 422 if form.errors else 200
 
 
-class _form_data:
+class _StoredValues:
     """The member's stored values as the form shows them (dates as dd/mm/yyyy)."""
 
     def __init__(self, user):
