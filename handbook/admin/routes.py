@@ -1,15 +1,119 @@
-"""Administration pages."""
+"""Administration home and the organisation tree."""
 
-from flask import render_template
-from flask_login import login_required
+from flask import flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
 
 from handbook.admin import bp
-from handbook.auth.permissions import require_admin
+from handbook.admin import orgs as service
+from handbook.admin.forms import MoveOrgForm, OrgForm, RenameForm, options
+from handbook.admin.scope import admin_root, get_admin_org_or_404
+from handbook.auth.permissions import admin_roots, is_admin_of
+from handbook.extensions import db
 
 
 @bp.get("/")
 @login_required
 def index():
-    """Administration home for committee admins."""
-    require_admin()
-    return render_template("placeholder.html", title="Quản trị")
+    """Administration home: the subtrees this admin runs and the tools."""
+    admin_root()  # refuses an `?org=` outside the admin's subtrees
+    return render_template("admin/index.html", roots=admin_roots(current_user))
+
+
+@bp.get("/orgs")
+@login_required
+def orgs():
+    """The organisation tree of the admin's subtree."""
+    root = admin_root()
+    return render_template("admin/orgs.html", root=root, tree=service.subtree(root), form=OrgForm())
+
+
+def _org_page(org, status=200, **forms):
+    parents = [(str(o.id), "— " * depth + o.name) for root in admin_roots(current_user)
+               for o, depth in service.subtree(root)
+               if o.kind != "cell" and not o.closed and not org.contains(o)]
+    move = forms.pop("move", None) or MoveOrgForm(parent=str(org.parent_id or ""))
+    move.parent.choices = options(parents)
+    return render_template("admin/org.html", org=org, tree=service.subtree(org), add=forms.pop("add", OrgForm()),
+                           rename=forms.pop("rename", RenameForm(name=org.name)), move=move), status
+
+
+@bp.get("/orgs/<int:org_id>")
+@login_required
+def org(org_id):
+    """One organisation: its children and the changes an admin can make."""
+    return _org_page(get_admin_org_or_404(org_id))
+
+
+@bp.post("/orgs/<int:org_id>/children")
+@login_required
+def add_child(org_id):
+    """Creates an organisation or cell under this one."""
+    parent = get_admin_org_or_404(org_id)
+    form = OrgForm()
+    if form.validate_on_submit():
+        try:
+            child = service.add_org(" ".join(form.name.data.split()), form.kind.data, parent)
+        except service.OrgError as error:
+            form.name.errors.append(str(error))
+        else:
+            db.session.commit()
+            flash(f"Đã tạo “{child.name}”.", "success")
+            return redirect(url_for("admin.org", org_id=parent.id))
+    return _org_page(parent, 422, add=form)
+
+
+@bp.post("/orgs/<int:org_id>/rename")
+@login_required
+def rename(org_id):
+    """Renames an organisation."""
+    org = get_admin_org_or_404(org_id)
+    form = RenameForm()
+    if form.validate_on_submit():
+        service.rename_org(org, " ".join(form.name.data.split()))
+        db.session.commit()
+        flash("Đã đổi tên.", "success")
+        return redirect(url_for("admin.org", org_id=org.id))
+    return _org_page(org, 422, rename=form)
+
+
+@bp.post("/orgs/<int:org_id>/move")
+@login_required
+def move(org_id):
+    """Moves an organisation, with everything under it, to another parent in the subtree."""
+    org = get_admin_org_or_404(org_id)
+    form = MoveOrgForm()
+    if not is_admin_of(current_user, org.parent or org) or org.parent_id is None:
+        form.parent.errors = ["Không thể chuyển tổ chức gốc của phạm vi quản lý."]
+    elif not (form.parent.data or "").isdigit():
+        form.parent.errors = ["Hãy chọn tổ chức cấp trên mới."]
+    elif form.validate_on_submit():
+        try:
+            service.move_org(org, get_admin_org_or_404(form.parent.data))
+        except service.OrgError as error:
+            form.parent.errors = [str(error)]
+        else:
+            db.session.commit()
+            flash("Đã chuyển tổ chức.", "success")
+            return redirect(url_for("admin.org", org_id=org_id))
+    return _org_page(org, 422, move=form)
+
+
+@bp.post("/orgs/<int:org_id>/close")
+@login_required
+def close(org_id):
+    """Closes (or reopens) an organisation; its records stay."""
+    org = get_admin_org_or_404(org_id)
+    try:
+        if org.closed:
+            service.reopen_org(org)
+        elif org in admin_roots(current_user):
+            raise service.OrgError("Không thể đóng tổ chức gốc của phạm vi quản lý.")
+        else:
+            service.close_org(org)
+    except service.OrgError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+    else:
+        db.session.commit()
+        flash("Đã mở lại tổ chức." if not org.closed else "Đã đóng tổ chức.", "success")
+    return redirect(url_for("admin.org", org_id=org_id))

@@ -1,0 +1,96 @@
+"""Changing the organisation tree: create, rename, move (whole subtree) and close."""
+
+from sqlalchemy import String, func, literal, select, update
+
+from handbook.audit import record
+from handbook.auth.models import User
+from handbook.extensions import db
+from handbook.orgs.models import Organization, create_org
+
+# Which kinds may sit under which: cells are leaves.
+CHILD_KINDS = {"bloc": ("bloc", "base", "cell"), "base": ("base", "cell"), "cell": ()}
+
+
+class OrgError(ValueError):
+    """A change the tree refuses, with the Vietnamese reason."""
+
+
+def add_org(name: str, kind: str, parent: Organization) -> Organization:
+    if kind not in CHILD_KINDS.get(parent.kind, ()):
+        raise OrgError("Không thể tạo loại tổ chức này bên dưới tổ chức đã chọn.")
+    if parent.closed:
+        raise OrgError("Tổ chức cấp trên đã đóng.")
+    org = create_org(name, kind, parent)
+    record("org.created", org=org, target=org, summary=f"Tạo {org.kind_label.lower()} “{name}” thuộc “{parent.name}”")
+    return org
+
+
+def rename_org(org: Organization, name: str) -> None:
+    old = org.name
+    org.name = name
+    record("org.updated", org=org, target=org, summary=f"Đổi tên “{old}” thành “{name}”")
+
+
+def move_org(org: Organization, new_parent: Organization) -> None:
+    """Re-parents an organisation; every descendant's path is rewritten in one statement."""
+    if org.parent_id is None:
+        raise OrgError("Không thể chuyển tổ chức gốc.")
+    if org.contains(new_parent):
+        raise OrgError("Không thể chuyển một tổ chức vào chính nó hoặc tổ chức cấp dưới của nó.")
+    if org.kind not in CHILD_KINDS.get(new_parent.kind, ()):
+        raise OrgError("Tổ chức cấp trên mới không nhận loại tổ chức này.")
+    if new_parent.closed:
+        raise OrgError("Tổ chức cấp trên mới đã đóng.")
+    old_path, new_path = org.path, new_parent.path + f"{org.id}/"
+    old_parent_name = org.parent.name if org.parent else ""
+    db.session.execute(
+        update(Organization)
+        .where(Organization.path.startswith(old_path))
+        .values(path=literal(new_path, String) + func.substr(Organization.path, len(old_path) + 1, type_=String))
+        .execution_options(synchronize_session=False)
+    )
+    org.parent = new_parent
+    db.session.flush()
+    db.session.expire_all()
+    record("org.updated", org=org, target=org,
+           summary=f"Chuyển “{org.name}” từ “{old_parent_name}” sang “{new_parent.name}”")
+
+
+def close_org(org: Organization) -> None:
+    """Closing keeps every record; an organisation with active members or open children stays open."""
+    if org.parent_id is None:
+        raise OrgError("Không thể đóng tổ chức gốc.")
+    open_children = db.session.scalar(
+        select(func.count()).where(Organization.parent_id == org.id, Organization.closed.is_(False))
+    )
+    if open_children:
+        raise OrgError("Còn tổ chức trực thuộc đang hoạt động; hãy chuyển hoặc đóng chúng trước.")
+    members = db.session.scalar(select(func.count()).where(User.cell_id == org.id, User.active.is_(True)))
+    if members:
+        raise OrgError(f"Chi bộ còn {members} đảng viên đang hoạt động; hãy chuyển họ sang chi bộ khác trước.")
+    org.closed = True
+    record("org.closed", org=org, target=org, summary=f"Đóng “{org.name}”")
+
+
+def reopen_org(org: Organization) -> None:
+    if org.parent is not None and org.parent.closed:
+        raise OrgError("Tổ chức cấp trên đã đóng.")
+    org.closed = False
+    record("org.updated", org=org, target=org, summary=f"Mở lại “{org.name}”")
+
+
+def subtree(root: Organization) -> list[tuple[Organization, int]]:
+    """Organisations of a subtree in tree order, each with its depth below the root."""
+    orgs = list(db.session.scalars(select(Organization).where(Organization.path.startswith(root.path))))
+    by_parent: dict[int | None, list[Organization]] = {}
+    for org in orgs:
+        by_parent.setdefault(org.parent_id, []).append(org)
+    out: list[tuple[Organization, int]] = []
+
+    def walk(org: Organization, depth: int) -> None:
+        out.append((org, depth))
+        for child in sorted(by_parent.get(org.id, []), key=lambda o: (o.kind == "cell", o.name)):
+            walk(child, depth + 1)
+
+    walk(root, 0)
+    return out

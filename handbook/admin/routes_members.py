@@ -1,0 +1,213 @@
+"""Member accounts: list, create, edit, deactivate, move, reset password, roles."""
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import func, or_, select
+
+from handbook.admin import bp
+from handbook.admin import members as service
+from handbook.admin.csvexport import csv_response
+from handbook.admin.forms import MemberForm, MoveMemberForm, RoleForm, options
+from handbook.admin.scope import admin_cells_for_choice, admin_root, get_admin_member_or_404, get_admin_org_or_404
+from handbook.auth.models import RoleAssignment, User
+from handbook.extensions import db
+from handbook.orgs.models import Organization
+from handbook.search.text import fold
+from handbook.security import is_htmx
+from handbook.timefmt import vn_date
+
+PAGE_SIZE = 50
+
+
+def _members_query(root):
+    args = request.args
+    query = select(User).join(Organization, Organization.id == User.cell_id).where(
+        Organization.path.startswith(root.path))
+    q = args.get("q", "").strip()[:100]
+    if q:
+        like = f"%{q}%"
+        # Card numbers, phones and exact spellings match in SQL; names also match without accents.
+        query = query.where(or_(User.full_name.ilike(like), User.card_number.ilike(like),
+                                User.phone.ilike(like), User.username.ilike(like),
+                                User.id.in_(_folded_name_matches(root, q))))
+    status = args.get("status", "active")
+    if status in ("active", "inactive"):
+        query = query.where(User.active.is_(status == "active"))
+    if args.get("leader") == "1":
+        query = query.where(User.holds_leadership_post.is_(True))
+    if args.get("role") in ("secretary", "deputy"):
+        query = query.where(User.id.in_(select(RoleAssignment.user_id).where(RoleAssignment.role == args["role"])))
+    return query
+
+
+def _folded_name_matches(root, q: str) -> list[int]:
+    """'nguyen van an' finds 'Nguyễn Văn An': names are folded in Python (portable to SQLite)."""
+    needle = fold(q)
+    rows = db.session.execute(select(User.id, User.full_name).join(Organization, Organization.id == User.cell_id)
+                              .where(Organization.path.startswith(root.path)))
+    return [uid for uid, name in rows if needle in fold(name)][:2000]
+
+
+@bp.get("/members")
+@login_required
+def members():
+    """Members of the subtree, searchable and filtered by cell, status and post."""
+    root = admin_root()
+    query = _members_query(root)
+    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+    page = max(1, request.args.get("page", 1, type=int))
+    users = db.session.scalars(query.order_by(User.full_name, User.id).limit(PAGE_SIZE)
+                               .offset((page - 1) * PAGE_SIZE)).all()
+    template = "admin/_member_rows.html" if is_htmx() else "admin/members.html"
+    return render_template(template, root=root, users=users, total=total, page=page, pages=-(-total // PAGE_SIZE),
+                           cells=admin_cells_for_choice())
+
+
+@bp.get("/members.csv")
+@login_required
+def members_csv():
+    """The filtered member list as CSV (cells a spreadsheet could run are neutralised)."""
+    root = admin_root()
+    users = db.session.scalars(_members_query(root).order_by(User.full_name, User.id)).all()
+    header = ["Họ và tên", "Số thẻ đảng viên", "Điện thoại", "Ngày sinh", "Giới tính", "Ngày vào Đảng",
+              "Ngày chính thức", "Chức vụ lãnh đạo", "Chi bộ", "Trạng thái"]
+    rows = ([u.full_name, u.card_number, u.phone, vn_date(u.date_of_birth), u.sex, vn_date(u.admitted_on),
+             vn_date(u.official_on), "Có" if u.holds_leadership_post else "", u.cell.name,
+             "Đang hoạt động" if u.active else "Đã khóa"] for u in users)
+    return csv_response("dang-vien.csv", header, rows)
+
+
+def _member_form(form: MemberForm, selected: int | None = None) -> MemberForm:
+    form.cell.choices = options((c.id, c.name) for c in admin_cells_for_choice())
+    if selected and not form.is_submitted():
+        form.cell.data = str(selected)
+    return form
+
+
+@bp.route("/members/new", methods=["GET", "POST"])
+@login_required
+def new_member():
+    """Creates one member account; the one-time password is shown once."""
+    admin_root()
+    form = _member_form(MemberForm(), request.args.get("cell", type=int))
+    if form.validate_on_submit():
+        cell = get_admin_org_or_404(form.cell.data)
+        fields = form.member_fields()
+        problems = service.uniqueness_problems(fields)
+        if not cell.is_cell or cell.closed:
+            form.cell.errors = ["Hãy chọn một chi bộ đang hoạt động."]
+        elif problems:
+            for key, message in problems.items():
+                getattr(form, key).errors = [message]
+        else:
+            user, password = service.create_member(fields, cell, actor=current_user)
+            db.session.commit()
+            return _password_page(user, password)
+    return render_template("admin/member_form.html", form=form, user=None), 422 if form.errors else 200
+
+
+def _password_page(user, password):
+    response = render_template("admin/password.html", user=user, password=password)
+    return response, 200, {"Cache-Control": "no-store"}
+
+
+@bp.route("/members/<int:user_id>", methods=["GET", "POST"])
+@login_required
+def member(user_id):
+    """A member's details: edit form, roles, history and account actions."""
+    user = get_admin_member_or_404(user_id)
+    form = _member_form(MemberForm(obj=None if request.method == "POST" else _StoredValues(user)), user.cell_id)
+    form.cell.validators = []
+    if form.validate_on_submit():
+        fields = form.member_fields()
+        problems = service.uniqueness_problems(fields, exclude_id=user.id)
+        for key, message in problems.items():
+            getattr(form, key).errors = [message]
+        if not problems:
+            service.update_member(user, fields)
+            db.session.commit()
+            flash("Đã lưu thông tin đảng viên.", "success")
+            return redirect(url_for("admin.member", user_id=user.id))
+    move = MoveMemberForm()
+    move.cell.choices = options((c.id, c.name) for c in admin_cells_for_choice() if c.id != user.cell_id)
+    return render_template("admin/member.html", user=user, form=form, move=move, role_form=RoleForm(),
+                           history=service.history(user)), 422 if form.errors else 200
+
+
+class _StoredValues:
+    """The member's stored values as the form shows them (dates as dd/mm/yyyy)."""
+
+    def __init__(self, user):
+        for key in ("full_name", "card_number", "phone", "sex", "holds_leadership_post"):
+            setattr(self, key, getattr(user, key) or ("" if key != "holds_leadership_post" else False))
+        for key in ("date_of_birth", "admitted_on", "official_on"):
+            setattr(self, key, vn_date(getattr(user, key)))
+        self.cell = str(user.cell_id)
+
+
+def _act(user_id, action, success: str):
+    user = get_admin_member_or_404(user_id)
+    try:
+        result = action(user)
+    except service.MemberError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return redirect(url_for("admin.member", user_id=user_id))
+    db.session.commit()
+    if isinstance(result, str):
+        return _password_page(user, result)
+    flash(success, "success")
+    return redirect(url_for("admin.member", user_id=user_id))
+
+
+@bp.post("/members/<int:user_id>/deactivate")
+@login_required
+def deactivate(user_id):
+    """Locks the account and ends its sessions; the member's records stay."""
+    return _act(user_id, service.deactivate_member, "Đã khóa tài khoản; mọi phiên đăng nhập đã kết thúc.")
+
+
+@bp.post("/members/<int:user_id>/reactivate")
+@login_required
+def reactivate(user_id):
+    """Lets a locked member log in again."""
+    return _act(user_id, service.reactivate_member, "Đã mở lại tài khoản.")
+
+
+@bp.post("/members/<int:user_id>/password")
+@login_required
+def reset_password(user_id):
+    """Issues a one-time password, shown once; the member changes it at next login."""
+    return _act(user_id, service.reset_password, "")
+
+
+@bp.post("/members/<int:user_id>/move")
+@login_required
+def move_member(user_id):
+    """Moves a member to another cell of the subtree; the history keeps the old one."""
+    form = MoveMemberForm()
+    if not form.validate_on_submit() or not form.cell.data:
+        flash("Hãy chọn chi bộ mới.", "error")
+        return redirect(url_for("admin.member", user_id=user_id))
+    cell = get_admin_org_or_404(form.cell.data)
+    if not cell.is_cell or cell.closed:
+        flash("Hãy chọn một chi bộ đang hoạt động.", "error")
+        return redirect(url_for("admin.member", user_id=user_id))
+    return _act(user_id, lambda user: service.move_member(user, cell, actor=current_user),
+                f"Đã chuyển sang {cell.name}.")
+
+
+@bp.post("/members/<int:user_id>/roles")
+@login_required
+def assign_role(user_id):
+    """Makes the member secretary or deputy of their cell."""
+    form = RoleForm()
+    role = form.role.data if form.validate_on_submit() else ""
+    return _act(user_id, lambda user: service.assign_role(user, role), "Đã giao chức trách.")
+
+
+@bp.post("/members/<int:user_id>/roles/<role>/remove")
+@login_required
+def remove_role(user_id, role):
+    """Ends the member's secretary or deputy role."""
+    return _act(user_id, lambda user: service.remove_role(user, role), "Đã thôi chức trách.")
