@@ -92,9 +92,12 @@ def test_audit_rows_cannot_be_changed_through_the_app(client, auth, world, app):
     assert client.post("/admin/audit").status_code == 405
 
 
-def test_home_shows_admins_how_many_cells_missed_last_month(client, auth, world):
+def test_home_shows_admins_how_many_cells_missed_last_month(client, auth, world, make):
     auth.login("capuy")
-    assert "2 chi bộ chưa sinh hoạt định kỳ" in text_of(client.get("/"))
+    # The demo's two cells met last month; a new cell has not.
+    assert "mọi chi bộ đã sinh hoạt định kỳ" in text_of(client.get("/"))
+    make.org("Chi bộ mới", "cell", world["base"])
+    assert "1 chi bộ chưa sinh hoạt định kỳ" in text_of(client.get("/"))
     auth.logout()
     auth.login("bithu")
     assert "chưa sinh hoạt định kỳ" not in text_of(client.get("/"))

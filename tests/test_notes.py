@@ -12,8 +12,8 @@ from tests.conftest import text_of
 HX = {"HX-Request": "true"}
 
 
-def _note(user) -> Note | None:
-    return db.session.scalar(select(Note).where(Note.owner_id == user.id))
+def _note(user, meeting) -> Note | None:
+    return db.session.scalar(select(Note).where(Note.owner_id == user.id, Note.meeting_id == meeting.id))
 
 
 def test_member_sees_agenda_beside_an_empty_note(client, auth, world):
@@ -37,7 +37,7 @@ def test_autosave_round_trip(client, auth, world):
     assert 'id="note-version" name="version" value="1"' in first.get_data(as_text=True)
     second = client.post(url, data={"body": "Ý kiến của đồng chí Bích\nBổ sung", "version": "1"}, headers=HX)
     assert 'value="2"' in second.get_data(as_text=True)
-    note = _note(world["users"]["dangvien"])
+    note = _note(world["users"]["dangvien"], meeting)
     assert note.body == "Ý kiến của đồng chí Bích\nBổ sung" and note.version == 2
     assert note.body_folded == "y kien cua dong chi bich\nbo sung"
     page = client.get(url)
@@ -50,7 +50,7 @@ def test_form_without_javascript_saves_and_redirects(client, auth, world):
     response = client.post(f"/meetings/{meeting.id}/note", data={"body": "Không có JS", "version": "0"},
                            follow_redirects=True)
     assert "Đã lưu ghi chép lúc" in text_of(response)
-    assert _note(world["users"]["dangvien"]).body == "Không có JS"
+    assert _note(world["users"]["dangvien"], meeting).body == "Không có JS"
 
 
 def test_stale_version_keeps_both_texts_and_shows_them(client, auth, world):
@@ -64,7 +64,7 @@ def test_stale_version_keeps_both_texts_and_shows_them(client, auth, world):
     assert "vừa được sửa ở nơi khác" in html
     assert "Viết trên điện thoại" in html and "Viết trên máy tính" in html
     assert 'id="note-body"' in html and 'hx-swap-oob="true"' in html
-    note = _note(member)
+    note = _note(member, meeting)
     assert note.body == "Viết trên điện thoại" and note.version == 1
     conflict = db.session.scalar(select(NoteRevision).where(NoteRevision.kind == "conflict"))
     assert conflict.body == "Viết trên máy tính"
@@ -92,7 +92,7 @@ def test_revision_kept_after_a_pause_and_restored(client, auth, world):
     url = f"/meetings/{meeting.id}/note"
     client.post(url, data={"body": "Bản đầu, gõ tiếp", "version": "1"}, headers=HX)
     assert db.session.scalar(select(func.count(NoteRevision.id))) == 0  # no pause yet: no row per keystroke
-    note = _note(member)
+    note = _note(member, meeting)
     note.last_revision_at -= timedelta(minutes=6)
     db.session.commit()
     client.post(url, data={"body": "Bản sau giờ nghỉ", "version": "2"}, headers=HX)
@@ -102,7 +102,7 @@ def test_revision_kept_after_a_pause_and_restored(client, auth, world):
     assert "Bản đầu, gõ tiếp" in text_of(history) and "Bản sau giờ nghỉ" in text_of(history)
     restored = client.post(f"/notes/{note.id}/revisions/{kept[0].id}/restore", follow_redirects=True)
     assert "Đã khôi phục" in text_of(restored)
-    note = _note(member)
+    note = _note(member, meeting)
     assert note.body == "Bản đầu, gõ tiếp" and note.version == 4
     assert "Bản sau giờ nghỉ" in [r.body for r in note.revisions]  # the replaced text is kept too
 
@@ -124,7 +124,7 @@ def test_too_long_note_is_refused_not_truncated(client, auth, world):
     assert response.status_code == 422
     assert "100.000 ký tự" in text_of(response)
     assert body in response.get_data(as_text=True)  # what was typed is still in the box
-    assert _note(world["users"]["dangvien"]) is None
+    assert _note(world["users"]["dangvien"], meeting) is None
     hx = client.post(f"/meetings/{meeting.id}/note", data={"body": body, "version": "0"}, headers=HX)
     assert "X-Note-Saved" not in hx.headers and "Chưa lưu" in text_of(hx)
 
@@ -134,7 +134,7 @@ def test_control_characters_stripped_and_markdown_escaped(client, auth, world):
     auth.login("dangvien")
     body = "## Ý kiến\x00\x07\r\n<script>alert(1)</script> **đậm** [x](javascript:alert(1))"
     client.post(f"/meetings/{meeting.id}/note", data={"body": body, "version": "0"}, headers=HX)
-    note = _note(world["users"]["dangvien"])
+    note = _note(world["users"]["dangvien"], meeting)
     assert note.body == "## Ý kiến\n<script>alert(1)</script> **đậm** [x](javascript:alert(1))"
     html = client.get(f"/notes/{note.id}/history").get_data(as_text=True)
     assert "<script>alert" not in html and "&lt;script&gt;" in html
@@ -176,7 +176,7 @@ def test_garbled_or_missing_fields_change_nothing(client, auth, world):
         response = client.post(url, data=data)
         assert response.status_code == 422, data
         assert "xin tải lại trang" in text_of(response)
-    assert _note(world["users"]["dangvien"]).body == "Giữ nguyên"
+    assert _note(world["users"]["dangvien"], meeting).body == "Giữ nguyên"
 
 
 def test_note_outlives_its_meeting(client, auth, world):

@@ -1,7 +1,7 @@
 """Personal notes on meetings and library sections, with kept revisions.
 
 Revision ID: 0004
-Revises: 0001
+Revises: 0003
 Create Date: 2026-11-23
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0004'
-down_revision = '0001'
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 

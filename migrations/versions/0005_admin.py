@@ -1,7 +1,7 @@
 """admin: membership history table and the dashboard index on meetings
 
 Revision ID: 0005
-Revises: 0001
+Revises: 0004
 Create Date: 2026-11-23 10:12:18.581664
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0005'
-down_revision = '0001'
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
