@@ -2,9 +2,12 @@
 
 from handbook.library.importer import ImportRequest, import_document
 
-WORDS = ("cán bộ đảng viên nêu gương trách nhiệm chi bộ sinh hoạt kỷ luật đoàn kết học tập "
-         "làm theo tư tưởng đạo đức phong cách rèn luyện phẩm chất lối sống kiểm tra giám sát "
-         "nhân dân tổ chức thực hiện nhiệm vụ chính trị xây dựng chỉnh đốn").split()
+WORDS = [
+    "cán", "bộ", "đảng", "viên", "nêu", "gương", "trách", "nhiệm", "chi", "bộ", "sinh", "hoạt", "kỷ", "luật",
+    "đoàn", "kết", "học", "tập", "làm", "theo", "tư", "tưởng", "đạo", "đức", "phong", "cách", "rèn", "luyện",
+    "phẩm", "chất", "lối", "sống", "kiểm", "tra", "giám", "sát", "nhân", "dân", "tổ", "chức", "thực", "hiện",
+    "nhiệm", "vụ", "chính", "trị", "xây", "dựng", "chỉnh", "đốn",
+]
 
 
 def sentence(seed: int, length: int = 14) -> str:
