@@ -75,6 +75,7 @@ def test_required_study_from_assignment_to_studied(client, auth, world):
     page = client.get("/library/05-ct-tw/study")
     assert str(world["cell2"].id) not in re.findall(r'<option value="(\d+)"', page.get_data(as_text=True))
     bad = client.post("/library/05-ct-tw/study", data={"org_id": str(world["cell2"].id), "due_on": "2030-01-01"})
+    assert "Lựa chọn không hợp lệ" in text_of(bad)
     assert bad.status_code == 200 and db.session.scalar(
         select(StudyAssignment).where(StudyAssignment.document_id == q05.id)) is None
     response = client.post("/library/05-ct-tw/study", data={"org_id": str(world["cell1"].id), "due_on": "2030-01-31"})

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 FOLD = "replace(replace({0}, 'đ', 'd'), 'Đ', 'd')"
 SQLITE_FTS = [
     "CREATE VIRTUAL TABLE section_fts USING fts5(heading, body, "
-    "tokenize = 'unicode61 remove_diacritics 2')",
+    "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
     "CREATE TRIGGER section_fts_ai AFTER INSERT ON section BEGIN "
     "INSERT INTO section_fts(rowid, heading, body) VALUES "
     f"(new.id, {FOLD.format('new.heading')}, {FOLD.format('new.text')}); END",
@@ -33,18 +33,22 @@ SQLITE_FTS_DOWN = [
     "DROP TABLE IF EXISTS section_fts",
 ]
 # PostgreSQL: a text search configuration that unaccents words (đ→d included), and a GIN
-# index on the same expression the search query uses (handbook/library/search.py).
+# index on a stored vector column (not in the models: only PostgreSQL has it).
 # ASCII punctuation becomes spaces so "08-QĐi/TW" splits into words as in SQLite.
 PG_WORDS = "asciiword, word, numword, asciihword, hword, numhword, hword_asciipart, hword_part, hword_numpart"
 PG_FTS = [
     "CREATE EXTENSION IF NOT EXISTS unaccent",
     "CREATE TEXT SEARCH CONFIGURATION handbook_search (COPY = simple)",
     f"ALTER TEXT SEARCH CONFIGURATION handbook_search ALTER MAPPING FOR {PG_WORDS} WITH unaccent, simple",
-    "CREATE INDEX section_search_idx ON section USING gin (to_tsvector('handbook_search'::regconfig, "
-    "regexp_replace(heading || ' ' || text, '[[:punct:]]', ' ', 'g')))",
+    # Stored, so ranking reads the vector instead of re-parsing every matching section.
+    "ALTER TABLE section ADD COLUMN search_vector tsvector GENERATED ALWAYS AS "
+    "(to_tsvector('handbook_search'::regconfig, regexp_replace(heading || ' ' || text, '[[:punct:]]', ' ', 'g'))) "
+    "STORED",
+    "CREATE INDEX section_search_idx ON section USING gin (search_vector)",
 ]
 PG_FTS_DOWN = [
     "DROP INDEX IF EXISTS section_search_idx",
+    "ALTER TABLE section DROP COLUMN IF EXISTS search_vector",
     "DROP TEXT SEARCH CONFIGURATION IF EXISTS handbook_search",
 ]
 
