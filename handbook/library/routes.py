@@ -4,6 +4,7 @@ from flask import abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import extract, select
 
+from handbook.auth import permissions
 from handbook.extensions import db
 from handbook.library import bp
 from handbook.library.access import can_assign_study, get_visible_document_or_404, visible_documents_clause
@@ -50,13 +51,7 @@ def index():
     due = {a.document_id: a.due_on for a in assignments_for(current_user)}
     return render_template("library/index.html", documents=documents, f=f, options=options, due=due,
                            studied=studied_ids(current_user), statuses=STATUS_LABELS,
-                           can_import=bool(current_user.roles) and _can_import())
-
-
-def _can_import() -> bool:
-    from handbook.auth.permissions import is_admin
-
-    return is_admin(current_user)
+                           can_import=permissions.is_admin(current_user))
 
 
 @bp.get("/library/<slug>")
