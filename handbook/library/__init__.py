@@ -2,6 +2,7 @@
 
 from flask import Blueprint
 
-bp = Blueprint("library", __name__)
+# cli_group=None: `flask import-document` sits beside the foundation's commands.
+bp = Blueprint("library", __name__, cli_group=None)
 
-from handbook.library import routes  # noqa: E402,F401
+from handbook.library import cli, manage_routes, panels, routes, search  # noqa: E402,F401

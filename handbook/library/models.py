@@ -89,3 +89,28 @@ class StudyMark(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), index=True)
     studied_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Bookmark(db.Model):
+    """A member's bookmark on a section; kept across re-imports while the anchor survives."""
+
+    __table_args__ = (UniqueConstraint("user_id", "section_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    section_id: Mapped[int] = mapped_column(ForeignKey("section.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    section: Mapped[Section] = relationship()
+
+
+class ReadingPosition(db.Model):
+    """Where a member last was in a document, by anchor (anchors survive re-imports)."""
+
+    __table_args__ = (UniqueConstraint("user_id", "document_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), index=True)
+    anchor: Mapped[str] = mapped_column(String(80))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

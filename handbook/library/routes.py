@@ -1,13 +1,113 @@
-"""Library pages."""
+"""Library pages: the list, the reader and a member's marks on it."""
 
-from flask import render_template
-from flask_login import login_required
+from flask import abort, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import extract, select
 
+from handbook.auth import permissions
+from handbook.extensions import db
 from handbook.library import bp
+from handbook.library.access import can_assign_study, get_visible_document_or_404, visible_documents_clause
+from handbook.library.models import STATUS_LABELS, Bookmark, Document, ReadingPosition, Section
+from handbook.library.reader import reader_context
+from handbook.library.study import assignments_for, studied_ids, toggle_mark
+from handbook.security import is_htmx
+
+
+def _filters() -> dict:
+    args = request.args
+    year = args.get("year", "")
+    return {
+        "type": args.get("type", "")[:40],
+        "issuer": args.get("issuer", "")[:200],
+        "year": int(year) if year.isdigit() and len(year) == 4 else None,
+        "status": args.get("status", "") if args.get("status") in STATUS_LABELS else "",
+    }
 
 
 @bp.get("/library")
 @login_required
 def index():
-    """The documents list."""
-    return render_template("placeholder.html", title="Thư viện văn bản")
+    """The documents list, with filters."""
+    f = _filters()
+    query = select(Document).where(visible_documents_clause(current_user))
+    if f["type"]:
+        query = query.where(Document.doc_type == f["type"])
+    if f["issuer"]:
+        query = query.where(Document.issuer == f["issuer"])
+    if f["year"]:
+        query = query.where(extract("year", Document.issued_on) == f["year"])
+    if f["status"]:
+        query = query.where(Document.status == f["status"])
+    documents = list(db.session.scalars(query.order_by(Document.issued_on.desc().nulls_last(), Document.id.desc())
+                                         .limit(500)))
+    visible = select(Document).where(visible_documents_clause(current_user)).subquery()
+    options = {
+        "types": sorted(t for t in db.session.scalars(select(visible.c.doc_type).distinct()) if t),
+        "issuers": sorted(i for i in db.session.scalars(select(visible.c.issuer).distinct()) if i),
+        "years": sorted({d.year for d in db.session.scalars(select(visible.c.issued_on).distinct()) if d},
+                        reverse=True),
+    }
+    due = {a.document_id: a.due_on for a in assignments_for(current_user)}
+    return render_template("library/index.html", documents=documents, f=f, options=options, due=due,
+                           studied=studied_ids(current_user), statuses=STATUS_LABELS,
+                           can_import=permissions.is_admin(current_user))
+
+
+@bp.get("/library/<slug>")
+@login_required
+def reader(slug):
+    """The reader: metadata, contents and every section with its anchor."""
+    document = get_visible_document_or_404(slug)
+    return render_template("library/reader.html", can_assign=can_assign_study(current_user),
+                           **reader_context(document, current_user))
+
+
+@bp.post("/library/<slug>/position")
+@login_required
+def position(slug):
+    """Remembers where the member is reading (sent by the reader's script)."""
+    document = get_visible_document_or_404(slug)
+    anchor = request.form.get("anchor", "")[:80]
+    if not db.session.scalar(select(Section.id).where(Section.document_id == document.id, Section.anchor == anchor)):
+        abort(400)
+    row = db.session.scalar(select(ReadingPosition).where(
+        ReadingPosition.user_id == current_user.id, ReadingPosition.document_id == document.id))
+    if row is None:
+        db.session.add(ReadingPosition(user_id=current_user.id, document_id=document.id, anchor=anchor))
+    else:
+        row.anchor = anchor
+    db.session.commit()
+    return "", 204
+
+
+@bp.post("/library/<slug>/bookmark/<anchor>")
+@login_required
+def bookmark(slug, anchor):
+    """Adds or removes a bookmark on one section."""
+    document = get_visible_document_or_404(slug)
+    section = db.session.scalar(select(Section).where(Section.document_id == document.id, Section.anchor == anchor))
+    if section is None:
+        abort(404)
+    mark = db.session.scalar(select(Bookmark).where(Bookmark.user_id == current_user.id,
+                                                    Bookmark.section_id == section.id))
+    if mark:
+        db.session.delete(mark)
+    else:
+        db.session.add(Bookmark(user_id=current_user.id, section_id=section.id))
+    db.session.commit()
+    if is_htmx():
+        return render_template("library/_bookmark_button.html", document=document, section=section,
+                               bookmarked=mark is None)
+    return redirect(url_for("library.reader", slug=slug, _anchor=anchor))
+
+
+@bp.post("/library/<slug>/studied")
+@login_required
+def studied(slug):
+    """Marks the document 'đã học' (or takes the mark back)."""
+    document = get_visible_document_or_404(slug)
+    marked = toggle_mark(current_user, document)
+    if is_htmx():
+        return render_template("library/_studied.html", document=document, is_studied=marked)
+    return redirect(url_for("library.reader", slug=slug))

@@ -1,13 +1,40 @@
-"""Search page."""
+"""Search page: asks every registered source, merges the hits by rank."""
 
-from flask import render_template
-from flask_login import login_required
+from flask import current_app, render_template, request
+from flask_login import current_user, login_required
+from sqlalchemy.exc import DatabaseError
 
+from handbook.extensions import db
 from handbook.search import bp
+from handbook.search.registry import SOURCES
+from handbook.search.text import parse_query
+from handbook.security import is_htmx
+
+PER_SOURCE = 20
+SHOWN = 30
+
+
+def run_search(user, query: str) -> list:
+    terms = parse_query(query)
+    if not terms:
+        return []
+    hits = []
+    for name, source in SOURCES:
+        try:
+            hits.extend(source(user, terms, PER_SOURCE))
+        except DatabaseError:
+            # One broken source must not take the page down; the others still answer.
+            db.session.rollback()
+            current_app.logger.exception("search source %s failed", name)
+    hits.sort(key=lambda h: -h.rank)
+    return hits[:SHOWN]
 
 
 @bp.get("/search")
 @login_required
 def index():
     """Search page; a fragment for htmx."""
-    return render_template("placeholder.html", title="Tìm kiếm")
+    query = request.args.get("q", "")[:200]
+    hits = run_search(current_user, query)
+    template = "search/_results.html" if is_htmx() else "search/index.html"
+    return render_template(template, q=query, hits=hits, searched=bool(query.strip()))

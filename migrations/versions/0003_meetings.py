@@ -1,7 +1,7 @@
 """meetings: minutes with revisions, agenda changes, notifications, calendar tokens, check-in
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 """
 from alembic import op
 import sqlalchemy as sa
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0003'
-down_revision = '0001'
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,58 @@
+"""Which documents a member may see: the whole deployment's, and those of the
+organisations above (or, for committee admins, also below) where they belong."""
+
+from flask_login import current_user
+from sqlalchemy import or_, select
+
+from handbook.auth import permissions
+from handbook.extensions import db
+from handbook.library.models import Document
+from handbook.orgs.models import Organization
+
+
+def visible_org_ids(user) -> set[int]:
+    """Organisations whose restricted documents `user` may read."""
+    if not user.is_authenticated:
+        return set()
+    ids: set[int] = set()
+    if user.cell is not None:
+        ids.update(user.cell.ancestor_ids())
+    for cell in permissions.managed_cells(user):
+        ids.update(cell.ancestor_ids())
+    for root in permissions.admin_roots(user):
+        ids.update(root.ancestor_ids())
+        ids.update(db.session.scalars(select(Organization.id).where(Organization.path.startswith(root.path))))
+    return ids
+
+
+def visible_documents_clause(user):
+    """A WHERE clause on Document for what `user` may see."""
+    return or_(Document.org_id.is_(None), Document.org_id.in_(visible_org_ids(user) or {-1}))
+
+
+def can_view_document(user, document: Document) -> bool:
+    return document.org_id is None or document.org_id in visible_org_ids(user)
+
+
+def get_visible_document_or_404(slug: str) -> Document:
+    document = db.session.scalar(select(Document).where(Document.slug == slug))
+    permissions.require(document is not None and can_view_document(current_user, document))
+    return document
+
+
+def assignable_orgs(user) -> list[Organization]:
+    """Where `user` may assign required study: an admin's subtree, a secretary's own cell."""
+    orgs: dict[int, Organization] = {}
+    for root in permissions.admin_roots(user):
+        for org in db.session.scalars(
+            select(Organization).where(Organization.path.startswith(root.path), Organization.closed.is_(False))
+            .order_by(Organization.path)
+        ):
+            orgs[org.id] = org
+    for cell in permissions.managed_cells(user):
+        orgs.setdefault(cell.id, cell)
+    return list(orgs.values())
+
+
+def can_assign_study(user) -> bool:
+    return bool(permissions.admin_roots(user) or permissions.managed_cells(user))

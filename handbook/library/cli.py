@@ -1,0 +1,43 @@
+"""`flask --app app import-document FILE --number … --type … --issuer … --date …`."""
+
+import os
+from datetime import datetime
+
+import click
+
+from handbook.library import bp
+from handbook.library.extract import ImportError_
+from handbook.library.importer import ImportRequest, import_document
+
+
+@bp.cli.command("import-document")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--number", default="", help="Số hiệu, e.g. 08-QĐi/TW (read from the header if omitted).")
+@click.option("--type", "doc_type", default="", help="Loại văn bản, e.g. 'Quy định'.")
+@click.option("--issuer", default="", help="Cơ quan ban hành.")
+@click.option("--date", "issued", default="", help="Ngày ban hành, DD/MM/YYYY or YYYY-MM-DD.")
+@click.option("--title", default="", help="Trích yếu.")
+@click.option("--replace", "on_duplicate", flag_value="replace", help="Update the document with this number.")
+@click.option("--new-version", "on_duplicate", flag_value="version", help="Import as a new version.")
+def import_document_command(path, number, doc_type, issuer, issued, title, on_duplicate):
+    """Import a .docx, .pdf, .txt or .md document into the library."""
+    issued_on = None
+    if issued:
+        for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+            try:
+                issued_on = datetime.strptime(issued, fmt).date()
+                break
+            except ValueError:
+                continue
+        else:
+            raise click.ClickException("Ngày ban hành phải có dạng NN/TT/NNNN.")
+    with open(path, "rb") as fh:
+        data = fh.read()
+    req = ImportRequest(filename=os.path.basename(path), data=data, number=number, doc_type=doc_type,
+                        issuer=issuer, issued_on=issued_on, title=title, on_duplicate=on_duplicate or "")
+    try:
+        document = import_document(req)
+    except ImportError_ as error:
+        raise click.ClickException(str(error)) from None
+    articles = sum(1 for s in document.sections if s.level == "dieu")
+    click.echo(f"Đã nhập {document.number} ({len(document.sections)} mục, {articles} điều): /library/{document.slug}")

@@ -1,0 +1,83 @@
+"""Plain text out of an uploaded file (.docx, .pdf with a text layer, .txt, .md), in NFC."""
+
+import io
+import unicodedata
+
+MAX_BYTES = 10 * 1024 * 1024
+EXTENSIONS = ("docx", "pdf", "txt", "md")
+
+
+class ImportError_(Exception):
+    """A file we refuse, with the Vietnamese message shown to the person importing it."""
+
+
+MSG_EMPTY = "Tệp trống — không có nội dung để nhập."
+MSG_NO_TEXT_LAYER = "PDF này không có lớp chữ — hãy dùng bản có thể chọn chữ"
+MSG_TYPE = "Chỉ nhận tệp .docx, .pdf, .txt hoặc .md."
+MSG_TOO_BIG = f"Tệp lớn hơn giới hạn {MAX_BYTES // (1024 * 1024)} MB."
+MSG_UNREADABLE = "Không đọc được tệp này — tệp có thể bị hỏng hoặc không đúng định dạng."
+MSG_ENCODING = "Tệp văn bản phải được lưu bằng mã UTF-8."
+
+
+def extension_of(filename: str) -> str:
+    return filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+
+
+def extract_text(filename: str, data: bytes) -> str:
+    """The document's text with one paragraph per line; raises ImportError_ on bad input."""
+    ext = extension_of(filename)
+    if ext not in EXTENSIONS:
+        raise ImportError_(MSG_TYPE)
+    if len(data) > MAX_BYTES:
+        raise ImportError_(MSG_TOO_BIG)
+    if not data.strip():
+        raise ImportError_(MSG_EMPTY)
+    try:
+        if ext == "docx":
+            text = _docx(data)
+        elif ext == "pdf":
+            text = _pdf(data)
+        else:
+            text = _plain(data)
+    except ImportError_:
+        raise
+    except Exception as error:  # a corrupt file must give a message, never a 500
+        raise ImportError_(MSG_UNREADABLE) from error
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
+    if not text.strip():
+        raise ImportError_(MSG_NO_TEXT_LAYER if ext == "pdf" else MSG_EMPTY)
+    return text
+
+
+def _plain(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportError_(MSG_ENCODING) from None
+
+
+def _docx(data: bytes) -> str:
+    from docx import Document as Docx
+
+    doc = Docx(io.BytesIO(data))
+    # Headers (số hiệu, ngày) often sit in a two-column table above the body.
+    header = [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
+    return "\n".join(header + [p.text for p in doc.paragraphs])
+
+
+def _pdf(data: bytes) -> str:
+    # pypdfium2 keeps Vietnamese syllables whole where some extractors split them
+    # around combining marks; NFC normalisation afterwards recomposes the rest.
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for page in pdf:
+            textpage = page.get_textpage()
+            pages.append(textpage.get_text_range())
+            textpage.close()
+            page.close()
+        return "\n".join(pages)
+    finally:
+        pdf.close()

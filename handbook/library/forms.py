@@ -1,0 +1,37 @@
+"""Library forms: import a document, assign required study."""
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import DateField, RadioField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
+
+
+class ChoiceField(SelectField):
+    """A select whose refusal of an unknown value is worded in Vietnamese."""
+
+    def pre_validate(self, form):
+        allowed = {str(c.value) if hasattr(c, "value") else str(c[0]) for c in self.choices or []}
+        if str(self.data) not in allowed:
+            raise ValidationError("Lựa chọn không hợp lệ — hãy chọn một mục trong danh sách.")
+
+
+class ImportForm(FlaskForm):
+    file = FileField("Tệp văn bản (.docx, .pdf, .txt, .md)", validators=[FileRequired("Hãy chọn tệp cần nhập.")])
+    number = StringField("Số hiệu", validators=[Optional(), Length(max=60)])
+    doc_type = StringField("Loại văn bản", validators=[Optional(), Length(max=40)])
+    issuer = StringField("Cơ quan ban hành", validators=[Optional(), Length(max=200)])
+    issued_on = DateField("Ngày ban hành", validators=[Optional()])
+    title = StringField("Trích yếu", validators=[Optional(), Length(max=500)])
+    org_id = ChoiceField("Ai được xem", coerce=int)
+    on_duplicate = RadioField(
+        "Nếu số hiệu đã có",
+        choices=[SelectChoice("", "Báo cho tôi"), SelectChoice("replace", "Thay thế văn bản cũ"),
+                 SelectChoice("version", "Nhập thành phiên bản mới")],
+        default="", validators=[Optional()],
+    )
+
+
+class AssignForm(FlaskForm):
+    org_id = ChoiceField("Giao cho", coerce=int, validators=[DataRequired("Hãy chọn chi bộ hoặc tổ chức.")])
+    due_on = DateField("Hạn hoàn thành", validators=[DataRequired("Hãy chọn hạn hoàn thành (ngày/tháng/năm).")])

@@ -1,0 +1,93 @@
+"""The library's search source: FTS5 on SQLite, a GIN-indexed tsvector on PostgreSQL.
+
+Both index the same folded words, and the query is built from `parse_query` terms
+(only letters and digits reach the engine), so FTS syntax typed by a member is inert.
+"""
+
+import re
+
+from flask import url_for
+from sqlalchemy import text
+
+from handbook.extensions import db
+from handbook.library.access import visible_org_ids
+from handbook.search.registry import SearchHit, search_source
+from handbook.search.text import highlight
+
+# Ranking every match of a very common word costs time in proportion to the corpus, so
+# only the most recent CANDIDATES matching sections are ranked (the newest texts win ties).
+CANDIDATES = 1000
+
+
+def _words(term: str) -> list[str]:
+    return [w for w in re.split(r"[\W_]+", term) if w]
+
+
+def _sqlite_match(terms: list[str], prefix_last: bool) -> str:
+    parts = []
+    for i, term in enumerate(terms):
+        phrase = '"' + " ".join(_words(term)) + '"'
+        if prefix_last and i == len(terms) - 1 and len(_words(term)) == 1:
+            phrase += "*"
+        parts.append(phrase)
+    return " AND ".join(parts)
+
+
+def _pg_query(terms: list[str], prefix_last: bool) -> str:
+    parts = []
+    for i, term in enumerate(terms):
+        words = _words(term)
+        if prefix_last and i == len(terms) - 1 and len(words) == 1:
+            parts.append(words[0] + ":*")
+        else:
+            parts.append("(" + " <-> ".join(words) + ")")
+    return " & ".join(parts)
+
+
+def _prefix_ok(terms: list[str]) -> bool:
+    """Search-as-you-type: the last word may be unfinished ("neu guo" finds "nêu gương")."""
+    last = _words(terms[-1])
+    return len(last) == 1 and len(last[0]) >= 2 and last[0].isascii()
+
+
+def find_sections(user, terms: list[str], limit: int = 20) -> list[tuple]:
+    """(section_id, document_id, slug, number, anchor, heading, text, doc_title) best first."""
+    terms = [t for t in terms if _words(t)]
+    if not terms:
+        return []
+    orgs = sorted(visible_org_ids(user)) or [-1]
+    prefix = _prefix_ok(terms)
+    org_filter = "(d.org_id IS NULL OR d.org_id IN (" + ",".join(str(int(o)) for o in orgs) + "))"
+    columns = "s.id, d.id, d.slug, d.number, s.anchor, s.heading, s.text, d.title"
+    if db.engine.dialect.name == "postgresql":
+        sql = (f"SELECT {columns} FROM (SELECT id FROM section "
+               "WHERE search_vector @@ to_tsquery('handbook_search', :q) ORDER BY id DESC LIMIT :cap) c "
+               "JOIN section s ON s.id = c.id JOIN document d ON d.id = s.document_id "
+               f"WHERE {org_filter} "
+               "ORDER BY ts_rank(s.search_vector, to_tsquery('handbook_search', :q)) DESC, s.id LIMIT :limit")
+        params = {"q": _pg_query(terms, prefix), "limit": limit, "cap": CANDIDATES}
+    else:
+        sql = (f"SELECT {columns} FROM (SELECT rowid AS id, bm25(section_fts, 4.0, 1.0) AS score FROM section_fts "
+               "WHERE section_fts MATCH :q ORDER BY rowid DESC LIMIT :cap) c "
+               "JOIN section s ON s.id = c.id JOIN document d ON d.id = s.document_id "
+               f"WHERE {org_filter} ORDER BY c.score, s.id LIMIT :limit")
+        params = {"q": _sqlite_match(terms, prefix), "limit": limit, "cap": CANDIDATES}
+    return list(db.session.execute(text(sql), params))
+
+
+@search_source("library")
+def library_source(user, terms: list[str], limit: int = 20) -> list[SearchHit]:
+    """Sections of the documents `user` may see, deep-linked to their anchor."""
+    hits = []
+    for i, row in enumerate(find_sections(user, terms, limit)):
+        _sid, _did, slug, number, anchor, heading, body, title = row
+        label = " — ".join(p for p in (number, heading) if p)
+        hits.append(SearchHit(
+            kind="Văn bản",
+            title=label or title,
+            url=url_for("library.reader", slug=slug, _anchor=anchor),
+            snippet=highlight(body or heading, terms),
+            rank=1.0 / (1 + i),
+            extra={"document": title},
+        ))
+    return hits

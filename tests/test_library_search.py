@@ -1,0 +1,102 @@
+"""Search: accent-insensitive both ways (đ included), phrases, FTS syntax, visibility."""
+
+import pytest
+from sqlalchemy import select
+
+from handbook.extensions import db
+from handbook.library.models import Document, Section
+from tests.conftest import text_of
+from tests.library_factories import import_text, regulation_text
+
+
+def _doc(number: str, body: str, org=None) -> Document:
+    text = f"Số {number}\nQUY ĐỊNH\nvề thử tìm kiếm\n{body}\n"
+    document = import_text(text, org_id=org.id if org else None)
+    return document
+
+
+@pytest.fixture
+def corpus(world):
+    _doc("1-QĐ/ĐUK", "Điều 1. Nêu gương\nĐảng viên phải nêu gương trong sinh hoạt chi bộ.\n"
+                     "Điều 2. Kỷ luật\nGiữ nghiêm kỷ luật của Đảng.")
+    _doc("2-QĐ/ĐUK", "Điều 1. Viết không dấu\nBan than dang vien neu guong truoc quan chung.")
+    _doc("3-QĐ/ĐUK", "Điều 1. Riêng chi bộ hai\nTài liệu mật danh riêng cho văn phòng.", org=world["cell2"])
+    return world
+
+
+def _anchors(client, query: str) -> list[str]:
+    response = client.get("/search", query_string={"q": query}, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert "<html" not in html
+    import re
+
+    # Only the documents written here; the demo's starter summaries are in the library too.
+    return [a for a in re.findall(r'href="/library/([^"]+)"', html) if "-qd-duk#" in a]
+
+
+def test_accents_fold_both_ways_including_dd(client, auth, corpus):
+    auth.login("dangvien")
+    assert sorted(_anchors(client, "neu guong")) == ["1-qd-duk#dieu-1", "2-qd-duk#dieu-1"]
+    assert sorted(_anchors(client, "nêu gương")) == ["1-qd-duk#dieu-1", "2-qd-duk#dieu-1"]
+    assert sorted(_anchors(client, "ĐẢNG VIÊN")) == ["1-qd-duk#dieu-1", "2-qd-duk#dieu-1"]
+    assert _anchors(client, "ky luat") == ["1-qd-duk#dieu-2"]
+
+
+def test_phrase_search_and_highlight(client, auth, corpus):
+    auth.login("dangvien")
+    assert _anchors(client, '"sinh hoat chi bo"') == ["1-qd-duk#dieu-1"]
+    assert _anchors(client, '"chi bo sinh hoat"') == []
+    response = client.get("/search?q=neu+guong")
+    assert "<mark>nêu gương</mark>" in response.get_data(as_text=True) or \
+        "<mark>nêu</mark> <mark>gương</mark>" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("query", [
+    '"', '"nêu', "nêu*", "-đảng", "(chi bộ", "NEAR(a b)", "a OR b AND", "x" * 2000, "😀 nêu 😀",
+    "^chi", "chi:bo", "'; DROP TABLE section; --", "a\x00b", "đảng\\", "{} [] ** ::",
+])
+def test_fts_syntax_never_breaks_search(client, auth, corpus, query):
+    auth.login("dangvien")
+    assert client.get("/search", query_string={"q": query}).status_code == 200
+    assert client.get("/search", query_string={"q": query}, headers={"HX-Request": "true"}).status_code == 200
+
+
+def test_search_page_works_without_javascript(client, auth, corpus):
+    auth.login("dangvien")
+    response = client.get("/search?q=ky+luat")
+    page = text_of(response)
+    assert "Tìm kiếm" in page and "Kỷ luật" in page
+    assert 'hx-trigger="input changed delay:300ms, search"' in response.get_data(as_text=True)
+
+
+def test_restricted_document_is_invisible_to_other_cells(client, auth, corpus):
+    auth.login("dangvien")
+    assert _anchors(client, "mat danh") == []
+    assert "3-QĐ/ĐUK" not in text_of(client.get("/library"))
+    assert client.get("/library/3-qd-duk").status_code == 404
+    auth.logout()
+    auth.login("dangvien3")
+    assert _anchors(client, "mat danh") == ["3-qd-duk#dieu-1"]
+    assert "3-QĐ/ĐUK" in text_of(client.get("/library"))
+    assert client.get("/library/3-qd-duk").status_code == 200
+
+
+def test_index_follows_updates_and_deletes(client, auth, corpus):
+    auth.login("dangvien")
+    section = db.session.scalar(select(Section).join(Document).where(
+        Document.number == "2-QĐ/ĐUK", Section.anchor == "dieu-1"))
+    section.text = "Nội dung đã thay bằng từ khác hẳn: thi đua."
+    db.session.commit()
+    assert _anchors(client, "thi dua") == ["2-qd-duk#dieu-1"]
+    assert sorted(_anchors(client, "neu guong")) == ["1-qd-duk#dieu-1"]
+    db.session.delete(db.session.get(Document, section.document_id))
+    db.session.commit()
+    assert _anchors(client, "thi dua") == []
+
+
+def test_large_regulation_is_searchable_by_prefix(client, auth, world):
+    import_text(regulation_text())
+    auth.login("dangvien")
+    assert _anchors(client, "Trách nhiệm số 37")[:1] == ["12-qd-duk#dieu-37"]
+    assert _anchors(client, "trach nhiem so 3")
