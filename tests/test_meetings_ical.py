@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
+from handbook.extensions import db
 from tests.conftest import text_of
 from tests.meetings_factories import HTMX, fresh, meeting
 
@@ -97,11 +98,16 @@ def test_demo_seed_is_idempotent(world):
     assert before[0] == 5
 
 
-def test_demo_links_the_next_meeting_to_article_3_when_the_library_has_it(world):
-    from handbook.meetings.demo import _link_article
-    from tests.meetings_factories import section
+def test_demo_links_the_next_meeting_to_article_3_of_regulation_08(world):
+    from sqlalchemy import select
 
-    sec = section(slug="08-qdi-tw", anchor="dieu-3")
-    m = meeting(world["cell1"], status="published")
-    _link_article(m)
-    assert [link.section_id for link in fresh(m.id).items[1].links] == [sec.id]
+    from handbook.library.models import Document, Section
+    from handbook.meetings.models import Meeting
+
+    article = db.session.scalar(
+        select(Section).join(Document).where(Document.slug == "08-qdi-tw", Section.anchor == "dieu-3"))
+    upcoming = db.session.scalars(select(Meeting).where(
+        Meeting.cell_id == world["cell1"].id, Meeting.status == "published")).all()
+    assert len(upcoming) == 1
+    linked = [link.section_id for item in upcoming[0].items for link in item.links]
+    assert linked == [article.id]
