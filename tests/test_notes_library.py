@@ -89,3 +89,15 @@ def test_home_panel_shows_recent_note_titles_not_text(client, auth, world):
     auth.logout()
     auth.login("dangvien2")
     assert "Ghi chép gần đây" not in text_of(client.get("/"))
+
+
+def test_reader_offers_a_note_on_each_article_and_marks_the_noted_one(client, auth, world):
+    auth.login("dangvien")
+    url = "/library/08-qdi-tw/sections/dieu-3/note"
+    client.post(url, data={"body": "Liên hệ bản thân về nêu gương", "version": "0"})
+    page = client.get("/library/08-qdi-tw").get_data(as_text=True)
+    assert f'href="{url}"' in page and "Xem ghi chú của tôi" in page
+    assert page.count("✎ Ghi chú") >= 1  # the other articles offer a new note
+    auth.logout()
+    auth.login("dangvien2")
+    assert "Xem ghi chú của tôi" not in client.get("/library/08-qdi-tw").get_data(as_text=True)

@@ -17,6 +17,9 @@ def section_label(section: Section) -> str:
 
 
 def reader_context(document: Document, user) -> dict:
+    # Imported here: the notes package builds on the library's models (a cycle at import time).
+    from handbook.notes.queries import anchors_with_notes
+
     sections = list(
         db.session.scalars(select(Section).where(Section.document_id == document.id).order_by(Section.position))
     )
@@ -63,4 +66,5 @@ def reader_context(document: Document, user) -> dict:
         "labels": labels,
         "article_ids": {s.id for s in articles},
         "position_label": next((labels[s.id] for s in sections if s.anchor == position), None),
+        "noted_anchors": anchors_with_notes(user, document),
     }

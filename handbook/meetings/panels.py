@@ -69,8 +69,10 @@ def search_meetings(user, terms: list[str], limit: int) -> list[SearchHit]:
     """Agendas and final minutes of the meetings the user may see (visible_meetings is the rule)."""
     hits = []
     meetings = db.session.scalars(visible_meetings(user).options(selectinload(Meeting.items))
-                                  .order_by(Meeting.starts_at.desc()).limit(500))
-    minutes = {m.meeting_id: m for m in db.session.scalars(select(Minutes).where(Minutes.status == "final"))}
+                                  .order_by(Meeting.starts_at.desc()).limit(500)).all()
+    ids = [meeting.id for meeting in meetings]
+    minutes = {m.meeting_id: m for m in db.session.scalars(
+        select(Minutes).where(Minutes.status == "final", Minutes.meeting_id.in_(ids)))}
     for meeting in meetings:
         agenda = " ".join([meeting.title] + [f"{i.title} {i.description} {i.presenter}" for i in meeting.items])
         url = url_for("meetings.show", meeting_id=meeting.id)

@@ -21,11 +21,18 @@ def run_search(user, query: str) -> list:
     hits = []
     for name, source in SOURCES:
         try:
-            hits.extend(source(user, terms, PER_SOURCE))
+            found = source(user, terms, PER_SOURCE)
         except DatabaseError:
             # One broken source must not take the page down; the others still answer.
             db.session.rollback()
             current_app.logger.exception("search source %s failed", name)
+            continue
+        # Sources score on their own scales; interleave them by position instead, so no
+        # source's numbers can push every other source off the page.
+        found.sort(key=lambda h: -h.rank)
+        for position, hit in enumerate(found):
+            hit.rank = 1.0 / (1 + position)
+        hits.extend(found)
     hits.sort(key=lambda h: -h.rank)
     return hits[:SHOWN]
 
