@@ -59,3 +59,16 @@ def test_static_files_have_hashed_urls_and_long_cache(client, auth, world):
     response = client.get("/static/css/app.css?v=x")
     assert "max-age=31536000" in response.headers["Cache-Control"]
     response.close()
+
+
+def test_stylesheet_blocks_are_balanced():
+    """A lost brace silently moves every later rule into the block above (e.g. print only)."""
+    from pathlib import Path
+
+    depth = 0
+    for number, line in enumerate((Path(__file__).parents[1] / "static/css/app.css").read_text().splitlines(), 1):
+        depth += line.count("{") - line.count("}")
+        assert depth >= 0, f"unbalanced '}}' at line {number}"
+        if line.startswith("/* ---"):
+            assert depth == 0, f"section at line {number} starts inside a block"
+    assert depth == 0
