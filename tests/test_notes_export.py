@@ -1,12 +1,10 @@
 """Export of the notebook for a date range: a printable A4 page and a PDF with exact Vietnamese."""
 
-import io
 import re
 import unicodedata
 from datetime import UTC, datetime
 
-import pypdfium2
-
+from handbook.library.extract import pdf_text
 from tests import notes_factories as nf
 from tests.conftest import text_of
 
@@ -15,17 +13,7 @@ NOTE = "Đồng chí Nguyễn Thị Bích quán triệt Quy định 08-QĐi/TW v
 
 def _pdf_text(data: bytes) -> str:
     """Text of every page, NFC, spaces folded: pdfium keeps Vietnamese syllables whole."""
-    pdf = pypdfium2.PdfDocument(io.BytesIO(data))
-    try:
-        pages = []
-        for page in pdf:
-            textpage = page.get_textpage()
-            pages.append(textpage.get_text_range())
-            textpage.close()
-            page.close()
-    finally:
-        pdf.close()
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", " ".join(pages)))
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", pdf_text(data)))
 
 
 def _setup(world):

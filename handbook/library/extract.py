@@ -36,7 +36,7 @@ def extract_text(filename: str, data: bytes) -> str:
         if ext == "docx":
             text = _docx(data)
         elif ext == "pdf":
-            text = _pdf(data)
+            text = pdf_text(data)
         else:
             text = _plain(data)
     except ImportError_:
@@ -65,7 +65,8 @@ def _docx(data: bytes) -> str:
     return "\n".join(header + [p.text for p in doc.paragraphs])
 
 
-def _pdf(data: bytes) -> str:
+def pdf_text(data: bytes) -> str:
+    """The text layer of every page (also used by tests that read the PDFs we export)."""
     # pypdfium2 keeps Vietnamese syllables whole where some extractors split them
     # around combining marks; NFC normalisation afterwards recomposes the rest.
     import pypdfium2 as pdfium
