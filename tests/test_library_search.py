@@ -82,6 +82,17 @@ def test_restricted_document_is_invisible_to_other_cells(client, auth, corpus):
     assert client.get("/library/3-qd-duk").status_code == 200
 
 
+def test_newer_restricted_documents_do_not_crowd_out_visible_matches(client, auth, corpus, monkeypatch):
+    import handbook.library.search as library_search
+
+    monkeypatch.setattr(library_search, "CANDIDATES", 2)
+    # Three newer sections on "ky luat", all restricted to cell 2, after the visible one.
+    _doc("4-QĐ/ĐUK", "Điều 1. Một\nKỷ luật riêng.\nĐiều 2. Hai\nKỷ luật riêng.\nĐiều 3. Ba\nKỷ luật riêng.",
+         org=corpus["cell2"])
+    auth.login("dangvien")
+    assert _anchors(client, "ky luat") == ["1-qd-duk#dieu-2"]
+
+
 def test_index_follows_updates_and_deletes(client, auth, corpus):
     auth.login("dangvien")
     section = db.session.scalar(select(Section).join(Document).where(

@@ -15,7 +15,8 @@ from handbook.search.registry import SearchHit, search_source
 from handbook.search.text import highlight
 
 # Ranking every match of a very common word costs time in proportion to the corpus, so
-# only the most recent CANDIDATES matching sections are ranked (the newest texts win ties).
+# only the most recent CANDIDATES matching sections the user may see are ranked (the
+# visibility filter sits inside the cap, so restricted documents never crowd them out).
 CANDIDATES = 1000
 
 
@@ -60,17 +61,18 @@ def find_sections(user, terms: list[str], limit: int = 20) -> list[tuple]:
     org_filter = "(d.org_id IS NULL OR d.org_id IN (" + ",".join(str(int(o)) for o in orgs) + "))"
     columns = "s.id, d.id, d.slug, d.number, s.anchor, s.heading, s.text, d.title"
     if db.engine.dialect.name == "postgresql":
-        sql = (f"SELECT {columns} FROM (SELECT id FROM section "
-               "WHERE search_vector @@ to_tsquery('handbook_search', :q) ORDER BY id DESC LIMIT :cap) c "
+        sql = (f"SELECT {columns} FROM (SELECT s.id FROM section s JOIN document d ON d.id = s.document_id "
+               f"WHERE s.search_vector @@ to_tsquery('handbook_search', :q) AND {org_filter} "
+               "ORDER BY s.id DESC LIMIT :cap) c "
                "JOIN section s ON s.id = c.id JOIN document d ON d.id = s.document_id "
-               f"WHERE {org_filter} "
                "ORDER BY ts_rank(s.search_vector, to_tsquery('handbook_search', :q)) DESC, s.id LIMIT :limit")
         params = {"q": _pg_query(terms, prefix), "limit": limit, "cap": CANDIDATES}
     else:
-        sql = (f"SELECT {columns} FROM (SELECT rowid AS id, bm25(section_fts, 4.0, 1.0) AS score FROM section_fts "
-               "WHERE section_fts MATCH :q ORDER BY rowid DESC LIMIT :cap) c "
+        sql = (f"SELECT {columns} FROM (SELECT f.rowid AS id, bm25(section_fts, 4.0, 1.0) AS score "
+               "FROM section_fts f JOIN section s ON s.id = f.rowid JOIN document d ON d.id = s.document_id "
+               f"WHERE section_fts MATCH :q AND {org_filter} ORDER BY f.rowid DESC LIMIT :cap) c "
                "JOIN section s ON s.id = c.id JOIN document d ON d.id = s.document_id "
-               f"WHERE {org_filter} ORDER BY c.score, s.id LIMIT :limit")
+               "ORDER BY c.score, s.id LIMIT :limit")
         params = {"q": _sqlite_match(terms, prefix), "limit": limit, "cap": CANDIDATES}
     return list(db.session.execute(text(sql), params))
 
