@@ -6,7 +6,8 @@
 -- the Cookie header, `csrf` as X-CSRFToken, every pair can fill a {key} in the mix.
 -- A mix file has one line per request kind: `weight METHOD /path/{key} [body]`;
 -- `#` starts a comment. {rand} is a fresh random number (e.g. a note's text).
--- {version} is the member's note version as the server last answered it (0 at first).
+-- {version} is the member's note version as the server last answered it (at first the
+-- version in sessions.tsv, read from the database at login).
 -- At the end one line starting with RESULT gives throughput, latency and errors.
 --
 -- Note autosaves carry the version, so the script must know which member an answer
@@ -36,7 +37,7 @@ end
 local function fill(template, values, index)
   return (template:gsub("{(%w+)}", function(key)
     if key == "rand" then return tostring(math.random(1, 1000000000)) end
-    if key == "version" then return tostring(versions[index] or 0) end
+    if key == "version" then return tostring(versions[index] or values.version or 0) end
     return values[key] or ("{" .. key .. "}")
   end))
 end

@@ -69,6 +69,7 @@ def evening_values(numbers: list[int]) -> dict[int, dict]:
     from handbook.library.models import Document, Section
     from handbook.meetings.models import AgendaItem, AgendaLink, Meeting
     from handbook.models_base import utcnow
+    from handbook.notes.models import Note
 
     app = create_app()
     values: dict[int, dict] = {}
@@ -87,9 +88,16 @@ def evening_values(numbers: list[int]) -> dict[int, dict]:
             .join(Section, Section.id == AgendaLink.section_id).join(Document, Document.id == Section.document_id)
             .where(AgendaItem.meeting_id.in_(set(upcoming.values())))
         ).all())
+        # The note's current version, so the first autosave of a rerun is not a conflict.
+        versions = dict(db.session.execute(
+            select(Note.owner_id, Note.version).join(User, User.id == Note.owner_id)
+            .where(User.username.in_(names), Note.meeting_id.in_(set(upcoming.values())))
+        ).all())
+        user_ids = dict(db.session.execute(select(User.username, User.id).where(User.username.in_(names))).all())
     for name, n in names.items():
         meeting = upcoming.get(cell_of.get(name))
-        values[n] = {"meeting": meeting or 0, "doc": slugs.get(meeting, "none")}
+        values[n] = {"meeting": meeting or 0, "doc": slugs.get(meeting, "none"),
+                     "version": versions.get(user_ids.get(name), 0)}
     return values
 
 
