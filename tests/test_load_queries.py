@@ -44,3 +44,14 @@ def test_full_page_still_shows_the_unread_count(client, auth, world):
         page = client.get(f"/meetings/{meeting.id}")
     assert page.status_code == 200
     assert [s for s in seen if "FROM notification" in s]
+
+
+def test_member_session_and_roles_come_in_one_query(client, auth, world):
+    auth.login("bithu")  # a secretary: has roles to load
+    with statements() as seen:
+        page = client.get("/meetings")
+    assert page.status_code == 200
+    session_reads = [s for s in seen if "FROM login_session" in s]
+    assert len(session_reads) == 1
+    assert "role_assignment" in session_reads[0]
+    assert not [s for s in seen if s.startswith("SELECT") and "FROM role_assignment" in s]
