@@ -6,11 +6,23 @@
 -- the Cookie header, `csrf` as X-CSRFToken, every pair can fill a {key} in the mix.
 -- A mix file has one line per request kind: `weight METHOD /path/{key} [body]`;
 -- `#` starts a comment. {rand} is a fresh random number (e.g. a note's text).
+-- {version} is the member's note version as the server last answered it (at first the
+-- version in sessions.tsv, read from the database at login).
 -- At the end one line starting with RESULT gives throughput, latency and errors.
+--
+-- Note autosaves carry the version, so the script must know which member an answer
+-- belongs to: run one connection per wrk thread (-t N -c N) and pass N as the third
+-- argument; each thread then owns every N-th member, so no two threads save the same
+-- member's note. An autosave answered with the app's conflict status (both texts kept,
+-- data-state="conflict") is counted apart, not as an error; its answer carries the
+-- current version, which the member's next save sends.
 
 local sessions, mix, total_weight = {}, {}, 0
-local next_session, redirects, thread_id = 1, 0, 0
-local threads = {}
+local next_session, thread_id = 1, 0
+-- Globals, not locals: done() reads them from each thread with thread:get().
+redirects, conflicts, saves = 0, 0, 0
+local threads, versions, pending = {}, {}, nil
+local stride = 1
 
 local function read_lines(path)
   local lines = {}
@@ -22,9 +34,10 @@ local function read_lines(path)
   return lines
 end
 
-local function fill(template, values)
+local function fill(template, values, index)
   return (template:gsub("{(%w+)}", function(key)
     if key == "rand" then return tostring(math.random(1, 1000000000)) end
+    if key == "version" then return tostring(versions[index] or values.version or 0) end
     return values[key] or ("{" .. key .. "}")
   end))
 end
@@ -48,38 +61,61 @@ function init(args)
     mix[#mix + 1] = {upto = total_weight, method = method, path = path, body = body ~= "" and body or nil}
   end
   assert(#sessions > 0 and #mix > 0, "need sessions and a mix")
-  -- Threads start at different members so they do not move in step.
-  next_session = (id * 7919) % #sessions + 1
+  stride = tonumber(args[3] or "1")
+  if stride > 1 then
+    -- Thread `id` owns members id, id + stride, ...: one writer per member's note.
+    next_session = (id - 1) % stride + 1
+  else
+    -- Threads start at different members so they do not move in step.
+    next_session = (id * 7919) % #sessions + 1
+  end
   math.randomseed(os.time() + id)
 end
 
 function request()
-  local values = sessions[next_session]
-  next_session = next_session % #sessions + 1
+  local index = next_session
+  local values = sessions[index]
+  next_session = next_session + stride
+  if next_session > #sessions then next_session = (next_session - 1) % stride + 1 end
   local pick = math.random(1, total_weight)
   local entry = mix[#mix]
   for _, candidate in ipairs(mix) do
     if pick <= candidate.upto then entry = candidate break end
   end
   local headers = {Cookie = values.cookie, ["X-CSRFToken"] = values.csrf}
-  local body = entry.body and fill(entry.body, values) or nil
-  if body then headers["Content-Type"] = "application/x-www-form-urlencoded" end
-  return wrk.format(entry.method, fill(entry.path, values), headers, body)
+  local body = entry.body and fill(entry.body, values, index) or nil
+  if body then
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
+    headers["HX-Request"] = "true"
+  end
+  pending = body and body:find("version=", 1, true) and index or nil
+  return wrk.format(entry.method, fill(entry.path, values, index), headers, body)
 end
 
 function response(status, headers, body)
   -- A redirect means the session was lost (sent back to /login): count it as an error.
   if status >= 300 and status < 400 then redirects = redirects + 1 end
+  if pending and status == 200 and body then
+    saves = saves + 1
+    local version = body:match('id="note%-version"[^>]-value="(%d+)"')
+    if version then versions[pending] = tonumber(version) end
+    if body:find('data-state="conflict"', 1, true) then conflicts = conflicts + 1 end
+  end
+  pending = nil
 end
 
 function done(summary, latency, requests)
-  local lost = 0
-  for _, thread in ipairs(threads) do lost = lost + (thread:get("redirects") or 0) end
+  local lost, conflicted, saved = 0, 0, 0
+  for _, thread in ipairs(threads) do
+    lost = lost + (thread:get("redirects") or 0)
+    conflicted = conflicted + (thread:get("conflicts") or 0)
+    saved = saved + (thread:get("saves") or 0)
+  end
   local e = summary.errors
   local errors = e.connect + e.read + e.write + e.status + e.timeout + lost
   io.write(string.format(
-    "RESULT requests=%d rps=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f errors=%d status_errors=%d redirects=%d socket_errors=%d\n",
+    "RESULT requests=%d rps=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f errors=%d status_errors=%d redirects=%d socket_errors=%d saves=%d conflicts=%d\n",
     summary.requests, summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
-    errors, e.status, lost, e.connect + e.read + e.write + e.timeout))
+    errors, e.status, lost, e.connect + e.read + e.write + e.timeout, saved, conflicted))
 end

@@ -7,8 +7,11 @@
 #   DATABASE_URL=postgresql+psycopg://user@host/db benchmarks/load/run.sh healthz home
 #
 # Settings (environment): SESSIONS (members logged in, default 500), DURATION (per mix,
-# default 20s), CONNECTIONS (default 32), THREADS (wrk threads, default 2), PORT (5560),
-# WORKERS (gunicorn, default 4), PY (python of the project's virtualenv).
+# default 20s), CONNECTIONS (default 32; wrk runs one thread per connection so the script
+# can follow each member's note version), PORT (5560), WORKERS (gunicorn, default 4),
+# PY (python of the project's virtualenv), PROVINCE_CELLS (the province dataset's cell
+# count, e.g. 3000: its members are already there, and the members logged in are those of
+# the first EVENING_CELLS cells, default 300).
 # The database is migrated and seeded (demo + load-test members) before the run; on an
 # existing database that only adds what is missing.
 set -euo pipefail
@@ -20,7 +23,8 @@ WORKERS="${WORKERS:-4}"
 SESSIONS="${SESSIONS:-500}"
 DURATION="${DURATION:-20s}"
 CONNECTIONS="${CONNECTIONS:-32}"
-THREADS="${THREADS:-2}"
+PROVINCE_CELLS="${PROVINCE_CELLS:-0}"
+EVENING_CELLS="${EVENING_CELLS:-300}"
 OUT="$ROOT/benchmarks/out"
 mkdir -p "$OUT"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
@@ -41,28 +45,30 @@ BASE_URL="http://127.0.0.1:$PORT"
 
 cd "$ROOT"
 "$PY" -m flask db upgrade >/dev/null 2>&1
-"$PY" benchmarks/load/sessions.py create --count "$SESSIONS"
+[ "$PROVINCE_CELLS" != 0 ] || "$PY" benchmarks/load/sessions.py create --count "$SESSIONS"
 "$PY" -m gunicorn --bind "127.0.0.1:$PORT" --workers "$WORKERS" --access-logfile - app:app \
   >"$WORK/gunicorn.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 100); do curl -fs "$BASE_URL/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 curl -fs "$BASE_URL/healthz" >/dev/null || { cat "$WORK/gunicorn.log"; exit 1; }
-"$PY" benchmarks/load/sessions.py login --count "$SESSIONS" --base-url "$BASE_URL" --out "$OUT/sessions.tsv"
+"$PY" benchmarks/load/sessions.py login --count "$SESSIONS" --base-url "$BASE_URL" --out "$OUT/sessions.tsv" \
+  --cells-total "$PROVINCE_CELLS" --evening-cells "$EVENING_CELLS"
 # The access log is only for debugging a failed run; drop what the logins wrote.
 : >"$WORK/gunicorn.log"
 
 echo "database: ${DATABASE_URL%%:*}  workers: $WORKERS  sessions: $SESSIONS  connections: $CONNECTIONS  duration: $DURATION"
-printf '%-10s %10s %9s %9s %9s %8s %9s\n' mix 'req/s' 'p50 ms' 'p95 ms' 'p99 ms' errors 'of ceil.'
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-10s %10s %9s %9s %9s %8s %9s %9s\n' mix 'req/s' 'p50 ms' 'p95 ms' 'p99 ms' errors 'of ceil.' conflicts
 ceiling=""
 for mix in "$@"; do
-  result="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/mix.lua" "$BASE_URL" \
-    -- "$OUT/sessions.tsv" "$HERE/$mix.mix" | grep '^RESULT')"
+  result="$(wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/mix.lua" "$BASE_URL" \
+    -- "$OUT/sessions.tsv" "$HERE/$mix.mix" "$CONNECTIONS" | grep '^RESULT')"
   get() { echo "$result" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
   rps="$(get rps)"
   [ "$mix" = "healthz" ] && ceiling="$rps"
   share="-"
   [ -n "$ceiling" ] && share="$(awk -v a="$rps" -v b="$ceiling" 'BEGIN { printf "%.0f%%", 100 * a / b }')"
-  printf '%-10s %10s %9s %9s %9s %8s %9s\n' "$mix" "$rps" "$(get p50_ms)" "$(get p95_ms)" "$(get p99_ms)" \
-    "$(get errors)" "$share"
-  echo "$mix $result" >>"$OUT/load-results.txt"
+  printf '%-10s %10s %9s %9s %9s %8s %9s %9s\n' "$mix" "$rps" "$(get p50_ms)" "$(get p95_ms)" "$(get p99_ms)" \
+    "$(get errors)" "$share" "$(get conflicts)/$(get saves)"
+  echo "$(date -u +%FT%TZ) load=$(cut -d' ' -f1 /proc/loadavg) c=$CONNECTIONS $mix $result" >>"$OUT/load-results.txt"
 done

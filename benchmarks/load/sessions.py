@@ -6,7 +6,9 @@
 Load-test members share one password hashed at a low scrypt cost, so logging in hundreds
 of them takes seconds; the cost of real password hashing is not part of the measured mix.
 Each line of the sessions file holds the member's cookie, CSRF token and the values the
-mix's URL templates may use (add more in `session_values`, e.g. the next meeting's id).
+mix's URL templates may use (`session_values`: the next meeting's id, the slug of the
+document its agenda links). On the province dataset (`province_generate.py`),
+`--cells-total 3000 --evening-cells 300` logs in members of the 300 cells meeting tonight.
 """
 
 import argparse
@@ -57,9 +59,54 @@ def create(count: int) -> None:
         print(f"{max(count, existing)} load-test members in {len(cells)} cells")
 
 
+def evening_values(numbers: list[int]) -> dict[int, dict]:
+    """Each member's next meeting and the document its agenda links, read from DATABASE_URL."""
+    from sqlalchemy import select
+
+    from handbook import create_app
+    from handbook.auth.models import User
+    from handbook.extensions import db
+    from handbook.library.models import Document, Section
+    from handbook.meetings.models import AgendaItem, AgendaLink, Meeting
+    from handbook.models_base import utcnow
+    from handbook.notes.models import Note
+
+    app = create_app()
+    values: dict[int, dict] = {}
+    with app.app_context():
+        names = {username(n): n for n in numbers}
+        cell_of = dict(db.session.execute(select(User.username, User.cell_id).where(User.username.in_(names))).all())
+        upcoming: dict[int, int] = {}
+        for meeting_id, cell_id in db.session.execute(
+            select(Meeting.id, Meeting.cell_id).where(
+                Meeting.cell_id.in_(set(cell_of.values())), Meeting.status == "published", Meeting.starts_at > utcnow()
+            ).order_by(Meeting.starts_at.desc())
+        ):
+            upcoming[cell_id] = meeting_id  # the earliest wins (ordered latest first)
+        slugs = dict(db.session.execute(
+            select(AgendaItem.meeting_id, Document.slug).join(AgendaLink, AgendaLink.item_id == AgendaItem.id)
+            .join(Section, Section.id == AgendaLink.section_id).join(Document, Document.id == Section.document_id)
+            .where(AgendaItem.meeting_id.in_(set(upcoming.values())))
+        ).all())
+        # The note's current version, so the first autosave of a rerun is not a conflict.
+        versions = dict(db.session.execute(
+            select(Note.owner_id, Note.version).join(User, User.id == Note.owner_id)
+            .where(User.username.in_(names), Note.meeting_id.in_(set(upcoming.values())))
+        ).all())
+        user_ids = dict(db.session.execute(select(User.username, User.id).where(User.username.in_(names))).all())
+    for name, n in names.items():
+        meeting = upcoming.get(cell_of.get(name))
+        values[n] = {"meeting": meeting or 0, "doc": slugs.get(meeting, "none"),
+                     "version": versions.get(user_ids.get(name), 0)}
+    return values
+
+
 def session_values(n: int) -> dict:
     """Values a mix's URL templates may name, besides cookie and csrf."""
-    return {"user": username(n)}
+    return {"user": username(n), **EVENING.get(n, {})}
+
+
+EVENING: dict[int, dict] = {}
 
 
 def login(base_url: str, n: int) -> str:
@@ -82,9 +129,24 @@ def login(base_url: str, n: int) -> str:
     return "\t".join(f"{k}={v}" for k, v in values.items())
 
 
-def login_all(base_url: str, count: int, out: str) -> None:
+def member_numbers(count: int, cells_total: int, evening_cells: int) -> list[int]:
+    """The first `count` members, or (province dataset, member n in cell n % cells_total)
+    the first `count` members of the first `evening_cells` cells: the cells meeting tonight."""
+    if not cells_total:
+        return list(range(count))
+    numbers, n = [], 0
+    while len(numbers) < count:
+        if n % cells_total < evening_cells:
+            numbers.append(n)
+        n += 1
+    return numbers
+
+
+def login_all(base_url: str, count: int, out: str, cells_total: int = 0, evening_cells: int = 0) -> None:
+    numbers = member_numbers(count, cells_total, evening_cells)
+    EVENING.update(evening_values(numbers))
     with ThreadPoolExecutor(max_workers=8) as pool:
-        lines = list(pool.map(lambda n: login(base_url, n), range(count)))
+        lines = list(pool.map(lambda n: login(base_url, n), numbers))
     Path(out).write_text("\n".join(lines) + "\n")
     print(f"{len(lines)} sessions written to {out}")
 
@@ -95,11 +157,13 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=500)
     parser.add_argument("--base-url", default="http://127.0.0.1:5560")
     parser.add_argument("--out", default="benchmarks/out/sessions.tsv")
+    parser.add_argument("--cells-total", type=int, default=0, help="province dataset: member n is in cell n %% this")
+    parser.add_argument("--evening-cells", type=int, default=300, help="with --cells-total: cells meeting tonight")
     args = parser.parse_args()
     if args.action == "create":
         create(args.count)
     else:
-        login_all(args.base_url, args.count, args.out)
+        login_all(args.base_url, args.count, args.out, args.cells_total, args.evening_cells)
 
 
 if __name__ == "__main__":

@@ -56,9 +56,10 @@ def account(user):
 
 
 def _bell() -> dict:
-    if not current_user.is_authenticated:
-        return {}
-    return {"unread_notifications": unread_count(current_user)}
+    # A callable, counted only when the layout's top bar is drawn: htmx fragments (a note's
+    # autosave answer, most of an evening's requests) never show the bell, so never count,
+    # nor even reload the member that the autosave's commit expired.
+    return {"unread_notifications": lambda: unread_count(current_user) if current_user.is_authenticated else 0}
 
 
 NAV_CONTEXT.append(_bell)

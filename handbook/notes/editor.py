@@ -13,8 +13,10 @@ from handbook.security import is_htmx
 from handbook.timefmt import vn_time
 
 
-def _save(find: Callable[[], Note | None], create: Callable[[], Note], body: str, version: int) -> SaveResult:
-    note = find() or create()
+def _save(note: Note | None, find: Callable[[], Note | None], create: Callable[[], Note], body: str,
+          version: int) -> SaveResult:
+    # `note` was just looked up by the caller: asking again would double every autosave's read.
+    note = note or create()
     try:
         return save_note(note, body, version)
     except IntegrityError:
@@ -30,7 +32,7 @@ def edit_note(*, find: Callable[[], Note | None], create: Callable[[], Note], pa
     result = None
     if request.method == "POST":
         if form.validate_on_submit():
-            result = _save(find, create, form.body.data, form.version.data)
+            result = _save(note, find, create, form.body.data, form.version.data)
             note = result.note
             if is_htmx():
                 return _fragment(note, form, result)

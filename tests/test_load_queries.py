@@ -1,0 +1,57 @@
+"""Work an evening's most frequent request must not repeat: counted in queries, never timed."""
+
+from contextlib import contextmanager
+
+from sqlalchemy import event
+
+from handbook.extensions import db
+from tests import notes_factories as nf
+
+HX = {"HX-Request": "true"}
+
+
+@contextmanager
+def statements():
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        seen.append(" ".join(statement.split()))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+
+
+def test_autosave_answer_reads_the_note_once_and_counts_no_notifications(client, auth, world):
+    meeting = nf.meeting(world["cell1"])
+    auth.login("dangvien")
+    url = f"/meetings/{meeting.id}/note"
+    client.post(url, data={"body": "Ý kiến thứ nhất", "version": "0"}, headers=HX)
+    with statements() as seen:
+        answer = client.post(url, data={"body": "Ý kiến thứ hai", "version": "1"}, headers=HX)
+    assert 'id="note-version" name="version" value="2"' in answer.get_data(as_text=True)
+    lookups = [s for s in seen if s.startswith("SELECT") and "FROM note WHERE note.owner_id" in s]
+    assert len(lookups) == 1
+    assert not [s for s in seen if "FROM notification" in s]
+
+
+def test_full_page_still_shows_the_unread_count(client, auth, world):
+    meeting = nf.meeting(world["cell1"])
+    auth.login("dangvien")
+    with statements() as seen:
+        page = client.get(f"/meetings/{meeting.id}")
+    assert page.status_code == 200
+    assert [s for s in seen if "FROM notification" in s]
+
+
+def test_member_session_and_roles_come_in_one_query(client, auth, world):
+    auth.login("bithu")  # a secretary: has roles to load
+    with statements() as seen:
+        page = client.get("/meetings")
+    assert page.status_code == 200
+    session_reads = [s for s in seen if "FROM login_session" in s]
+    assert len(session_reads) == 1
+    assert "role_assignment" in session_reads[0]
+    assert not [s for s in seen if s.startswith("SELECT") and "FROM role_assignment" in s]
