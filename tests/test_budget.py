@@ -48,11 +48,14 @@ def _cell1_meeting(status: str):
     def find(world):
         from sqlalchemy import select
 
+        from handbook.demo import CELL1
         from handbook.extensions import db
         from handbook.meetings.models import Meeting
+        from handbook.orgs.models import Organization
 
-        return db.session.scalar(select(Meeting.id).where(Meeting.cell_id == world["cell1"].id,
-                                                          Meeting.status == status))
+        # By name, not world's objects: benchmarks/e2e_page_weight.py resolves outside the seeding session.
+        return db.session.scalar(select(Meeting.id).join(Organization, Organization.id == Meeting.cell_id)
+                                 .where(Organization.name == CELL1, Meeting.status == status))
 
     return find
 

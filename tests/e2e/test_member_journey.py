@@ -27,6 +27,8 @@ def test_member_prepares_for_the_next_meeting(page, live_server):
     page.get_by_role("link", name="08-QĐi/TW").first.click()
     expect(page).to_have_url(re.compile(r"/library/08-qdi-tw#dieu-3$"))
     expect(page.locator("#dieu-3")).to_be_in_viewport()
+    # No chapters in this document: articles are headed right under the title (heading order).
+    expect(page.locator("#dieu-3").get_by_role("heading", level=2)).to_contain_text("Điều 3")
     assert_accessible(page)
 
     # RSVP: "absent" needs a reason, then the member decides to attend after all.

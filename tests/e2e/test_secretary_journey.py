@@ -65,7 +65,7 @@ def test_secretary_runs_a_meeting_from_agenda_to_locked_minutes(page, live_serve
     row.get_by_role("radio", name="Vắng có lý do").check()
     row.get_by_role("textbox", name="Lý do").fill("Đi công tác")
     page.get_by_role("button", name="Lưu điểm danh").click()
-    expect(page.get_by_role("status").first).to_be_visible()
+    expect(page.get_by_role("status")).to_have_text("Đã lưu điểm danh.", timeout=SLOW)
 
     # Minutes: written, then locked ("hoàn thành") and shown to members.
     page.goto(meeting_path + "/minutes")
