@@ -44,7 +44,7 @@ def test_secretary_runs_a_meeting_from_agenda_to_locked_minutes(page, live_serve
     found = page.locator("li", has=page.get_by_role("button", name="Gắn")).filter(has_text="08-QĐi/TW").first
     expect(found).to_be_visible(timeout=SLOW)
     found.get_by_role("button", name="Gắn").click()
-    expect(page.locator("#items").get_by_role("button", name="bỏ", exact=True)).to_have_count(1, timeout=SLOW)
+    expect(page.get_by_role("button", name="Bỏ liên kết 08-QĐi/TW 3")).to_have_count(1, timeout=SLOW)
 
     # Publish: the short meeting's warning must be confirmed first.
     page.get_by_role("button", name="Công bố chương trình").click()
@@ -63,7 +63,7 @@ def test_secretary_runs_a_meeting_from_agenda_to_locked_minutes(page, live_serve
     assert_accessible(page)
     row = page.locator("li.attendance-row", has_text="Phạm Thị Hương")
     row.get_by_role("radio", name="Vắng có lý do").check()
-    row.get_by_role("textbox", name="Lý do").fill("Đi công tác")
+    page.get_by_label("Lý do vắng của Phạm Thị Hương").fill("Đi công tác")
     page.get_by_role("button", name="Lưu điểm danh").click()
     expect(page.get_by_role("status")).to_have_text("Đã lưu điểm danh.", timeout=SLOW)
 
