@@ -29,13 +29,42 @@ FIRST_LOADS = [
     ("dangvien", "/meetings"),
     ("dangvien", "/notes"),
     ("dangvien", "/account"),
+    ("dangvien", "/meetings/{next_meeting}"),
+    ("bithu", "/meetings/{next_meeting}"),
+    ("dangvien", "/meetings/{last_meeting}"),
+    ("dangvien", "/meetings/{next_meeting}/note"),
+    ("dangvien", "/library/08-qdi-tw"),
+    ("dangvien", "/search?q=neu+guong"),
 ]
 # (who, path) of responses htmx swaps into a page already loaded.
 FRAGMENTS = [
     ("dangvien", "/search?q=dang+vien"),
+    ("dangvien", "/search?q=neu+guong"),
+    ("dangvien", "/search?q=%22trach+nhiem+neu+guong%22"),
 ]
+
+
+def _cell1_meeting(status: str):
+    def find(world):
+        from sqlalchemy import select
+
+        from handbook.demo import CELL1
+        from handbook.extensions import db
+        from handbook.meetings.models import Meeting
+        from handbook.orgs.models import Organization
+
+        # By name, not world's objects: benchmarks/e2e_page_weight.py resolves outside the seeding session.
+        return db.session.scalar(select(Meeting.id).join(Organization, Organization.id == Meeting.cell_id)
+                                 .where(Organization.name == CELL1, Meeting.status == status))
+
+    return find
+
+
 # placeholder -> function(world) giving the value, e.g. the demo's next meeting id.
-DEMO_URL_PARTS: dict = {}
+DEMO_URL_PARTS: dict = {
+    "next_meeting": _cell1_meeting("published"),  # next month's, with an article linked
+    "last_meeting": _cell1_meeting("closed"),  # last month's, with its final minutes
+}
 
 ASSET = re.compile(r'<(?:link|script|img)\b[^>]*?\b(?:href|src)="(/static/[^"]+)"')
 

@@ -1,5 +1,6 @@
 """The secretary's agenda: templates, items with htmx, linking sections, publishing, versions, cancelling."""
 
+import re
 from datetime import timedelta
 
 from sqlalchemy import func, select
@@ -256,3 +257,11 @@ def test_item_edits_by_htmx_keep_the_details_form_current(client, auth, world):
     auth.login("bithu")
     response = client.post(f"/meetings/{m.id}/items", headers=HTMX, data={"title": "Mục thêm", "seq": m.edit_seq})
     assert f'id="details-seq" value="{fresh(m.id).edit_seq}" hx-swap-oob="true"' in response.get_data(as_text=True)
+
+
+def test_sections_are_found_by_article_word_and_number_as_the_hint_shows(client, auth, world):
+    m = meeting(world["cell1"])
+    auth.login("bithu")
+    found = client.get(f"/meetings/{m.id}/items/{m.items[1].id}/sections?q=dieu 3 08-QĐi", headers=HTMX)
+    results = re.findall(r"</button>\s*([^<]+?)\s*</form>", found.get_data(as_text=True))
+    assert results and results[0].startswith("08-QĐi/TW — 3 "), results

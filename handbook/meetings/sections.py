@@ -23,7 +23,9 @@ def find_sections(cell, query: str, limit: int = 10) -> list[Section]:
     )
     found = []
     for section in candidates:
-        haystack = fold(" ".join((section.document.number, section.number, section.heading, section.text)))
+        # The level ("dieu", "khoan") is the word secretaries type before a number: "dieu 3 08-QĐi".
+        haystack = fold(" ".join((section.document.number, section.level, section.number, section.heading,
+                                  section.text)))
         if all(term in haystack for term in terms):
             found.append(section)
             if len(found) >= limit:

@@ -29,7 +29,14 @@ AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 BLOCKING_IMPACTS = {"serious", "critical"}
 
 # Pages every logged-in member can open; features append theirs (e.g. "/library/08-qdi-tw").
-MEMBER_PAGES = ["/", "/library", "/meetings", "/notes", "/search", "/account", "/account/password"]
+MEMBER_PAGES = [
+    "/", "/library", "/meetings", "/notes", "/search", "/account", "/account/password",
+    "/library/08-qdi-tw", "/search?q=neu+guong", "/notifications",
+    # The demo seeds cell 1's meetings first: 1 is last month's (minutes final), 3 the next one.
+    "/meetings/1", "/meetings/3", "/meetings/3/note",
+]
+# What a committee admin opens besides the member pages.
+ADMIN_PAGES = ["/admin/dashboard", "/admin/members", "/admin/import", "/admin/orgs"]
 
 
 def login(page, username: str, password: str = DEMO_PASSWORD, *, expect_path: str = "/") -> None:

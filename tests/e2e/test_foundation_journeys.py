@@ -4,6 +4,7 @@ import pytest
 
 from handbook.demo import ACCOUNTS
 from tests.e2e.browser import (
+    ADMIN_PAGES,
     MEMBER_PAGES,
     assert_accessible,
     assert_no_horizontal_scroll,
@@ -71,8 +72,9 @@ def test_largest_text_keeps_every_page_within_the_screen(page, live_server, role
         with page.expect_navigation():
             page.get_by_role("button", name="tăng cỡ chữ").click()
     assert page.locator("html.fs-3").count() == 1
-    for path in MEMBER_PAGES:
-        page.goto(path)
+    for path in MEMBER_PAGES + (ADMIN_PAGES if role == "admin" else []):
+        response = page.goto(path)
+        assert response.status == 200, f"{path} answered {response.status}"
         assert page.locator("html.fs-3").count() == 1, f"{path} forgot the text size"
         assert_no_horizontal_scroll(page)
         # The bars stay phone-sized so the content keeps most of the screen.
