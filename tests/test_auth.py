@@ -176,11 +176,17 @@ def test_password_change_ends_other_devices(app, client, auth, world):
     assert auth.login("dangvien", "mot mat khau moi").status_code == 302
 
 
-def test_production_hash_is_owasp_scrypt(app, client, auth, world):
-    from handbook.config import STRONG_PASSWORD_HASH
+def test_outside_tests_passwords_are_hashed_with_owasp_scrypt(other_app):
+    """The test suite lowers the cost for speed; the real configuration must not."""
+    from handbook.auth.passwords import hash_password, verify_password
+    from handbook.config import Config
 
-    assert STRONG_PASSWORD_HASH == "scrypt:131072:8:1"
-    assert world["users"]["dangvien"].password_hash.startswith("scrypt:")
+    assert Config("instance").PASSWORD_HASH_METHOD == "scrypt:131072:8:1"
+    real = other_app(PASSWORD_HASH_METHOD=Config("instance").PASSWORD_HASH_METHOD)
+    with real.app_context():
+        stored = hash_password("mot mat khau dai")
+    assert stored.startswith("scrypt:131072:8:1$")
+    assert verify_password(stored, "mot mat khau dai") and not verify_password(stored, "sai mat khau")
 
 
 def test_font_size_is_remembered(client, auth, world):

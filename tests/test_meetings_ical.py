@@ -1,11 +1,14 @@
 """Calendar output, parsed back with icalendar: events, Vietnam times, alarms, sequence, cancellation."""
 
+import re
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
+from sqlalchemy import func, select
 
 from handbook.extensions import db
+from handbook.meetings.models import CalendarToken
 from tests.conftest import text_of
 from tests.meetings_factories import HTMX, fresh, meeting
 
@@ -17,8 +20,11 @@ def events(response):
 
 def feed_url(client):
     page = client.get("/account").get_data(as_text=True)
-    start = page.index("/calendar/")
-    return page[start:page.index(".ics", start) + 4]
+    if not re.search(r"/calendar/[\w-]+\.ics", page):  # no address yet: the member asks for one
+        assert "Tạo địa chỉ lịch" in page
+        client.post("/calendar/token")
+        page = client.get("/account").get_data(as_text=True)
+    return re.search(r"/calendar/[\w-]+\.ics", page).group(0)
 
 
 def test_one_meeting_as_ics(client, auth, world):
@@ -63,6 +69,8 @@ def test_personal_feed_lists_the_members_meetings_and_tokens_can_be_revoked(clie
     meeting(world["cell1"], title="Bản nháp không vào lịch")
     meeting(world["cell2"], status="published", title="Họp chi bộ khác")
     auth.login("dangvien")
+    client.get("/account")
+    assert db.session.scalar(select(func.count()).select_from(CalendarToken)) == 0  # a GET writes nothing
     url = feed_url(client)
     auth.logout()
     titles = {str(e["summary"]) for e in events(client.get(url))}  # no login: the token is the key

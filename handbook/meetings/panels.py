@@ -50,9 +50,9 @@ def home(user):
 
 @account_panel(20, "meetings/_account_panel.html")
 def account(user):
-    token = token_for(user)
-    db.session.commit()
-    return {"feed_url": url_for("meetings.feed", token=token.token, _external=True)}
+    # Reading the account page never writes: the feed address is made on request (POST).
+    token = token_for(user, create=False)
+    return {"feed_url": url_for("meetings.feed", token=token.token, _external=True) if token else None}
 
 
 def _bell() -> dict:

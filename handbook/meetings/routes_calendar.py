@@ -42,7 +42,7 @@ def feed(token):
 @bp.post("/calendar/token")
 @login_required
 def regenerate_token():
-    """'Tạo lại': a new feed address; the old one stops working."""
+    """Make the feed address, or 'tạo lại': a new one, and the old one stops working."""
     if ConfirmForm().validate_on_submit():
         regenerate(current_user)
         db.session.commit()
