@@ -7,7 +7,7 @@ import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from handbook.search.text import fold_char
+from handbook.search.text import fold
 
 MAX_CHARS = 100_000
 
@@ -28,18 +28,6 @@ def render_markdown(text: str) -> Markup:
     return Markup(nh3.clean(html, link_rel="noopener noreferrer nofollow"))  # noqa: S704
 
 
-class _FoldTable(dict):
-    """str.translate table computed per character on first sight, then cached."""
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        self[code] = folded = ch.lower() if code < 128 else fold_char(ch)
-        return folded
-
-
-_FOLD_TABLE = _FoldTable()
-
-
 def fold_body(text: str) -> str:
-    """Same result as handbook.search.text.fold, at C speed: autosave folds the whole note each time."""
-    return unicodedata.normalize("NFC", text or "").translate(_FOLD_TABLE)
+    """The note's folded copy, searched by the notes source (autosave folds the whole note each time)."""
+    return fold(text)
