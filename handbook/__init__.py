@@ -12,6 +12,7 @@ from handbook import compression, errors, security, timefmt
 from handbook.assets import asset_url
 from handbook.config import Config, check_production
 from handbook.extensions import csrf, db, limiter, login_manager, migrate
+from handbook.icons import icon
 
 # Each feature is a package with a blueprint `bp`; order is the order of registration.
 FEATURES = ["main", "auth", "library", "search", "meetings", "notes", "admin"]
@@ -49,7 +50,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.after_request(security.set_security_headers)
     compression.init_app(app)
     app.before_request(security.force_password_change)
-    app.jinja_env.globals.update(asset_url=asset_url, is_htmx=security.is_htmx)
+    app.jinja_env.globals.update(asset_url=asset_url, icon=icon, is_htmx=security.is_htmx)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.context_processor(_nav_context)

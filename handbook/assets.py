@@ -13,6 +13,13 @@ def _digest(path: str, mtime: float) -> str:
 
 
 def asset_url(filename: str) -> str:
-    path = Path(current_app.static_folder) / filename
-    version = _digest(str(path), path.stat().st_mtime)
-    return url_for("static", filename=filename, v=version)
+    app = current_app
+    if app.debug:  # files change under a developer's hands: look each time
+        path = Path(app.static_folder) / filename
+        return url_for("static", filename=filename, v=_digest(str(path), path.stat().st_mtime))
+    # Deployed files do not change while the server runs: every page names the same five.
+    urls = app.extensions.setdefault("asset_urls", {})
+    if filename not in urls:
+        path = Path(app.static_folder) / filename
+        urls[filename] = url_for("static", filename=filename, v=_digest(str(path), path.stat().st_mtime))
+    return urls[filename]

@@ -14,6 +14,7 @@ from flask_migrate import upgrade
 from sqlalchemy import text
 
 from handbook import create_app
+from handbook.cache import clear_all as clear_caches
 from handbook.extensions import db, limiter
 from tests.factories import Factory
 
@@ -74,6 +75,8 @@ def other_app(app):
 
 
 def _empty_all_tables() -> None:
+    # Ids start again at 1 in the next test: what was cached under them must go too.
+    clear_caches()
     tables = [t.name for t in reversed(db.metadata.sorted_tables)]
     if db.engine.dialect.name == "postgresql":
         db.session.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))

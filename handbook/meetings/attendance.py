@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from handbook.cache import Cache
 from handbook.extensions import db
 from handbook.meetings.models import Attendance, Meeting, ReadReceipt, Rsvp
 from handbook.meetings.notify import cell_members, notify_members
@@ -33,11 +34,21 @@ def mark_read(meeting: Meeting, user) -> None:
     """First opening of a published agenda by a member of the cell."""
     if meeting.status == "draft" or user.cell_id != meeting.cell_id:
         return
-    exists = db.session.scalar(select(ReadReceipt.id).where(ReadReceipt.meeting_id == meeting.id,
-                                                            ReadReceipt.user_id == user.id))
+    # Members reopen the agenda many times before the meeting; once this process has seen
+    # the receipt stored, it does not ask the database again (receipts are never removed).
+    _receipts_seen.get_or_make((meeting.id, user.id), lambda: _record_read(meeting.id, user.id))
+
+
+_receipts_seen = Cache(size=50_000, ttl_seconds=6 * 3600)
+
+
+def _record_read(meeting_id: int, user_id: int) -> bool:
+    exists = db.session.scalar(select(ReadReceipt.id).where(ReadReceipt.meeting_id == meeting_id,
+                                                            ReadReceipt.user_id == user_id))
     if exists is None:
-        db.session.add(ReadReceipt(meeting_id=meeting.id, user_id=user.id))
+        db.session.add(ReadReceipt(meeting_id=meeting_id, user_id=user_id))
         db.session.commit()
+    return True
 
 
 def roster(meeting: Meeting) -> list[dict]:

@@ -12,8 +12,8 @@ from handbook.meetings import agenda, bp
 from handbook.meetings.access import get_managed_meeting_or_404, get_visible_meeting_or_404, visible_meetings
 from handbook.meetings.attendance import checkin_open, mark_read, own_rsvp
 from handbook.meetings.forms import ConfirmForm, ItemForm, MeetingForm, NewMeetingForm, PublishForm, RsvpForm
-from handbook.meetings.minutes import get_minutes, notes_of
-from handbook.meetings.models import AgendaChange, Meeting
+from handbook.meetings.models import Meeting
+from handbook.meetings.parts import meeting_context, shared_parts
 from handbook.meetings.sections import visible_documents_clause
 from handbook.models_base import utcnow
 from handbook.timefmt import from_vn, to_vn
@@ -33,17 +33,6 @@ def index():
                            cells=managed_cells(current_user))
 
 
-def _meeting_context(meeting: Meeting) -> dict:
-    minutes = get_minutes(meeting)
-    return {
-        "meeting": meeting,
-        "minutes": minutes if minutes is not None and minutes.is_final else None,
-        "item_notes": notes_of(minutes) if minutes is not None else {},
-        "changes": list(db.session.scalars(select(AgendaChange).where(AgendaChange.meeting_id == meeting.id)
-                                           .order_by(AgendaChange.version.desc()))),
-    }
-
-
 @bp.get("/meetings/<int:meeting_id>")
 @login_required
 def show(meeting_id):
@@ -54,9 +43,11 @@ def show(meeting_id):
     form = RsvpForm(data={"answer": ("yes" if rsvp.attending else "no") if rsvp else None,
                           "reason": rsvp.reason if rsvp else ""})
     is_member = current_user.cell_id == meeting.cell_id
-    return render_template("meetings/show.html", rsvp=rsvp, rsvp_form=form, is_member=is_member,
-                           can_manage=can_manage_cell(current_user, meeting.cell), checkin_open=checkin_open(meeting),
-                           **_meeting_context(meeting))
+    # Most readers lead no cell: skip loading the cell just to learn they don't lead it.
+    can_manage = bool(managed_cells(current_user)) and can_manage_cell(current_user, meeting.cell)
+    return render_template("meetings/show.html", meeting=meeting, parts=shared_parts(meeting), rsvp=rsvp,
+                           rsvp_form=form, is_member=is_member, can_manage=can_manage,
+                           checkin_open=checkin_open(meeting))
 
 
 @bp.get("/meetings/<int:meeting_id>/preview")
@@ -64,8 +55,9 @@ def show(meeting_id):
 def preview(meeting_id):
     """The agenda exactly as a member will see it, without the secretary's tools."""
     meeting = get_managed_meeting_or_404(meeting_id)
-    return render_template("meetings/show.html", preview=True, rsvp=None, rsvp_form=RsvpForm(), is_member=True,
-                           can_manage=False, checkin_open=False, **_meeting_context(meeting))
+    return render_template("meetings/show.html", preview=True, meeting=meeting,
+                           parts=shared_parts(meeting, preview=True), rsvp=None, rsvp_form=RsvpForm(),
+                           is_member=True, can_manage=False, checkin_open=False)
 
 
 @bp.get("/meetings/<int:meeting_id>/print")
@@ -75,7 +67,7 @@ def print_view(meeting_id):
     meeting = get_visible_meeting_or_404(meeting_id)
     from handbook.meetings.attendance import roster
 
-    context = _meeting_context(meeting)
+    context = meeting_context(meeting)
     rows = roster(meeting) if context["minutes"] else []
     return render_template("meetings/print.html", rows=rows, **context)
 
