@@ -9,6 +9,10 @@
 -- {version} is the member's note version as the server last answered it (at first the
 -- version in sessions.tsv, read from the database at login).
 -- At the end one line starting with RESULT gives throughput, latency and errors.
+-- Optional fourth argument: a member's mean think time in ms between two requests (each
+-- wait drawn from half to one and a half times it). With C connections and think time T
+-- the offered rate is about C / T requests per second, as members who read and type
+-- between requests offer it; without it every connection sends as fast as it is answered.
 --
 -- Note autosaves carry the version, so the script must know which member an answer
 -- belongs to: run one connection per wrk thread (-t N -c N) and pass N as the third
@@ -23,6 +27,7 @@ local next_session, thread_id = 1, 0
 redirects, conflicts, saves = 0, 0, 0
 local threads, versions, pending = {}, {}, nil
 local stride = 1
+local think = 0
 
 local function read_lines(path)
   local lines = {}
@@ -62,6 +67,7 @@ function init(args)
   end
   assert(#sessions > 0 and #mix > 0, "need sessions and a mix")
   stride = tonumber(args[3] or "1")
+  think = tonumber(args[4] or "0")
   if stride > 1 then
     -- Thread `id` owns members id, id + stride, ...: one writer per member's note.
     next_session = (id - 1) % stride + 1
@@ -87,9 +93,18 @@ function request()
   if body then
     headers["Content-Type"] = "application/x-www-form-urlencoded"
     headers["HX-Request"] = "true"
+  else
+    -- Phones' browsers ask for compressed pages, so the server pays for gzip as it would
+    -- (not for saves: the script reads the note's version from their answer).
+    headers["Accept-Encoding"] = "gzip"
   end
   pending = body and body:find("version=", 1, true) and index or nil
   return wrk.format(entry.method, fill(entry.path, values, index), headers, body)
+end
+
+function delay()
+  if think <= 0 then return 0 end
+  return math.random(math.floor(think / 2), math.floor(think * 3 / 2))
 end
 
 function response(status, headers, body)

@@ -11,7 +11,10 @@
 # can follow each member's note version), PORT (5560), WORKERS (gunicorn, default 4),
 # PY (python of the project's virtualenv), PROVINCE_CELLS (the province dataset's cell
 # count, e.g. 3000: its members are already there, and the members logged in are those of
-# the first EVENING_CELLS cells, default 300).
+# the first EVENING_CELLS cells, default 300), RATES (offered rates in requests/s, e.g.
+# "300 450 600": each mix except healthz runs once per rate, every connection pausing a
+# member's think time of CONNECTIONS/rate seconds on average between requests; unset, every
+# connection sends as fast as it is answered, which measures the most the server can do).
 # The database is migrated and seeded (demo + load-test members) before the run; on an
 # existing database that only adds what is missing.
 set -euo pipefail
@@ -58,17 +61,25 @@ curl -fs "$BASE_URL/healthz" >/dev/null || { cat "$WORK/gunicorn.log"; exit 1; }
 
 echo "database: ${DATABASE_URL%%:*}  workers: $WORKERS  sessions: $SESSIONS  connections: $CONNECTIONS  duration: $DURATION"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-10s %10s %9s %9s %9s %8s %9s %9s\n' mix 'req/s' 'p50 ms' 'p95 ms' 'p99 ms' errors 'of ceil.' conflicts
+printf '%-10s %7s %10s %9s %9s %9s %8s %9s %9s\n' mix offered 'req/s' 'p50 ms' 'p95 ms' 'p99 ms' errors 'of ceil.' \
+  conflicts
 ceiling=""
 for mix in "$@"; do
-  result="$(wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/mix.lua" "$BASE_URL" \
-    -- "$OUT/sessions.tsv" "$HERE/$mix.mix" "$CONNECTIONS" | grep '^RESULT')"
-  get() { echo "$result" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
-  rps="$(get rps)"
-  [ "$mix" = "healthz" ] && ceiling="$rps"
-  share="-"
-  [ -n "$ceiling" ] && share="$(awk -v a="$rps" -v b="$ceiling" 'BEGIN { printf "%.0f%%", 100 * a / b }')"
-  printf '%-10s %10s %9s %9s %9s %8s %9s %9s\n' "$mix" "$rps" "$(get p50_ms)" "$(get p95_ms)" "$(get p99_ms)" \
-    "$(get errors)" "$share" "$(get conflicts)/$(get saves)"
-  echo "$(date -u +%FT%TZ) load=$(cut -d' ' -f1 /proc/loadavg) c=$CONNECTIONS $mix $result" >>"$OUT/load-results.txt"
+  rates="${RATES:-max}"
+  [ "$mix" = "healthz" ] && rates=max
+  for rate in $rates; do
+    think=0
+    [ "$rate" != max ] && think="$(awk -v c="$CONNECTIONS" -v r="$rate" 'BEGIN { printf "%d", 1000 * c / r }')"
+    result="$(wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/mix.lua" "$BASE_URL" \
+      -- "$OUT/sessions.tsv" "$HERE/$mix.mix" "$CONNECTIONS" "$think" | grep '^RESULT')"
+    get() { echo "$result" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+    rps="$(get rps)"
+    [ "$mix" = "healthz" ] && ceiling="$rps"
+    share="-"
+    [ -n "$ceiling" ] && share="$(awk -v a="$rps" -v b="$ceiling" 'BEGIN { printf "%.0f%%", 100 * a / b }')"
+    printf '%-10s %7s %10s %9s %9s %9s %8s %9s %9s\n' "$mix" "$rate" "$rps" "$(get p50_ms)" "$(get p95_ms)" \
+      "$(get p99_ms)" "$(get errors)" "$share" "$(get conflicts)/$(get saves)"
+    echo "$(date -u +%FT%TZ) load=$(cut -d' ' -f1 /proc/loadavg) c=$CONNECTIONS rate=$rate $mix $result" \
+      >>"$OUT/load-results.txt"
+  done
 done
