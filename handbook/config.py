@@ -16,7 +16,10 @@ class Config:
         self.SECRET_KEY = env.get("SECRET_KEY", DEFAULT_SECRET)
         default_db = "sqlite:///" + str(Path(instance_path) / "handbook.sqlite3")
         self.SQLALCHEMY_DATABASE_URI = normalise_db_url(env.get("DATABASE_URL") or default_db)
-        self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+        # A server connection can drop (restart, failover), so it is pinged when taken from
+        # the pool; an SQLite file cannot, and the ping would be one more statement per request.
+        is_sqlite = self.SQLALCHEMY_DATABASE_URI.startswith("sqlite")
+        self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": not is_sqlite}
         self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI", "memory://")
         self.RATELIMIT_HEADERS_ENABLED = False
         self.PROXY_COUNT = int(env.get("PROXY_COUNT", "0"))
