@@ -24,8 +24,22 @@ def _long_document_pages() -> tuple[str, list[list[str]]]:
     return document.slug, pages
 
 
-def test_member_reads_a_long_document_page_after_page(page, live_server):
-    slug, pages = live_server.run_in_app(_long_document_pages)
+def _remove_long_document() -> None:
+    from handbook.extensions import db
+
+    db.session.delete(long_document())
+    db.session.commit()
+
+
+@pytest.fixture
+def long_pages(live_server):
+    """The long document exists only for this journey: its words would crowd other journeys' searches."""
+    yield live_server.run_in_app(_long_document_pages)
+    live_server.run_in_app(_remove_long_document)
+
+
+def test_member_reads_a_long_document_page_after_page(page, live_server, long_pages):
+    slug, pages = long_pages
     live_server.create_user("e2e-reader")
     login(page, "e2e-reader")
 
