@@ -35,12 +35,14 @@ FIRST_LOADS = [
     ("dangvien", "/meetings/{next_meeting}/note"),
     ("dangvien", "/library/08-qdi-tw"),
     ("dangvien", "/search?q=neu+guong"),
+    ("dangvien", "/library/{long_document}"),
 ]
 # (who, path) of responses htmx swaps into a page already loaded.
 FRAGMENTS = [
     ("dangvien", "/search?q=dang+vien"),
     ("dangvien", "/search?q=neu+guong"),
     ("dangvien", "/search?q=%22trach+nhiem+neu+guong%22"),
+    ("dangvien", "/library/{long_document}/trang/2"),
 ]
 
 
@@ -60,8 +62,15 @@ def _cell1_meeting(status: str):
     return find
 
 
+def _long_document(world):
+    from tests.library_factories import long_document
+
+    return long_document().slug  # 200 articles, added to the demo on first use
+
+
 # placeholder -> function(world) giving the value, e.g. the demo's next meeting id.
 DEMO_URL_PARTS: dict = {
+    "long_document": _long_document,
     "next_meeting": _cell1_meeting("published"),  # next month's, with an article linked
     "last_meeting": _cell1_meeting("closed"),  # last month's, with its final minutes
 }

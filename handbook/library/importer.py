@@ -17,6 +17,7 @@ from handbook.extensions import db
 from handbook.library.extract import ImportError_, extension_of, extract_text
 from handbook.library.models import Document, Section
 from handbook.library.structure import ParsedDocument, _slug, parse
+from handbook.models_base import utcnow
 
 MSG_DUPLICATE = ("Đã có văn bản số hiệu {number} trong thư viện. "
                  "Chọn “Thay thế văn bản cũ” hoặc “Nhập thành phiên bản mới”.")
@@ -90,6 +91,8 @@ def import_document(req: ImportRequest, actor=None) -> Document:
 
 def sync_sections(document: Document, parsed: ParsedDocument) -> None:
     """Update sections in place by anchor, add new ones, drop those whose anchor is gone."""
+    # The reader caches a document's page layout until updated_at moves.
+    document.updated_at = utcnow()
     old = {s.anchor: s for s in document.sections} if document.id else {}
     rows: list[Section] = []
     for position, ps in enumerate(parsed.sections):

@@ -9,7 +9,8 @@ from handbook.extensions import db
 from handbook.library import bp
 from handbook.library.access import can_assign_study, get_visible_document_or_404, visible_documents_clause
 from handbook.library.models import STATUS_LABELS, Bookmark, Document, ReadingPosition, Section
-from handbook.library.reader import reader_context
+from handbook.library.paging import layout_for
+from handbook.library.reader import page_context, reader_context
 from handbook.library.study import assignments_for, studied_ids, toggle_mark
 from handbook.security import is_htmx
 
@@ -54,13 +55,39 @@ def index():
                            can_import=permissions.is_admin(current_user))
 
 
+def _page_asked(layout) -> int:
+    """?muc=<anchor> (the page holding it; page 1 if unknown), else ?trang=N (404 past the end)."""
+    anchor = request.args.get("muc", "")
+    if anchor in layout.page_of:
+        return layout.page_of[anchor]
+    trang = request.args.get("trang")
+    if trang is None:
+        return 1
+    if not trang.isdigit() or not 1 <= int(trang) <= layout.page_count:
+        abort(404)
+    return int(trang)
+
+
 @bp.get("/library/<slug>")
 @login_required
 def reader(slug):
-    """The reader: metadata, contents and every section with its anchor."""
+    """The reader: metadata, the full contents and one page of sections with their anchors."""
     document = get_visible_document_or_404(slug)
+    layout = layout_for(document)
     return render_template("library/reader.html", can_assign=can_assign_study(current_user),
-                           **reader_context(document, current_user))
+                           **reader_context(document, current_user, layout, _page_asked(layout)))
+
+
+@bp.get("/library/<slug>/trang/<int:page>")
+@login_required
+def reader_page(slug, page):
+    """The next page of the reader, which htmx appends when the member reaches the end of a page."""
+    document = get_visible_document_or_404(slug)
+    layout = layout_for(document)
+    if not 1 <= page <= layout.page_count:
+        abort(404)
+    return render_template("library/_reader_page.html", fragment=True,
+                           **page_context(document, current_user, layout, page))
 
 
 @bp.post("/library/<slug>/position")
@@ -99,7 +126,7 @@ def bookmark(slug, anchor):
     if is_htmx():
         return render_template("library/_bookmark_button.html", document=document, section=section,
                                bookmarked=mark is None)
-    return redirect(url_for("library.reader", slug=slug, _anchor=anchor))
+    return redirect(url_for("library.reader", slug=slug, muc=anchor, _anchor=anchor))
 
 
 @bp.post("/library/<slug>/studied")

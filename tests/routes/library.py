@@ -1,12 +1,19 @@
 """Library routes: reader, marks, import (committee admins), study assignments."""
 
+from tests.library_factories import long_document
 from tests.routes import Rule, expect, fixed
 
 READER = "/library/08-qdi-tw"
 
+
+def _cell1_page_2(world):
+    """The second page of a long document only cell 1 (and the committees above it) may read."""
+    return f"/library/{long_document(slug='quy-dinh-chi-bo-1', org=world['cell1']).slug}/trang/2"
+
 RULES = [
     Rule("library.index", "GET", fixed("/library?type=Quy+định&year=2018&status=active"), expect()),
     Rule("library.reader", "GET", fixed(READER), expect()),
+    Rule("library.reader_page", "GET", _cell1_page_2, expect(other_member=404)),
     Rule("library.position", "POST", fixed(READER + "/position"), expect(member=204),
          data=lambda w: {"anchor": "dieu-3"}),
     Rule("library.bookmark", "POST", fixed(READER + "/bookmark/dieu-3"), expect(member=302)),
