@@ -6,13 +6,12 @@ Pages hold about PAGE_BUDGET characters, so a page's HTML stays well under the 1
 (compressed) first-response budget; a single article longer than that is a page of its own.
 """
 
-from collections import OrderedDict
 from dataclasses import dataclass, field
-from threading import Lock
 from typing import NamedTuple
 
 from sqlalchemy import func, select
 
+from handbook.cache import Cache
 from handbook.extensions import db
 from handbook.library.models import Document, Section
 
@@ -20,7 +19,7 @@ PAGE_BUDGET = 10_000  # characters of text (and headings) per page
 SECTION_COST = 60  # characters' worth of markup each section adds (anchor, tools)
 HEADINGS = ("phan", "chuong", "muc")
 CHILDREN = ("khoan", "diem")
-CACHE_SIZE = 64  # documents whose layout a worker keeps
+CACHE_SIZE = 1024  # documents whose layout a worker keeps (a few KB each)
 
 
 class OutlineEntry(NamedTuple):
@@ -108,22 +107,10 @@ def load_outline(document_id: int) -> list[OutlineEntry]:
     return [OutlineEntry(*row) for row in rows]
 
 
-_cache: "OrderedDict[int, tuple]" = OrderedDict()
-_lock = Lock()
+_layouts = Cache(size=CACHE_SIZE, ttl_seconds=24 * 3600)
 
 
 def layout_for(document: Document) -> Layout:
     """The document's layout, kept per worker until the document changes (importing bumps updated_at)."""
-    stamp = document.updated_at
-    with _lock:
-        hit = _cache.get(document.id)
-        if hit is not None and hit[0] == stamp:
-            _cache.move_to_end(document.id)
-            return hit[1]
-    layout = build_layout(load_outline(document.id))
-    with _lock:
-        _cache[document.id] = (stamp, layout)
-        _cache.move_to_end(document.id)
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
-    return layout
+    key = (document.id, document.created_at, document.updated_at)
+    return _layouts.get_or_make(key, lambda: build_layout(load_outline(document.id)))
