@@ -7,10 +7,11 @@ Both index the same folded words, and the query is built from `parse_query` term
 import re
 
 from flask import url_for
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from handbook.extensions import db
 from handbook.library.access import visible_org_ids
+from handbook.library.models import Document
 from handbook.search.registry import SearchHit, search_source
 from handbook.search.text import highlight
 
@@ -51,26 +52,37 @@ def _prefix_ok(terms: list[str]) -> bool:
     return len(last) == 1 and len(last[0]) >= 2 and last[0].isascii()
 
 
+def _hidden_documents(user) -> list[int]:
+    """Restricted documents `user` may not read: few, since most documents are for everyone."""
+    orgs = sorted(visible_org_ids(user))
+    return list(db.session.scalars(
+        select(Document.id).where(Document.org_id.is_not(None), Document.org_id.not_in(orgs))))
+
+
 def find_sections(user, terms: list[str], limit: int = 20) -> list[tuple]:
     """(section_id, document_id, slug, number, anchor, heading, text, doc_title) best first."""
     terms = [t for t in terms if _words(t)]
     if not terms:
         return []
-    orgs = sorted(visible_org_ids(user)) or [-1]
     prefix = _prefix_ok(terms)
-    org_filter = "(d.org_id IS NULL OR d.org_id IN (" + ",".join(str(int(o)) for o in orgs) + "))"
+    # The visibility filter must sit inside the cap, but joining every match to its
+    # document to read org_id costs more than the full-text match itself: filter out the
+    # sections of the few hidden documents instead, and only when there are any.
+    hidden = ",".join(str(int(d)) for d in _hidden_documents(user))
     columns = "s.id, d.id, d.slug, d.number, s.anchor, s.heading, s.text, d.title"
     if db.engine.dialect.name == "postgresql":
-        sql = (f"SELECT {columns} FROM (SELECT s.id FROM section s JOIN document d ON d.id = s.document_id "
-               f"WHERE s.search_vector @@ to_tsquery('handbook_search', :q) AND {org_filter} "
+        hidden_filter = f"AND s.document_id NOT IN ({hidden}) " if hidden else ""
+        sql = (f"SELECT {columns} FROM (SELECT s.id FROM section s "
+               f"WHERE s.search_vector @@ to_tsquery('handbook_search', :q) {hidden_filter}"
                "ORDER BY s.id DESC LIMIT :cap) c "
                "JOIN section s ON s.id = c.id JOIN document d ON d.id = s.document_id "
                "ORDER BY ts_rank(s.search_vector, to_tsquery('handbook_search', :q)) DESC, s.id LIMIT :limit")
         params = {"q": _pg_query(terms, prefix), "limit": limit, "cap": CANDIDATES}
     else:
+        hidden_filter = (f"AND f.rowid NOT IN (SELECT id FROM section WHERE document_id IN ({hidden})) "
+                         if hidden else "")
         sql = (f"SELECT {columns} FROM (SELECT f.rowid AS id, bm25(section_fts, 4.0, 1.0) AS score "
-               "FROM section_fts f JOIN section s ON s.id = f.rowid JOIN document d ON d.id = s.document_id "
-               f"WHERE section_fts MATCH :q AND {org_filter} ORDER BY f.rowid DESC LIMIT :cap) c "
+               f"FROM section_fts f WHERE section_fts MATCH :q {hidden_filter}ORDER BY f.rowid DESC LIMIT :cap) c "
                "JOIN section s ON s.id = c.id JOIN document d ON d.id = s.document_id "
                "ORDER BY c.score, s.id LIMIT :limit")
         params = {"q": _sqlite_match(terms, prefix), "limit": limit, "cap": CANDIDATES}
