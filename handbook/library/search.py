@@ -81,10 +81,12 @@ def find_sections(user, terms: list[str], limit: int = 20) -> list[tuple]:
     else:
         hidden_filter = (f"AND f.rowid NOT IN (SELECT id FROM section WHERE document_id IN ({hidden})) "
                          if hidden else "")
-        sql = (f"SELECT {columns} FROM (SELECT f.rowid AS id, bm25(section_fts, 4.0, 1.0) AS score "
-               f"FROM section_fts f WHERE section_fts MATCH :q {hidden_filter}ORDER BY f.rowid DESC LIMIT :cap) c "
-               "JOIN section s ON s.id = c.id JOIN document d ON d.id = s.document_id "
-               "ORDER BY c.score, s.id LIMIT :limit")
+        # Rank the candidates first, then read only the `limit` best sections' rows.
+        sql = (f"SELECT {columns} FROM (SELECT id, score FROM ("
+               "SELECT f.rowid AS id, bm25(section_fts, 4.0, 1.0) AS score "
+               f"FROM section_fts f WHERE section_fts MATCH :q {hidden_filter}ORDER BY f.rowid DESC LIMIT :cap"
+               ") ORDER BY score, id LIMIT :limit) c "
+               "JOIN section s ON s.id = c.id JOIN document d ON d.id = s.document_id ORDER BY c.score, s.id")
         params = {"q": _sqlite_match(terms, prefix), "limit": limit, "cap": CANDIDATES}
     return list(db.session.execute(text(sql), params))
 
