@@ -30,7 +30,7 @@ class _FoldTable(dict):
 
 _FOLD_TABLE = _FoldTable()
 
-# str.translate takes a slow path for any mapping but a plain dict (2-3x slower per
+# str.translate takes a slow path for any mapping but a plain dict (about twice as slow a
 # character), so the scripts Vietnamese text is written in are folded ahead into a plain
 # dict: Latin with its accents, combining marks, general punctuation. Text with any other
 # character takes the caching table, which folds it the same way.
