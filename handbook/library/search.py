@@ -66,6 +66,38 @@ def _hidden_documents(user) -> list[int]:
         select(Document.id).where(Document.org_id.is_not(None), Document.org_id.not_in(orgs))))
 
 
+# PostgreSQL's estimate of how many sections match a query is often far off (phrases,
+# several words), and the two ways to find the newest matches suit opposite cases: reading
+# sections newest first stops early on a common word but reads the whole table for a rare
+# one; the GIN index costs in proportion to all the matches. So the newest WINDOW sections
+# are read first: they hold the answer for a common word and tell how common the query is.
+WINDOW = 4000
+# Below this share of matches in the window, the GIN index is cheaper than reading on.
+RARE = 0.07
+
+
+def _pg_candidates(tsquery_literal: str, hidden: str) -> list[int]:
+    """Ids of the newest CANDIDATES sections matching, hidden documents' sections left out.
+
+    The tsquery is written into the SQL, not bound: the driver prepares a statement run
+    five times, and the server then plans it once for every query, blind to the words.
+    """
+    match = f"s.search_vector @@ to_tsquery('handbook_search', {tsquery_literal})"
+    hidden_filter = f" AND s.document_id NOT IN ({hidden})" if hidden else ""
+    newest = list(db.session.scalars(text(
+        "SELECT s.id FROM (SELECT id, document_id, search_vector FROM section ORDER BY id DESC LIMIT :window) s "
+        f"WHERE {match}{hidden_filter} ORDER BY s.id DESC LIMIT :cap"), {"window": WINDOW, "cap": CANDIDATES}))
+    if len(newest) >= CANDIDATES:
+        return newest
+    if len(newest) >= RARE * WINDOW:
+        sql = f"SELECT s.id FROM section s WHERE {match}{hidden_filter} ORDER BY s.id DESC LIMIT :cap"
+    else:
+        # Materialised, the match is planned alone: through the GIN index, not newest first.
+        sql = (f"WITH m AS MATERIALIZED (SELECT s.id FROM section s WHERE {match}{hidden_filter}) "
+               "SELECT id FROM m ORDER BY id DESC LIMIT :cap")
+    return list(db.session.scalars(text(sql), {"cap": CANDIDATES}))
+
+
 def find_sections(user, terms: list[str], limit: int = 20) -> list[tuple]:
     """(section_id, document_id, slug, number, anchor, heading, text, doc_title) best first."""
     terms = [t for t in terms if _words(t)]
@@ -78,18 +110,14 @@ def find_sections(user, terms: list[str], limit: int = 20) -> list[tuple]:
     hidden = ",".join(str(int(d)) for d in _hidden_documents(user))
     columns = "s.id, d.id, d.slug, d.number, s.anchor, s.heading, s.text, d.title"
     if db.engine.dialect.name == "postgresql":
-        hidden_filter = f"AND s.document_id NOT IN ({hidden}) " if hidden else ""
-        # The tsquery is written into the SQL, not bound: the driver prepares a statement
-        # run five times, and the server soon plans it once for any query, without the
-        # words' frequencies: a common word is then read in full through the GIN index and
-        # sorted (several times slower) instead of found among the newest sections.
-        tsquery = f"to_tsquery('handbook_search', {_pg_literal(_pg_query(terms, prefix))})"
-        sql = (f"SELECT {columns} FROM (SELECT s.id FROM section s "
-               f"WHERE s.search_vector @@ {tsquery} {hidden_filter}"
-               "ORDER BY s.id DESC LIMIT :cap) c "
-               "JOIN section s ON s.id = c.id JOIN document d ON d.id = s.document_id "
-               f"ORDER BY ts_rank(s.search_vector, {tsquery}) DESC, s.id LIMIT :limit")
-        params = {"limit": limit, "cap": CANDIDATES}
+        tsquery = _pg_literal(_pg_query(terms, prefix))
+        ids = _pg_candidates(tsquery, hidden)
+        if not ids:
+            return []
+        sql = (f"SELECT {columns} FROM section s JOIN document d ON d.id = s.document_id "
+               f"WHERE s.id IN ({','.join(str(int(i)) for i in ids)}) "
+               f"ORDER BY ts_rank(s.search_vector, to_tsquery('handbook_search', {tsquery})) DESC, s.id LIMIT :limit")
+        params = {"limit": limit}
     else:
         hidden_filter = (f"AND f.rowid NOT IN (SELECT id FROM section WHERE document_id IN ({hidden})) "
                          if hidden else "")
