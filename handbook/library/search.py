@@ -90,12 +90,16 @@ def _pg_candidates(tsquery_literal: str, hidden: str) -> list[int]:
     if len(newest) >= CANDIDATES:
         return newest
     if len(newest) >= RARE * WINDOW:
-        sql = f"SELECT s.id FROM section s WHERE {match}{hidden_filter} ORDER BY s.id DESC LIMIT :cap"
-    else:
-        # Materialised, the match is planned alone: through the GIN index, not newest first.
-        sql = (f"WITH m AS MATERIALIZED (SELECT s.id FROM section s WHERE {match}{hidden_filter}) "
-               "SELECT id FROM m ORDER BY id DESC LIMIT :cap")
-    return list(db.session.scalars(text(sql), {"cap": CANDIDATES}))
+        # Common enough: read on, newest first, below the window already read.
+        floor = db.session.scalar(text(
+            "SELECT min(id) FROM (SELECT id FROM section ORDER BY id DESC LIMIT :window) w"), {"window": WINDOW})
+        return newest + list(db.session.scalars(text(
+            f"SELECT s.id FROM section s WHERE {match}{hidden_filter} AND s.id < {int(floor)} "
+            "ORDER BY s.id DESC LIMIT :rest"), {"rest": CANDIDATES - len(newest)}))
+    # Materialised, the match is planned alone: through the GIN index, not newest first.
+    return list(db.session.scalars(text(
+        f"WITH m AS MATERIALIZED (SELECT s.id FROM section s WHERE {match}{hidden_filter}) "
+        "SELECT id FROM m ORDER BY id DESC LIMIT :cap"), {"cap": CANDIDATES}))
 
 
 def find_sections(user, terms: list[str], limit: int = 20) -> list[tuple]:
