@@ -160,3 +160,44 @@ def test_search_finds_final_minutes(world):
     source = dict(SOURCES)["meetings"]
     hits = source(world["users"]["dangvien"], parse_query("nghi quyet thang toi"), 10)
     assert any(h.kind == "Biên bản họp" and "#bien-ban" in h.url for h in hits)
+
+
+def opened(hits) -> list[str]:
+    """What each hit opens: the meeting id, with the #anchor if any."""
+    return [h.url.rsplit("/meetings/", 1)[1] for h in hits]
+
+
+def test_search_matches_an_items_presenter_or_description_and_hides_drafts_from_members(world):
+    from handbook.meetings.models import AgendaItem
+
+    published = meeting(world["cell1"], status="published", title="Họp tháng có khách")
+    published.items.append(AgendaItem(position=9, title="Góp ý", presenter="Đồng chí Hoàng Văn Thụ",
+                                       description="Bàn về **phong trào thi đua** của khối phố"))
+    draft = meeting(world["cell1"], status="draft", title="Họp nháp", items=("Phong trào thi đua chưa công bố",))
+    db.session.commit()
+    source = dict(SOURCES)["meetings"]
+    member, secretary = world["users"]["dangvien"], world["users"]["bithu"]
+    by_presenter = source(member, parse_query("hoang van thu"), 10)
+    assert opened(by_presenter) == [f"{published.id}"]
+    assert "<mark>Hoàng</mark>" in by_presenter[0].snippet
+    assert opened(source(member, parse_query("khoi pho"), 10)) == [f"{published.id}"]
+    # The draft matches too, but only its cell's leaders may see it.
+    assert opened(source(member, parse_query("phong trao thi dua"), 10)) == [f"{published.id}"]
+    assert set(opened(source(secretary, parse_query("phong trao thi dua"), 10))) == {f"{published.id}", f"{draft.id}"}
+
+
+def test_search_finds_minutes_only_once_final(world):
+    from handbook.meetings.models import Minutes
+
+    held = meeting(world["cell1"], status="held", title="Họp đã xong", starts_in=timedelta(days=-2))
+    minutes = Minutes(meeting_id=held.id, status="draft", conclusions="Thống nhất trồng cây xanh ở sân đình.")
+    db.session.add(minutes)
+    db.session.commit()
+    source = dict(SOURCES)["meetings"]
+    terms = parse_query("trong cay xanh")
+    assert source(world["users"]["dangvien"], terms, 10) == []
+    minutes.status = "final"
+    db.session.commit()
+    hits = source(world["users"]["dangvien"], terms, 10)
+    assert [h.kind for h in hits] == ["Biên bản họp"] and opened(hits) == [f"{held.id}#bien-ban"]
+    assert "<mark>cây</mark>" in hits[0].snippet

@@ -6,6 +6,8 @@
 -- the Cookie header, `csrf` as X-CSRFToken, every pair can fill a {key} in the mix.
 -- A mix file has one line per request kind: `weight METHOD /path/{key} [body]`;
 -- `#` starts a comment. {rand} is a fresh random number (e.g. a note's text).
+-- {query} is a random line of queries.txt (next to the mix file): queries members type,
+-- URL-encoded in the file, so the load test's searches cost what members' searches cost.
 -- {version} is the member's note version as the server last answered it (at first the
 -- version in sessions.tsv, read from the database at login).
 -- At the end one line starting with RESULT gives throughput, latency and errors.
@@ -21,7 +23,7 @@
 -- data-state="conflict") is counted apart, not as an error; its answer carries the
 -- current version, which the member's next save sends.
 
-local sessions, mix, total_weight = {}, {}, 0
+local sessions, mix, queries, total_weight = {}, {}, {}, 0
 local next_session, thread_id = 1, 0
 -- Globals, not locals: done() reads them from each thread with thread:get().
 redirects, conflicts, saves = 0, 0, 0
@@ -43,6 +45,7 @@ local function fill(template, values, index)
   return (template:gsub("{(%w+)}", function(key)
     if key == "rand" then return tostring(math.random(1, 1000000000)) end
     if key == "version" then return tostring(versions[index] or values.version or 0) end
+    if key == "query" then return queries[math.random(1, #queries)] end
     return values[key] or ("{" .. key .. "}")
   end))
 end
@@ -66,6 +69,15 @@ function init(args)
     mix[#mix + 1] = {upto = total_weight, method = method, path = path, body = body ~= "" and body or nil}
   end
   assert(#sessions > 0 and #mix > 0, "need sessions and a mix")
+  -- Read only when the mix asks for {query}: the other mixes need no queries.txt.
+  for _, entry in ipairs(mix) do
+    if (entry.path .. (entry.body or "")):find("{query}", 1, true) then
+      local dir = args[2]:match("^(.*)/[^/]*$") or "."
+      queries = read_lines(dir .. "/queries.txt")
+      assert(#queries > 0, "queries.txt has no query")
+      break
+    end
+  end
   stride = tonumber(args[3] or "1")
   think = tonumber(args[4] or "0")
   if stride > 1 then

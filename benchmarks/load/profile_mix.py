@@ -1,17 +1,21 @@
 """Where a mix's requests spend their time, in one process, without gunicorn or wrk.
 
     DATABASE_URL=sqlite:///province.sqlite3 python benchmarks/load/profile_mix.py evening
-    DATABASE_URL=... python benchmarks/load/profile_mix.py evening --only /search --profile "GET /search?q=dang+vien"
+    DATABASE_URL=... python benchmarks/load/profile_mix.py evening --only /search --profile "GET /search?q={query}"
 
 Logs in `--members` members of the cells meeting tonight (as `run.sh` does on the province
 dataset), then replays each line of the mix `--repeat` times, rotating members, and prints
-per request kind the median and p95 time and the SQL statements per request. With
-`--profile KIND` the requests of that kind run under cProfile and the top functions print.
+per request kind the median and p95 time and the SQL statements per request. Templates are
+filled as `mix.lua` fills them; {query} takes the lines of queries.txt in turn, so every
+query of the list is asked about equally often. With `--profile KIND` (the mix line's
+method and path as written, templates unfilled) the requests of that kind run under
+cProfile and the top functions print.
 The load test (`run.sh`) measures the server; this tells which part of a request costs.
 """
 
 import argparse
 import cProfile
+import itertools
 import pstats
 import re
 import statistics
@@ -37,12 +41,23 @@ def read_mix(name: str) -> list[tuple[str, str, str | None]]:
     return kinds
 
 
+def read_queries() -> list[str]:
+    """The search queries of {query}, URL-encoded already; `#` lines are comments."""
+    lines = (HERE / "queries.txt").read_text().splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+QUERIES = itertools.cycle(read_queries())
+
+
 def fill(template: str, values: dict, counter: list[int]) -> str:
     def one(match):
         key = match.group(1)
         if key == "rand":
             counter[0] += 1
             return str(counter[0])
+        if key == "query":
+            return next(QUERIES)
         return str(values.get(key, ""))
 
     return re.sub(r"{(\w+)}", one, template)
