@@ -102,6 +102,23 @@ def test_idle_session_expires(app, client, auth, world):
     assert client.get("/").status_code == 302
 
 
+def test_activity_is_written_at_most_once_a_minute(app, client, auth, world):
+    auth.login("dangvien")
+    row = db.session.scalar(select(LoginSession))
+    row.last_seen_at -= timedelta(seconds=30)
+    db.session.commit()
+    recent = row.last_seen_at
+    assert client.get("/account").status_code == 200
+    db.session.refresh(row)
+    assert row.last_seen_at == recent  # within the minute: nothing written
+    row.last_seen_at -= timedelta(minutes=2)
+    db.session.commit()
+    before = row.last_seen_at
+    assert client.get("/account").status_code == 200
+    db.session.refresh(row)
+    assert row.last_seen_at > before + timedelta(minutes=1)  # older: the session is kept alive
+
+
 def test_absolute_session_lifetime(app, client, auth, world):
     auth.login("dangvien")
     row = db.session.scalar(select(LoginSession))
