@@ -170,6 +170,14 @@ def test_password_change_refuses_weak_passwords(client, auth, world, new, confir
     assert world["users"]["dangvien"].password_hash == before
 
 
+def test_password_guessing_on_a_stolen_session_is_throttled(client, auth, world):
+    auth.login("dangvien")
+    wrong = {"current_password": "not-it", "new_password": "mot mat khau moi", "confirm": "mot mat khau moi"}
+    statuses = [client.post("/account/password", data=wrong).status_code for _ in range(11)]
+    assert statuses[:10] == [200] * 10 and statuses[10] == 429
+    assert client.get("/account/password").status_code == 200  # the limit is on POST only
+
+
 def test_password_change_asks_for_the_current_one(client, auth, world):
     auth.login("dangvien")
     response = client.post(
