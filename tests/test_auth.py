@@ -102,6 +102,23 @@ def test_idle_session_expires(app, client, auth, world):
     assert client.get("/").status_code == 302
 
 
+def test_activity_is_written_at_most_once_a_minute(app, client, auth, world):
+    auth.login("dangvien")
+    row = db.session.scalar(select(LoginSession))
+    row.last_seen_at -= timedelta(seconds=30)
+    db.session.commit()
+    recent = row.last_seen_at
+    assert client.get("/account").status_code == 200
+    db.session.refresh(row)
+    assert row.last_seen_at == recent  # within the minute: nothing written
+    row.last_seen_at -= timedelta(minutes=2)
+    db.session.commit()
+    before = row.last_seen_at
+    assert client.get("/account").status_code == 200
+    db.session.refresh(row)
+    assert row.last_seen_at > before + timedelta(minutes=1)  # older: the session is kept alive
+
+
 def test_absolute_session_lifetime(app, client, auth, world):
     auth.login("dangvien")
     row = db.session.scalar(select(LoginSession))
@@ -151,6 +168,14 @@ def test_password_change_refuses_weak_passwords(client, auth, world, new, confir
     assert message in text_of(response)
     db.session.refresh(world["users"]["dangvien"])
     assert world["users"]["dangvien"].password_hash == before
+
+
+def test_password_guessing_on_a_stolen_session_is_throttled(client, auth, world):
+    auth.login("dangvien")
+    wrong = {"current_password": "not-it", "new_password": "mot mat khau moi", "confirm": "mot mat khau moi"}
+    statuses = [client.post("/account/password", data=wrong).status_code for _ in range(11)]
+    assert statuses[:10] == [200] * 10 and statuses[10] == 429
+    assert client.get("/account/password").status_code == 200  # the limit is on POST only
 
 
 def test_password_change_asks_for_the_current_one(client, auth, world):

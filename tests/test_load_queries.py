@@ -37,6 +37,21 @@ def test_autosave_answer_reads_the_note_once_and_counts_no_notifications(client,
     assert not [s for s in seen if "FROM notification" in s]
 
 
+def test_autosave_answer_does_not_read_back_what_it_wrote(client, auth, world):
+    meeting = nf.meeting(world["cell1"])
+    auth.login("dangvien")
+    url = f"/meetings/{meeting.id}/note"
+    client.post(url, data={"body": "Ý kiến thứ nhất", "version": "0"}, headers=HX)
+    with statements() as seen:
+        answer = client.post(url, data={"body": "Ý kiến thứ hai", "version": "1"}, headers=HX)
+    text = answer.get_data(as_text=True)
+    assert 'id="note-version" name="version" value="2"' in text and "Đã lưu lúc" in text
+    update = next(i for i, s in enumerate(seen) if s.startswith("UPDATE note "))
+    assert not [s for s in seen[update + 1:] if s.startswith("SELECT")]
+    # A member of the meeting's cell is let in on the ids: the cell itself is never loaded.
+    assert not [s for s in seen if "FROM organization" in s]
+
+
 def test_full_page_still_shows_the_unread_count(client, auth, world):
     meeting = nf.meeting(world["cell1"])
     auth.login("dangvien")

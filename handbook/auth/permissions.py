@@ -37,11 +37,21 @@ def managed_cells(user: User) -> list[Organization]:
 
 def can_manage_cell(user: User, cell: Organization) -> bool:
     """Secretary and deputy run their own cell's meetings."""
-    return any(org.id == cell.id for org in managed_cells(user))
+    return manages_cell_id(user, cell.id)
+
+
+def manages_cell_id(user: User, cell_id: int) -> bool:
+    """can_manage_cell from the cell's id alone, for callers that have not loaded the cell."""
+    return any(org.id == cell_id for org in managed_cells(user))
 
 
 def is_member_of(user: User, cell: Organization) -> bool:
-    return user.is_authenticated and user.cell_id == cell.id
+    return in_cell_id(user, cell.id)
+
+
+def in_cell_id(user: User, cell_id: int) -> bool:
+    """is_member_of from the cell's id alone, for callers that have not loaded the cell."""
+    return user.is_authenticated and user.cell_id is not None and user.cell_id == cell_id
 
 
 def can_view_cell(user: User, cell: Organization) -> bool:

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from flask import current_app, request, session
 from flask_login import login_user, logout_user
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import bindparam, delete, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from handbook.auth.models import LoginSession, User
@@ -86,19 +86,24 @@ def end_all_sessions(user: User) -> None:
     db.session.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
 
 
+# One query for the server session, its member and the member's roles: every logged-in
+# request starts here, and three round trips each were a fixed cost of every page. Built
+# once: SQLAlchemy keys its compiled-SQL cache on the statement, and that key is worked out
+# again for every newly built statement but kept on this one (half the cost of the lookup).
+_SESSION_AND_USER = (
+    select(LoginSession, User)
+    .join(User, User.id == LoginSession.user_id)
+    .options(joinedload(User.roles))
+    .where(LoginSession.token_hash == bindparam("token_hash"))
+)
+
+
 def load_session_user(user_id: str) -> User | None:
     """Flask-Login's loader: the cookie alone is not enough, its server session must live."""
     token = session.get(SESSION_KEY)
     if not token or not user_id.isdigit():
         return None
-    # One query for the server session, its member and the member's roles: every logged-in
-    # request starts here, and three round trips each were a fixed cost of every page.
-    found = db.session.execute(
-        select(LoginSession, User)
-        .join(User, User.id == LoginSession.user_id)
-        .options(joinedload(User.roles))
-        .where(LoginSession.token_hash == _token_hash(token))
-    ).unique().first()
+    found = db.session.execute(_SESSION_AND_USER, {"token_hash": _token_hash(token)}).unique().first()
     if found is None or found[0].user_id != int(user_id):
         return None
     row, user = found

@@ -4,7 +4,15 @@ from flask_login import current_user
 from sqlalchemy import Select, false, or_, select
 
 from handbook.auth.models import User
-from handbook.auth.permissions import admin_roots, can_manage_cell, can_view_cell, managed_cells, require
+from handbook.auth.permissions import (
+    admin_roots,
+    can_manage_cell,
+    can_view_cell,
+    in_cell_id,
+    managed_cells,
+    manages_cell_id,
+    require,
+)
 from handbook.extensions import db
 from handbook.meetings.models import Meeting
 from handbook.orgs.models import Organization
@@ -12,9 +20,11 @@ from handbook.orgs.models import Organization
 
 def can_see_meeting(user: User, meeting: Meeting) -> bool:
     """Cell members and admins above see published meetings; drafts only the cell's leaders."""
+    # The ids settle the leaders' and the cell's members' cases (most who ask: members typing
+    # their note during the meeting) without loading the cell; only an admin's needs its path.
     if meeting.status == "draft":
-        return can_manage_cell(user, meeting.cell)
-    return can_view_cell(user, meeting.cell)
+        return manages_cell_id(user, meeting.cell_id)
+    return in_cell_id(user, meeting.cell_id) or can_view_cell(user, meeting.cell)
 
 
 def visible_meetings(user: User) -> Select:

@@ -1,7 +1,7 @@
 """Scoped getters: a note is only ever its owner's, and only on what the owner may see."""
 
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from handbook.auth.models import User
 from handbook.auth.permissions import require
@@ -35,13 +35,19 @@ def get_note_section_or_404(slug: str, anchor: str) -> Section:
     return section
 
 
+# Built once (SQLAlchemy keeps a built statement's cache key): every autosave looks up its note.
+_OWN_NOTE = {
+    target: select(Note).where(Note.owner_id == bindparam("owner_id"), column == bindparam("target_id"))
+    for target, column in (("meeting", Note.meeting_id), ("section", Note.section_id))
+}
+
+
 def find_own_note(*, meeting_id: int | None = None, section_id: int | None = None) -> Note | None:
-    query = select(Note).where(Note.owner_id == current_user.id)
     if meeting_id is not None:
-        query = query.where(Note.meeting_id == meeting_id)
+        target, target_id = "meeting", meeting_id
     else:
-        query = query.where(Note.section_id == section_id)
-    return db.session.scalar(query)
+        target, target_id = "section", section_id
+    return db.session.scalar(_OWN_NOTE[target], {"owner_id": current_user.id, "target_id": target_id})
 
 
 def get_own_note_or_404(note_id: int) -> Note:

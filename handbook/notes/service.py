@@ -3,6 +3,9 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
+from sqlalchemy import inspect
+from sqlalchemy.orm.attributes import set_committed_value
+
 from handbook.extensions import db
 from handbook.models_base import utcnow
 from handbook.notes.models import Note, NoteRevision
@@ -46,6 +49,18 @@ def _write(note: Note, body: str) -> None:
         note.created_at = now
 
 
+def _commit(note: Note) -> None:
+    """Commit, then put back the note's columns as just written. The session expires every
+    object on commit (other features rely on that), so the autosave's answer would otherwise
+    read the row it has just written: one SELECT more on the evening's most frequent request.
+    The values cannot differ: our UPDATE held the row until the commit."""
+    db.session.flush()
+    written = {column.key: getattr(note, column.key) for column in inspect(Note).column_attrs}
+    db.session.commit()
+    for key, value in written.items():
+        set_committed_value(note, key, value)
+
+
 def save_note(note: Note, body: str, base_version: int) -> SaveResult:
     """Store `body` typed on top of `base_version`. A stale base keeps both texts: the stored
     one stays current, the incoming one becomes a conflict revision for the member to merge."""
@@ -55,6 +70,8 @@ def save_note(note: Note, body: str, base_version: int) -> SaveResult:
         if note.id is None:
             db.session.add(note)
         _keep(note, "conflict", body, base_version)
+        # A plain commit: the note was only read, so the answer reloads it and shows the
+        # stored text as it is now, should another device have saved meanwhile.
         db.session.commit()
         return SaveResult(note, "conflict", incoming=body)
     now = utcnow()
@@ -69,7 +86,7 @@ def save_note(note: Note, body: str, base_version: int) -> SaveResult:
     _write(note, body)
     if note.id is None:
         db.session.add(note)
-    db.session.commit()
+    _commit(note)
     return SaveResult(note, "saved")
 
 
