@@ -14,7 +14,9 @@
 # the first EVENING_CELLS cells, default 300), RATES (offered rates in requests/s, e.g.
 # "300 450 600": each mix except healthz runs once per rate, every connection pausing a
 # member's think time of CONNECTIONS/rate seconds on average between requests; unset, every
-# connection sends as fast as it is answered, which measures the most the server can do).
+# connection sends as fast as it is answered, which measures the most the server can do),
+# WARMUP (e.g. 30s: each mix first runs this long unmeasured, so the workers' caches hold
+# tonight's agendas and documents as they would an hour into the evening; default none).
 # The database is migrated and seeded (demo + load-test members) before the run; on an
 # existing database that only adds what is missing.
 set -euo pipefail
@@ -65,10 +67,17 @@ printf '%-10s %7s %10s %9s %9s %9s %8s %9s %9s\n' mix offered 'req/s' 'p50 ms' '
   conflicts
 ceiling=""
 for mix in "$@"; do
+  if [ -n "${WARMUP:-}" ] && [ "$mix" != healthz ]; then
+    "$PY" benchmarks/load/sessions.py refresh --out "$OUT/sessions.tsv"
+    wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$WARMUP" -s "$HERE/mix.lua" "$BASE_URL" \
+      -- "$OUT/sessions.tsv" "$HERE/$mix.mix" "$CONNECTIONS" 0 >/dev/null
+  fi
   rates="${RATES:-max}"
   [ "$mix" = "healthz" ] && rates=max
   for rate in $rates; do
     think=0
+    # Each wrk run starts from the sessions file: give it the notes' versions as they are now.
+    [ "$mix" = "healthz" ] || "$PY" benchmarks/load/sessions.py refresh --out "$OUT/sessions.tsv"
     [ "$rate" != max ] && think="$(awk -v c="$CONNECTIONS" -v r="$rate" 'BEGIN { printf "%d", 1000 * c / r }')"
     result="$(wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/mix.lua" "$BASE_URL" \
       -- "$OUT/sessions.tsv" "$HERE/$mix.mix" "$CONNECTIONS" "$think" | grep '^RESULT')"

@@ -2,6 +2,7 @@
 
     python benchmarks/load/sessions.py create --count 500          # uses DATABASE_URL
     python benchmarks/load/sessions.py login --count 500 --base-url http://127.0.0.1:5560 --out sessions.tsv
+    python benchmarks/load/sessions.py refresh --out sessions.tsv    # note versions as they are now
 
 Load-test members share one password hashed at a low scrypt cost, so logging in hundreds
 of them takes seconds; the cost of real password hashing is not part of the measured mix.
@@ -151,9 +152,33 @@ def login_all(base_url: str, count: int, out: str, cells_total: int = 0, evening
     print(f"{len(lines)} sessions written to {out}")
 
 
+def refresh_versions(path: str) -> None:
+    """Puts each member's current note version into the sessions file, so the next mix's
+    first autosaves are not answered as conflicts because an earlier mix moved the notes on."""
+    from sqlalchemy import select
+
+    from handbook import create_app
+    from handbook.auth.models import User
+    from handbook.extensions import db
+    from handbook.notes.models import Note
+
+    lines = Path(path).read_text().splitlines()
+    rows = [dict(pair.split("=", 1) for pair in line.split("\t")) for line in lines if line]
+    app = create_app()
+    with app.app_context():
+        names = [row["user"] for row in rows]
+        meetings = {int(row.get("meeting") or 0) for row in rows}
+        current = {(name, meeting): version for name, meeting, version in db.session.execute(
+            select(User.username, Note.meeting_id, Note.version).join(Note, Note.owner_id == User.id)
+            .where(User.username.in_(names), Note.meeting_id.in_(meetings)))}
+    for row in rows:
+        row["version"] = str(current.get((row["user"], int(row.get("meeting") or 0)), 0))
+    Path(path).write_text("\n".join("\t".join(f"{k}={v}" for k, v in row.items()) for row in rows) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("action", choices=["create", "login"])
+    parser.add_argument("action", choices=["create", "login", "refresh"])
     parser.add_argument("--count", type=int, default=500)
     parser.add_argument("--base-url", default="http://127.0.0.1:5560")
     parser.add_argument("--out", default="benchmarks/out/sessions.tsv")
@@ -162,6 +187,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.action == "create":
         create(args.count)
+    elif args.action == "refresh":
+        refresh_versions(args.out)
     else:
         login_all(args.base_url, args.count, args.out, args.cells_total, args.evening_cells)
 
