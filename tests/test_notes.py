@@ -188,3 +188,27 @@ def test_note_outlives_its_meeting(client, auth, world):
     page = text_of(client.get("/notes"))
     assert "Ghi chép khác" in page and "Buổi họp bị xóa" in page and "Vẫn còn đây" in page
     assert "Vẫn còn đây" in text_of(client.get(f"/notes/{note.id}/history"))
+
+
+def test_two_devices_saving_on_the_same_version_keep_both_texts(app, world):
+    """The phone's save lands between this request's read and its write: the write must not
+    overwrite the phone's text; it becomes a conflict revision instead."""
+    from sqlalchemy import update
+
+    from handbook.notes.editor import _save
+
+    member = world["users"]["dangvien"]
+    stored = nf.note(member, meeting=nf.meeting(world["cell1"]), body="Bản đầu")
+    note_id, version = stored.id, stored.version
+    mine = db.session.get(Note, note_id)  # this request has read the note at `version`
+    with db.engine.begin() as phone:  # meanwhile another device's save commits
+        phone.execute(update(Note.__table__).where(Note.__table__.c.id == note_id)
+                      .values(body="Bản từ điện thoại", version=version + 1))
+    result = _save(mine, lambda: db.session.get(Note, note_id), lambda: None, "Bản từ máy tính", version)
+    assert result.status == "conflict"
+    db.session.expire_all()
+    note = db.session.get(Note, note_id)
+    assert note.body == "Bản từ điện thoại" and note.version == version + 1
+    kept = db.session.scalars(select(NoteRevision.body).where(NoteRevision.note_id == note_id,
+                                                              NoteRevision.kind == "conflict")).all()
+    assert kept == ["Bản từ máy tính"]

@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from flask import flash, make_response, redirect, render_template, request
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
 from handbook.extensions import db
 from handbook.notes.forms import NoteForm
@@ -19,8 +20,9 @@ def _save(note: Note | None, find: Callable[[], Note | None], create: Callable[[
     note = note or create()
     try:
         return save_note(note, body, version)
-    except IntegrityError:
-        # Two first saves raced to create the note: the other one won, so ours is a conflict.
+    except (IntegrityError, StaleDataError):
+        # Another device saved first — both creating the note, or both writing on top of the
+        # same version: the other one won, so ours is kept as a conflict to merge.
         db.session.rollback()
         return save_note(find(), body, version)
 

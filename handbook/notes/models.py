@@ -41,6 +41,11 @@ class Note(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_revision_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
+    # Every UPDATE says "WHERE version = <the version this request read>": two devices saving
+    # the same note at once cannot both win; the loser's text becomes a conflict revision
+    # (handbook/notes/editor.py). The service sets the numbers itself (generator off).
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
+
     meeting: Mapped[Meeting | None] = relationship()
     section: Mapped[Section | None] = relationship()
     revisions: Mapped[list["NoteRevision"]] = relationship(
