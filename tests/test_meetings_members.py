@@ -201,3 +201,23 @@ def test_search_finds_minutes_only_once_final(world):
     hits = source(world["users"]["dangvien"], terms, 10)
     assert [h.kind for h in hits] == ["Biên bản họp"] and opened(hits) == [f"{held.id}#bien-ban"]
     assert "<mark>cây</mark>" in hits[0].snippet
+
+
+def test_a_receipt_stored_by_a_parallel_request_is_not_an_error(world, monkeypatch):
+    """Two first openings at once: the other request stored the receipt after this one
+    looked, so this one's insert meets the unique pair and must do nothing, not fail."""
+    from handbook.meetings.attendance import _record_read
+
+    m = meeting(world["cell1"], status="published")
+    user_id = world["users"]["dangvien"].id
+    with db.engine.begin() as other:
+        other.execute(ReadReceipt.__table__.insert().values(meeting_id=m.id, user_id=user_id, read_at=m.starts_at))
+    original = db.session.scalar
+
+    def missed_once(statement, *args, **kwargs):  # this request looked before the other stored it
+        return None if "read_receipt" in str(statement) else original(statement, *args, **kwargs)
+
+    monkeypatch.setattr(db.session, "scalar", missed_once)
+    assert _record_read(m.id, user_id) is True
+    monkeypatch.undo()
+    assert count(ReadReceipt, meeting_id=m.id) == 1

@@ -4,6 +4,8 @@ import secrets
 from datetime import timedelta
 
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from handbook.cache import Cache
 from handbook.extensions import db
@@ -46,7 +48,11 @@ def _record_read(meeting_id: int, user_id: int) -> bool:
     exists = db.session.scalar(select(ReadReceipt.id).where(ReadReceipt.meeting_id == meeting_id,
                                                             ReadReceipt.user_id == user_id))
     if exists is None:
-        db.session.add(ReadReceipt(meeting_id=meeting_id, user_id=user_id))
+        # The same member may open the agenda twice at once (two tabs, a double tap): the
+        # second insert does nothing instead of failing on the unique pair.
+        insert = pg_insert if db.engine.dialect.name == "postgresql" else sqlite_insert
+        db.session.execute(insert(ReadReceipt).values(meeting_id=meeting_id, user_id=user_id, read_at=utcnow())
+                           .on_conflict_do_nothing(index_elements=["meeting_id", "user_id"]))
         db.session.commit()
     return True
 
