@@ -5,10 +5,10 @@ are compressed once and kept in memory, keyed by their ETag.
 """
 
 import gzip
-import threading
-from collections import OrderedDict
 
 from flask import Flask, request
+
+from handbook.cache import Cache
 
 MIN_SIZE = 500  # below this gzip's header costs more than it saves
 LEVEL = 6
@@ -26,8 +26,8 @@ COMPRESSIBLE = {
     "text/xml",
 }
 STATIC_CACHE_SIZE = 256
-_static_cache: OrderedDict[tuple[str, str], bytes] = OrderedDict()
-_static_lock = threading.Lock()  # gunicorn's threaded workers share the cache
+# Keyed by path and ETag (a new file version is a new key), so nothing needs to expire.
+_static_cache = Cache(size=STATIC_CACHE_SIZE, ttl_seconds=365 * 24 * 3600)
 
 
 def init_app(app: Flask) -> None:
@@ -50,28 +50,18 @@ def _gzip(data: bytes) -> bytes:
 def _static_gzip(response) -> bytes | None:
     """The compressed bytes of a static file, computed once per version of the file."""
     etag, _ = response.get_etag()
-    key = (request.path, etag or "")
     close = getattr(response.response, "close", None)
-    try:
-        with _static_lock:
-            cached = _static_cache.get(key) if etag else None
-            if cached is not None:
-                _static_cache.move_to_end(key)
-                return cached
+
+    def make() -> bytes | None:
         response.direct_passthrough = False  # let us read the file wrapper into bytes
         data = response.get_data()
+        return _gzip(data) if len(data) >= MIN_SIZE else None
+
+    try:
+        return _static_cache.get_or_make((request.path, etag), make) if etag else make()
     finally:
         if close is not None:  # the open file is done with either way
             close()
-    if len(data) < MIN_SIZE:
-        return None
-    body = _gzip(data)
-    if etag:
-        with _static_lock:
-            _static_cache[key] = body
-            if len(_static_cache) > STATIC_CACHE_SIZE:
-                _static_cache.popitem(last=False)
-    return body
 
 
 def compress_response(response):

@@ -6,7 +6,6 @@ from sqlalchemy import Select, false, or_, select
 from handbook.auth.models import User
 from handbook.auth.permissions import (
     admin_roots,
-    can_manage_cell,
     can_view_cell,
     in_cell_id,
     managed_cells,
@@ -54,5 +53,5 @@ def get_visible_meeting_or_404(meeting_id: int) -> Meeting:
 def get_managed_meeting_or_404(meeting_id: int) -> Meeting:
     """For the secretary's and deputy's edits: anyone else gets 404."""
     meeting = db.session.get(Meeting, meeting_id)
-    require(meeting is not None and can_manage_cell(current_user, meeting.cell))
+    require(meeting is not None and manages_cell_id(current_user, meeting.cell_id))
     return meeting

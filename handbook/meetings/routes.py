@@ -5,7 +5,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
-from handbook.auth.permissions import can_manage_cell, managed_cells, require
+from handbook.auth.permissions import in_cell_id, managed_cells, manages_cell_id, require
 from handbook.extensions import db
 from handbook.library.models import Document
 from handbook.meetings import agenda, bp
@@ -42,9 +42,8 @@ def show(meeting_id):
     rsvp = own_rsvp(meeting, current_user)
     form = RsvpForm(data={"answer": ("yes" if rsvp.attending else "no") if rsvp else None,
                           "reason": rsvp.reason if rsvp else ""})
-    is_member = current_user.cell_id == meeting.cell_id
-    # Most readers lead no cell: skip loading the cell just to learn they don't lead it.
-    can_manage = bool(managed_cells(current_user)) and can_manage_cell(current_user, meeting.cell)
+    is_member = in_cell_id(current_user, meeting.cell_id)
+    can_manage = manages_cell_id(current_user, meeting.cell_id)
     return render_template("meetings/show.html", meeting=meeting, parts=shared_parts(meeting), rsvp=rsvp,
                            rsvp_form=form, is_member=is_member, can_manage=can_manage,
                            checkin_open=checkin_open(meeting))
