@@ -58,7 +58,11 @@ def _static_gzip(response) -> bytes | None:
         return _gzip(data) if len(data) >= MIN_SIZE else None
 
     try:
-        return _static_cache.get_or_make((request.path, etag), make) if etag else make()
+        body = _static_cache.get_or_make((request.path, etag), make) if etag else make()
+        if body is None:  # too small to gain: it goes out as it is, so read it before its file closes
+            response.direct_passthrough = False
+            response.get_data()
+        return body
     finally:
         if close is not None:  # the open file is done with either way
             close()

@@ -76,3 +76,14 @@ def test_range_requests_get_the_plain_bytes(client):
         assert response.status_code == 206
         assert "Content-Encoding" not in response.headers
         assert len(response.get_data()) == 100
+
+
+def test_a_static_file_too_small_to_compress_is_served_every_time(client, app):
+    """Below the gzip threshold the file goes out as it is, the second time as the first."""
+    from pathlib import Path
+
+    name = next(p.name for p in (Path(app.static_folder) / "img").iterdir() if p.stat().st_size < 500)
+    first, second = (client.get(f"/static/img/{name}", headers={"Accept-Encoding": "gzip"}) for _ in range(2))
+    assert first.status_code == second.status_code == 200
+    assert "Content-Encoding" not in second.headers
+    assert second.get_data() == first.get_data() == (Path(app.static_folder) / "img" / name).read_bytes()
