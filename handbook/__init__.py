@@ -11,7 +11,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from handbook import compression, errors, security, timefmt
 from handbook.assets import asset_url
 from handbook.config import Config, check_production
-from handbook.extensions import csrf, db, drop_idle_limiter_hook, limiter, login_manager, migrate
+from handbook.extensions import csrf, db, limiter, login_manager, migrate
 from handbook.icons import icon
 
 # Each feature is a package with a blueprint `bp`; order is the order of registration.
@@ -44,7 +44,6 @@ def create_app(config: dict | None = None) -> Flask:
     for name in FEATURES:
         app.register_blueprint(import_module(f"handbook.{name}").bp)
     import_models()
-    drop_idle_limiter_hook(app)
 
     errors.register(app)
     timefmt.register(app)
