@@ -8,7 +8,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from handbook import compression, errors, security, timefmt
+from handbook import compression, errors, logs, metrics, reporting, security, timefmt
 from handbook.assets import asset_url
 from handbook.config import Config, check_production
 from handbook.extensions import csrf, db, limiter, login_manager, migrate
@@ -35,6 +35,9 @@ def create_app(config: dict | None = None) -> Flask:
         n = app.config["PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)
 
+    logs.init_app(app)
+    reporting.init_app(app)
+    metrics.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=os.path.join(ROOT, "migrations"))
     csrf.init_app(app)
