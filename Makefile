@@ -31,10 +31,6 @@ run: install
 lint: install-dev
 	$(BIN)/ruff check .
 
-# The whole suite on SQLite, then again on PostgreSQL when one answers.
-test: lint
-	$(BIN)/python -m pytest
-	@if $(BIN)/python scripts/pg_available.py "$(TEST_DATABASE_URL)"; then \
-		echo "--- PostgreSQL: $(TEST_DATABASE_URL)"; \
-		TEST_DATABASE_URL="$(TEST_DATABASE_URL)" $(BIN)/python -m pytest -m "not e2e"; \
-	else echo "--- PostgreSQL not reachable at $(TEST_DATABASE_URL): skipped the PostgreSQL run"; fi
+# Lint, the whole suite on SQLite, then again on PostgreSQL when one answers (required in CI).
+test: install-dev
+	BIN=$(BIN) TEST_DATABASE_URL="$(TEST_DATABASE_URL)" scripts/test_all.sh

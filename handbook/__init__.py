@@ -8,10 +8,10 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from handbook import compression, errors, security, timefmt
+from handbook import compression, errors, logs, metrics, reporting, security, timefmt
 from handbook.assets import asset_url
 from handbook.config import Config, check_production
-from handbook.extensions import csrf, db, drop_idle_limiter_hook, limiter, login_manager, migrate
+from handbook.extensions import csrf, db, limiter, login_manager, migrate
 from handbook.icons import icon
 
 # Each feature is a package with a blueprint `bp`; order is the order of registration.
@@ -35,6 +35,9 @@ def create_app(config: dict | None = None) -> Flask:
         n = app.config["PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)
 
+    logs.init_app(app)
+    reporting.init_app(app)
+    metrics.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=os.path.join(ROOT, "migrations"))
     csrf.init_app(app)
@@ -44,7 +47,6 @@ def create_app(config: dict | None = None) -> Flask:
     for name in FEATURES:
         app.register_blueprint(import_module(f"handbook.{name}").bp)
     import_models()
-    drop_idle_limiter_hook(app)
 
     errors.register(app)
     timefmt.register(app)

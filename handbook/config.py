@@ -1,5 +1,6 @@
 """Settings, read from the environment in one place."""
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -37,10 +38,20 @@ class Config:
         # no Set-Cookie on every page and static file, nothing re-signed per request.
         self.SESSION_REFRESH_EACH_REQUEST = False
         self.SEND_FILE_MAX_AGE_DEFAULT = 60 * 60 * 24 * 365  # static URLs carry a content hash
+        # Operations: JSON log lines, optional error reporting, who may read /metrics.
+        self.LOG_LEVEL = env.get("LOG_LEVEL", "INFO")
+        self.LOG_FORMAT = env.get("LOG_FORMAT", "json")
+        self.SENTRY_DSN = env.get("SENTRY_DSN", "")
+        self.METRICS_ALLOW = parse_networks(env.get("METRICS_ALLOW", "127.0.0.1/32,::1/128"))
 
     @property
     def is_production(self) -> bool:
         return self.HANDBOOK_ENV == "production"
+
+
+def parse_networks(text: str) -> list:
+    """"10.0.0.0/8, 127.0.0.1" -> networks; a bad entry stops the start with its name."""
+    return [ipaddress.ip_network(part.strip(), strict=False) for part in text.split(",") if part.strip()]
 
 
 def normalise_db_url(url: str) -> str:

@@ -29,8 +29,26 @@ TEST_CONFIG = {
 
 def database_url(tmp_path_factory) -> str:
     if PG_URL:
-        return PG_URL
+        return worker_database(PG_URL)
     return "sqlite:///" + str(tmp_path_factory.mktemp("db") / "test.sqlite3")
+
+
+def worker_database(url: str) -> str:
+    """Under pytest-xdist each worker empties tables between tests, so each gets a database of
+    its own (`<name>_gw0`, …), made on first use next to the one TEST_DATABASE_URL names."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    from sqlalchemy import create_engine
+
+    base, name = url.rsplit("/", 1)
+    own = f"{name}_{worker}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        if not conn.scalar(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": own}):
+            conn.execute(text(f'CREATE DATABASE "{own}"'))
+    admin.dispose()
+    return f"{base}/{own}"
 
 
 def reset_postgres(url: str) -> None:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import joinedload
 from handbook.auth.models import LoginSession, User
 from handbook.auth.passwords import hash_password, verify_password
 from handbook.extensions import db
+from handbook.logs import bind_user
 from handbook.models_base import utcnow
 
 # Compared against when no account matches, so timing does not reveal which part was wrong.
@@ -70,6 +71,7 @@ def start_session(user: User) -> None:
     session[SESSION_KEY] = token
     session.permanent = True
     login_user(user)
+    bind_user(user.id)
 
 
 def end_session() -> None:
@@ -118,7 +120,10 @@ def load_session_user(user_id: str) -> User | None:
     if now - row.last_seen_at > LAST_SEEN_WRITE_EVERY:
         row.last_seen_at = now
         db.session.commit()
-    return user if user.active else None
+    if not user.active:
+        return None
+    bind_user(user.id)
+    return user
 
 
 def change_password(user: User, new_password: str) -> None:

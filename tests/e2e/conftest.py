@@ -1,8 +1,8 @@
 """Browser fixtures: the real app under gunicorn and Debian's Chromium sized as a phone.
 
 Every test under tests/e2e is marked `e2e` and skipped, with the reason, when Chromium
-is missing. Journeys use `live_server`, `page` (360×740, touch) and the helpers in
-tests/e2e/browser.py (`login`, `assert_accessible`, `assert_no_horizontal_scroll`).
+is missing (with CI=true that is an error instead). Journeys use `live_server`, `page`
+(360×740, touch) and the helpers in tests/e2e/browser.py (`login`, `assert_accessible`, `assert_no_horizontal_scroll`).
 """
 
 import os
@@ -31,6 +31,9 @@ def _browser_missing() -> str | None:
 def pytest_collection_modifyitems(config, items):
     """Marks this folder's tests `e2e` before `-m "not e2e"` deselects, so none can forget it."""
     missing = _browser_missing()
+    if missing and os.environ.get("CI") == "true" and any(HERE in Path(i.fspath).parents for i in items):
+        # CI must not go green without the browser journeys: a missing browser is a failure.
+        raise pytest.UsageError(missing.replace("skipped", "cannot run in CI"))
     for item in items:
         if HERE in Path(item.fspath).parents:
             item.add_marker(pytest.mark.e2e)

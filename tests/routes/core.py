@@ -5,6 +5,8 @@ from tests.routes import Rule, expect, fixed
 RULES = [
     Rule("main.home", "GET", fixed("/"), expect()),
     Rule("main.healthz", "GET", fixed("/healthz"), expect(anonymous=200)),
+    # From the test client's loopback address: allowed (tests/test_operations.py refuses others).
+    Rule("metrics", "GET", fixed("/metrics"), expect(anonymous=200)),
     Rule("auth.login", "GET", fixed("/login"), expect(anonymous=200, member=302)),
     Rule("auth.login", "POST", fixed("/login"), expect(anonymous=401, member=302),
          data=lambda w: {"username": "dangvien", "password": "wrong-password"}),

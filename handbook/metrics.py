@@ -1,0 +1,73 @@
+"""Prometheus metrics for operators: requests and latencies per endpoint (by
+prometheus-flask-exporter), and gauges read at scrape time (the job queue's depth…) that
+features offer through `metric_sources`.
+
+Served at /metrics to the networks in METRICS_ALLOW only (loopback by default), since a
+scraper has no login; anyone else gets the same 404 as for a page that does not exist.
+Under gunicorn, set PROMETHEUS_MULTIPROC_DIR to an empty folder so every worker's counts add
+up (prometheus_client's multi-process mode; the README's Production section says how).
+"""
+
+import ipaddress
+import os
+from collections.abc import Callable, Iterable
+
+from flask import Flask, Response, abort, current_app, request
+from prometheus_client import CollectorRegistry, generate_latest, multiprocess
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.exposition import CONTENT_TYPE_LATEST
+from prometheus_flask_exporter import PrometheusMetrics
+
+# Features append functions returning (name, help, value) triples, read on every scrape.
+metric_sources: list[Callable[[], Iterable[tuple[str, str, float]]]] = []
+
+
+def init_app(app: Flask) -> None:
+    registry = CollectorRegistry()  # one per app, not the global one: tests build many apps
+    PrometheusMetrics(app, path=None, group_by="endpoint", registry=registry,
+                      excluded_paths=["^/static/", "^/metrics$"], defaults_prefix="handbook")
+    app.extensions["metrics_registry"] = registry
+    app.add_url_rule("/metrics", "metrics", _metrics)
+
+
+def _multiprocess() -> bool:
+    return bool(os.environ.get("PROMETHEUS_MULTIPROC_DIR"))
+
+
+def _allowed(address: str | None) -> bool:
+    if not address:
+        return False
+    # Behind a proxy the app must be told (PROXY_COUNT), or every client would look local.
+    if not current_app.config["PROXY_COUNT"] and request.headers.get("X-Forwarded-For"):
+        return False
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in current_app.config["METRICS_ALLOW"])
+
+
+class _Sources:
+    """Gauges features offer, read when Prometheus scrapes (queue depth changes between)."""
+
+    def collect(self):
+        for source in metric_sources:
+            for name, help_text, value in source():
+                family = GaugeMetricFamily(name, help_text)
+                family.add_metric([], value)
+                yield family
+
+
+def _metrics():
+    if not _allowed(request.remote_addr):
+        abort(404)
+    if _multiprocess():
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)
+    else:
+        registry = current_app.extensions["metrics_registry"]
+    scrape = CollectorRegistry()
+    scrape.register(_Sources())
+    body = generate_latest(registry) + generate_latest(scrape)
+    return Response(body, mimetype=CONTENT_TYPE_LATEST.split(";")[0],
+                    headers={"Content-Type": CONTENT_TYPE_LATEST, "Cache-Control": "no-store"})

@@ -1,0 +1,39 @@
+"""Optional error reporting: set SENTRY_DSN (sentry.io or a self-hosted Sentry or GlitchTip)
+and unhandled errors are sent there with the request id, the endpoint and the user id,
+never a request body, query string, cookie or header value (notes and passwords travel
+in bodies; session cookies are credentials).
+"""
+
+import sentry_sdk
+from flask import Flask
+from sentry_sdk.integrations.flask import FlaskIntegration
+from structlog.contextvars import get_contextvars
+
+
+def init_app(app: Flask, transport=None) -> None:
+    dsn = app.config["SENTRY_DSN"]
+    if not dsn:
+        return
+    sentry_sdk.init(
+        dsn=dsn,
+        environment=app.config["HANDBOOK_ENV"],
+        integrations=[FlaskIntegration()],
+        before_send=_scrub,
+        transport=transport,
+    )
+
+
+def _scrub(event, hint):
+    """Keep what locates the error, drop everything a member typed or carries."""
+    req = event.get("request") or {}
+    event["request"] = {key: req[key] for key in ("method", "url") if key in req}
+    if "url" in event["request"]:
+        event["request"]["url"] = event["request"]["url"].split("?", 1)[0]
+    event.pop("breadcrumbs", None)  # log messages and SQL of the request, with their parameters
+    for exception in (event.get("exception") or {}).get("values", []):
+        for frame in (exception.get("stacktrace") or {}).get("frames", []):
+            frame.pop("vars", None)  # a frame's locals may hold the note being saved
+    known = get_contextvars()  # what the request's log lines carry (handbook.logs)
+    event.setdefault("tags", {})["request_id"] = known.get("request_id")
+    event["user"] = {"id": str(known["user_id"])} if "user_id" in known else {}
+    return event
