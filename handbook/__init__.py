@@ -15,7 +15,7 @@ from handbook.extensions import csrf, db, drop_idle_limiter_hook, limiter, login
 from handbook.icons import icon
 
 # Each feature is a package with a blueprint `bp`; order is the order of registration.
-FEATURES = ["main", "auth", "library", "search", "meetings", "notes", "admin"]
+FEATURES = ["main", "auth", "library", "search", "meetings", "notes", "admin", "offline"]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
