@@ -110,17 +110,26 @@
     if (notice) notice.hidden = false;
   }
 
-  function syncPack(force) {
+  // The worker answers "ready", "none" (nobody logged in), or "failed" with the error's name:
+  // storage refused (full, private browsing) is said once on the page; a network that is
+  // only just back is tried again a little later.
+  var STORAGE_ERRORS = ["QuotaExceededError", "SecurityError", "InvalidStateError"];
+  function syncPack(force, attempt) {
     if (!account) return;
     if (!worker || !window.caches) { cannotKeep(); return; }
+    attempt = attempt || 1;
     root.setAttribute("data-offline-pack", "syncing");
     ask({ type: "sync", force: !!force }).then(function (answer) {
-      if (answer && answer.state === "ready" && answer.account === account) {
+      answer = answer || { state: "none" };
+      if (answer.state === "ready" && answer.account === account) {
+        root.setAttribute("data-offline-pack-at", String(answer.storedAt));
         root.setAttribute("data-offline-pack", "ready");
-      } else if (answer && answer.state === "failed" && navigator.onLine !== false) {
+      } else if (answer.state === "failed" && STORAGE_ERRORS.indexOf(answer.reason) >= 0) {
         cannotKeep();
+      } else if (answer.state === "failed" && attempt < 4) {
+        setTimeout(function () { syncPack(true, attempt + 1); }, 1500 * attempt);
       } else {
-        root.setAttribute("data-offline-pack", answer ? answer.state : "none");
+        root.setAttribute("data-offline-pack", answer.state);
       }
     });
   }

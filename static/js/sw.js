@@ -244,7 +244,9 @@ function refreshEntry(cache, account, entry) {
   return cache.match(entry.url, { ignoreVary: true }).then(function (have) {
     var tag = have && have.headers.get("ETag");
     if (have && entry.etag && bareTag(tag) === entry.etag) return fillAliases(cache, entry, have);
-    var headers = tag ? { "If-None-Match": tag } : {};
+    // Marked as the worker's: keeping an agenda on the phone is not the member reading it.
+    var headers = { "X-Offline-Prefetch": "1" };
+    if (tag) headers["If-None-Match"] = tag;
     return fetch(entry.url, { credentials: "same-origin", headers: headers }).then(function (response) {
       if (response.status === 304 && have) return fillAliases(cache, entry, have);
       if (response.ok && !response.redirected && response.headers.get("X-Offline-Pack") === account) {
