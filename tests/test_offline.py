@@ -157,7 +157,7 @@ def test_the_toggle_is_in_the_library_list(client, auth, world):
 
 def test_the_server_marks_only_pack_pages_as_storable_and_names_the_login(client, auth, world):
     auth.login("capuy")
-    for path in ("/admin/members", "/admin/members.csv", "/notes", "/account"):
+    for path in ("/admin/members", "/admin/members.csv", "/notes", "/account/password"):
         response = client.get(path)
         assert "X-Offline-Pack" not in response.headers, path
     client.post("/logout")

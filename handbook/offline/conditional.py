@@ -17,7 +17,7 @@ VALIDATED = {
     "library.reader": validators.reader_page,
 }
 # Pages the worker may keep without a validator (rendered afresh each time).
-STORABLE = {"main.home"} | set(VALIDATED)
+STORABLE = {"main.home", "auth.account"} | set(VALIDATED)
 PACK_HEADER = "X-Offline-Pack"
 
 

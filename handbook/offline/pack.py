@@ -33,7 +33,7 @@ STARTED_GRACE = timedelta(hours=3)
 @dataclass
 class Entry:
     url: str
-    kind: str  # home, meeting, note, document, page (a further page of a document)
+    kind: str  # home, account, meeting, note, document, page (a further page of a document)
     title: str
     etag: str | None
     aliases: list[str] = field(default_factory=list)  # other URLs that show the same page
@@ -105,6 +105,8 @@ def build_pack(user) -> list[Entry]:
     """The member's pack, in the order the offline page lists it."""
     pack = _Builder()
     pack.add(Entry(url_for("main.home"), "home", "Trang chủ", None))
+    # Where logging out is: a member on a shared phone may need it with no signal.
+    pack.add(Entry(url_for("auth.account"), "account", "Tài khoản", None))
     meetings, previous = pack_meetings(user)
     for meeting in meetings + ([previous] if previous else []):
         when = vn_datetime(meeting.starts_at)

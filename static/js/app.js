@@ -185,7 +185,8 @@
     banner.hidden = false;
   }
 
-  var KIND_LABELS = { home: "Trang chủ", meeting: "Buổi họp", note: "Ghi chép", document: "Văn bản" };
+  var KIND_LABELS = { home: "Trang chủ", account: "Tài khoản", meeting: "Buổi họp", note: "Ghi chép",
+                      document: "Văn bản" };
 
   function listStoredPack() {
     var list = document.getElementById("offline-pack-list");

@@ -149,3 +149,33 @@ def test_logout_forgets_the_account_and_the_next_member_sees_nothing_of_it(page,
     page.goto(f"/search?q={secret}")
     assert page.locator("#search-results a").count() == 0  # only "no results for …", echoing the query
     assert secret not in stored_text(page)
+
+
+def test_logout_without_signal_warns_before_unsent_text_is_lost(page, live_server, console_errors):
+    cell = arrange_cell(live_server, "Làng Chài", ["e2e-off-leave"])
+    login(page, "e2e-off-leave")
+    wait_for_pack(page)
+    page.goto(f"/meetings/{cell.meeting_id}/note")
+    before = go_offline(page, console_errors)
+    unsent = "Câu gõ lúc mất sóng"
+    page.get_by_label("Ghi chép của tôi").press_sequentially(unsent)
+    expect(page.locator("#note-status")).to_contain_text("Chưa lưu", timeout=SAVE_TIMEOUT)
+
+    page.get_by_role("link", name="Tài khoản").click()  # the stored account page
+    warnings = []
+    page.once("dialog", lambda dialog: (warnings.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("button", name="Đăng xuất").click()
+    expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible()  # cancelled: still here
+    assert "1 ghi chép chưa gửi" in warnings[0] and "mất hẳn" in warnings[0]
+    assert unsent in stored_text(page)
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    with page.expect_navigation():
+        page.get_by_role("button", name="Đăng xuất").click()
+    expect(page.get_by_role("heading", name="Chưa có mạng")).to_be_visible()
+    assert unsent not in stored_text(page) and cell.meeting_title not in stored_text(page)
+
+    page.context.set_offline(False)  # with signal, the server's session ends too
+    page.goto("/")
+    expect(page.get_by_role("button", name="Đăng nhập")).to_be_visible()
+    del console_errors[before:]
