@@ -96,7 +96,7 @@ def sizes() -> None:
         not_modified = client.get("/meetings/3", headers={"If-None-Match": tag})
         header_bytes = len(str(not_modified.headers))
         print(f"{'pack':<44} {'pages':>5} {'list B':>7} {'pages B gz':>10} {'pages B html':>12}")
-        for name, m in (("demo (next + last meeting, note, article, home)", demo),
+        for name, m in (("demo: home, account, next and last meeting, note, article", demo),
                         ("demo + 200-article document marked", marked)):
             print(f"{name:<44} {m['count']:>5} {m['list']:>7} {m['gzip']:>10} {m['html']:>12}")
         print(f"app shell (worker, CSS, JS, icons, offline page), gzip: {shell} B")
