@@ -135,22 +135,22 @@ def _meeting_facts(row) -> tuple | None:
             meeting is not None and checkin_open(meeting))
 
 
-def meeting_page(meeting_id: int) -> str | None:
-    """/meetings/<id>: the agenda and minutes (row versions), the member's RSVP and check-in."""
+def _meeting_tag(kind: str, statement, meeting_id: int) -> str | None:
     if not _ready():
         return None
-    row = db.session.execute(_MEETING_PAGE, {"meeting_id": meeting_id, "user_id": current_user.id}).first()
+    row = db.session.execute(statement, {"meeting_id": meeting_id, "user_id": current_user.id}).first()
     facts = row and _meeting_facts(row)
-    return _tag("meeting", facts) if facts else None
+    return _tag(kind, facts) if facts else None
+
+
+def meeting_page(meeting_id: int) -> str | None:
+    """/meetings/<id>: the agenda and minutes (row versions), the member's RSVP and check-in."""
+    return _meeting_tag("meeting", _MEETING_PAGE, meeting_id)
 
 
 def meeting_note_page(meeting_id: int) -> str | None:
     """/meetings/<id>/note: the note's version and the meeting it sits beside."""
-    if not _ready():
-        return None
-    row = db.session.execute(_NOTE_PAGE, {"meeting_id": meeting_id, "user_id": current_user.id}).first()
-    facts = row and _meeting_facts(row)
-    return _tag("note", facts) if facts else None
+    return _meeting_tag("note", _NOTE_PAGE, meeting_id)
 
 
 def reader_page(slug: str) -> str | None:
