@@ -16,7 +16,10 @@ VALIDATED = {
     "notes.meeting_note": validators.meeting_note_page,
     "library.reader": validators.reader_page,
 }
-# Pages the worker may keep without a validator (rendered afresh each time).
+# Pages the worker may keep without a validator (rendered afresh each time). Nothing else is
+# marked: not admin pages, exports, the password pages. The note page stays `no-store` for
+# the browser's own caches (no Back button into it after logout) and is marked for the worker
+# alone, whose copy belongs to this login and goes with it.
 STORABLE = {"main.home", "auth.account"} | set(VALIDATED)
 PACK_HEADER = "X-Offline-Pack"
 
