@@ -15,7 +15,7 @@ from handbook.extensions import csrf, db, limiter, login_manager, migrate
 from handbook.icons import icon
 
 # Each feature is a package with a blueprint `bp`; order is the order of registration.
-FEATURES = ["main", "auth", "library", "search", "meetings", "notes", "admin"]
+FEATURES = ["main", "auth", "library", "search", "meetings", "notes", "admin", "offline"]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 

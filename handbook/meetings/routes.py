@@ -38,7 +38,8 @@ def index():
 def show(meeting_id):
     """The agenda, the member's RSVP, and the minutes once final."""
     meeting = get_visible_meeting_or_404(meeting_id)
-    mark_read(meeting, current_user)
+    if not request.headers.get("X-Offline-Prefetch"):  # the phone keeping its pack is not the member reading
+        mark_read(meeting, current_user)
     rsvp = own_rsvp(meeting, current_user)
     form = RsvpForm(data={"answer": ("yes" if rsvp.attending else "no") if rsvp else None,
                           "reason": rsvp.reason if rsvp else ""})

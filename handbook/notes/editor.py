@@ -59,4 +59,7 @@ def _fragment(note: Note | None, form: NoteForm, result: SaveResult | None):
     if result is not None:
         # The device may now drop its copy of what it sent: the server holds that text.
         response.headers["X-Note-Saved"] = "1"
+        # A page that sent a device's draft (js/app.js) keeps it as the newest text it knows.
+        response.headers["X-Note-Status"] = result.status
+        response.headers["X-Note-Version"] = str(note.version)
     return response

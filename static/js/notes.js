@@ -1,7 +1,9 @@
 // The note editor: keeps a copy of unsent text on the device, autosaves through htmx,
 // says whether the text is saved, and sends the copy again when the connection returns.
-// The device copy ("sotay:<user>:<note>") is removed only once the server confirms it
-// holds that text; app.js removes every "sotay:" key on logout.
+// The device copy ("sotay:<user>:<note>") stays unsent until the server confirms it holds that
+// text; it is then kept marked "saved" with the new version, so a page the service worker
+// stored earlier never shows an older text than the device has. app.js sends other
+// notes' unsent copies, and removes every "sotay:" key on logout.
 (function () {
   "use strict";
   var form, box, version, key, sending = null, inFlight = false, retryTimer = null;
@@ -11,10 +13,18 @@
   }
   function writeDraft() {
     try {
-      localStorage.setItem(key, JSON.stringify({ body: box.value, version: version().value, at: Date.now() }));
+      localStorage.setItem(key, JSON.stringify({ body: box.value, version: version().value, url: form.action,
+                                                 at: Date.now() }));
     } catch (e) { /* storage full or disabled: the server copy still works */ }
   }
+  function unsent() { var draft = readDraft(); return !!draft && !draft.saved; }
   function dropDraft() { try { localStorage.removeItem(key); } catch (e) { /* nothing to drop */ } }
+  function keepSaved(body, savedVersion) {
+    try {
+      localStorage.setItem(key, JSON.stringify({ body: body, version: savedVersion, url: form.action, saved: true,
+                                                 at: Date.now() }));
+    } catch (e) { /* storage full or disabled: the server holds it */ }
+  }
 
   function say(text, state) {
     var status = document.getElementById("note-status");
@@ -25,6 +35,7 @@
 
   function retryLater() {
     say("Chưa lưu — mất kết nối, sẽ thử lại", "offline");
+    document.dispatchEvent(new Event("sotay:draft-pending")); // Background Sync, where there is one
     if (!retryTimer) {
       retryTimer = setInterval(function () { if (navigator.onLine !== false) save(); }, 10000);
     }
@@ -51,7 +62,13 @@
     // A copy left from an earlier visit (offline, closed tab) goes back in the box and is sent,
     // based on the version it was typed on, so the server can tell if both must be kept.
     var draft = readDraft();
-    if (draft && typeof draft.body === "string") {
+    if (draft && draft.saved) {
+      // A text the server confirmed after this page was stored: the newer one is shown.
+      if (Number(draft.version) > Number(version().value)) {
+        box.value = draft.body;
+        version().value = draft.version;
+      } else if (Number(draft.version) < Number(version().value)) { dropDraft(); }
+    } else if (draft && typeof draft.body === "string") {
       if (draft.body !== box.value) {
         box.value = draft.body;
         version().value = draft.version;
@@ -91,8 +108,10 @@
       }
       if (xhr.getResponseHeader("X-Note-Saved") === "1") {
         var draft = readDraft();
-        if (draft && draft.body === sending) { dropDraft(); }
-        else if (draft) { writeDraft(); } // more was typed meanwhile: keep it, on the new version
+        if (draft && !draft.saved && draft.body === sending) {
+          if (xhr.getResponseHeader("X-Note-Status") === "conflict") dropDraft(); // both texts are in the box
+          else keepSaved(sending, xhr.getResponseHeader("X-Note-Version"));
+        } else if (draft && !draft.saved) { writeDraft(); } // more was typed meanwhile: keep it, on the new version
       }
       if (xhr.getResponseHeader("X-Note-Saved") === "1" && box.value !== sending &&
           document.getElementById("note-status").getAttribute("data-state") === "saved") {
@@ -101,13 +120,14 @@
     });
     form.addEventListener("htmx:sendError", retryLater);
     window.addEventListener("online", save);
-    window.addEventListener("offline", function () { if (readDraft()) retryLater(); });
+    document.addEventListener("sotay:send-drafts", function () { if (unsent()) save(); });
+    window.addEventListener("offline", function () { if (unsent()) retryLater(); });
     document.addEventListener("visibilitychange", function () {
-      if (document.visibilityState === "hidden" && readDraft()) save();
+      if (document.visibilityState === "hidden" && unsent()) save();
     });
     window.addEventListener("pagehide", function () {
       // The tab may be gone before an answer arrives; the device copy stays until confirmed.
-      if (!inFlight && readDraft() && navigator.sendBeacon) navigator.sendBeacon(form.action, new FormData(form));
+      if (!inFlight && unsent() && navigator.sendBeacon) navigator.sendBeacon(form.action, new FormData(form));
     });
   }
 

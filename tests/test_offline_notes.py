@@ -1,0 +1,45 @@
+"""Notes sent from a phone's device copy: the answer tells the page what the server now holds,
+and a copy that only goes on from what the server already has is not a conflict."""
+
+from sqlalchemy import func, select
+
+from handbook.extensions import db
+from handbook.meetings.models import ReadReceipt
+from handbook.notes.models import Note, NoteRevision
+from tests import notes_factories as nf
+from tests.meetings_factories import HTMX, meeting
+
+
+def test_the_answer_names_the_saved_version_and_status(client, auth, world):
+    m = nf.meeting(world["cell1"])
+    auth.login("dangvien")
+    url = f"/meetings/{m.id}/note"
+    saved = client.post(url, data={"body": "Bản gõ khi mất sóng", "version": "0"}, headers=HTMX)
+    assert saved.headers["X-Note-Saved"] == "1" and saved.headers["X-Note-Status"] == "saved"
+    assert saved.headers["X-Note-Version"] == "1"
+    conflict = client.post(url, data={"body": "Bản khác hẳn", "version": "0"}, headers=HTMX)
+    assert conflict.headers["X-Note-Status"] == "conflict" and conflict.headers["X-Note-Version"] == "1"
+
+
+def test_a_device_copy_that_goes_on_from_the_stored_text_is_saved_whole(client, auth, world):
+    """The page closed offline sent its beacon when the signal came back; the device still
+    holds the older version and more text typed after it."""
+    m = nf.meeting(world["cell1"])
+    member = world["users"]["dangvien"]
+    nf.note(member, meeting=m, body="Ý kiến: giữ nếp sinh hoạt.")  # version 1, from the beacon
+    auth.login("dangvien")
+    response = client.post(f"/meetings/{m.id}/note", headers=HTMX,
+                           data={"body": "Ý kiến: giữ nếp sinh hoạt. Thêm một câu.", "version": "0"})
+    assert response.headers["X-Note-Status"] == "saved"
+    note = db.session.scalar(select(Note).where(Note.owner_id == member.id, Note.meeting_id == m.id))
+    assert note.body == "Ý kiến: giữ nếp sinh hoạt. Thêm một câu." and note.version == 2
+    assert db.session.scalar(select(func.count(NoteRevision.id)).where(NoteRevision.kind == "conflict")) == 0
+
+
+def test_keeping_an_agenda_on_the_phone_is_not_reading_it(client, auth, world):
+    m = meeting(world["cell1"], status="published")
+    auth.login("dangvien")
+    assert client.get(f"/meetings/{m.id}", headers={"X-Offline-Prefetch": "1"}).status_code == 200
+    assert db.session.scalar(select(ReadReceipt)) is None
+    client.get(f"/meetings/{m.id}")
+    assert db.session.scalar(select(ReadReceipt.user_id)) == world["users"]["dangvien"].id
