@@ -1,6 +1,6 @@
 """offline: a member's per-document "download to read offline" mark
 
-Revision ID: 0007_off
+Revision ID: 0006
 Revises: 0005
 Create Date: 2026-11-29 16:48:44.335466
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0007_off'
+revision = '0006'
 down_revision = '0005'
 branch_labels = None
 depends_on = None
