@@ -57,6 +57,7 @@ def _token_hash(token: str) -> str:
 
 def start_session(user: User) -> None:
     """Clears whatever the browser had (no fixation) and opens a fresh server session."""
+    bind_user(user.id)  # before login_user: `user` may be the current_user proxy itself
     session.clear()
     token = secrets.token_urlsafe(32)
     db.session.add(
@@ -71,7 +72,6 @@ def start_session(user: User) -> None:
     session[SESSION_KEY] = token
     session.permanent = True
     login_user(user)
-    bind_user(user.id)
 
 
 def end_session() -> None:
