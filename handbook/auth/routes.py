@@ -28,6 +28,8 @@ def safe_next(target: str | None) -> str:
     """Only same-site paths: never an absolute URL, never a scheme-relative one."""
     if not target:
         return url_for("main.home")
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in target):  # a line break would split the header
+        return url_for("main.home")
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
         return url_for("main.home")

@@ -25,10 +25,15 @@ def _vtimezone() -> Timezone:
     return tz
 
 
+def _one_line(text: str) -> str:
+    """A calendar text on one line: a stored line break or lone CR must not end the property."""
+    return " ".join((text or "").split())
+
+
 def _alarm(before: timedelta, text: str) -> Alarm:
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", text)
+    alarm.add("description", _one_line(text))
     alarm.add("trigger", -before)
     return alarm
 
@@ -37,15 +42,15 @@ def _event(meeting: Meeting) -> Event:
     event = Event()
     # Independent of the host name, so the same meeting keeps its UID in every feed and download.
     event.add("uid", f"meeting-{meeting.id}@so-tay-dang-vien")
-    event.add("summary", meeting.title)
+    event.add("summary", _one_line(meeting.title))
     event.add("dtstart", to_vn(meeting.starts_at).astimezone(VN))
     event.add("dtend", to_vn(meeting.ends_at).astimezone(VN))
     event.add("dtstamp", meeting.updated_at)
     event.add("last-modified", meeting.updated_at)
     event.add("sequence", meeting.version - 1)
     if meeting.location:
-        event.add("location", meeting.location)
-    lines = [f"{item.position}. {item.title}" for item in meeting.items]
+        event.add("location", _one_line(meeting.location))
+    lines = [f"{item.position}. {_one_line(item.title)}" for item in meeting.items]
     event.add("description", "\n".join(lines))
     event.add("url", url_for("meetings.show", meeting_id=meeting.id, _external=True))
     if meeting.status == "cancelled":
@@ -62,7 +67,7 @@ def calendar_bytes(meetings: list[Meeting], name: str) -> bytes:
     cal.add("prodid", "-//So tay dang vien//Lich sinh hoat//VI")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", _one_line(name))
     cal.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
     cal.add_component(_vtimezone())
     for meeting in meetings:
