@@ -5,6 +5,7 @@ import re
 from flask import current_app, g, redirect, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
+from werkzeug.datastructures import ImmutableMultiDict
 from wtforms import PasswordField, StringField, TextAreaField
 
 from handbook.errors import render_error
@@ -74,31 +75,40 @@ def is_htmx() -> bool:
     )
 
 
-# No address has a control character in it; a form field may hold tab and line breaks
-# (textareas), never the others. NUL in particular reaches PostgreSQL, which refuses it.
+# No address, parameter name or file name has a control character in it: one there is crafted,
+# and is refused. A form value may hold tab and line breaks (textareas); any other control
+# character in it is dropped, since it comes from pasting (Word's vertical tab, a stray NUL)
+# and refusing it would refuse the member's text. NUL would otherwise reach PostgreSQL, which
+# rejects it with an error.
 _CONTROL_IN_ADDRESS = re.compile(r"[\x00-\x1f\x7f]")
-_CONTROL_IN_FORM = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-MSG_CONTROL = ("Dữ liệu gửi lên có ký tự điều khiển không hợp lệ (ký tự ẩn, thường do sao chép từ phần mềm khác). "
-               "Hãy xóa ký tự đó hoặc gõ lại rồi gửi lại.")
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+MSG_CONTROL = ("Địa chỉ hoặc dữ liệu gửi lên có ký tự điều khiển không hợp lệ. "
+               "Hãy mở lại trang từ trình đơn của ứng dụng rồi thử lại.")
 
 
 def reject_control_characters():
-    """One guard for every query and form parameter (and the path) of every request: a
-    control character is answered with 400 and a message before any view or query sees it."""
+    """One guard for every query and form parameter (and the path) of every request, before
+    any view or query sees them: refused with 400 and a message in addresses, cleaned in
+    form values."""
     if request.endpoint == "static":
         return None
-    if _CONTROL_IN_ADDRESS.search(request.path) or _has(request.args, _CONTROL_IN_ADDRESS, _CONTROL_IN_ADDRESS):
-        return render_error(400, MSG_CONTROL)
-    if request.method in ("POST", "PUT", "PATCH", "DELETE") and (
-        _has(request.form, _CONTROL_IN_ADDRESS, _CONTROL_IN_FORM)
-        or any(_CONTROL_IN_ADDRESS.search(f.filename or "") for f in request.files.values())
+    if _CONTROL_IN_ADDRESS.search(request.path) or any(
+        _CONTROL_IN_ADDRESS.search(key) or _CONTROL_IN_ADDRESS.search(value)
+        for key, value in request.args.items(multi=True)
     ):
         return render_error(400, MSG_CONTROL)
+    if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
+        return None
+    form = request.form
+    if any(_CONTROL_IN_ADDRESS.search(key) for key in form) or any(
+        _CONTROL_IN_ADDRESS.search(key) or _CONTROL_IN_ADDRESS.search(upload.filename or "")
+        for key, upload in request.files.items(multi=True)
+    ):
+        return render_error(400, MSG_CONTROL)
+    if any(_CONTROL_IN_TEXT.search(value) for value in form.values()):
+        request.form = ImmutableMultiDict(
+            [(key, _CONTROL_IN_TEXT.sub("", value)) for key, value in form.items(multi=True)])
     return None
-
-
-def _has(values, in_key, in_value) -> bool:
-    return any(in_key.search(key) or in_value.search(value) for key, value in values.items(multi=True))
 
 
 def _one_line(value):

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 
 from handbook.admin.models import MembershipChange
 from handbook.audit import record
+from handbook.auth.identifiers import owner_of
 from handbook.auth.models import ROLE_LABELS, RoleAssignment, User
 from handbook.auth.passwords import hash_one_time_password, one_time_password
 from handbook.auth.service import end_all_sessions
@@ -124,16 +125,12 @@ def history(user: User) -> list[MembershipChange]:
 
 
 def uniqueness_problems(fields: dict, exclude_id: int | None = None) -> dict[str, str]:
-    """Card number and phone belong to one account each (they are login names too)."""
+    """Card number and phone are login names too: each must be free among every account's
+    login names, card numbers and phones, in any spelling (handbook/auth/identifiers.py)."""
     problems = {}
     for key, label in (("card_number", "Số thẻ"), ("phone", "Số điện thoại")):
         value = fields.get(key)
-        if not value:
-            continue
-        column = getattr(User, key)
-        query = select(User.id).where((column == value) | (User.username == value))
-        if exclude_id:
-            query = query.where(User.id != exclude_id)
-        if db.session.scalar(query.limit(1)):
+        owner = owner_of(value) if value else None
+        if owner is not None and owner != exclude_id:
             problems[key] = f"{label} {value} đã thuộc một tài khoản khác."
     return problems
