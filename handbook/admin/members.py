@@ -9,7 +9,7 @@ from handbook.audit import record
 from handbook.auth.identifiers import owner_of
 from handbook.auth.models import ROLE_LABELS, RoleAssignment, User
 from handbook.auth.passwords import hash_one_time_password, one_time_password
-from handbook.auth.service import end_all_sessions
+from handbook.auth.service import end_all_sessions, password_changed
 from handbook.extensions import db
 from handbook.orgs.models import Organization
 
@@ -92,6 +92,7 @@ def reset_password(user: User) -> str:
     user.password_hash = hash_one_time_password(password)
     user.must_change_password = True
     end_all_sessions(user)
+    password_changed.send(user, by_admin=True)
     record("account.password_reset", org=user.cell, target=user, summary=f"Cấp lại mật khẩu cho {user.full_name}")
     return password
 

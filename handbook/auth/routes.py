@@ -89,7 +89,8 @@ def password():
         if not verify_password(current_user.password_hash, form.current_password.data):
             form.current_password.errors.append("Mật khẩu hiện tại không đúng.")
         else:
-            change_password(current_user, form.new_password.data)
+            for notice in change_password(current_user, form.new_password.data):
+                flash(notice, "info")
             flash("Đã đổi mật khẩu.", "success")
             return redirect(url_for("main.home"))
     return render_template("auth/password.html", form=form)

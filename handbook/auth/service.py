@@ -4,6 +4,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from blinker import Namespace
 from flask import current_app, request, session
 from flask_login import login_user, logout_user
 from sqlalchemy import bindparam, delete, select
@@ -15,6 +16,11 @@ from handbook.auth.passwords import dummy_hash, hash_password, verify_password
 from handbook.extensions import db
 from handbook.models_base import utcnow
 
+_signals = Namespace()
+# Sent with the account whose password its member changed (`by_admin` False) or an admin
+# reset (True): whatever stands in for the password elsewhere (the calendar feed's secret)
+# is renewed. A receiver may return a sentence for the member, shown after their change.
+password_changed = _signals.signal("auth.password-changed")
 SESSION_KEY = "sid"
 LAST_SEEN_WRITE_EVERY = timedelta(minutes=1)
 
@@ -105,10 +111,13 @@ def load_session_user(user_id: str) -> User | None:
     return user if user.active else None
 
 
-def change_password(user: User, new_password: str) -> None:
-    """Sets the new password, ends the other devices' sessions, keeps this one."""
+def change_password(user: User, new_password: str) -> list[str]:
+    """Sets the new password, ends the other devices' sessions, keeps this one; returns what
+    the member should be told of the secrets renewed with it."""
     user.password_hash = hash_password(new_password)
     user.must_change_password = False
     end_all_sessions(user)
+    told = [message for _, message in password_changed.send(user, by_admin=False) if message]
     db.session.commit()
     start_session(user)
+    return told

@@ -7,8 +7,9 @@ from flask import url_for
 from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard
 from sqlalchemy import select
 
+from handbook.auth.service import password_changed
 from handbook.extensions import db
-from handbook.meetings.models import CalendarToken, Meeting
+from handbook.meetings.models import CalendarToken, Meeting, Notification
 from handbook.timefmt import VN, to_vn
 
 
@@ -88,6 +89,22 @@ def regenerate(user) -> CalendarToken:
     token = token_for(user)
     token.token = secrets.token_urlsafe(32)
     return token
+
+
+MSG_FEED_RENEWED = ("Địa chỉ lịch riêng của đồng chí đã được đổi cùng mật khẩu; địa chỉ cũ không còn dùng được. "
+                    "Hãy chép địa chỉ mới ở trang Tài khoản vào ứng dụng lịch.")
+
+
+@password_changed.connect
+def renew_feed_with_password(user, by_admin: bool) -> str | None:
+    """Whoever knew the old password may have copied the feed address: it goes with it.
+    The member is told in their notifications (an admin's reset is not seen by them)."""
+    token = token_for(user, create=False)
+    if token is None:
+        return None
+    token.token = secrets.token_urlsafe(32)
+    db.session.add(Notification(user_id=user.id, kind="calendar", message=MSG_FEED_RENEWED))
+    return MSG_FEED_RENEWED
 
 
 def user_by_token(token: str):
