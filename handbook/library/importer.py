@@ -36,6 +36,14 @@ MSG_DUPLICATE = ("Đã có văn bản số hiệu {number} trong thư viện. "
                  "Chọn “Thay thế văn bản cũ” hoặc “Nhập thành phiên bản mới”.")
 MSG_NO_NUMBER = "Không tìm thấy số hiệu trong văn bản — hãy nhập số hiệu."
 MSG_NO_SECTIONS = "Không nhận ra nội dung văn bản trong tệp."
+# Readers page by section and search reads sections: one huge section would make every reader
+# of that page and every search touching it slow, so it is refused (see benchmarks/README.md).
+MAX_SECTION_CHARS = 100_000
+MAX_SECTIONS = 5_000
+MSG_SECTION_TOO_LONG = ("{label} dài {n} ký tự, quá giới hạn {max} ký tự cho một mục. Thường do tệp thiếu tiêu đề "
+                        "Chương/Điều hoặc khoản đánh số nên nhiều phần bị gộp lại; hãy kiểm tra tệp rồi nhập lại.")
+MSG_TOO_MANY_SECTIONS = (f"Văn bản có hơn {MAX_SECTIONS:,} mục (điều, khoản, điểm).".replace(",", ".")
+                         + " Hãy tách thành nhiều văn bản.")
 MSG_SYSTEM_WIDE = ("Chỉ quản trị của cấp ủy cấp cao nhất được nhập văn bản cho toàn hệ thống. "
                    "Hãy chọn tổ chức của đồng chí ở mục “Ai được xem”.")
 MSG_OUTSIDE = "Đồng chí chỉ nhập được văn bản cho các tổ chức trong phạm vi mình quản lý."
@@ -70,6 +78,7 @@ def import_document(req: ImportRequest, actor=None) -> Document:
     parsed = parse(extract_text(req.filename, req.data))
     if not parsed.sections:
         raise ImportError_(MSG_NO_SECTIONS)
+    _check_size(parsed)
     number = (req.number or parsed.number).strip()
     if not number:
         raise ImportError_(MSG_NO_NUMBER)
@@ -110,6 +119,17 @@ def import_document(req: ImportRequest, actor=None) -> Document:
         db.session.rollback()
         raise
     return document
+
+
+def _check_size(parsed: ParsedDocument) -> None:
+    if len(parsed.sections) > MAX_SECTIONS:
+        raise ImportError_(MSG_TOO_MANY_SECTIONS)
+    for section in parsed.sections:
+        size = len(section.text)
+        if size > MAX_SECTION_CHARS:
+            label = anchor_label(section.anchor) or section.heading[:80] or "Phần mở đầu"
+            raise ImportError_(MSG_SECTION_TOO_LONG.format(label=label, n=f"{size:,}".replace(",", "."),
+                                                           max=f"{MAX_SECTION_CHARS:,}".replace(",", ".")))
 
 
 def _check_scope(req: ImportRequest, actor) -> None:
