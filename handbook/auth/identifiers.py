@@ -64,21 +64,27 @@ def owner_of(text: str) -> int | None:
 
 @event.listens_for(Session, "before_flush")
 def _keep_identifiers(session, flush_context, instances) -> None:
-    for user in list(session.new) + list(session.dirty):
-        if not isinstance(user, User):
+    users = [obj for obj in list(session.new) + list(session.dirty) if isinstance(obj, User)]
+    if users:
+        with session.no_autoflush:  # loading an account's rows must not start the flush again
+            for user in users:
+                _sync(user)
+
+
+def _sync(user: User) -> None:
+    """The account's rows become its current identifiers; a changed one is updated in place."""
+    state = inspect(user)
+    if not state.pending and not any(state.attrs[name].history.has_changes() for name in IDENTIFYING):
+        return
+    wanted = identifier_keys(user.username, user.card_number, user.phone)
+    current = {row.value: row for row in user.identifiers}
+    spare = [row for value, row in current.items() if value not in wanted]
+    for value in wanted:
+        if value in current:
             continue
-        state = inspect(user)
-        if not state.pending and not any(state.attrs[name].history.has_changes() for name in IDENTIFYING):
-            continue
-        wanted = identifier_keys(user.username, user.card_number, user.phone)
-        current = {row.value: row for row in user.identifiers}
-        spare = [row for value, row in current.items() if value not in wanted]
-        for value in wanted:
-            if value in current:
-                continue
-            if spare:
-                spare.pop().value = value  # an UPDATE in place: the row's id and owner stay
-            else:
-                user.identifiers.append(LoginIdentifier(value=value))
-        for row in spare:
-            user.identifiers.remove(row)
+        if spare:
+            spare.pop().value = value  # an UPDATE in place: the row's id and owner stay
+        else:
+            user.identifiers.append(LoginIdentifier(value=value))
+    for row in spare:
+        user.identifiers.remove(row)

@@ -39,11 +39,11 @@ MSG_NO_SECTIONS = "Không nhận ra nội dung văn bản trong tệp."
 # Readers page by section and search reads sections: one huge section would make every reader
 # of that page and every search touching it slow, so it is refused (see benchmarks/README.md).
 MAX_SECTION_CHARS = 100_000
-MAX_SECTIONS = 5_000
+MAX_SECTIONS = 10_000
 MSG_SECTION_TOO_LONG = ("{label} dài {n} ký tự, quá giới hạn {max} ký tự cho một mục. Thường do tệp thiếu tiêu đề "
                         "Chương/Điều hoặc khoản đánh số nên nhiều phần bị gộp lại; hãy kiểm tra tệp rồi nhập lại.")
-MSG_TOO_MANY_SECTIONS = (f"Văn bản có hơn {MAX_SECTIONS:,} mục (điều, khoản, điểm).".replace(",", ".")
-                         + " Hãy tách thành nhiều văn bản.")
+_SECTIONS = f"{MAX_SECTIONS:,}".replace(",", ".")
+MSG_TOO_MANY_SECTIONS = f"Văn bản có hơn {_SECTIONS} mục (điều, khoản, điểm). Hãy tách thành nhiều văn bản."
 MSG_SYSTEM_WIDE = ("Chỉ quản trị của cấp ủy cấp cao nhất được nhập văn bản cho toàn hệ thống. "
                    "Hãy chọn tổ chức của đồng chí ở mục “Ai được xem”.")
 MSG_OUTSIDE = "Đồng chí chỉ nhập được văn bản cho các tổ chức trong phạm vi mình quản lý."
