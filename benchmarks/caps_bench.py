@@ -23,7 +23,7 @@ import zipfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
-CASES = ["txt-max", "docx-body", "docx-bomb", "pdf-pages", "export-pdf-max"]
+CASES = ["txt-max", "docx-body", "docx-bomb", "docx-xml-bomb", "pdf-pages", "export-pdf-max"]
 
 
 def _peak_mb() -> float:
@@ -53,7 +53,7 @@ def _largest_accepted(max_chars: int, max_sections: int) -> str:
     return regulation_text(articles=articles, extra={n: long_paragraph for n in range(1, articles + 1)})
 
 
-def _docx(text: str, body_pad: int = 0) -> bytes:
+def _docx(text: str, body_pad: int = 0, part: str = "word/media/image1.png") -> bytes:
     from docx import Document as Docx
 
     doc = Docx()
@@ -66,12 +66,13 @@ def _docx(text: str, body_pad: int = 0) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
-            dst.writestr(item, src.read(item.filename))
+            if item.filename != part:
+                dst.writestr(item, src.read(item.filename))
         # Streamed in, so making the bomb does not itself raise this process's peak memory.
-        with dst.open("word/media/image1.png", "w", force_zip64=True) as part:
-            chunk = b"\0" * (1024 * 1024)
+        with dst.open(part, "w", force_zip64=True) as target:
+            chunk = (b"<w:p><w:r><w:t>" + b"a" * 1000 + b"</w:t></w:r></w:p>") * 1000
             for _ in range(body_pad // len(chunk)):
-                part.write(chunk)
+                target.write(chunk)
     return out.getvalue()
 
 
@@ -106,6 +107,10 @@ def run_case(name: str) -> dict:
             data = _docx(_regulation(10_000), body_pad=1024 * 1024 * 1024)
             detail = f"{len(data) / 1e6:.2f} MB .docx unpacking to 1 GiB (refused)"
             request = ImportRequest(filename="bomb.docx", data=data, number="3-QĐ/BENCH")
+        elif name == "docx-xml-bomb":
+            data = _docx(_regulation(10_000), body_pad=200 * 1024 * 1024, part="word/document.xml")
+            detail = f"{len(data) / 1e6:.2f} MB .docx whose body unpacks to 200 MB (refused)"
+            request = ImportRequest(filename="bomb.docx", data=data, number="5-QĐ/BENCH")
         elif name == "pdf-pages":
             from weasyprint import HTML
 
