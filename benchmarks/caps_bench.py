@@ -23,7 +23,7 @@ import zipfile
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
-CASES = ["txt-max", "docx-body", "docx-bomb", "docx-xml-bomb", "pdf-pages", "export-pdf-max"]
+CASES = ["txt-max", "docx-body", "docx-bomb", "docx-xml-bomb", "pdf-pages", "pdf-max", "export-pdf-max"]
 
 
 def _peak_mb() -> float:
@@ -111,10 +111,11 @@ def run_case(name: str) -> dict:
             data = _docx(_regulation(10_000), body_pad=200 * 1024 * 1024, part="word/document.xml")
             detail = f"{len(data) / 1e6:.2f} MB .docx whose body unpacks to 200 MB (refused)"
             request = ImportRequest(filename="bomb.docx", data=data, number="5-QĐ/BENCH")
-        elif name == "pdf-pages":
+        elif name in ("pdf-pages", "pdf-max"):
             from weasyprint import HTML
 
-            text = _regulation(300_000)
+            text = _regulation(300_000) if name == "pdf-pages" else _largest_accepted(extract.MAX_TEXT_CHARS,
+                                                                                     MAX_SECTIONS)
             html = "".join(f"<p>{line}</p>" for line in text.splitlines() if line)
             data = HTML(string=f'<html lang="vi"><meta charset="utf-8"><body>{html}</body></html>').write_pdf()
             detail = f"{len(text):,} chars, {len(data) / 1e6:.2f} MB PDF"
