@@ -58,7 +58,8 @@ def build(args) -> None:
     from sqlalchemy import select, text
 
     from handbook import create_app
-    from handbook.auth.models import User
+    from handbook.auth.identifiers import identifier_rows
+    from handbook.auth.models import LoginIdentifier, User
     from handbook.auth.passwords import hash_password
     from handbook.extensions import db
     from handbook.library.models import Document, Section
@@ -90,10 +91,13 @@ def build(args) -> None:
         step = _timer()
         password_hash = hash_password(PASSWORD)
         first_user = _next_id(User)
-        _insert(User.__table__, [
+        members = [
             {"id": first_user + n, "username": username(n), "full_name": f"Đảng viên Tỉnh {n}",
              "cell_id": cell_ids[n % args.cells], "password_hash": password_hash, "must_change_password": False}
-            for n in range(args.members)])
+            for n in range(args.members)]
+        _insert(User.__table__, members)
+        # Bulk rows skip the ORM hook that records login names: without these, none could log in.
+        _insert(LoginIdentifier.__table__, identifier_rows(members))
         db.session.commit()
         print(f"{args.members} members: {step()}", flush=True)
 

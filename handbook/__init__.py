@@ -43,6 +43,8 @@ def create_app(config: dict | None = None) -> Flask:
     csrf.init_app(app)
     limiter.init_app(app)
     _init_login(app)
+    # First of the request guards: nothing else reads a parameter before it is checked.
+    app.before_request(security.reject_control_characters)
 
     for name in FEATURES:
         app.register_blueprint(import_module(f"handbook.{name}").bp)

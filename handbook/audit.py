@@ -33,6 +33,8 @@ ACTION_LABELS = {
     "minutes.locked": "Hoàn thành biên bản",
     "minutes.revised": "Sửa biên bản đã hoàn thành",
     "document.imported": "Nhập văn bản",
+    "document.replaced": "Thay nội dung văn bản",
+    "document.superseded": "Văn bản hết hiệu lực hoặc đổi phạm vi",
     "study.assigned": "Giao học tập văn bản",
 }
 

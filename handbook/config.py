@@ -62,6 +62,32 @@ def normalise_db_url(url: str) -> str:
     return url
 
 
+MIN_SECRET_LENGTH = 32
+# Values people type when asked for a secret; a long one made of them is no better.
+OBVIOUS_SECRETS = ("secret", "changeme", "change-me", "password", "default", "sotay", "handbook", "example", "dev")
+
+
+def secret_problem(secret: str | None) -> str | None:
+    if not secret or secret == DEFAULT_SECRET:
+        return "SECRET_KEY must be set"
+    if len(secret) < MIN_SECRET_LENGTH:
+        return f"SECRET_KEY must be at least {MIN_SECRET_LENGTH} characters"
+    lowered = secret.lower()
+    if len(set(lowered)) < 8 or any(lowered.replace(word, "").strip("-_ 0123456789") == "" for word in OBVIOUS_SECRETS):
+        return "SECRET_KEY looks guessable"
+    return None
+
+
 def check_production(config) -> None:
-    if config.get("HANDBOOK_ENV") == "production" and config.get("SECRET_KEY") in (None, "", DEFAULT_SECRET):
-        raise RuntimeError("SECRET_KEY must be set to a long random value when HANDBOOK_ENV=production")
+    """Production refuses settings that only work, or are only safe, on a developer's machine."""
+    if config.get("HANDBOOK_ENV") != "production":
+        return
+    problem = secret_problem(config.get("SECRET_KEY"))
+    if problem:
+        raise RuntimeError(f"{problem}: use a long random value when HANDBOOK_ENV=production, e.g. "
+                           "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'")
+    # memory:// counts in each process: with four workers every limit is four times looser.
+    storage = config.get("RATELIMIT_STORAGE_URI", "memory://")
+    if storage.startswith("memory://") and os.environ.get("WEB_CONCURRENCY", "") != "1":
+        raise RuntimeError("RATELIMIT_STORAGE_URI=memory:// counts per process; in production set it to a shared "
+                           "store (redis://…), or declare a single worker with WEB_CONCURRENCY=1")

@@ -1,7 +1,14 @@
 """Response headers and request guards that apply to every page."""
 
-from flask import current_app, redirect, request, url_for
+import re
+
+from flask import current_app, g, redirect, request, url_for
 from flask_login import current_user
+from flask_wtf import FlaskForm
+from werkzeug.datastructures import ImmutableMultiDict
+from wtforms import PasswordField, StringField, TextAreaField
+
+from handbook.errors import render_error
 
 CSP = "; ".join(
     [
@@ -37,8 +44,17 @@ def set_security_headers(response):
         # Pages depend on who is logged in and on htmx (fragment or page).
         response.vary.add("Cookie")
         response.vary.add("HX-Request")
+        response.vary.add("HX-History-Restore-Request")
+        if g.get("shows_private_text"):
+            headers["Cache-Control"] = "no-store"
         headers.setdefault("Cache-Control", "private, no-cache")
     return response
+
+
+def private_page() -> None:
+    """The page being built shows a member's private text (a note): no browser or proxy may
+    keep a copy of it, for the Back button or anyone else using the device."""
+    g.shows_private_text = True
 
 
 def force_password_change():
@@ -57,3 +73,60 @@ def is_htmx() -> bool:
     return request.headers.get("HX-Request") == "true" and not request.headers.get(
         "HX-History-Restore-Request"
     )
+
+
+# No address, parameter name or file name has a control character in it: one there is crafted,
+# and is refused. A form value may hold tab and line breaks (textareas); any other control
+# character in it is dropped, since it comes from pasting (Word's vertical tab, a stray NUL)
+# and refusing it would refuse the member's text. NUL would otherwise reach PostgreSQL, which
+# rejects it with an error.
+_CONTROL_IN_ADDRESS = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+MSG_CONTROL = ("Địa chỉ hoặc dữ liệu gửi lên có ký tự điều khiển không hợp lệ. "
+               "Hãy mở lại trang từ trình đơn của ứng dụng rồi thử lại.")
+
+
+def reject_control_characters():
+    """One guard for every query and form parameter (and the path) of every request, before
+    any view or query sees them: refused with 400 and a message in addresses, cleaned in
+    form values."""
+    if request.endpoint == "static":
+        return None
+    if _CONTROL_IN_ADDRESS.search(request.path) or any(
+        _CONTROL_IN_ADDRESS.search(key) or _CONTROL_IN_ADDRESS.search(value)
+        for key, value in request.args.items(multi=True)
+    ):
+        return render_error(400, MSG_CONTROL)
+    if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
+        return None
+    form = request.form
+    if any(_CONTROL_IN_ADDRESS.search(key) for key in form) or any(
+        _CONTROL_IN_ADDRESS.search(key) or _CONTROL_IN_ADDRESS.search(upload.filename or "")
+        for key, upload in request.files.items(multi=True)
+    ):
+        return render_error(400, MSG_CONTROL)
+    if any(_CONTROL_IN_TEXT.search(value) for value in form.values()):
+        request.form = ImmutableMultiDict(
+            [(key, _CONTROL_IN_TEXT.sub("", value)) for key, value in form.items(multi=True)])
+    return None
+
+
+def _one_line(value):
+    """A single-line field never keeps a line break or tab: browsers cannot type one into an
+    <input>, and one sent by hand broke calendar files and headers built from the value."""
+    return " ".join(value.split()) if isinstance(value, str) and _LINE_BREAKS.search(value) else value
+
+
+_LINE_BREAKS = re.compile(r"[\t\n\r]")
+
+
+def _bind_field(self, form, unbound_field, options):
+    field_class = unbound_field.field_class
+    if issubclass(field_class, StringField) and not issubclass(field_class, TextAreaField | PasswordField):
+        options = {**options, "filters": (*unbound_field.kwargs.get("filters", ()), _one_line)}
+    return unbound_field.bind(form=form, **options)
+
+
+# Every form of the app derives from FlaskForm: cleaning single-line fields here is the one
+# place that covers them all, present and future.
+FlaskForm.Meta.bind_field = _bind_field

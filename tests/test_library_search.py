@@ -58,8 +58,9 @@ def test_phrase_search_and_highlight(client, auth, corpus):
 ])
 def test_fts_syntax_never_breaks_search(client, auth, corpus, query):
     auth.login("dangvien")
-    assert client.get("/search", query_string={"q": query}).status_code == 200
-    assert client.get("/search", query_string={"q": query}, headers={"HX-Request": "true"}).status_code == 200
+    expected = 400 if "\x00" in query else 200  # a control character in an address is refused with a message
+    assert client.get("/search", query_string={"q": query}).status_code == expected
+    assert client.get("/search", query_string={"q": query}, headers={"HX-Request": "true"}).status_code == expected
 
 
 def test_search_page_works_without_javascript(client, auth, corpus):

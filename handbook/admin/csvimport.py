@@ -6,12 +6,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.exc import IntegrityError
 
 from handbook.admin import validation as v
 from handbook.admin.models import MembershipChange
 from handbook.audit import record
-from handbook.auth.models import User
-from handbook.auth.passwords import hash_one_time_password, one_time_password
+from handbook.auth.identifiers import identifier_key, identifier_rows
+from handbook.auth.models import LoginIdentifier, User
+from handbook.auth.passwords import hash_imported_password, one_time_password
 from handbook.extensions import db
 from handbook.orgs.models import Organization
 from handbook.search.text import fold
@@ -99,7 +101,7 @@ def preview(data: bytes, root: Organization) -> list[Row]:
         cells.setdefault(" ".join(fold(cell.name).split()), []).append(cell)
         cells.setdefault(f"#{cell.id}", []).append(cell)  # "#12": the code shown on the cell's page
     rows = [_check_fields(Row(line=raw.pop("_line"), raw=raw), cells) for raw in raw_rows]
-    _check_duplicates(rows)
+    _check_duplicates(rows, root)
     return rows
 
 
@@ -133,51 +135,67 @@ def _check_fields(row: Row, cells: dict) -> Row:
     return row
 
 
-def _check_duplicates(rows: list[Row]) -> None:
-    cards = [r.fields["card_number"] for r in rows if r.fields["card_number"]]
-    phones = [r.fields["phone"] for r in rows if r.fields["phone"]]
-    known_cards = _existing(User.card_number, cards) | _existing(User.username, cards)
-    known_phones = _existing(User.phone, phones)
-    known_people: dict[tuple, str] = {}
+MSG_OUTSIDE = ("Trùng với một tài khoản đã có ngoài phạm vi đồng chí quản lý (số thẻ, số điện thoại, hoặc họ tên "
+               "và ngày sinh). Nếu là cùng một người, hãy đề nghị cấp ủy đang quản lý tài khoản đó chuyển sinh hoạt "
+               "về chi bộ này; nếu không, hãy kiểm tra lại dòng này.")
+
+
+def _check_duplicates(rows: list[Row], root: Organization) -> None:
+    """Clashes within the file, and with accounts: named when the account is in the admin's
+    subtree, only reported (never identified) when it lies outside it."""
+    keys = [identifier_key(r.fields[f]) for r in rows for f in ("card_number", "phone") if r.fields[f]]
+    taken = _taken_identifiers(keys, root)
+    known_people: dict[tuple, str | None] = {}
     births = {r.fields["date_of_birth"] for r in rows if r.fields["date_of_birth"]}
     if births:
-        for name, born, card in db.session.execute(
-                select(User.full_name, User.date_of_birth, User.card_number).where(User.date_of_birth.in_(births))):
-            known_people[v.person_key(name, born)] = card or ""
-    seen_card: dict[str, int] = {}
-    seen_phone: dict[str, int] = {}
+        for name, born, card, path in db.session.execute(
+                select(User.full_name, User.date_of_birth, User.card_number, Organization.path)
+                .outerjoin(Organization, Organization.id == User.cell_id).where(User.date_of_birth.in_(births))):
+            inside = path is not None and path.startswith(root.path)
+            known_people[v.person_key(name, born)] = (card or "") if inside else None
+    seen: dict[str, int] = {}
     seen_person: dict[tuple, Row] = {}
     for row in rows:
-        card, phone = row.fields["card_number"], row.fields["phone"]
-        if card and card in seen_card:
-            row.problems.append(f"Trùng số thẻ {card} với dòng {seen_card[card]}.")
-        elif card in known_cards:
-            row.problems.append(f"Số thẻ {card} đã có tài khoản.")
-        seen_card.setdefault(card, row.line)
-        if phone and phone in seen_phone:
-            row.problems.append(f"Trùng số điện thoại với dòng {seen_phone[phone]}.")
-        elif phone in known_phones:
-            row.problems.append(f"Số điện thoại {phone} đã có tài khoản.")
-        if phone:
-            seen_phone.setdefault(phone, row.line)
+        outside = False
+        for key_name, label in (("card_number", "số thẻ"), ("phone", "số điện thoại")):
+            value = row.fields[key_name]
+            if not value:
+                continue
+            key = identifier_key(value)
+            if key in seen and seen[key] != row.line:
+                shown = f" {value}" if key_name == "card_number" else ""
+                row.problems.append(f"Trùng {label}{shown} với dòng {seen[key]}.")
+            elif taken.get(key) is True:
+                row.problems.append(f"{label.capitalize()} {value} đã có tài khoản.")
+            elif taken.get(key) is False:
+                outside = True
+            seen.setdefault(key, row.line)
         born = row.fields["date_of_birth"]
-        if not (born and row.fields["full_name"]):
-            continue
-        key = v.person_key(row.fields["full_name"], born)
+        key = v.person_key(row.fields["full_name"], born) if born and row.fields["full_name"] else None
         if key in seen_person:
             other = seen_person[key]
             row.problems.append(f"Có thể trùng người với dòng {other.line} "
                                 f"(“{other.fields['full_name']}”, cùng ngày sinh).")
         elif key in known_people:
-            row.problems.append(f"Đã có đảng viên cùng họ tên và ngày sinh (số thẻ {known_people[key]}).")
-        seen_person.setdefault(key, row)
+            if known_people[key] is None:
+                outside = True
+            else:
+                row.problems.append(f"Đã có đảng viên cùng họ tên và ngày sinh (số thẻ {known_people[key]}).")
+        if key is not None:
+            seen_person.setdefault(key, row)
+        if outside:
+            row.problems.append(MSG_OUTSIDE)
 
 
-def _existing(column, values: list[str]) -> set[str]:
-    found: set[str] = set()
-    for start in range(0, len(values), 900):  # stay under SQLite's bound-parameter limit
-        chunk = values[start:start + 900]
-        found.update(db.session.scalars(select(column).where(column.in_(chunk))))
+def _taken_identifiers(keys: list[str], root: Organization) -> dict[str, bool]:
+    """Login names already in use → whether their account lies in `root`'s subtree."""
+    found: dict[str, bool] = {}
+    for start in range(0, len(keys), 900):  # stay under SQLite's bound-parameter limit
+        for value, path in db.session.execute(
+                select(LoginIdentifier.value, Organization.path).join(User, User.id == LoginIdentifier.user_id)
+                .outerjoin(Organization, Organization.id == User.cell_id)
+                .where(LoginIdentifier.value.in_(keys[start:start + 900]))):
+            found[value] = path is not None and path.startswith(root.path)
     return found
 
 
@@ -193,17 +211,28 @@ def run_import(rows: list[Row], root: Organization, actor) -> list[tuple[User | 
     for row in rows:
         password = one_time_password()
         values.append({**row.fields, "username": row.fields["card_number"], "cell_id": row.cell.id,
-                       "password_hash": hash_one_time_password(password), "must_change_password": True,
+                       "password_hash": hash_imported_password(password), "must_change_password": True,
                        "active": True, "font_step": 0})
         results.append(({**row.fields, "cell_name": row.cell.name}, password))
-    db.session.execute(insert(User), values)
-    ids = _ids_by_card([row.fields["card_number"] for row in rows])
+    try:
+        db.session.execute(insert(User), values)
+        ids = _ids_by_card([row.fields["card_number"] for row in rows])
+        # Bulk inserts bypass the ORM hook that keeps login names: written here, and a clash with
+        # an account made since the preview is refused by the unique index.
+        db.session.execute(insert(LoginIdentifier), identifier_rows(
+            [{**value, "id": ids[value["card_number"]]} for value in values]))
+    except IntegrityError:
+        raise ImportFileError("Một số thẻ hoặc số điện thoại trong tệp vừa được dùng cho tài khoản khác. "
+                              "Chưa nhập dòng nào; hãy tải tệp lên lại để xem dòng bị trùng.") from None
     db.session.execute(insert(MembershipChange), [
         {"user_id": ids[row.fields["card_number"]], "to_cell_id": row.cell.id, "changed_by_id": actor.id}
         for row in rows])
-    total = db.session.scalar(select(func.count()).select_from(User))
+    # Counted within the importing organisation: the log is read by admins of that subtree only.
+    total = db.session.scalar(select(func.count()).select_from(User).join(Organization, Organization.id == User.cell_id)
+                              .where(Organization.path.startswith(root.path)))
     record("members.imported", org=root, actor=actor,
-           summary=f"Nhập {len(rows)} đảng viên từ tệp CSV ngày {today:%d/%m/%Y} (tổng số tài khoản: {total})")
+           summary=f"Nhập {len(rows)} đảng viên từ tệp CSV ngày {today:%d/%m/%Y} "
+                   f"(số tài khoản trong {root.name}: {total})")
     return results
 
 

@@ -6,9 +6,10 @@ from sqlalchemy import func, select
 
 from handbook.admin.models import MembershipChange
 from handbook.audit import record
+from handbook.auth.identifiers import owner_of
 from handbook.auth.models import ROLE_LABELS, RoleAssignment, User
 from handbook.auth.passwords import hash_one_time_password, one_time_password
-from handbook.auth.service import end_all_sessions
+from handbook.auth.service import end_all_sessions, password_changed
 from handbook.extensions import db
 from handbook.orgs.models import Organization
 
@@ -91,6 +92,7 @@ def reset_password(user: User) -> str:
     user.password_hash = hash_one_time_password(password)
     user.must_change_password = True
     end_all_sessions(user)
+    password_changed.send(user, by_admin=True)
     record("account.password_reset", org=user.cell, target=user, summary=f"Cấp lại mật khẩu cho {user.full_name}")
     return password
 
@@ -124,16 +126,12 @@ def history(user: User) -> list[MembershipChange]:
 
 
 def uniqueness_problems(fields: dict, exclude_id: int | None = None) -> dict[str, str]:
-    """Card number and phone belong to one account each (they are login names too)."""
+    """Card number and phone are login names too: each must be free among every account's
+    login names, card numbers and phones, in any spelling (handbook/auth/identifiers.py)."""
     problems = {}
     for key, label in (("card_number", "Số thẻ"), ("phone", "Số điện thoại")):
         value = fields.get(key)
-        if not value:
-            continue
-        column = getattr(User, key)
-        query = select(User.id).where((column == value) | (User.username == value))
-        if exclude_id:
-            query = query.where(User.id != exclude_id)
-        if db.session.scalar(query.limit(1)):
+        owner = owner_of(value) if value else None
+        if owner is not None and owner != exclude_id:
             problems[key] = f"{label} {value} đã thuộc một tài khoản khác."
     return problems

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 
 from flask import render_template, request
 from flask_login import login_required
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from handbook.admin import bp
 from handbook.admin import dashboard as service
@@ -77,8 +77,12 @@ def audit():
     """The audit log of the subtree, newest first, filterable; it is read-only."""
     root = admin_root()
     args = request.args
-    query = (select(AuditEntry).join(Organization, Organization.id == AuditEntry.org_id)
-             .where(Organization.path.startswith(root.path)))
+    # A library document is read below where it is published (a system-wide one everywhere):
+    # its changes also show in the log of every admin whose members read it.
+    reaches_subtree = and_(AuditEntry.action.startswith("document."),
+                           or_(AuditEntry.org_id.is_(None), AuditEntry.org_id.in_(root.ancestor_ids())))
+    query = (select(AuditEntry).outerjoin(Organization, Organization.id == AuditEntry.org_id)
+             .where(or_(Organization.path.startswith(root.path), reaches_subtree)))
     if args.get("action") in ACTION_LABELS:
         query = query.where(AuditEntry.action == args["action"])
     actor = args.get("actor", "").strip()[:64]

@@ -3,6 +3,7 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
 
 from handbook.admin import bp
 from handbook.admin import members as service
@@ -17,6 +18,7 @@ from handbook.security import is_htmx
 from handbook.timefmt import vn_date
 
 PAGE_SIZE = 50
+MSG_TAKEN_MEANWHILE = "Số thẻ hoặc số điện thoại vừa được dùng cho một tài khoản khác. Hãy kiểm tra lại rồi lưu."
 
 
 def _members_query(root):
@@ -100,9 +102,14 @@ def new_member():
             for key, message in problems.items():
                 getattr(form, key).errors = [message]
         else:
-            user, password = service.create_member(fields, cell, actor=current_user)
-            db.session.commit()
-            return _password_page(user, password)
+            try:
+                user, password = service.create_member(fields, cell, actor=current_user)
+                db.session.commit()
+            except IntegrityError:  # the same number was just given to another account
+                db.session.rollback()
+                form.card_number.errors = [MSG_TAKEN_MEANWHILE]
+            else:
+                return _password_page(user, password)
     return render_template("admin/member_form.html", form=form, user=None), 422 if form.errors else 200
 
 
@@ -124,10 +131,15 @@ def member(user_id):
         for key, message in problems.items():
             getattr(form, key).errors = [message]
         if not problems:
-            service.update_member(user, fields)
-            db.session.commit()
-            flash("Đã lưu thông tin đảng viên.", "success")
-            return redirect(url_for("admin.member", user_id=user.id))
+            try:
+                service.update_member(user, fields)
+                db.session.commit()
+            except IntegrityError:  # the same number was just given to another account
+                db.session.rollback()
+                form.card_number.errors = [MSG_TAKEN_MEANWHILE]
+            else:
+                flash("Đã lưu thông tin đảng viên.", "success")
+                return redirect(url_for("admin.member", user_id=user.id))
     move = MoveMemberForm()
     move.cell.choices = options((c.id, c.name) for c in admin_cells_for_choice() if c.id != user.cell_id)
     return render_template("admin/member.html", user=user, form=form, move=move, role_form=RoleForm(),

@@ -3,7 +3,7 @@
 import re
 from datetime import date
 
-from handbook.auth.service import normalise_phone
+from handbook.auth.identifiers import normalise_phone
 from handbook.search.text import fold
 
 CARD_RE = re.compile(r"^\d{6,12}$")

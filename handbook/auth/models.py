@@ -40,6 +40,10 @@ class User(UserMixin, db.Model):
     roles: Mapped[list["RoleAssignment"]] = relationship(
         back_populates="user", cascade="all, delete-orphan", lazy="selectin"
     )
+    # Kept in step with username, card number and phone by handbook/auth/identifiers.py.
+    identifiers: Mapped[list["LoginIdentifier"]] = relationship(
+        back_populates="user", cascade="all, delete-orphan", passive_deletes=True
+    )
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive accounts
@@ -66,6 +70,17 @@ class RoleAssignment(db.Model):
     @property
     def label(self) -> str:
         return ROLE_LABELS.get(self.role, self.role)
+
+
+class LoginIdentifier(db.Model):
+    """A text that logs an account in (login name, card number, phone), normalised. Unique
+    across all of them: one text can only ever mean one account, whichever kind it is."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    value: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+
+    user: Mapped[User] = relationship(back_populates="identifiers")
 
 
 class LoginSession(db.Model):

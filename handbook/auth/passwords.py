@@ -41,14 +41,38 @@ def hash_password(password: str) -> str:
 
 
 def hash_one_time_password(password: str) -> str:
-    """One-time passwords are random (about 59 bits), so a light salted PBKDF2 is enough and
-    keeps a 5,000-member import fast (scrypt at 45 ms a hash would take minutes); the member
-    replaces it at first login."""
+    """An admin's one-time password for one member: hashed like any password."""
+    return hash_password(password)
+
+
+def hash_imported_password(password: str) -> str:
+    """One-time passwords of a CSV import are random (about 59 bits), so a light salted PBKDF2
+    is enough and keeps a 5,000-member import within one request (scrypt at this cost would
+    take many minutes); the member replaces it at first login, and `verify_password` makes
+    logging in with it cost the same as any other login."""
     return generate_password_hash(password, method="pbkdf2:sha256:1000")
 
 
+_DUMMY_HASHES: dict[str, str] = {}
+
+
+def dummy_hash() -> str:
+    """A hash of a random secret at the configured cost: checked when no account matches, so
+    an unknown name takes as long as a known one."""
+    method = current_app.config["PASSWORD_HASH_METHOD"]
+    if method not in _DUMMY_HASHES:
+        _DUMMY_HASHES[method] = generate_password_hash(secrets.token_urlsafe(16), method=method)
+    return _DUMMY_HASHES[method]
+
+
 def verify_password(password_hash: str, password: str) -> bool:
-    return check_password_hash(password_hash, password)
+    """Every check costs at least one hash at the configured cost: a stored hash of another
+    kind (an imported one-time password, an older cost) is topped up with the dummy, so the
+    time a login takes does not tell which accounts exist or were just imported."""
+    matches = check_password_hash(password_hash, password)
+    if not password_hash.startswith(current_app.config["PASSWORD_HASH_METHOD"] + "$"):
+        check_password_hash(dummy_hash(), password)
+    return matches
 
 
 def one_time_password(length: int = 12) -> str:

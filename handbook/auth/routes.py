@@ -7,8 +7,9 @@ from flask_login import current_user, login_required
 
 from handbook.auth import bp
 from handbook.auth.forms import ChangePasswordForm, LoginForm
+from handbook.auth.identifiers import identifier_key
 from handbook.auth.passwords import verify_password
-from handbook.auth.service import authenticate, change_password, end_session, start_session
+from handbook.auth.service import authenticate, change_password, end_session, find_account, start_session
 from handbook.extensions import db, limiter
 from handbook.main.home import load_panels
 
@@ -17,7 +18,15 @@ FONT_STEPS = range(-1, 4)
 
 
 def _account_key() -> str:
-    return "login:" + request.form.get("username", "").strip().lower()[:120]
+    """The account a login attempt is for, whichever of its names and spellings was typed
+    (`0912 000 003`, `+84912000003` and the card number share one counter)."""
+    typed = request.form.get("username", "")[:120]
+    user = find_account(typed)
+    return f"login:account:{user.id}" if user is not None else "login:unknown:" + identifier_key(typed)
+
+
+def _own_account_key() -> str:
+    return f"password:{current_user.get_id()}"
 
 
 def _failed(response) -> bool:
@@ -28,6 +37,8 @@ def safe_next(target: str | None) -> str:
     """Only same-site paths: never an absolute URL, never a scheme-relative one."""
     if not target:
         return url_for("main.home")
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in target):  # a line break would split the header
+        return url_for("main.home")
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
         return url_for("main.home")
@@ -36,6 +47,7 @@ def safe_next(target: str | None) -> str:
 
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit("5 per minute", key_func=_account_key, methods=["POST"], deduct_when=_failed)
+# Per address, only against floods: a whole office or school behind one router logs in at once.
 @limiter.limit("300 per minute", methods=["POST"])
 def login():
     """Log in with a login name, card number or phone number."""
@@ -69,7 +81,7 @@ def account():
 
 @bp.route("/account/password", methods=["GET", "POST"])
 @login_required
-@limiter.limit("10 per minute", methods=["POST"])
+@limiter.limit("10 per minute", key_func=_own_account_key, methods=["POST"])
 def password():
     """Change one's own password; the current one is asked for first."""
     form = ChangePasswordForm(username=current_user.username)
@@ -77,7 +89,8 @@ def password():
         if not verify_password(current_user.password_hash, form.current_password.data):
             form.current_password.errors.append("Mật khẩu hiện tại không đúng.")
         else:
-            change_password(current_user, form.new_password.data)
+            for notice in change_password(current_user, form.new_password.data):
+                flash(notice, "info")
             flash("Đã đổi mật khẩu.", "success")
             return redirect(url_for("main.home"))
     return render_template("auth/password.html", form=form)

@@ -1,50 +1,40 @@
 """Logging in and out: finding the account, server-side sessions, timeouts."""
 
 import hashlib
-import re
 import secrets
 from datetime import timedelta
 
+from blinker import Namespace
 from flask import current_app, request, session
 from flask_login import login_user, logout_user
-from sqlalchemy import bindparam, delete, func, or_, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import joinedload
 
+from handbook.auth.identifiers import account_by_identifier
 from handbook.auth.models import LoginSession, User
-from handbook.auth.passwords import hash_password, verify_password
+from handbook.auth.passwords import dummy_hash, hash_password, verify_password
 from handbook.extensions import db
 from handbook.logs import bind_user
 from handbook.models_base import utcnow
 
-# Compared against when no account matches, so timing does not reveal which part was wrong.
-_DUMMY_HASH = "scrypt:16384:8:1$x$" + "0" * 128
+_signals = Namespace()
+# Sent with the account whose password its member changed (`by_admin` False) or an admin
+# reset (True): whatever stands in for the password elsewhere (the calendar feed's secret)
+# is renewed. A receiver may return a sentence for the member, shown after their change.
+password_changed = _signals.signal("auth.password-changed")
 SESSION_KEY = "sid"
 LAST_SEEN_WRITE_EVERY = timedelta(minutes=1)
 
 
-def normalise_phone(value: str) -> str:
-    digits = re.sub(r"[^\d+]", "", value)
-    if digits.startswith("+84"):
-        digits = "0" + digits[3:]
-    return digits
-
-
 def find_account(identifier: str) -> User | None:
-    """One box takes a login name, a party card number or a phone number."""
-    ident = identifier.strip()
-    if not ident:
-        return None
-    conditions = [func.lower(User.username) == ident.lower(), User.card_number == ident.upper()]
-    phone = normalise_phone(ident)
-    if len(phone) >= 9:
-        conditions.append(User.phone == phone)
-    return db.session.scalar(select(User).where(or_(*conditions)).limit(1))
+    """One box takes a login name, a party card number or a phone number, in any spelling."""
+    return account_by_identifier(identifier)
 
 
 def authenticate(identifier: str, password: str) -> User | None:
     user = find_account(identifier)
     if user is None:
-        verify_password(_DUMMY_HASH, password)
+        verify_password(dummy_hash(), password)  # as long as a wrong password for a real account
         return None
     if not verify_password(user.password_hash, password) or not user.active:
         return None
@@ -126,10 +116,13 @@ def load_session_user(user_id: str) -> User | None:
     return user
 
 
-def change_password(user: User, new_password: str) -> None:
-    """Sets the new password, ends the other devices' sessions, keeps this one."""
+def change_password(user: User, new_password: str) -> list[str]:
+    """Sets the new password, ends the other devices' sessions, keeps this one; returns what
+    the member should be told of the secrets renewed with it."""
     user.password_hash = hash_password(new_password)
     user.must_change_password = False
     end_all_sessions(user)
+    told = [message for _, message in password_changed.send(user, by_admin=False) if message]
     db.session.commit()
     start_session(user)
+    return told

@@ -56,3 +56,26 @@ def assignable_orgs(user) -> list[Organization]:
 
 def can_assign_study(user) -> bool:
     return bool(permissions.admin_roots(user) or permissions.managed_cells(user))
+
+
+def manages_whole_library(user) -> bool:
+    """System-wide documents belong to the top of the tree: an admin of a root organisation,
+    or the command line (no user), which the operator runs."""
+    return user is None or any(root.parent_id is None for root in permissions.admin_roots(user))
+
+
+def managed_org_ids(user) -> set[int]:
+    """Organisations whose documents `user` may import into, replace or version: their subtrees."""
+    ids: set[int] = set()
+    for root in permissions.admin_roots(user):
+        ids.update(db.session.scalars(select(Organization.id).where(Organization.path.startswith(root.path))))
+    return ids
+
+
+def managed_documents_clause(user):
+    """A WHERE clause on Document for what `user` may overwrite: nothing outside their subtree,
+    and system-wide documents only for the top-level admin."""
+    if user is None:
+        return Document.id.is_not(None)
+    inside = Document.org_id.in_(managed_org_ids(user) or {-1})
+    return or_(inside, Document.org_id.is_(None)) if manages_whole_library(user) else inside

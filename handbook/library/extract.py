@@ -1,10 +1,23 @@
-"""Plain text out of an uploaded file (.docx, .pdf with a text layer, .txt, .md), in NFC."""
+"""Plain text out of an uploaded file (.docx, .pdf with a text layer, .txt, .md), in NFC.
+
+A file is bounded by what it unpacks to, not only by its size: a .docx is a zip whose parts
+are checked (count and uncompressed size, as the zip declares them; Python's zipfile never
+inflates a part past its declared size) before anything parses it, a PDF's pages are counted
+before any is read, and the text taken out is capped as it is gathered. The figures these
+ceilings give (time and memory of the largest accepted import) are in benchmarks/README.md.
+"""
 
 import io
 import unicodedata
+import zipfile
 
 MAX_BYTES = 10 * 1024 * 1024
 EXTENSIONS = ("docx", "pdf", "txt", "md")
+MAX_DOCX_PARTS = 500
+MAX_DOCX_UNPACKED = 40 * 1024 * 1024  # every part together: python-docx holds them all in memory
+MAX_DOCX_XML = 16 * 1024 * 1024  # one XML part (the body): parsing time grows with it
+MAX_PDF_PAGES = 1000
+MAX_TEXT_CHARS = 2_000_000  # about 700 printed pages: the longest party documents are far shorter
 
 
 class ImportError_(Exception):
@@ -17,6 +30,14 @@ MSG_TYPE = "Chỉ nhận tệp .docx, .pdf, .txt hoặc .md."
 MSG_TOO_BIG = f"Tệp lớn hơn giới hạn {MAX_BYTES // (1024 * 1024)} MB."
 MSG_UNREADABLE = "Không đọc được tệp này — tệp có thể bị hỏng hoặc không đúng định dạng."
 MSG_ENCODING = "Tệp văn bản phải được lưu bằng mã UTF-8."
+_MB = MAX_DOCX_UNPACKED // (1024 * 1024)
+MSG_DOCX_UNPACKED = (f"Tệp .docx này khi giải nén quá lớn (hơn {_MB} MB, thường do ảnh rất lớn hoặc nội dung bất "
+                     "thường). Hãy bỏ ảnh, lưu lại văn bản rồi nhập lại.")
+MSG_DOCX_PARTS = f"Tệp .docx này có quá nhiều thành phần (hơn {MAX_DOCX_PARTS}). Hãy lưu lại văn bản rồi nhập lại."
+MSG_PDF_PAGES = f"Tệp PDF dài hơn {MAX_PDF_PAGES} trang. Hãy tách thành nhiều văn bản."
+_CHARS = f"{MAX_TEXT_CHARS:,}".replace(",", ".")
+MSG_TOO_MUCH_TEXT = (f"Văn bản dài hơn {_CHARS} ký tự, vượt giới hạn của thư viện. "
+                     "Hãy tách thành nhiều văn bản (ví dụ theo phần hoặc phụ lục).")
 
 
 def extension_of(filename: str) -> str:
@@ -43,6 +64,8 @@ def extract_text(filename: str, data: bytes) -> str:
         raise
     except Exception as error:  # a corrupt file must give a message, never a 500
         raise ImportError_(MSG_UNREADABLE) from error
+    if len(text) > MAX_TEXT_CHARS:
+        raise ImportError_(MSG_TOO_MUCH_TEXT)
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
     if not text.strip():
         raise ImportError_(MSG_NO_TEXT_LAYER if ext == "pdf" else MSG_EMPTY)
@@ -56,9 +79,21 @@ def _plain(data: bytes) -> str:
         raise ImportError_(MSG_ENCODING) from None
 
 
+def check_docx_parts(data: bytes) -> None:
+    """Refuses a .docx whose parts are too many or unpack too large, before it is parsed."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = archive.infolist()
+    if len(parts) > MAX_DOCX_PARTS:
+        raise ImportError_(MSG_DOCX_PARTS)
+    if sum(p.file_size for p in parts) > MAX_DOCX_UNPACKED or any(
+            p.file_size > MAX_DOCX_XML for p in parts if p.filename.lower().endswith((".xml", ".rels"))):
+        raise ImportError_(MSG_DOCX_UNPACKED)
+
+
 def _docx(data: bytes) -> str:
     from docx import Document as Docx
 
+    check_docx_parts(data)
     doc = Docx(io.BytesIO(data))
     # Headers (số hiệu, ngày) often sit in a two-column table above the body.
     header = [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
@@ -73,12 +108,17 @@ def pdf_text(data: bytes) -> str:
 
     pdf = pdfium.PdfDocument(data)
     try:
-        pages = []
+        if len(pdf) > MAX_PDF_PAGES:
+            raise ImportError_(MSG_PDF_PAGES)
+        pages, size = [], 0
         for page in pdf:
             textpage = page.get_textpage()
             pages.append(textpage.get_text_range())
             textpage.close()
             page.close()
+            size += len(pages[-1])
+            if size > MAX_TEXT_CHARS:
+                raise ImportError_(MSG_TOO_MUCH_TEXT)
         return "\n".join(pages)
     finally:
         pdf.close()

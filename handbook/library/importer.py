@@ -1,7 +1,12 @@
 """Import a file into the library in one transaction, or re-import it in place.
 
 Sections are matched by anchor on re-import and updated in place, so bookmarks and
-notes attached to a surviving anchor keep pointing at the same row.
+notes attached to a surviving anchor keep pointing at the same row. Sections that give way
+(an anchor gone, or a whole new version) are announced with `sections_superseded`, so what
+hangs on them (members' notes) can follow the article into the new text.
+
+An admin replaces or versions only documents of their own subtree; system-wide documents
+belong to the top-level admin. Every change is in the audit log of the organisations it touches.
 """
 
 import os
@@ -9,20 +14,39 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
+from blinker import Namespace
 from flask import current_app
 from sqlalchemy import select
 
 from handbook import audit
 from handbook.extensions import db
+from handbook.library.access import managed_documents_clause, managed_org_ids, manages_whole_library
 from handbook.library.extract import ImportError_, extension_of, extract_text
 from handbook.library.models import Document, Section
-from handbook.library.structure import ParsedDocument, _slug, parse
+from handbook.library.structure import ParsedDocument, _slug, anchor_label, article_anchor, parse
 from handbook.models_base import utcnow
+from handbook.orgs.models import Organization
+
+_signals = Namespace()
+# Sent with the document that now holds the text and `succession`: (old section, the section
+# taking its place — same anchor, else the same article — or None), before an old one is deleted.
+sections_superseded = _signals.signal("library.sections-superseded")
 
 MSG_DUPLICATE = ("Đã có văn bản số hiệu {number} trong thư viện. "
                  "Chọn “Thay thế văn bản cũ” hoặc “Nhập thành phiên bản mới”.")
 MSG_NO_NUMBER = "Không tìm thấy số hiệu trong văn bản — hãy nhập số hiệu."
 MSG_NO_SECTIONS = "Không nhận ra nội dung văn bản trong tệp."
+# Readers page by section and search reads sections: one huge section would make every reader
+# of that page and every search touching it slow, so it is refused (see benchmarks/README.md).
+MAX_SECTION_CHARS = 100_000
+MAX_SECTIONS = 10_000
+MSG_SECTION_TOO_LONG = ("{label} dài {n} ký tự, quá giới hạn {max} ký tự cho một mục. Thường do tệp thiếu tiêu đề "
+                        "Chương/Điều hoặc khoản đánh số nên nhiều phần bị gộp lại; hãy kiểm tra tệp rồi nhập lại.")
+_SECTIONS = f"{MAX_SECTIONS:,}".replace(",", ".")
+MSG_TOO_MANY_SECTIONS = f"Văn bản có hơn {_SECTIONS} mục (điều, khoản, điểm). Hãy tách thành nhiều văn bản."
+MSG_SYSTEM_WIDE = ("Chỉ quản trị của cấp ủy cấp cao nhất được nhập văn bản cho toàn hệ thống. "
+                   "Hãy chọn tổ chức của đồng chí ở mục “Ai được xem”.")
+MSG_OUTSIDE = "Đồng chí chỉ nhập được văn bản cho các tổ chức trong phạm vi mình quản lý."
 
 
 @dataclass
@@ -47,20 +71,28 @@ def unique_slug(number: str) -> str:
 
 
 def import_document(req: ImportRequest, actor=None) -> Document:
-    """Parse, check and store; raises ImportError_ with a Vietnamese message, changing nothing."""
+    """Parse, check and store; raises ImportError_ with a Vietnamese message, changing nothing.
+
+    `actor` None is the command line (the operator), who may touch any document."""
+    _check_scope(req, actor)
     parsed = parse(extract_text(req.filename, req.data))
     if not parsed.sections:
         raise ImportError_(MSG_NO_SECTIONS)
+    _check_size(parsed)
     number = (req.number or parsed.number).strip()
     if not number:
         raise ImportError_(MSG_NO_NUMBER)
+    # Only documents the importer may overwrite are found: a number elsewhere is not confirmed.
     existing = db.session.scalar(
-        select(Document).where(Document.number == number, Document.status == "active").order_by(Document.id.desc())
+        select(Document).where(Document.number == number, Document.status == "active",
+                               managed_documents_clause(actor)).order_by(Document.id.desc())
     )
     if existing is not None and req.on_duplicate not in ("replace", "version"):
         raise ImportError_(MSG_DUPLICATE.format(number=number))
     try:
-        if existing is not None and req.on_duplicate == "replace":
+        replacing = existing is not None and req.on_duplicate == "replace"
+        old_org_id = existing.org_id if existing is not None else None
+        if replacing:
             document = existing
         else:
             document = Document(number=number, slug=unique_slug(number), title="", doc_type="")
@@ -72,16 +104,16 @@ def import_document(req: ImportRequest, actor=None) -> Document:
         document.org_id = req.org_id
         document.is_summary = False
         document.status = "active"
-        sync_sections(document, parsed)
+        removed = sync_sections(document, parsed)
         document.original_filename = os.path.basename(req.filename)[:255]
         document.original_path = _keep_original(req)
+        db.session.flush()
         if existing is not None and req.on_duplicate == "version":
-            db.session.flush()
             existing.status = "expired"
             existing.replaced_by_id = document.id
+            _announce_version(existing, document)
         db.session.flush()
-        audit.record("document.imported", org=None, target=document, actor=actor,
-                     summary=f"{document.number}: {parsed.article_count} điều, {len(parsed.sections)} mục")
+        _audit(document, parsed, existing, req.on_duplicate, old_org_id, removed, actor)
         db.session.commit()
     except Exception:
         db.session.rollback()
@@ -89,8 +121,58 @@ def import_document(req: ImportRequest, actor=None) -> Document:
     return document
 
 
-def sync_sections(document: Document, parsed: ParsedDocument) -> None:
-    """Update sections in place by anchor, add new ones, drop those whose anchor is gone."""
+def _check_size(parsed: ParsedDocument) -> None:
+    if len(parsed.sections) > MAX_SECTIONS:
+        raise ImportError_(MSG_TOO_MANY_SECTIONS)
+    for section in parsed.sections:
+        size = len(section.text)
+        if size > MAX_SECTION_CHARS:
+            label = anchor_label(section.anchor) or section.heading[:80] or "Phần mở đầu"
+            raise ImportError_(MSG_SECTION_TOO_LONG.format(label=label, n=f"{size:,}".replace(",", "."),
+                                                           max=f"{MAX_SECTION_CHARS:,}".replace(",", ".")))
+
+
+def _check_scope(req: ImportRequest, actor) -> None:
+    if req.org_id is None:
+        if not manages_whole_library(actor):
+            raise ImportError_(MSG_SYSTEM_WIDE)
+    elif actor is not None and req.org_id not in managed_org_ids(actor):
+        raise ImportError_(MSG_OUTSIDE)
+
+
+def _audit(document, parsed, existing, on_duplicate, old_org_id, removed: list[str], actor) -> None:
+    """One row per organisation touched; a system-wide document is logged without one, which
+    every admin's log shows (handbook/admin/routes_dashboard.py)."""
+    size = f"{parsed.article_count} điều, {len(parsed.sections)} mục"
+    org = db.session.get(Organization, document.org_id) if document.org_id else None
+    if existing is None:
+        audit.record("document.imported", org=org, target=document, actor=actor, summary=f"{document.number}: {size}")
+        return
+    gone = f"; bỏ {len(removed)} mục: {', '.join(removed[:20])}" if removed else ""
+    if on_duplicate == "replace":
+        audit.record("document.replaced", org=org, target=document, actor=actor,
+                     summary=f"{document.number}: thay nội dung ({size}){gone}")
+    else:
+        audit.record("document.imported", org=org, target=document, actor=actor,
+                     summary=f"{document.number}: phiên bản mới ({size})")
+    if on_duplicate == "version" or old_org_id != document.org_id:
+        old_org = db.session.get(Organization, old_org_id) if old_org_id else None
+        what = "hết hiệu lực, thay bằng phiên bản mới" if on_duplicate == "version" else "chuyển phạm vi xem"
+        audit.record("document.superseded", org=old_org, target=existing, actor=actor,
+                     summary=f"{existing.number}: {what}")
+
+
+def _announce_version(old: Document, new: Document) -> None:
+    """Each section of the old version, paired with its place in the new one."""
+    by_anchor = {s.anchor: s for s in new.sections}
+    succession = [(s, by_anchor.get(s.anchor) or by_anchor.get(article_anchor(s.anchor) or ""))
+                  for s in old.sections]
+    sections_superseded.send(new, succession=succession, kept=True)
+
+
+def sync_sections(document: Document, parsed: ParsedDocument) -> list[str]:
+    """Update sections in place by anchor, add new ones, drop those whose anchor is gone
+    (returned, as the reader names them)."""
     # The reader caches a document's page layout until updated_at moves.
     document.updated_at = utcnow()
     old = {s.anchor: s for s in document.sections} if document.id else {}
@@ -106,9 +188,19 @@ def sync_sections(document: Document, parsed: ParsedDocument) -> None:
     for section, ps in zip(rows, parsed.sections, strict=True):
         section.parent_id = rows[ps.parent].id if ps.parent is not None else None
     db.session.flush()  # re-parent survivors before their old parents go
+    if old:
+        by_anchor = {s.anchor: s for s in rows}
+        sections_superseded.send(document, kept=False, succession=[
+            (gone, by_anchor.get(article_anchor(gone.anchor) or "")) for gone in old.values()])
     for gone in old.values():
         document.sections.remove(gone)
         db.session.delete(gone)
+    return [section_label(gone) for gone in old.values()]
+
+
+def section_label(section) -> str:
+    """'Điều 3', 'Điều 3 khoản 2', or the heading: how a member would name the section."""
+    return anchor_label(section.anchor) or section.heading or section.anchor
 
 
 def _keep_original(req: ImportRequest) -> str:

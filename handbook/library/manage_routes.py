@@ -9,7 +9,12 @@ from handbook import audit
 from handbook.auth import permissions
 from handbook.extensions import db
 from handbook.library import bp
-from handbook.library.access import assignable_orgs, can_assign_study, get_visible_document_or_404
+from handbook.library.access import (
+    assignable_orgs,
+    can_assign_study,
+    get_visible_document_or_404,
+    manages_whole_library,
+)
 from handbook.library.extract import ImportError_
 from handbook.library.forms import AssignForm, ImportForm
 from handbook.library.importer import ImportRequest, import_document
@@ -23,9 +28,10 @@ def import_form():
     """Upload a document file (committee admins)."""
     permissions.require_admin()
     form = ImportForm()
-    roots = assignable_orgs(current_user) if permissions.is_admin(current_user) else []
-    form.org_id.choices = [SelectChoice(0, "Toàn hệ thống")] + [SelectChoice(o.id, f"{o.kind_label}: {o.name}")
-                                                                 for o in roots]
+    orgs = [SelectChoice(o.id, f"{o.kind_label}: {o.name}") for o in assignable_orgs(current_user)
+            if permissions.is_admin_of(current_user, o)]
+    # System-wide documents are the top-level committee's to publish.
+    form.org_id.choices = ([SelectChoice(0, "Toàn hệ thống")] if manages_whole_library(current_user) else []) + orgs
     if form.validate_on_submit():
         upload = form.file.data
         data = upload.read()

@@ -48,6 +48,27 @@ class ParsedDocument:
         return sum(1 for s in self.sections if s.level == "dieu")
 
 
+RE_ARTICLE_ANCHOR = re.compile(r"^(dieu-\d+|muc-so-\d+)(?=-|$)")
+
+
+def article_anchor(anchor: str) -> str | None:
+    """The article an anchor lies in ('dieu-3-khoan-2-diem-a' → 'dieu-3'), or None."""
+    match = RE_ARTICLE_ANCHOR.match(anchor)
+    return match.group(1) if match else None
+
+
+_ANCHOR_WORDS = {"phan": "Phần", "chuong": "Chương", "muc": "Mục", "dieu": "Điều", "khoan": "khoản", "diem": "điểm"}
+
+
+def anchor_label(anchor: str) -> str:
+    """'dieu-3-khoan-2' → 'Điều 3 khoản 2'; '' for anchors that are not numbered parts."""
+    parts = anchor.replace("muc-so-", "muc-").split("-")
+    if len(parts) % 2 or any(word not in _ANCHOR_WORDS for word in parts[::2]):
+        return ""
+    return " ".join(f"{_ANCHOR_WORDS[w]} {n.upper() if w == 'chuong' else n}" for w, n in zip(parts[::2], parts[1::2],
+                                                                                            strict=True))
+
+
 def _slug(value: str) -> str:
     from handbook.search.text import fold
 

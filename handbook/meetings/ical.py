@@ -7,8 +7,9 @@ from flask import url_for
 from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard
 from sqlalchemy import select
 
+from handbook.auth.service import password_changed
 from handbook.extensions import db
-from handbook.meetings.models import CalendarToken, Meeting
+from handbook.meetings.models import CalendarToken, Meeting, Notification
 from handbook.timefmt import VN, to_vn
 
 
@@ -25,10 +26,15 @@ def _vtimezone() -> Timezone:
     return tz
 
 
+def _one_line(text: str) -> str:
+    """A calendar text on one line: a stored line break or lone CR must not end the property."""
+    return " ".join((text or "").split())
+
+
 def _alarm(before: timedelta, text: str) -> Alarm:
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", text)
+    alarm.add("description", _one_line(text))
     alarm.add("trigger", -before)
     return alarm
 
@@ -37,15 +43,15 @@ def _event(meeting: Meeting) -> Event:
     event = Event()
     # Independent of the host name, so the same meeting keeps its UID in every feed and download.
     event.add("uid", f"meeting-{meeting.id}@so-tay-dang-vien")
-    event.add("summary", meeting.title)
+    event.add("summary", _one_line(meeting.title))
     event.add("dtstart", to_vn(meeting.starts_at).astimezone(VN))
     event.add("dtend", to_vn(meeting.ends_at).astimezone(VN))
     event.add("dtstamp", meeting.updated_at)
     event.add("last-modified", meeting.updated_at)
     event.add("sequence", meeting.version - 1)
     if meeting.location:
-        event.add("location", meeting.location)
-    lines = [f"{item.position}. {item.title}" for item in meeting.items]
+        event.add("location", _one_line(meeting.location))
+    lines = [f"{item.position}. {_one_line(item.title)}" for item in meeting.items]
     event.add("description", "\n".join(lines))
     event.add("url", url_for("meetings.show", meeting_id=meeting.id, _external=True))
     if meeting.status == "cancelled":
@@ -62,7 +68,7 @@ def calendar_bytes(meetings: list[Meeting], name: str) -> bytes:
     cal.add("prodid", "-//So tay dang vien//Lich sinh hoat//VI")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", _one_line(name))
     cal.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
     cal.add_component(_vtimezone())
     for meeting in meetings:
@@ -83,6 +89,22 @@ def regenerate(user) -> CalendarToken:
     token = token_for(user)
     token.token = secrets.token_urlsafe(32)
     return token
+
+
+MSG_FEED_RENEWED = ("Địa chỉ lịch riêng của đồng chí đã được đổi cùng mật khẩu; địa chỉ cũ không còn dùng được. "
+                    "Hãy chép địa chỉ mới ở trang Tài khoản vào ứng dụng lịch.")
+
+
+@password_changed.connect
+def renew_feed_with_password(user, by_admin: bool) -> str | None:
+    """Whoever knew the old password may have copied the feed address: it goes with it.
+    The member is told in their notifications (an admin's reset is not seen by them)."""
+    token = token_for(user, create=False)
+    if token is None:
+        return None
+    token.token = secrets.token_urlsafe(32)
+    db.session.add(Notification(user_id=user.id, kind="calendar", message=MSG_FEED_RENEWED))
+    return MSG_FEED_RENEWED
 
 
 def user_by_token(token: str):

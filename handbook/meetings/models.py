@@ -202,6 +202,7 @@ NOTIFICATION_KINDS = {
     "cancelled": "Hủy buổi họp",
     "minutes": "Biên bản đã công bố",
     "checkin": "Mở điểm danh",
+    "calendar": "Địa chỉ lịch đã đổi",
 }
 
 

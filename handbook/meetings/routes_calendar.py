@@ -1,6 +1,6 @@
 """Calendar files and the notification list."""
 
-from flask import Response, abort, flash, redirect, render_template, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from handbook.extensions import db, limiter
@@ -27,8 +27,13 @@ def meeting_ics(meeting_id):
     return _ics(calendar_bytes([meeting], meeting.title), f"hop-{meeting.id}.ics")
 
 
+def _token_key() -> str:
+    # Per feed, not per address: one calendar service fetches the feeds of many members.
+    return "calendar:" + request.view_args.get("token", "")[:100]
+
+
 @bp.get("/calendar/<token>.ics")
-@limiter.limit("120 per hour")
+@limiter.limit("120 per hour", key_func=_token_key)
 def feed(token):
     """A member's subscription feed; the secret token stands in for a login."""
     user = user_by_token(token[:100])

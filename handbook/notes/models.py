@@ -34,6 +34,8 @@ class Note(db.Model):
     section_id: Mapped[int | None] = mapped_column(ForeignKey("section.id", ondelete="SET NULL"), index=True)
     # What the note was about, kept in case the meeting or section disappears.
     context_title: Mapped[str] = mapped_column(String(500), default="")
+    # Why the note is no longer on its article after a document changed (handbook/notes/relink.py).
+    notice: Mapped[str] = mapped_column(String(300), default="", server_default="")
     body: Mapped[str] = mapped_column(Text, default="")
     body_folded: Mapped[str] = mapped_column(Text, default="")  # fold(body), for accent-insensitive LIKE
     version: Mapped[int] = mapped_column(default=0)

@@ -5,8 +5,9 @@ from datetime import date
 from flask import make_response, render_template, request
 from flask_login import current_user, login_required
 
+from handbook.extensions import limiter
 from handbook.notes import bp
-from handbook.notes.export import export_context, render_pdf
+from handbook.notes.export import export_context, export_problem, render_pdf
 from handbook.notes.forms import ExportForm
 from handbook.notes.queries import meeting_notes, note_years, orphan_notes, section_notes
 
@@ -33,14 +34,23 @@ def index():
     )
 
 
+def _pdf_limit_key() -> str:
+    return f"notes-pdf:{current_user.get_id()}"
+
+
 @bp.get("/notes/export")
 @login_required
+# Each PDF costs seconds of CPU: a few per account, whatever the address.
+@limiter.limit("5 per 10 minutes", key_func=_pdf_limit_key, exempt_when=lambda: request.args.get("fmt") != "pdf")
 def export():
     """The notebook for a date range, as a printable page or (fmt=pdf) a PDF download."""
     form = ExportForm(request.args)
     if not form.validate():
         return render_template("notes/export_form.html", export_form=form), 400
     context = export_context(current_user, form.start.data, form.end.data)
+    if form.fmt.data == "pdf" and (problem := export_problem(context)):
+        form.end.errors = [problem]
+        return render_template("notes/export_form.html", export_form=form), 422
     if form.fmt.data == "pdf":
         response = make_response(render_pdf(context))
         name = f"ghi-chep-{form.start.data:%Y%m%d}-{form.end.data:%Y%m%d}.pdf"

@@ -6,6 +6,7 @@ from handbook.extensions import db
 from handbook.notes.models import Note
 from handbook.search.registry import SearchHit, search_source
 from handbook.search.text import highlight
+from handbook.security import private_page
 
 
 @search_source("notes")
@@ -18,6 +19,9 @@ def search_notes(user, terms: list[str], limit: int = 20) -> list[SearchHit]:
     )
     from handbook.notes.routes import note_url
 
+    notes = list(notes)
+    if notes:
+        private_page()  # the results now quote the member's own note text
     return [
         SearchHit(
             kind="Ghi chép của tôi",
