@@ -1,7 +1,7 @@
 """security: one namespace of login identifiers, and the notice on a note whose article moved
 
-Revision ID: 0006_sec
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-02 09:00:00
 
 Existing accounts get their identifiers here. Where two accounts already share one (say a
@@ -16,8 +16,8 @@ import re
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_sec"
-down_revision = "0005"
+revision = '0007'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
