@@ -162,11 +162,12 @@ def test_logout_without_signal_warns_before_unsent_text_is_lost(page, live_serve
     expect(page.locator("#note-status")).to_contain_text("Chưa lưu", timeout=SAVE_TIMEOUT)
 
     page.get_by_role("link", name="Tài khoản").click()  # the stored account page
-    warnings = []
-    page.once("dialog", lambda dialog: (warnings.append(dialog.message), dialog.dismiss()))
-    page.get_by_role("button", name="Đăng xuất").click()
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    # The warning comes once the page has tried to send the draft: wait for it, then read it.
+    with page.expect_event("dialog") as shown:
+        page.get_by_role("button", name="Đăng xuất").click()
     expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible()  # cancelled: still here
-    assert "1 ghi chép chưa gửi" in warnings[0] and "mất hẳn" in warnings[0]
+    assert "1 ghi chép chưa gửi" in shown.value.message and "mất hẳn" in shown.value.message
     assert unsent in stored_text(page)
 
     page.once("dialog", lambda dialog: dialog.accept())
