@@ -90,5 +90,3 @@ def note_url(note) -> str:
         return url_for("notes.section_note", slug=note.section.document.slug, anchor=note.section.anchor)
     return url_for("notes.history", note_id=note.id)
 
-
-from handbook.notes import notebook  # noqa: E402,F401  (notebook, export and panels register on bp)
