@@ -5,8 +5,8 @@ from flask_login import current_user, login_required
 
 from handbook.admin import bp
 from handbook.admin import orgs as service
+from handbook.admin.access import admin_root, get_admin_org_or_404
 from handbook.admin.forms import MoveOrgForm, OrgForm, RenameForm, options
-from handbook.admin.scope import admin_root, get_admin_org_or_404
 from handbook.auth.permissions import admin_roots, is_admin_of
 from handbook.extensions import db
 

@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from handbook.admin import bp
 from handbook.admin import dashboard as service
+from handbook.admin.access import admin_root
 from handbook.admin.csvexport import csv_response
-from handbook.admin.scope import admin_root
 from handbook.audit import ACTION_LABELS, AuditEntry
 from handbook.auth.models import User
 from handbook.extensions import db

@@ -9,9 +9,9 @@ from flask import current_app, flash, redirect, render_template, request, sessio
 from flask_login import current_user, login_required
 
 from handbook.admin import bp, csvimport
+from handbook.admin.access import admin_root, get_admin_org_or_404
 from handbook.admin.csvexport import csv_response, csv_text
 from handbook.admin.forms import ImportForm
-from handbook.admin.scope import admin_root, get_admin_org_or_404
 from handbook.extensions import db
 from handbook.timefmt import vn_date
 

@@ -6,9 +6,9 @@ from sqlalchemy import func, or_, select
 
 from handbook.admin import bp
 from handbook.admin import members as service
+from handbook.admin.access import admin_cells_for_choice, admin_root, get_admin_member_or_404, get_admin_org_or_404
 from handbook.admin.csvexport import csv_response
 from handbook.admin.forms import MemberForm, MoveMemberForm, RoleForm, options
-from handbook.admin.scope import admin_cells_for_choice, admin_root, get_admin_member_or_404, get_admin_org_or_404
 from handbook.auth.models import RoleAssignment, User
 from handbook.extensions import db
 from handbook.orgs.models import Organization
