@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("notes", __name__)
 
-from handbook.notes import panels, routes, routes_notebook, search  # noqa: E402,F401
+from handbook.notes import hooks, routes, routes_notebook, search  # noqa: E402,F401
