@@ -1,4 +1,5 @@
-"""The committee admin's home panel: how many cells missed last month's regular meeting."""
+"""What administration offers other pages: the committee admin's home panel (how many cells
+missed last month's regular meeting)."""
 
 from datetime import datetime, timedelta
 
@@ -7,12 +8,12 @@ from sqlalchemy import func, select
 from handbook.admin.dashboard import cells_query
 from handbook.auth.permissions import admin_roots
 from handbook.extensions import db
-from handbook.main.home import home_panel
+from handbook.signals import Panel, home_panels
 from handbook.timefmt import VN
 
 
-@home_panel(5, "admin/_home_panel.html")
-def committee_panel(user) -> dict | None:
+@home_panels.connect
+def committee_panel(user) -> Panel | None:
     roots = admin_roots(user)
     if not roots:
         return None
@@ -22,4 +23,4 @@ def committee_panel(user) -> dict | None:
         missed = db.session.scalar(select(func.count()).select_from(
             cells_query(root, last.year, last.month, only_missed=True).subquery()))
         rows.append({"root": root, "missed": missed})
-    return {"rows": rows, "year": last.year, "month": last.month}
+    return Panel(5, "admin/_home_panel.html", {"rows": rows, "year": last.year, "month": last.month})

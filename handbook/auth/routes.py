@@ -10,7 +10,7 @@ from handbook.auth.forms import ChangePasswordForm, LoginForm
 from handbook.auth.passwords import verify_password
 from handbook.auth.service import authenticate, change_password, end_session, start_session
 from handbook.extensions import db, limiter
-from handbook.main.home import load_panels
+from handbook.signals import account_panels, ordered
 
 WRONG_CREDENTIALS = "Thông tin đăng nhập không đúng. Vui lòng kiểm tra và thử lại."
 FONT_STEPS = range(-1, 4)
@@ -64,7 +64,7 @@ def logout():
 @login_required
 def account():
     """The member's own account page."""
-    return render_template("auth/account.html", panels=load_panels(current_user, "account"))
+    return render_template("auth/account.html", panels=ordered(account_panels, current_user))
 
 
 @bp.route("/account/password", methods=["GET", "POST"])

@@ -1,4 +1,4 @@
-"""What the library adds to the home page (study to do) and the account page (bookmarks)."""
+"""What the library offers other pages: study to do on the home page, bookmarks on the account page."""
 
 from sqlalchemy import select
 
@@ -6,13 +6,13 @@ from handbook.extensions import db
 from handbook.library.access import visible_documents_clause
 from handbook.library.models import Bookmark, Document, Section
 from handbook.library.study import pending_for
-from handbook.main.home import account_panel, home_panel
+from handbook.signals import Panel, account_panels, home_panels
 
 
-@home_panel(20, "library/_home_panel.html")
-def study_panel(user):
+@home_panels.connect
+def study_panel(user) -> Panel | None:
     pending = pending_for(user)
-    return {"pending": pending} if pending else None
+    return Panel(20, "library/_home_panel.html", {"pending": pending}) if pending else None
 
 
 def bookmarks_of(user, limit: int = 50) -> list[Bookmark]:
@@ -23,6 +23,6 @@ def bookmarks_of(user, limit: int = 50) -> list[Bookmark]:
     ))
 
 
-@account_panel(20, "library/_account_panel.html")
-def bookmarks_panel(user):
-    return {"bookmarks": bookmarks_of(user)}
+@account_panels.connect
+def bookmarks_panel(user) -> Panel:
+    return Panel(20, "library/_account_panel.html", {"bookmarks": bookmarks_of(user)})

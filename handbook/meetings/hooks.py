@@ -10,7 +10,6 @@ from markupsafe import Markup
 from sqlalchemy import select
 
 from handbook.extensions import db
-from handbook.main.home import account_panel, home_panel
 from handbook.main.nav import NAV_CONTEXT
 from handbook.meetings import bp
 from handbook.meetings.access import visible_meetings
@@ -20,6 +19,7 @@ from handbook.meetings.notify import unread_count
 from handbook.models_base import utcnow
 from handbook.search.registry import SearchHit, search_source
 from handbook.search.text import fold, highlight
+from handbook.signals import Panel, account_panels, home_panels
 
 _md = MarkdownIt("zero").enable(["emphasis", "list", "link", "newline"])
 ALLOWED_TAGS = {"p", "em", "strong", "ul", "ol", "li", "a", "br"}
@@ -41,17 +41,17 @@ def next_meeting(user) -> Meeting | None:
     )
 
 
-@home_panel(10, "meetings/_home_panel.html")
-def home(user):
-    meeting = next_meeting(user)
-    return {"meeting": meeting}
+@home_panels.connect
+def home(user) -> Panel:
+    return Panel(10, "meetings/_home_panel.html", {"meeting": next_meeting(user)})
 
 
-@account_panel(20, "meetings/_account_panel.html")
-def account(user):
+@account_panels.connect
+def account(user) -> Panel:
     # Reading the account page never writes: the feed address is made on request (POST).
     token = token_for(user, create=False)
-    return {"feed_url": url_for("meetings.feed", token=token.token, _external=True) if token else None}
+    feed_url = url_for("meetings.feed", token=token.token, _external=True) if token else None
+    return Panel(30, "meetings/_account_panel.html", {"feed_url": feed_url})
 
 
 def _bell() -> dict:

@@ -1,14 +1,15 @@
-"""The home panel: the member's most recent notes (titles only: the home page is cached)."""
+"""What the notebook offers other pages: the member's most recent notes on the home page (titles
+only: the home page is cached)."""
 
-from handbook.main.home import home_panel
 from handbook.notes.queries import recent_notes
+from handbook.signals import Panel, home_panels
 
 
-@home_panel(40, "notes/_home_panel.html")
-def recent_notes_panel(user):
+@home_panels.connect
+def recent_notes_panel(user) -> Panel | None:
     notes = recent_notes(user.id)
     if not notes:
         return None
     from handbook.notes.routes import note_url
 
-    return {"notes": [(note, note_url(note)) for note in notes]}
+    return Panel(40, "notes/_home_panel.html", {"notes": [(note, note_url(note)) for note in notes]})
