@@ -13,6 +13,7 @@ from handbook.assets import asset_url
 from handbook.config import Config, check_production
 from handbook.extensions import csrf, db, drop_idle_limiter_hook, limiter, login_manager, migrate
 from handbook.icons import icon
+from handbook.main import nav
 
 # Each feature is a package with a blueprint `bp`; order is the order of registration.
 FEATURES = ["main", "auth", "library", "search", "meetings", "notes", "admin"]
@@ -54,7 +55,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.jinja_env.globals.update(asset_url=asset_url, icon=icon, is_htmx=security.is_htmx)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
-    app.context_processor(_nav_context)
+    app.context_processor(_layout_context)
+    nav.init_app(app)
 
     from handbook.cli import register as register_cli
 
@@ -84,11 +86,10 @@ def _init_login(app: Flask) -> None:
     login_manager.user_loader(load_session_user)
 
 
-def _nav_context() -> dict:
+def _layout_context() -> dict:
     from handbook.auth import permissions
-    from handbook.main.nav import nav_context
 
-    return {"perm": permissions, **nav_context()}
+    return {"perm": permissions, **nav.layout_context()}
 
 
 @event.listens_for(Engine, "connect")

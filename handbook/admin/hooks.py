@@ -1,15 +1,20 @@
-"""What administration offers other pages: the committee admin's home panel (how many cells
-missed last month's regular meeting)."""
+"""What administration offers other pages: its navigation entry (for admins, on wide screens) and
+the committee admin's home panel (how many cells missed last month's regular meeting)."""
 
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
 from handbook.admin.dashboard import cells_query
-from handbook.auth.permissions import admin_roots
+from handbook.auth.permissions import admin_roots, is_admin
 from handbook.extensions import db
-from handbook.signals import Panel, home_panels
+from handbook.signals import NavEntry, Panel, home_panels, nav_entries
 from handbook.timefmt import VN
+
+
+@nav_entries.connect
+def admin_entry(app) -> NavEntry:
+    return NavEntry(60, "admin.index", "Quản trị", "admin", shown=is_admin, wide_only=True)
 
 
 @home_panels.connect

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("auth", __name__)
 
-from handbook.auth import routes  # noqa: E402,F401
+from handbook.auth import hooks, routes  # noqa: E402,F401

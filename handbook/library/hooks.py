@@ -1,4 +1,5 @@
-"""What the library offers other pages: study to do on the home page, bookmarks on the account page."""
+"""What the library offers other pages: its navigation entry, study to do on the home page,
+bookmarks on the account page."""
 
 from sqlalchemy import select
 
@@ -6,7 +7,12 @@ from handbook.extensions import db
 from handbook.library.access import visible_documents_clause
 from handbook.library.models import Bookmark, Document, Section
 from handbook.library.study import pending_for
-from handbook.signals import Panel, account_panels, home_panels
+from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_entries
+
+
+@nav_entries.connect
+def library_entry(app) -> NavEntry:
+    return NavEntry(20, "library.index", "Thư viện", "book")
 
 
 @home_panels.connect

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("main", __name__)
 
-from handbook.main import routes  # noqa: E402,F401
+from handbook.main import nav, routes  # noqa: E402,F401

@@ -10,7 +10,6 @@ from markupsafe import Markup
 from sqlalchemy import select
 
 from handbook.extensions import db
-from handbook.main.nav import NAV_CONTEXT
 from handbook.meetings import bp
 from handbook.meetings.access import visible_meetings
 from handbook.meetings.ical import token_for
@@ -19,7 +18,7 @@ from handbook.meetings.notify import unread_count
 from handbook.models_base import utcnow
 from handbook.search.registry import SearchHit, search_source
 from handbook.search.text import fold, highlight
-from handbook.signals import Panel, account_panels, home_panels
+from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_context, nav_entries
 
 _md = MarkdownIt("zero").enable(["emphasis", "list", "link", "newline"])
 ALLOWED_TAGS = {"p", "em", "strong", "ul", "ol", "li", "a", "br"}
@@ -41,6 +40,11 @@ def next_meeting(user) -> Meeting | None:
     )
 
 
+@nav_entries.connect
+def meetings_entry(app) -> NavEntry:
+    return NavEntry(30, "meetings.index", "Lịch họp", "calendar")
+
+
 @home_panels.connect
 def home(user) -> Panel:
     return Panel(10, "meetings/_home_panel.html", {"meeting": next_meeting(user)})
@@ -54,14 +58,13 @@ def account(user) -> Panel:
     return Panel(30, "meetings/_account_panel.html", {"feed_url": feed_url})
 
 
-def _bell() -> dict:
+@nav_context.connect
+def _bell(sender) -> dict:
     # A callable, counted only when the layout's top bar is drawn: htmx fragments (a note's
     # autosave answer, most of an evening's requests) never show the bell, so never count,
     # nor even reload the member that the autosave's commit expired.
     return {"unread_notifications": lambda: unread_count(current_user) if current_user.is_authenticated else 0}
 
-
-NAV_CONTEXT.append(_bell)
 
 
 # The newest meetings a search looks through; older ones are in the meetings list.

@@ -1,8 +1,13 @@
-"""What the notebook offers other pages: the member's most recent notes on the home page (titles
-only: the home page is cached)."""
+"""What the notebook offers other pages: its navigation entry and the member's most recent notes
+on the home page (titles only: the home page is cached)."""
 
 from handbook.notes.queries import recent_notes
-from handbook.signals import Panel, home_panels
+from handbook.signals import NavEntry, Panel, home_panels, nav_entries
+
+
+@nav_entries.connect
+def notebook_entry(app) -> NavEntry:
+    return NavEntry(40, "notes.index", "Ghi chép", "note")
 
 
 @home_panels.connect
