@@ -1,8 +1,9 @@
-"""What the notebook offers other pages: its navigation entry and the member's most recent notes
-on the home page (titles only: the home page is cached)."""
+"""What the notebook offers other pages: its navigation entry, the member's most recent notes on
+the home page (titles only: the home page is cached), and a note link beside each section of
+the library's reader."""
 
-from handbook.notes.queries import recent_notes
-from handbook.signals import NavEntry, Panel, home_panels, nav_entries
+from handbook.notes.queries import anchors_with_notes, recent_notes
+from handbook.signals import NavEntry, Panel, SectionMark, home_panels, nav_entries, reader_marks
 
 
 @nav_entries.connect
@@ -18,3 +19,8 @@ def recent_notes_panel(user) -> Panel | None:
     from handbook.notes.routes import note_url
 
     return Panel(40, "notes/_home_panel.html", {"notes": [(note, note_url(note)) for note in notes]})
+
+
+@reader_marks.connect
+def note_marks(user, document) -> SectionMark:
+    return SectionMark(20, "notes/_section_note_link.html", {"anchors": anchors_with_notes(user, document)})
