@@ -7,6 +7,7 @@ from wtforms.fields.choices import SelectChoice
 
 from handbook.auth.permissions import in_cell_id, managed_cells, manages_cell_id, require
 from handbook.extensions import db
+from handbook.library.access import cell_documents_clause
 from handbook.library.models import Document
 from handbook.meetings import agenda, bp
 from handbook.meetings.access import get_managed_meeting_or_404, get_visible_meeting_or_404, visible_meetings
@@ -14,7 +15,6 @@ from handbook.meetings.attendance import checkin_open, mark_read, own_rsvp
 from handbook.meetings.forms import ConfirmForm, ItemForm, MeetingForm, NewMeetingForm, PublishForm, RsvpForm
 from handbook.meetings.models import Meeting
 from handbook.meetings.parts import meeting_context, shared_parts
-from handbook.meetings.sections import visible_documents_clause
 from handbook.models_base import utcnow
 from handbook.timefmt import from_vn, to_vn
 
@@ -79,7 +79,7 @@ def _cell_for_new():
 
 
 def _document_choices(cell) -> list:
-    docs = db.session.scalars(select(Document).where(visible_documents_clause(cell)).order_by(Document.number))
+    docs = db.session.scalars(select(Document).where(cell_documents_clause(cell)).order_by(Document.number))
     choices = [SelectChoice("", "— Không —")]
     return choices + [SelectChoice(str(d.id), f"{d.number} — {d.title}"[:120]) for d in docs]
 

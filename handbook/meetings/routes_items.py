@@ -5,11 +5,12 @@ from flask_login import login_required
 
 from handbook.auth.permissions import require
 from handbook.extensions import db
+from handbook.library.access import cell_section
 from handbook.meetings import agenda, bp
 from handbook.meetings.access import get_managed_meeting_or_404
 from handbook.meetings.forms import ConfirmForm, ItemForm
 from handbook.meetings.models import AgendaItem
-from handbook.meetings.sections import find_sections, visible_section
+from handbook.meetings.sections import find_sections
 from handbook.security import is_htmx
 
 STALE = ("Chương trình vừa được người khác sửa trong lúc đồng chí đang sửa. Nội dung đồng chí nhập vẫn còn "
@@ -130,7 +131,7 @@ def link_section(meeting_id, item_id):
     """Link a library section (visible to the cell) to the item."""
     meeting = _editable(meeting_id)
     item = _item(meeting, item_id)
-    section = visible_section(meeting.cell, request.form.get("section_id"))
+    section = cell_section(meeting.cell, request.form.get("section_id"))
     require(section is not None)
     if not ConfirmForm().validate_on_submit():
         return _items(meeting, 400)

@@ -3,14 +3,10 @@
 from flask import flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
+from handbook.library.access import get_visible_section_or_404
 from handbook.meetings.access import get_visible_meeting_or_404
 from handbook.notes import bp
-from handbook.notes.access import (
-    find_own_note,
-    get_note_section_or_404,
-    get_own_note_or_404,
-    get_own_revision_or_404,
-)
+from handbook.notes.access import find_own_note, get_own_note_or_404, get_own_revision_or_404
 from handbook.notes.editor import edit_note
 from handbook.notes.forms import RestoreForm
 from handbook.notes.service import new_note, restore_revision
@@ -50,7 +46,7 @@ def meeting_note(meeting_id: int):
 @login_required
 def section_note(slug: str, anchor: str):
     """The current member's own note on one article (section) of a document."""
-    section = get_note_section_or_404(slug, anchor)
+    section = get_visible_section_or_404(slug, anchor)  # a note only on what one may read
     return edit_note(
         find=lambda: find_own_note(section_id=section.id),
         create=lambda: new_note(current_user.id, section=section),
