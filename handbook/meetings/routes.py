@@ -12,11 +12,12 @@ from handbook.library.models import Document
 from handbook.meetings import agenda, bp
 from handbook.meetings.access import get_managed_meeting_or_404, get_visible_meeting_or_404, visible_meetings
 from handbook.meetings.attendance import checkin_open, mark_read, own_rsvp
-from handbook.meetings.forms import ConfirmForm, ItemForm, MeetingForm, NewMeetingForm, PublishForm, RsvpForm
+from handbook.meetings.editor import edit_page, render_edit
+from handbook.meetings.forms import ConfirmForm, MeetingForm, NewMeetingForm, PublishForm, RsvpForm
 from handbook.meetings.models import Meeting
 from handbook.meetings.parts import meeting_context, shared_parts
 from handbook.models_base import utcnow
-from handbook.timefmt import from_vn, to_vn
+from handbook.timefmt import from_vn
 
 LIST_LIMIT = 60
 
@@ -113,19 +114,6 @@ def new():
     return render_template("meetings/new.html", form=form, cell=cell), 400 if form.errors else 200
 
 
-def _edit_page(meeting, form, status=200, stale=False):
-    return render_template("meetings/edit.html", meeting=meeting, form=form, item_form=ItemForm(formdata=None),
-                           publish_form=PublishForm(formdata=None), warnings=agenda.publish_warnings(meeting),
-                           stale=stale, confirm_form=ConfirmForm()), status
-
-
-def render_edit(meeting, status=200, stale=False):
-    form = MeetingForm(formdata=None, obj=meeting, data={
-        "starts_at": to_vn(meeting.starts_at).replace(tzinfo=None),
-        "ends_at": to_vn(meeting.ends_at).replace(tzinfo=None), "seq": meeting.edit_seq})
-    return _edit_page(meeting, form, status, stale)
-
-
 @bp.route("/meetings/<int:meeting_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit(meeting_id):
@@ -136,16 +124,16 @@ def edit(meeting_id):
     if request.method == "GET":
         return render_edit(meeting)
     if not form.validate_on_submit():
-        return _edit_page(meeting, form, 400)
+        return edit_page(meeting, form, 400)
     try:
         agenda.check_seq(meeting, form.seq.data)
     except agenda.StaleEdit:
         form.seq.data = meeting.edit_seq  # a second save, after review, is accepted
-        return _edit_page(meeting, form, 409, stale=True)
+        return edit_page(meeting, form, 409, stale=True)
     starts_at = from_vn(form.starts_at.data)
     if starts_at != meeting.starts_at and starts_at <= utcnow():
         form.starts_at.errors.append("Thời gian bắt đầu đã qua; vui lòng chọn thời điểm sắp tới.")
-        return _edit_page(meeting, form, 400)
+        return edit_page(meeting, form, 400)
     agenda.update_details(meeting, kind=form.kind.data, title=form.title.data.strip(), starts_at=starts_at,
                           duration_minutes=form.duration(), location=(form.location.data or "").strip(),
                           paper_author=(form.paper_author.data or "").strip())

@@ -8,6 +8,7 @@ from handbook.extensions import db
 from handbook.library.access import cell_section
 from handbook.meetings import agenda, bp
 from handbook.meetings.access import get_managed_meeting_or_404
+from handbook.meetings.editor import render_edit
 from handbook.meetings.forms import ConfirmForm, ItemForm
 from handbook.meetings.models import AgendaItem
 from handbook.meetings.sections import find_sections
@@ -35,8 +36,6 @@ def _items(meeting, status=200, message=None, drafts=None, new_form=None):
         if message:
             flash(message, "error")
         if status >= 400:
-            from handbook.meetings.routes import render_edit
-
             return render_edit(meeting, status, stale=status == 409)
         return redirect(url_for("meetings.edit", meeting_id=meeting.id))
     # htmx swaps only 2xx answers, so a refused save is still a 200 that shows its message.

@@ -2,6 +2,7 @@
 the home page (titles only: the home page is cached), and a note link beside each section of
 the library's reader."""
 
+from handbook.notes.links import note_url
 from handbook.notes.queries import anchors_with_notes, recent_notes
 from handbook.signals import NavEntry, Panel, SectionMark, home_panels, nav_entries, reader_marks
 
@@ -16,8 +17,6 @@ def recent_notes_panel(user) -> Panel | None:
     notes = recent_notes(user.id)
     if not notes:
         return None
-    from handbook.notes.routes import note_url
-
     return Panel(40, "notes/_home_panel.html", {"notes": [(note, note_url(note)) for note in notes]})
 
 

@@ -9,6 +9,7 @@ from handbook.notes import bp
 from handbook.notes.access import find_own_note, get_own_note_or_404, get_own_revision_or_404
 from handbook.notes.editor import edit_note
 from handbook.notes.forms import RestoreForm
+from handbook.notes.links import note_url
 from handbook.notes.service import new_note, restore_revision
 from handbook.notes.text import render_markdown
 from handbook.timefmt import vn_datetime
@@ -76,13 +77,4 @@ def restore(note_id: int, revision_id: int):
     restore_revision(note, revision)
     flash(f"Đã khôi phục bản lúc {vn_datetime(revision.created_at)}; bản trước đó được giữ trong lịch sử.", "success")
     return redirect(note_url(note))
-
-
-def note_url(note) -> str:
-    """Where a note is edited; a note whose meeting or section is gone lives on its history page."""
-    if note.meeting_id:
-        return url_for("notes.meeting_note", meeting_id=note.meeting_id)
-    if note.section_id:
-        return url_for("notes.section_note", slug=note.section.document.slug, anchor=note.section.anchor)
-    return url_for("notes.history", note_id=note.id)
 
