@@ -8,7 +8,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from handbook import compression, errors, security, timefmt
+from handbook import compression, errors, markdown, security, timefmt
 from handbook.assets import asset_url
 from handbook.config import Config, check_production
 from handbook.extensions import csrf, db, drop_idle_limiter_hook, limiter, login_manager, migrate
@@ -49,6 +49,7 @@ def create_app(config: dict | None = None) -> Flask:
 
     errors.register(app)
     timefmt.register(app)
+    markdown.register(app)
     app.after_request(security.set_security_headers)
     compression.init_app(app)
     app.before_request(security.force_password_change)

@@ -1,16 +1,13 @@
-"""Seams into other pages: home and account panels, the bell's unread count, search, Markdown."""
+"""What meetings offer other pages: the navigation entry, home and account panels, the bell's
+unread count, and the search source over agendas and final minutes."""
 
 from datetime import timedelta
 
-import nh3
 from flask import url_for
 from flask_login import current_user
-from markdown_it import MarkdownIt
-from markupsafe import Markup
 from sqlalchemy import select
 
 from handbook.extensions import db
-from handbook.meetings import bp
 from handbook.meetings.access import visible_meetings
 from handbook.meetings.ical import token_for
 from handbook.meetings.models import AgendaItem, Meeting, Minutes
@@ -19,17 +16,6 @@ from handbook.models_base import utcnow
 from handbook.search.registry import SearchHit, search_source
 from handbook.search.text import fold, highlight
 from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_context, nav_entries
-
-_md = MarkdownIt("zero").enable(["emphasis", "list", "link", "newline"])
-ALLOWED_TAGS = {"p", "em", "strong", "ul", "ol", "li", "a", "br"}
-
-
-@bp.app_template_filter("limited_markdown")
-def limited_markdown(text: str) -> Markup:
-    """Bold, italics, lists and links only; nh3 strips anything else (no raw HTML gets through)."""
-    html = _md.render(text or "")
-    clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href"}}, link_rel="noopener noreferrer")
-    return Markup(clean)  # noqa: S704 - nh3 has sanitised it
 
 
 def next_meeting(user) -> Meeting | None:

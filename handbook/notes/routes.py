@@ -11,13 +11,7 @@ from handbook.notes.editor import edit_note
 from handbook.notes.forms import RestoreForm
 from handbook.notes.links import note_url
 from handbook.notes.service import new_note, restore_revision
-from handbook.notes.text import render_markdown
 from handbook.timefmt import vn_datetime
-
-
-@bp.app_template_filter("note_markdown")
-def note_markdown(text: str):
-    return render_markdown(text)
 
 
 @bp.after_request
