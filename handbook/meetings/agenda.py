@@ -5,16 +5,19 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select
 
 from handbook.audit import record
+from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings.agenda_templates import TEMPLATES
 from handbook.meetings.models import AgendaChange, AgendaItem, AgendaLink, Meeting, Rsvp
 from handbook.meetings.notify import actor_id, notify_members
+from handbook.meetings.status import Action, Status, check, check_start, move
 from handbook.models_base import utcnow
 from handbook.timefmt import vn_datetime
 
 MIN_NOTICE = timedelta(hours=24)
 MIN_MINUTES = {"thematic": 120}
 DEFAULT_MIN_MINUTES = 90
+CONFIRM_WARNINGS = "Vui lòng xác nhận cảnh báo trước khi công bố."
 
 
 class StaleEdit(Exception):
@@ -32,18 +35,25 @@ def check_seq(meeting: Meeting, seq) -> None:
 
 def previous_meeting(cell_id: int) -> Meeting | None:
     return db.session.scalar(
-        select(Meeting).where(Meeting.cell_id == cell_id, Meeting.status != "cancelled")
+        select(Meeting).where(Meeting.cell_id == cell_id, Meeting.status != Status.CANCELLED)
         .order_by(Meeting.starts_at.desc()).limit(1)
     )
 
 
+def plan_meeting(cell, **fields) -> Meeting:
+    """What a secretary plans: a draft meeting still to come (see create_meeting)."""
+    check_start(fields["starts_at"])
+    return create_meeting(cell, **fields)
+
+
 def create_meeting(cell, *, kind, title, starts_at, duration_minutes, location, template,
                    paper_author="", document_id=None) -> Meeting:
-    """A draft meeting, its agenda filled from a template or copied from the cell's last meeting."""
+    """A draft meeting, its agenda filled from a template or copied from the cell's last meeting.
+    No rule on its time: the demo builds past meetings with it too."""
     source = previous_meeting(cell.id) if template == "copy" else None
     meeting = Meeting(
         cell_id=cell.id, kind=kind, title=title, starts_at=starts_at, duration_minutes=duration_minutes,
-        location=location, status="draft", paper_author=paper_author, document_id=document_id,
+        location=location, status=Status.DRAFT, paper_author=paper_author, document_id=document_id,
         created_by_id=actor_id(),
     )
     db.session.add(meeting)
@@ -74,8 +84,12 @@ def publish_warnings(meeting: Meeting, now: datetime | None = None) -> list[str]
     return warnings
 
 
-def publish(meeting: Meeting) -> None:
-    meeting.status = "published"
+def publish(meeting: Meeting, confirmed: bool) -> None:
+    """Members see the agenda from now on; a late or short meeting needs the secretary's `confirmed`."""
+    check(meeting, Action.PUBLISH)
+    if publish_warnings(meeting) and not confirmed:
+        raise DomainError(CONFIRM_WARNINGS)
+    move(meeting, Action.PUBLISH)
     meeting.published_at = utcnow()
     meeting.edit_seq += 1
     record("agenda.published", org=meeting.cell, target=meeting, summary=meeting.title)
@@ -85,8 +99,9 @@ def publish(meeting: Meeting) -> None:
 
 def changed(meeting: Meeting, summary: str, item: AgendaItem | None = None) -> None:
     """Every saved edit: bump the lock; after publishing also a new version members are told of."""
+    check(meeting, Action.EDIT)
     meeting.edit_seq += 1
-    if meeting.status != "published":
+    if meeting.status != Status.PUBLISHED:
         return
     meeting.version += 1
     if item is not None:
@@ -98,9 +113,11 @@ def changed(meeting: Meeting, summary: str, item: AgendaItem | None = None) -> N
 
 
 def update_details(meeting: Meeting, *, kind, title, starts_at, duration_minutes, location, paper_author) -> None:
-    """Saves the meeting's details; a new date or time clears every RSVP and tells members."""
+    """Saves the meeting's details; a new date or time (still to come) clears every RSVP and tells members."""
     what = []
     rescheduled = starts_at != meeting.starts_at
+    if rescheduled:
+        check_start(starts_at)
     fields = (("loại buổi họp", "kind", kind), ("tên", "title", title),
               ("thời lượng", "duration_minutes", duration_minutes), ("địa điểm", "location", location),
               ("người viết chuyên đề", "paper_author", paper_author))
@@ -113,7 +130,7 @@ def update_details(meeting: Meeting, *, kind, title, starts_at, duration_minutes
         what.insert(0, "thời gian")
     if not what:
         return
-    published = meeting.status == "published"
+    published = meeting.status == Status.PUBLISHED
     changed(meeting, "sửa " + ", ".join(what))
     if rescheduled and published:
         db.session.execute(delete(Rsvp).where(Rsvp.meeting_id == meeting.id))
@@ -171,8 +188,8 @@ def unlink_section(meeting: Meeting, item: AgendaItem, link: AgendaLink) -> None
 
 def cancel(meeting: Meeting) -> None:
     """The record stays (status cancelled) so the history and the calendar feeds show it."""
-    was_public = meeting.status != "draft"
-    meeting.status = "cancelled"
+    was_public = meeting.status != Status.DRAFT
+    move(meeting, Action.CANCEL)
     meeting.cancelled_at = utcnow()
     meeting.version += 1
     meeting.edit_seq += 1

@@ -12,6 +12,7 @@ from handbook.meetings.access import visible_meetings
 from handbook.meetings.ical import token_for
 from handbook.meetings.models import AgendaItem, Meeting, Minutes
 from handbook.meetings.notify import unread_count
+from handbook.meetings.status import Status
 from handbook.models_base import utcnow
 from handbook.search.registry import SearchHit, search_source
 from handbook.search.text import fold, highlight
@@ -20,7 +21,7 @@ from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_c
 
 def next_meeting(user) -> Meeting | None:
     return db.session.scalar(
-        visible_meetings(user).where(Meeting.status.in_(("published", "held")), Meeting.starts_at >= utcnow()
+        visible_meetings(user).where(Meeting.status.in_((Status.PUBLISHED, Status.HELD)), Meeting.starts_at >= utcnow()
                                      - timedelta(hours=3))
         .order_by(Meeting.starts_at).limit(1)
     )

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from handbook.extensions import db
 from handbook.meetings.models import CalendarToken, Meeting
+from handbook.meetings.status import Status
 from handbook.timefmt import VN, to_vn
 
 
@@ -48,7 +49,7 @@ def _event(meeting: Meeting) -> Event:
     lines = [f"{item.position}. {item.title}" for item in meeting.items]
     event.add("description", "\n".join(lines))
     event.add("url", url_for("meetings.show", meeting_id=meeting.id, _external=True))
-    if meeting.status == "cancelled":
+    if meeting.status == Status.CANCELLED:
         event.add("status", "CANCELLED")
     else:
         event.add("status", "CONFIRMED")

@@ -8,6 +8,7 @@ from handbook.audit import record
 from handbook.extensions import db
 from handbook.meetings.models import Meeting, Minutes, MinutesRevision
 from handbook.meetings.notify import actor_id, notify_members
+from handbook.meetings.status import Action, move
 from handbook.models_base import utcnow
 from handbook.timefmt import vn_time
 
@@ -50,14 +51,13 @@ def snapshot(minutes: Minutes) -> str:
 
 
 def lock(minutes: Minutes) -> None:
-    """'Hoàn thành': final, visible to members, the first revision kept as it stands."""
+    """'Hoàn thành': final, visible to members, the first revision kept as it stands; the meeting closes."""
+    meeting = minutes.meeting
+    move(meeting, Action.LOCK_MINUTES)
     minutes.status = "final"
     minutes.revision = 1
     minutes.locked_at = utcnow()
     _keep(minutes, "Bản hoàn thành")
-    meeting = minutes.meeting
-    if meeting.status in ("published", "held"):
-        meeting.status = "closed"
     record("minutes.locked", org=meeting.cell, target=meeting, summary=meeting.title)
     notify_members(meeting, "minutes", f"Biên bản buổi họp “{meeting.title}” đã được công bố.")
 

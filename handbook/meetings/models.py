@@ -6,17 +6,12 @@ from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from handbook.extensions import db
+from handbook.meetings.status import LABELS as STATUS_LABELS
+from handbook.meetings.status import Status
 from handbook.models_base import UTCDateTime, utcnow
 from handbook.orgs.models import Organization
 
 KIND_LABELS = {"regular": "Sinh hoạt định kỳ", "thematic": "Sinh hoạt chuyên đề", "extraordinary": "Họp bất thường"}
-STATUS_LABELS = {
-    "draft": "Bản nháp",
-    "published": "Đã công bố",
-    "held": "Đã họp",
-    "closed": "Đã kết thúc",
-    "cancelled": "Đã hủy",
-}
 
 
 class Meeting(db.Model):
@@ -27,7 +22,8 @@ class Meeting(db.Model):
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     duration_minutes: Mapped[int] = mapped_column(default=90)
     location: Mapped[str] = mapped_column(String(300), default="")
-    status: Mapped[str] = mapped_column(String(12), default="draft", index=True)
+    # A Status; changed only by handbook.meetings.status.move, which consults the table.
+    status: Mapped[str] = mapped_column(String(12), default=Status.DRAFT.value, index=True)
     version: Mapped[int] = mapped_column(default=1)  # bumped by every change after publishing
     # Optimistic lock for the editors: every saved edit bumps it; a stale form is refused.
     edit_seq: Mapped[int] = mapped_column(default=1, server_default="1")

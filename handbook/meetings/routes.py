@@ -6,6 +6,7 @@ from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
 from handbook.auth.permissions import in_cell_id, managed_cells, manages_cell_id, require
+from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
 from handbook.library.access import cell_documents_clause
 from handbook.library.models import Document
@@ -16,10 +17,17 @@ from handbook.meetings.editor import edit_page, render_edit
 from handbook.meetings.forms import ConfirmForm, MeetingForm, NewMeetingForm, PublishForm, RsvpForm
 from handbook.meetings.models import Meeting
 from handbook.meetings.parts import meeting_context, shared_parts
+from handbook.meetings.status import Action, status_allows
 from handbook.models_base import utcnow
 from handbook.timefmt import from_vn
 
 LIST_LIMIT = 60
+
+
+@bp.app_template_global("meeting_allows")
+def meeting_allows(meeting, action: str) -> bool:
+    """Pages offer an action only where the status table allows it."""
+    return status_allows(meeting, Action(action))
 
 
 @bp.get("/meetings")
@@ -95,22 +103,21 @@ def new():
     if request.method == "GET" and not form.title.data:
         form.title.data = "Sinh hoạt chi bộ định kỳ"
     if form.validate_on_submit():
-        starts_at = from_vn(form.starts_at.data)
-        valid_doc = (form.document_id.data or "") in {c.value for c in form.document_id.choices}
-        if starts_at <= utcnow():
-            form.starts_at.errors.append("Thời gian bắt đầu đã qua; vui lòng chọn thời điểm sắp tới.")
-        elif not valid_doc:
+        if (form.document_id.data or "") not in {c.value for c in form.document_id.choices}:
             form.document_id.errors.append("Tài liệu không hợp lệ.")
         else:
-            document_id = int(form.document_id.data) if form.document_id.data else None
-            meeting = agenda.create_meeting(
-                cell, kind=form.kind.data, title=form.title.data.strip(), starts_at=starts_at,
-                duration_minutes=form.duration(), location=(form.location.data or "").strip(),
-                template=form.template.data,
-                paper_author=(form.paper_author.data or "").strip(), document_id=document_id)
-            db.session.commit()
-            flash("Đã tạo bản nháp buổi họp. Kiểm tra chương trình rồi công bố.", "success")
-            return redirect(url_for("meetings.edit", meeting_id=meeting.id))
+            try:
+                meeting = agenda.plan_meeting(
+                    cell, kind=form.kind.data, title=form.title.data.strip(), starts_at=from_vn(form.starts_at.data),
+                    duration_minutes=form.duration(), location=(form.location.data or "").strip(),
+                    template=form.template.data, paper_author=(form.paper_author.data or "").strip(),
+                    document_id=int(form.document_id.data) if form.document_id.data else None)
+            except DomainError as error:
+                show_on_form(form, error, "starts_at")
+            else:
+                db.session.commit()
+                flash("Đã tạo bản nháp buổi họp. Kiểm tra chương trình rồi công bố.", "success")
+                return redirect(url_for("meetings.edit", meeting_id=meeting.id))
     return render_template("meetings/new.html", form=form, cell=cell), 400 if form.errors else 200
 
 
@@ -118,8 +125,7 @@ def new():
 @login_required
 def edit(meeting_id):
     """The agenda builder: details form, items edited in place with htmx, publish."""
-    meeting = get_managed_meeting_or_404(meeting_id)
-    require(meeting.status in ("draft", "published"))
+    meeting = get_managed_meeting_or_404(meeting_id, Action.EDIT)
     form = MeetingForm()
     if request.method == "GET":
         return render_edit(meeting)
@@ -130,13 +136,15 @@ def edit(meeting_id):
     except agenda.StaleEdit:
         form.seq.data = meeting.edit_seq  # a second save, after review, is accepted
         return edit_page(meeting, form, 409, stale=True)
-    starts_at = from_vn(form.starts_at.data)
-    if starts_at != meeting.starts_at and starts_at <= utcnow():
-        form.starts_at.errors.append("Thời gian bắt đầu đã qua; vui lòng chọn thời điểm sắp tới.")
+    try:
+        agenda.update_details(meeting, kind=form.kind.data, title=form.title.data.strip(),
+                              starts_at=from_vn(form.starts_at.data), duration_minutes=form.duration(),
+                              location=(form.location.data or "").strip(),
+                              paper_author=(form.paper_author.data or "").strip())
+    except DomainError as error:
+        db.session.rollback()
+        show_on_form(form, error, "starts_at")
         return edit_page(meeting, form, 400)
-    agenda.update_details(meeting, kind=form.kind.data, title=form.title.data.strip(), starts_at=starts_at,
-                          duration_minutes=form.duration(), location=(form.location.data or "").strip(),
-                          paper_author=(form.paper_author.data or "").strip())
     db.session.commit()
     flash("Đã lưu.", "success")
     return redirect(url_for("meetings.edit", meeting_id=meeting.id))
@@ -146,17 +154,14 @@ def edit(meeting_id):
 @login_required
 def publish(meeting_id):
     """Publish the agenda; late or short meetings need the secretary's explicit confirmation."""
-    meeting = get_managed_meeting_or_404(meeting_id)
-    require(meeting.status == "draft")
+    meeting = get_managed_meeting_or_404(meeting_id, Action.PUBLISH)
     form = PublishForm()
-    warnings = agenda.publish_warnings(meeting)
-    if not form.validate_on_submit() or (warnings and not form.confirm.data):
-        flash("Vui lòng xác nhận cảnh báo trước khi công bố.", "error")
-        return render_edit(meeting, 400)
-    if not meeting.items:
-        flash("Chương trình chưa có mục nào.", "error")
-        return redirect(url_for("meetings.edit", meeting_id=meeting.id))
-    agenda.publish(meeting)
+    try:
+        agenda.publish(meeting, confirmed=form.validate_on_submit() and bool(form.confirm.data))
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return render_edit(meeting, error.status)
     db.session.commit()
     flash("Đã công bố chương trình họp; đảng viên trong chi bộ đã được thông báo.", "success")
     return redirect(url_for("meetings.show", meeting_id=meeting.id))
@@ -166,8 +171,7 @@ def publish(meeting_id):
 @login_required
 def cancel(meeting_id):
     """Cancel: the meeting stays on record, marked cancelled, and members are told."""
-    meeting = get_managed_meeting_or_404(meeting_id)
-    require(meeting.status in ("draft", "published"))
+    meeting = get_managed_meeting_or_404(meeting_id, Action.CANCEL)
     if not (ConfirmForm().validate_on_submit() and request.form.get("confirm")):
         flash("Chưa hủy: vui lòng đánh dấu xác nhận hủy buổi họp.", "error")
         return redirect(url_for("meetings.edit", meeting_id=meeting.id))

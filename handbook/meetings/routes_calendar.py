@@ -10,6 +10,7 @@ from handbook.meetings.forms import ConfirmForm
 from handbook.meetings.ical import calendar_bytes, regenerate, user_by_token
 from handbook.meetings.models import Meeting
 from handbook.meetings.notify import mark_all_read, recent
+from handbook.meetings.status import Status
 
 FEED_LIMIT = 200
 
@@ -34,7 +35,7 @@ def feed(token):
     user = user_by_token(token[:100])
     if user is None:
         abort(404)
-    meetings = db.session.scalars(visible_meetings(user).where(Meeting.status != "draft")
+    meetings = db.session.scalars(visible_meetings(user).where(Meeting.status != Status.DRAFT)
                                   .order_by(Meeting.starts_at.desc()).limit(FEED_LIMIT))
     return _ics(calendar_bytes(list(meetings), "Lịch sinh hoạt chi bộ"), "lich-sinh-hoat.ics")
 

@@ -12,6 +12,7 @@ from handbook.meetings.editor import render_edit
 from handbook.meetings.forms import ConfirmForm, ItemForm
 from handbook.meetings.models import AgendaItem
 from handbook.meetings.sections import find_sections
+from handbook.meetings.status import Action
 from handbook.security import is_htmx
 
 STALE = ("Chương trình vừa được người khác sửa trong lúc đồng chí đang sửa. Nội dung đồng chí nhập vẫn còn "
@@ -19,9 +20,7 @@ STALE = ("Chương trình vừa được người khác sửa trong lúc đồng
 
 
 def _editable(meeting_id):
-    meeting = get_managed_meeting_or_404(meeting_id)
-    require(meeting.status in ("draft", "published"))
-    return meeting
+    return get_managed_meeting_or_404(meeting_id, Action.EDIT)
 
 
 def _item(meeting, item_id) -> AgendaItem:

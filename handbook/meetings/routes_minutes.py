@@ -10,6 +10,7 @@ from handbook.meetings import minutes as service
 from handbook.meetings.access import get_managed_meeting_or_404, get_visible_meeting_or_404
 from handbook.meetings.attendance import roster
 from handbook.meetings.forms import ConfirmForm, MinutesForm
+from handbook.meetings.status import Action
 from handbook.security import is_htmx
 
 
@@ -26,8 +27,7 @@ def _page(meeting, minutes, form, notes, status=200):
 @login_required
 def minutes(meeting_id):
     """Write the minutes; htmx autosaves the draft while typing."""
-    meeting = get_managed_meeting_or_404(meeting_id)
-    require(meeting.status in ("published", "held", "closed"))
+    meeting = get_managed_meeting_or_404(meeting_id, Action.WRITE_MINUTES)
     record = service.get_or_start(meeting)
     if request.method == "GET":
         db.session.commit()
@@ -60,7 +60,7 @@ def minutes(meeting_id):
 @login_required
 def lock_minutes(meeting_id):
     """'Hoàn thành': save what is on the form, lock it, publish it to members."""
-    meeting = get_managed_meeting_or_404(meeting_id)
+    meeting = get_managed_meeting_or_404(meeting_id, Action.LOCK_MINUTES)
     record = service.get_minutes(meeting)
     require(record is not None and not record.is_final)
     form, notes = MinutesForm(), _item_notes(meeting)
