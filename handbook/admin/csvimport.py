@@ -12,6 +12,7 @@ from handbook.admin.models import MembershipChange
 from handbook.audit import record
 from handbook.auth.models import User
 from handbook.auth.passwords import hash_one_time_password, one_time_password
+from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.orgs.models import Organization
 from handbook.search.text import fold
@@ -35,7 +36,7 @@ TEMPLATE_HEADER = ["Họ và tên", "Số thẻ đảng viên", "Điện thoại
                    "Ngày vào Đảng", "Ngày chính thức", "Chức vụ lãnh đạo", "Chi bộ"]
 
 
-class ImportFileError(ValueError):
+class ImportFileError(DomainError):
     """The file as a whole cannot be read; the reason is shown to the admin."""
 
 

@@ -9,18 +9,26 @@ from handbook.audit import record
 from handbook.auth.models import ROLE_LABELS, RoleAssignment, User
 from handbook.auth.passwords import hash_one_time_password, one_time_password
 from handbook.auth.service import end_all_sessions
+from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.orgs.models import Organization
 
 CELL_ROLES = ("secretary", "deputy")
 
 
-class MemberError(ValueError):
+class MemberError(DomainError):
     """A change refused, with the Vietnamese reason."""
+
+
+def _require_open_cell(cell: Organization) -> None:
+    """Members belong to a cell, and only to one still working."""
+    if not cell.is_cell or cell.closed:
+        raise MemberError("Hãy chọn một chi bộ đang hoạt động.", field="cell")
 
 
 def create_member(fields: dict, cell: Organization, actor=None) -> tuple[User, str]:
     """A new account with a one-time password the member must change at first login."""
+    _require_open_cell(cell)
     password = one_time_password()
     username = fields.pop("username", None) or fields.get("card_number") or fields.get("phone")
     user = User(username=username, cell=cell, password_hash=hash_one_time_password(password),
@@ -73,6 +81,7 @@ def reactivate_member(user: User) -> None:
 
 def move_member(user: User, cell: Organization, actor=None) -> None:
     """History is kept; leadership roles in the old cell end with the move."""
+    _require_open_cell(cell)
     if cell.id == user.cell_id:
         raise MemberError("Đảng viên đã ở chi bộ này.")
     old = user.cell

@@ -4,6 +4,8 @@ from sqlalchemy import String, func, literal, select, update
 
 from handbook.audit import record
 from handbook.auth.models import User
+from handbook.auth.permissions import admin_roots, is_admin_of
+from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.orgs.models import Organization, create_org
 
@@ -11,7 +13,7 @@ from handbook.orgs.models import Organization, create_org
 CHILD_KINDS = {"bloc": ("bloc", "base", "cell"), "base": ("base", "cell"), "cell": ()}
 
 
-class OrgError(ValueError):
+class OrgError(DomainError):
     """A change the tree refuses, with the Vietnamese reason."""
 
 
@@ -31,10 +33,11 @@ def rename_org(org: Organization, name: str) -> None:
     record("org.updated", org=org, target=org, summary=f"Đổi tên “{old}” thành “{name}”")
 
 
-def move_org(org: Organization, new_parent: Organization) -> None:
-    """Re-parents an organisation; every descendant's path is rewritten in one statement."""
-    if org.parent_id is None:
-        raise OrgError("Không thể chuyển tổ chức gốc.")
+def move_org(org: Organization, new_parent: Organization, actor) -> None:
+    """Re-parents an organisation within `actor`'s subtrees; every descendant's path is rewritten
+    in one statement. The root of an admin's subtree stays where the committee above put it."""
+    if org.parent is None or not is_admin_of(actor, org.parent):
+        raise OrgError("Không thể chuyển tổ chức gốc của phạm vi quản lý.", field="parent")
     if org.contains(new_parent):
         raise OrgError("Không thể chuyển một tổ chức vào chính nó hoặc tổ chức cấp dưới của nó.")
     if org.kind not in CHILD_KINDS.get(new_parent.kind, ()):
@@ -56,10 +59,11 @@ def move_org(org: Organization, new_parent: Organization) -> None:
            summary=f"Chuyển “{org.name}” từ “{old_parent_name}” sang “{new_parent.name}”")
 
 
-def close_org(org: Organization) -> None:
-    """Closing keeps every record; an organisation with active members or open children stays open."""
-    if org.parent_id is None:
-        raise OrgError("Không thể đóng tổ chức gốc.")
+def close_org(org: Organization, actor) -> None:
+    """Closing keeps every record; an organisation with active members or open children stays open,
+    and so does the root of an admin's subtree."""
+    if org.parent_id is None or org in admin_roots(actor):
+        raise OrgError("Không thể đóng tổ chức gốc của phạm vi quản lý.")
     open_children = db.session.scalar(
         select(func.count()).where(Organization.parent_id == org.id, Organization.closed.is_(False))
     )

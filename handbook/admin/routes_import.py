@@ -12,6 +12,7 @@ from handbook.admin import bp, csvimport
 from handbook.admin.access import admin_root, get_admin_org_or_404
 from handbook.admin.csvexport import csv_response, csv_text
 from handbook.admin.forms import ImportForm
+from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.timefmt import vn_date
 
@@ -51,8 +52,8 @@ def import_members():
         return render_template("admin/import.html", form=form, root=root), 422
     try:
         rows = csvimport.preview(data, root)
-    except csvimport.ImportFileError as error:
-        form.file.errors = [str(error)]
+    except DomainError as error:
+        form.file.errors = [error.message]
         return render_template("admin/import.html", form=form, root=root), 422
     if not rows:
         form.file.errors = ["Tệp chỉ có dòng tiêu đề, chưa có đảng viên nào."]
@@ -100,9 +101,9 @@ def import_confirm():
         rows = csvimport.preview(data, root)  # the database may have changed since the preview
         results = csvimport.run_import(rows, root, current_user)
         db.session.commit()
-    except csvimport.ImportFileError as error:
+    except DomainError as error:
         db.session.rollback()
-        flash(str(error), "error")
+        flash(error.message, "error")
         return render_template("admin/import_preview.html", rows=rows, root=root, token=stash["token"],
                                bad=sum(1 for row in rows if row.problems)), 422
     _drop_stash()

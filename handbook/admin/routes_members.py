@@ -10,6 +10,7 @@ from handbook.admin.access import admin_cells_for_choice, admin_root, get_admin_
 from handbook.admin.csvexport import csv_response
 from handbook.admin.forms import MemberForm, MoveMemberForm, RoleForm, options
 from handbook.auth.models import RoleAssignment, User
+from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
 from handbook.orgs.models import Organization
 from handbook.search.text import fold
@@ -94,15 +95,17 @@ def new_member():
         cell = get_admin_org_or_404(form.cell.data)
         fields = form.member_fields()
         problems = service.uniqueness_problems(fields)
-        if not cell.is_cell or cell.closed:
-            form.cell.errors = ["Hãy chọn một chi bộ đang hoạt động."]
-        elif problems:
-            for key, message in problems.items():
-                getattr(form, key).errors = [message]
-        else:
-            user, password = service.create_member(fields, cell, actor=current_user)
-            db.session.commit()
-            return _password_page(user, password)
+        for key, message in problems.items():
+            getattr(form, key).errors = [message]
+        if not problems:
+            try:
+                user, password = service.create_member(fields, cell, actor=current_user)
+            except DomainError as error:
+                db.session.rollback()
+                show_on_form(form, error, "cell")
+            else:
+                db.session.commit()
+                return _password_page(user, password)
     return render_template("admin/member_form.html", form=form, user=None), 422 if form.errors else 200
 
 
@@ -149,9 +152,9 @@ def _act(user_id, action, success: str):
     user = get_admin_member_or_404(user_id)
     try:
         result = action(user)
-    except service.MemberError as error:
+    except DomainError as error:
         db.session.rollback()
-        flash(str(error), "error")
+        flash(error.message, "error")
         return redirect(url_for("admin.member", user_id=user_id))
     db.session.commit()
     if isinstance(result, str):
@@ -190,9 +193,6 @@ def move_member(user_id):
         flash("Hãy chọn chi bộ mới.", "error")
         return redirect(url_for("admin.member", user_id=user_id))
     cell = get_admin_org_or_404(form.cell.data)
-    if not cell.is_cell or cell.closed:
-        flash("Hãy chọn một chi bộ đang hoạt động.", "error")
-        return redirect(url_for("admin.member", user_id=user_id))
     return _act(user_id, lambda user: service.move_member(user, cell, actor=current_user),
                 f"Đã chuyển sang {cell.name}.")
 

@@ -5,8 +5,8 @@ from datetime import datetime
 
 import click
 
+from handbook.domain import DomainError
 from handbook.library import bp
-from handbook.library.extract import ImportError_
 from handbook.library.importer import ImportRequest, import_document
 
 
@@ -37,7 +37,7 @@ def import_document_command(path, number, doc_type, issuer, issued, title, on_du
                         issuer=issuer, issued_on=issued_on, title=title, on_duplicate=on_duplicate or "")
     try:
         document = import_document(req)
-    except ImportError_ as error:
-        raise click.ClickException(str(error)) from None
+    except DomainError as error:
+        raise click.ClickException(error.message) from None
     articles = sum(1 for s in document.sections if s.level == "dieu")
     click.echo(f"Đã nhập {document.number} ({len(document.sections)} mục, {articles} điều): /library/{document.slug}")

@@ -3,11 +3,13 @@
 import io
 import unicodedata
 
+from handbook.domain import DomainError
+
 MAX_BYTES = 10 * 1024 * 1024
 EXTENSIONS = ("docx", "pdf", "txt", "md")
 
 
-class ImportError_(Exception):
+class ImportError_(DomainError):
     """A file we refuse, with the Vietnamese message shown to the person importing it."""
 
 

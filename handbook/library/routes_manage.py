@@ -7,10 +7,10 @@ from wtforms.fields.choices import SelectChoice
 
 from handbook import audit
 from handbook.auth import permissions
+from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
 from handbook.library import bp
 from handbook.library.access import assignable_orgs, can_assign_study, get_visible_document_or_404
-from handbook.library.extract import ImportError_
 from handbook.library.forms import AssignForm, ImportForm
 from handbook.library.importer import ImportRequest, import_document
 from handbook.library.models import StudyAssignment
@@ -36,8 +36,8 @@ def import_form():
         )
         try:
             document = import_document(req, actor=current_user)
-        except ImportError_ as error:
-            form.file.errors.append(str(error))
+        except DomainError as error:
+            show_on_form(form, error, "file")
         else:
             flash(f"Đã nhập văn bản {document.number} ({len(document.sections)} mục).", "success")
             return redirect(url_for("library.reader", slug=document.slug))
