@@ -47,6 +47,7 @@ def login():
         user = authenticate(form.username.data, form.password.data)
         if user is not None:
             start_session(user)
+            db.session.commit()
             return redirect(safe_next(request.args.get("next")))
         error = WRONG_CREDENTIALS
     status = 200 if request.method == "GET" or error is None else 401
@@ -57,6 +58,7 @@ def login():
 def logout():
     """End this device's session on the server and in the browser."""
     end_session()
+    db.session.commit()
     return redirect(url_for("auth.login", logged_out=1))
 
 
@@ -78,6 +80,7 @@ def password():
             form.current_password.errors.append("Mật khẩu hiện tại không đúng.")
         else:
             change_password(current_user, form.new_password.data)
+            db.session.commit()
             flash("Đã đổi mật khẩu.", "success")
             return redirect(url_for("main.home"))
     return render_template("auth/password.html", form=form)

@@ -55,7 +55,8 @@ def _token_hash(token: str) -> str:
 
 
 def start_session(user: User) -> None:
-    """Clears whatever the browser had (no fixation) and opens a fresh server session."""
+    """Clears whatever the browser had (no fixation) and opens a fresh server session (the caller
+    commits it: until then the cookie names a session the server does not know)."""
     session.clear()
     token = secrets.token_urlsafe(32)
     db.session.add(
@@ -66,7 +67,6 @@ def start_session(user: User) -> None:
         )
     )
     user.last_login_at = utcnow()
-    db.session.commit()
     session[SESSION_KEY] = token
     session.permanent = True
     login_user(user)
@@ -76,7 +76,6 @@ def end_session() -> None:
     token = session.get(SESSION_KEY)
     if token:
         db.session.execute(delete(LoginSession).where(LoginSession.token_hash == _token_hash(token)))
-        db.session.commit()
     logout_user()
     session.clear()
 
@@ -99,7 +98,10 @@ _SESSION_AND_USER = (
 
 
 def load_session_user(user_id: str) -> User | None:
-    """Flask-Login's loader: the cookie alone is not enough, its server session must live."""
+    """Flask-Login's loader: the cookie alone is not enough, its server session must live.
+
+    The one service that commits: it runs before any view, for every logged-in request, and its
+    writes (an expired session gone, the last-seen time) belong to no view's transaction."""
     token = session.get(SESSION_KEY)
     if not token or not user_id.isdigit():
         return None
@@ -126,5 +128,4 @@ def change_password(user: User, new_password: str) -> None:
     user.password_hash = hash_password(new_password)
     user.must_change_password = False
     end_all_sessions(user)
-    db.session.commit()
     start_session(user)

@@ -6,6 +6,7 @@ from datetime import datetime
 import click
 
 from handbook.domain import DomainError
+from handbook.extensions import db
 from handbook.library import bp
 from handbook.library.importer import ImportRequest, import_document
 
@@ -39,5 +40,6 @@ def import_document_command(path, number, doc_type, issuer, issued, title, on_du
         document = import_document(req)
     except DomainError as error:
         raise click.ClickException(error.message) from None
+    db.session.commit()
     articles = sum(1 for s in document.sections if s.level == "dieu")
     click.echo(f"Đã nhập {document.number} ({len(document.sections)} mục, {articles} điều): /library/{document.slug}")

@@ -47,7 +47,8 @@ def unique_slug(number: str) -> str:
 
 
 def import_document(req: ImportRequest, actor=None) -> Document:
-    """Parse, check and store; raises ImportError_ with a Vietnamese message, changing nothing."""
+    """Parse, check and add to the session (the caller commits); raises ImportError_ with a
+    Vietnamese message before changing anything."""
     parsed = parse(extract_text(req.filename, req.data))
     if not parsed.sections:
         raise ImportError_(MSG_NO_SECTIONS)
@@ -59,33 +60,28 @@ def import_document(req: ImportRequest, actor=None) -> Document:
     )
     if existing is not None and req.on_duplicate not in ("replace", "version"):
         raise ImportError_(MSG_DUPLICATE.format(number=number))
-    try:
-        if existing is not None and req.on_duplicate == "replace":
-            document = existing
-        else:
-            document = Document(number=number, slug=unique_slug(number), title="", doc_type="")
-            db.session.add(document)
-        document.doc_type = req.doc_type or parsed.doc_type or document.doc_type or "Văn bản"
-        document.issuer = req.issuer or document.issuer or ""
-        document.issued_on = req.issued_on or parsed.issued_on or document.issued_on
-        document.title = (req.title or parsed.title or document.title or os.path.splitext(req.filename)[0])[:500]
-        document.org_id = req.org_id
-        document.is_summary = False
-        document.status = "active"
-        sync_sections(document, parsed)
-        document.original_filename = os.path.basename(req.filename)[:255]
-        document.original_path = _keep_original(req)
-        if existing is not None and req.on_duplicate == "version":
-            db.session.flush()
-            existing.status = "expired"
-            existing.replaced_by_id = document.id
+    if existing is not None and req.on_duplicate == "replace":
+        document = existing
+    else:
+        document = Document(number=number, slug=unique_slug(number), title="", doc_type="")
+        db.session.add(document)
+    document.doc_type = req.doc_type or parsed.doc_type or document.doc_type or "Văn bản"
+    document.issuer = req.issuer or document.issuer or ""
+    document.issued_on = req.issued_on or parsed.issued_on or document.issued_on
+    document.title = (req.title or parsed.title or document.title or os.path.splitext(req.filename)[0])[:500]
+    document.org_id = req.org_id
+    document.is_summary = False
+    document.status = "active"
+    sync_sections(document, parsed)
+    document.original_filename = os.path.basename(req.filename)[:255]
+    document.original_path = _keep_original(req)
+    if existing is not None and req.on_duplicate == "version":
         db.session.flush()
-        audit.record("document.imported", org=None, target=document, actor=actor,
-                     summary=f"{document.number}: {parsed.article_count} điều, {len(parsed.sections)} mục")
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
+        existing.status = "expired"
+        existing.replaced_by_id = document.id
+    db.session.flush()
+    audit.record("document.imported", org=None, target=document, actor=actor,
+                 summary=f"{document.number}: {parsed.article_count} điều, {len(parsed.sections)} mục")
     return document
 
 

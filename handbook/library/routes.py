@@ -135,6 +135,7 @@ def studied(slug):
     """Marks the document 'đã học' (or takes the mark back)."""
     document = get_visible_document_or_404(slug)
     marked = toggle_mark(current_user, document)
+    db.session.commit()
     if is_htmx():
         return render_template("library/_studied.html", document=document, is_studied=marked)
     return redirect(url_for("library.reader", slug=slug))

@@ -39,6 +39,7 @@ def import_form():
         except DomainError as error:
             show_on_form(form, error, "file")
         else:
+            db.session.commit()
             flash(f"Đã nhập văn bản {document.number} ({len(document.sections)} mục).", "success")
             return redirect(url_for("library.reader", slug=document.slug))
     return render_template("library/import.html", form=form)

@@ -34,28 +34,38 @@ def own_rsvp(meeting: Meeting, user) -> Rsvp | None:
     return db.session.scalar(select(Rsvp).where(Rsvp.meeting_id == meeting.id, Rsvp.user_id == user.id))
 
 
-def mark_read(meeting: Meeting, user) -> None:
-    """First opening of a published agenda by a member of the cell."""
+def mark_read(meeting: Meeting, user) -> bool:
+    """First opening of a published agenda by a member of the cell; True when this call added
+    the receipt, which the caller then commits."""
     if meeting.status == Status.DRAFT or user.cell_id != meeting.cell_id:
-        return
+        return False
+    added = False
+
+    def record() -> bool:
+        nonlocal added
+        added = _record_read(meeting.id, user.id)
+        return True
+
     # Members reopen the agenda many times before the meeting; once this process has seen
     # the receipt stored, it does not ask the database again (receipts are never removed).
-    _receipts_seen.get_or_make((meeting.id, user.id), lambda: _record_read(meeting.id, user.id))
+    _receipts_seen.get_or_make((meeting.id, user.id), record)
+    return added
 
 
 _receipts_seen = Cache(size=50_000, ttl_seconds=6 * 3600)
 
 
 def _record_read(meeting_id: int, user_id: int) -> bool:
+    """Adds the receipt unless it is stored; True when it was missing."""
     exists = db.session.scalar(select(ReadReceipt.id).where(ReadReceipt.meeting_id == meeting_id,
                                                             ReadReceipt.user_id == user_id))
-    if exists is None:
-        # The same member may open the agenda twice at once (two tabs, a double tap): the
-        # second insert does nothing instead of failing on the unique pair.
-        insert = pg_insert if db.engine.dialect.name == "postgresql" else sqlite_insert
-        db.session.execute(insert(ReadReceipt).values(meeting_id=meeting_id, user_id=user_id, read_at=utcnow())
-                           .on_conflict_do_nothing(index_elements=["meeting_id", "user_id"]))
-        db.session.commit()
+    if exists is not None:
+        return False
+    # The same member may open the agenda twice at once (two tabs, a double tap): the
+    # second insert does nothing instead of failing on the unique pair.
+    insert = pg_insert if db.engine.dialect.name == "postgresql" else sqlite_insert
+    db.session.execute(insert(ReadReceipt).values(meeting_id=meeting_id, user_id=user_id, read_at=utcnow())
+                       .on_conflict_do_nothing(index_elements=["meeting_id", "user_id"]))
     return True
 
 

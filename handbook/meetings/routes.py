@@ -47,7 +47,8 @@ def index():
 def show(meeting_id):
     """The agenda, the member's RSVP, and the minutes once final."""
     meeting = get_visible_meeting_or_404(meeting_id)
-    mark_read(meeting, current_user)
+    if mark_read(meeting, current_user):
+        db.session.commit()
     rsvp = own_rsvp(meeting, current_user)
     form = RsvpForm(data={"answer": ("yes" if rsvp.attending else "no") if rsvp else None,
                           "reason": rsvp.reason if rsvp else ""})

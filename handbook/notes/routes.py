@@ -3,6 +3,7 @@
 from flask import flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
+from handbook.extensions import db
 from handbook.library.access import get_visible_section_or_404
 from handbook.meetings.access import get_visible_meeting_or_404
 from handbook.notes import bp
@@ -69,6 +70,7 @@ def restore(note_id: int, revision_id: int):
     if not RestoreForm().validate_on_submit():
         return redirect(url_for("notes.history", note_id=note.id))
     restore_revision(note, revision)
+    db.session.commit()
     flash(f"Đã khôi phục bản lúc {vn_datetime(revision.created_at)}; bản trước đó được giữ trong lịch sử.", "success")
     return redirect(note_url(note))
 
