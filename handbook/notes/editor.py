@@ -4,9 +4,7 @@ from collections.abc import Callable
 
 from flask import flash, make_response, redirect, render_template, request
 from sqlalchemy import inspect
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
-from sqlalchemy.orm.exc import StaleDataError
 
 from handbook.extensions import db
 from handbook.notes.forms import NoteForm
@@ -14,6 +12,7 @@ from handbook.notes.models import Note
 from handbook.notes.service import SaveResult, merged_text, save_note
 from handbook.security import is_htmx
 from handbook.timefmt import vn_time
+from handbook.versioning import StaleVersion, guarded_write
 
 
 def _save(note: Note | None, find: Callable[[], Note | None], create: Callable[[], Note], body: str,
@@ -22,11 +21,11 @@ def _save(note: Note | None, find: Callable[[], Note | None], create: Callable[[
     # `note` was just looked up by the caller: asking again would double every autosave's read.
     note = note or create()
     try:
-        result = save_note(note, body, version)
-    except (IntegrityError, StaleDataError):
+        with guarded_write():
+            result = save_note(note, body, version)
+    except StaleVersion:
         # Another device saved first — both creating the note, or both writing on top of the
         # same version: the other one won, so ours is kept as a conflict to merge.
-        db.session.rollback()
         result = save_note(find(), body, version)
     if result.status == "saved":
         _commit_keeping(result.note)
