@@ -45,6 +45,11 @@ def guarded_write():
         raise StaleVersion() from None
 
 
+def both_texts(current: str, incoming: str) -> str:
+    """Both texts in one box, the stored one first: merging is editing, and nothing falls out of view."""
+    return f"{current}\n\n––– Bản vừa gửi từ máy này (chưa gộp — gộp xong hãy xóa dòng này) –––\n\n{incoming}"
+
+
 class VersionField(IntegerField):
     """The version a text was typed on, in a hidden input; a missing or garbled value is a
     Vietnamese error (`message`), never a crash."""

@@ -13,6 +13,7 @@ from handbook.meetings.notify import actor_id, notify_members
 from handbook.meetings.status import Action, Status, check, check_start, move
 from handbook.models_base import utcnow
 from handbook.timefmt import vn_datetime
+from handbook.versioning import StaleVersion
 
 MIN_NOTICE = timedelta(hours=24)
 MIN_MINUTES = {"thematic": 120}
@@ -20,7 +21,7 @@ DEFAULT_MIN_MINUTES = 90
 CONFIRM_WARNINGS = "Vui lòng xác nhận cảnh báo trước khi công bố."
 
 
-class StaleEdit(Exception):
+class StaleEdit(StaleVersion):
     """Someone else saved the agenda after this form was loaded."""
 
 

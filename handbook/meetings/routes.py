@@ -20,6 +20,7 @@ from handbook.meetings.parts import meeting_context, shared_parts
 from handbook.meetings.status import Action, status_allows
 from handbook.models_base import utcnow
 from handbook.timefmt import from_vn
+from handbook.versioning import StaleVersion, guarded_write
 
 LIST_LIMIT = 60
 
@@ -133,15 +134,17 @@ def edit(meeting_id):
     if not form.validate_on_submit():
         return edit_page(meeting, form, 400)
     try:
-        agenda.check_seq(meeting, form.seq.data)
-    except agenda.StaleEdit:
-        form.seq.data = meeting.edit_seq  # a second save, after review, is accepted
+        with guarded_write():
+            agenda.check_seq(meeting, form.seq.data)
+            agenda.update_details(meeting, kind=form.kind.data, title=form.title.data.strip(),
+                                  starts_at=from_vn(form.starts_at.data), duration_minutes=form.duration(),
+                                  location=(form.location.data or "").strip(),
+                                  paper_author=(form.paper_author.data or "").strip())
+    except StaleVersion:
+        # Typed on an older version, or another save landed first: the form keeps what was
+        # typed, the page shows what is stored, and a second save, after review, is accepted.
+        form.seq.data = meeting.edit_seq
         return edit_page(meeting, form, 409, stale=True)
-    try:
-        agenda.update_details(meeting, kind=form.kind.data, title=form.title.data.strip(),
-                              starts_at=from_vn(form.starts_at.data), duration_minutes=form.duration(),
-                              location=(form.location.data or "").strip(),
-                              paper_author=(form.paper_author.data or "").strip())
     except DomainError as error:
         db.session.rollback()
         show_on_form(form, error, "starts_at")

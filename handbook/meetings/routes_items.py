@@ -14,6 +14,7 @@ from handbook.meetings.models import AgendaItem
 from handbook.meetings.sections import find_sections
 from handbook.meetings.status import Action
 from handbook.security import is_htmx
+from handbook.versioning import StaleVersion, guarded_write
 
 STALE = ("Chương trình vừa được người khác sửa trong lúc đồng chí đang sửa. Nội dung đồng chí nhập vẫn còn "
          "bên dưới: xem lại chương trình mới rồi bấm lưu lần nữa.")
@@ -55,13 +56,7 @@ def add_item(meeting_id):
     form = ItemForm()
     if not form.validate_on_submit():
         return _items(meeting, 400 if not is_htmx() else 200, new_form=form)
-    try:
-        agenda.check_seq(meeting, form.seq.data)
-    except agenda.StaleEdit:
-        return _items(meeting, 409, STALE, new_form=form)
-    agenda.add_item(meeting, **_fields(form))
-    db.session.commit()
-    return _items(meeting)
+    return _change(meeting, form.seq.data, lambda: agenda.add_item(meeting, **_fields(form)), new_form=form)
 
 
 @bp.post("/meetings/<int:meeting_id>/items/<int:item_id>")
@@ -73,11 +68,21 @@ def update_item(meeting_id, item_id):
     form = ItemForm()
     if not form.validate_on_submit():
         return _items(meeting, 400 if not is_htmx() else 200, drafts={item.id: form})
+    return _change(meeting, form.seq.data, lambda: agenda.update_item(meeting, item, **_fields(form)),
+                   drafts={item.id: form})
+
+
+def _change(meeting, seq, change, **kept):
+    """Applies `change` on the agenda version `seq` the form was typed on (None: buttons that send
+    none) and commits. A form typed on an older version, or another save landing first, answers
+    409 with the agenda as it stands now and the text that was typed kept in its form (`kept`)."""
     try:
-        agenda.check_seq(meeting, form.seq.data)
-    except agenda.StaleEdit:
-        return _items(meeting, 409, STALE, drafts={item.id: form})
-    agenda.update_item(meeting, item, **_fields(form))
+        with guarded_write():
+            if seq is not None:
+                agenda.check_seq(meeting, seq)
+            change()
+    except StaleVersion:
+        return _items(meeting, 409, STALE, **kept)
     db.session.commit()
     return _items(meeting)
 
@@ -87,13 +92,7 @@ def _simple_change(meeting_id, item_id, change):
     item = _item(meeting, item_id)
     if not ConfirmForm().validate_on_submit():
         return _items(meeting, 400)
-    try:
-        agenda.check_seq(meeting, request.form.get("seq"))
-    except agenda.StaleEdit:
-        return _items(meeting, 409, STALE)
-    change(meeting, item)
-    db.session.commit()
-    return _items(meeting)
+    return _change(meeting, request.form.get("seq", ""), lambda: change(meeting, item))
 
 
 @bp.post("/meetings/<int:meeting_id>/items/<int:item_id>/delete")
@@ -133,9 +132,7 @@ def link_section(meeting_id, item_id):
     require(section is not None)
     if not ConfirmForm().validate_on_submit():
         return _items(meeting, 400)
-    agenda.link_section(meeting, item, section)
-    db.session.commit()
-    return _items(meeting)
+    return _change(meeting, None, lambda: agenda.link_section(meeting, item, section))
 
 
 @bp.post("/meetings/<int:meeting_id>/items/<int:item_id>/links/<int:link_id>/delete")
@@ -148,6 +145,4 @@ def unlink_section(meeting_id, item_id, link_id):
     require(link is not None)
     if not ConfirmForm().validate_on_submit():
         return _items(meeting, 400)
-    agenda.unlink_section(meeting, item, link)
-    db.session.commit()
-    return _items(meeting)
+    return _change(meeting, None, lambda: agenda.unlink_section(meeting, item, link))

@@ -12,15 +12,39 @@ from handbook.meetings.attendance import roster
 from handbook.meetings.forms import ConfirmForm, MinutesForm
 from handbook.meetings.status import Action
 from handbook.security import is_htmx
+from handbook.versioning import StaleVersion, guarded_write
 
 
 def _item_notes(meeting) -> dict[str, str]:
     return {str(item.id): request.form.get(f"item-{item.id}", "")[:20000] for item in meeting.items}
 
 
+STALE = ("Biên bản vừa được người khác lưu trong lúc đồng chí đang sửa. Bản đồng chí gửi đã được giữ lại; "
+         "các ô dưới đây có cả hai bản — gộp lại rồi lưu.")
+
+
 def _page(meeting, minutes, form, notes, status=200):
     return render_template("meetings/minutes.html", meeting=meeting, minutes=minutes, form=form, notes=notes,
-                           rows=roster(meeting), confirm_form=ConfirmForm()), status
+                           rows=roster(meeting), confirm_form=ConfirmForm(), kept=service.kept_copies(minutes)), status
+
+
+def _save(meeting, record, form, notes) -> str:
+    """Saves on the version the form was typed on: "saved" or "conflict" (both texts kept)."""
+    try:
+        with guarded_write():
+            return service.save(record, form.data, notes, form.version.data)
+    except StaleVersion:
+        # Another save on the same version landed first: ours is now on an older one.
+        return service.save(service.get_minutes(meeting), form.data, notes, form.version.data)
+
+
+def _conflict_page(meeting, form, notes):
+    """The stored minutes with each text the two saves disagree on holding both, to merge."""
+    record = service.get_minutes(meeting)
+    fields, merged_notes = service.merged(record, form.data, notes)
+    shown = MinutesForm(formdata=None, data={**fields, "version": record.version, "reason": form.reason.data})
+    flash(STALE, "error")
+    return _page(meeting, record, shown, merged_notes, 409)
 
 
 @bp.route("/meetings/<int:meeting_id>/minutes", methods=["GET", "POST"])
@@ -33,22 +57,25 @@ def minutes(meeting_id):
         db.session.commit()
         return _page(meeting, record, MinutesForm(formdata=None, obj=record), service.notes_of(record))
     form, notes = MinutesForm(), _item_notes(meeting)
-    if record.is_final:
+    if record.is_final and not (form.reason.data or "").strip():
         # A final text changes only as a revision, with its reason.
-        if not (form.reason.data or "").strip():
-            form.reason.errors = ["Biên bản đã hoàn thành: vui lòng ghi lý do sửa."]
-        elif form.validate_on_submit():
-            service.apply(record, form.data, notes)
-            service.revise(record, form.reason.data.strip())
-            db.session.commit()
-            flash(f"Đã lưu lần sửa {record.revision}.", "success")
-            return redirect(url_for("meetings.minutes", meeting_id=meeting.id))
+        form.reason.errors = ["Biên bản đã hoàn thành: vui lòng ghi lý do sửa."]
         return _page(meeting, record, form, notes, 400)
     if not form.validate_on_submit():
-        if is_htmx():
+        if is_htmx() and not record.is_final:
             return render_template("meetings/_autosave.html", ok=False)
         return _page(meeting, record, form, notes, 400)
-    service.apply(record, form.data, notes)
+    saved = _save(meeting, record, form, notes)
+    if saved == "conflict":
+        db.session.commit()
+        if is_htmx():
+            return render_template("meetings/_autosave.html", ok=False, conflict=True)
+        return _conflict_page(meeting, form, notes)
+    if record.is_final:
+        service.revise(record, form.reason.data.strip())
+        db.session.commit()
+        flash(f"Đã lưu lần sửa {record.revision}.", "success")
+        return redirect(url_for("meetings.minutes", meeting_id=meeting.id))
     db.session.commit()
     if is_htmx():
         return render_template("meetings/_autosave.html", ok=True, minutes=record)
@@ -66,7 +93,9 @@ def lock_minutes(meeting_id):
     form, notes = MinutesForm(), _item_notes(meeting)
     if not form.validate_on_submit():
         return _page(meeting, record, form, notes, 400)
-    service.apply(record, form.data, notes)
+    if _save(meeting, record, form, notes) == "conflict":
+        db.session.commit()
+        return _conflict_page(meeting, form, notes)
     service.lock(record)
     db.session.commit()
     flash("Biên bản đã hoàn thành và được công bố cho đảng viên.", "success")

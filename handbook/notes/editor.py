@@ -9,10 +9,10 @@ from sqlalchemy.orm.attributes import set_committed_value
 from handbook.extensions import db
 from handbook.notes.forms import NoteForm
 from handbook.notes.models import Note
-from handbook.notes.service import SaveResult, merged_text, save_note
+from handbook.notes.service import SaveResult, save_note
 from handbook.security import is_htmx
 from handbook.timefmt import vn_time
-from handbook.versioning import StaleVersion, guarded_write
+from handbook.versioning import StaleVersion, both_texts, guarded_write
 
 
 def _save(note: Note | None, find: Callable[[], Note | None], create: Callable[[], Note], body: str,
@@ -61,7 +61,7 @@ def edit_note(*, find: Callable[[], Note | None], create: Callable[[], Note], pa
             if result.status != "conflict":
                 flash(f"Đã lưu ghi chép lúc {vn_time(note.updated_at)}.", "success")
                 return redirect(url)
-            form.body.data = merged_text(note.body, result.incoming)
+            form.body.data = both_texts(note.body, result.incoming)
             form.version.data = note.version
         elif is_htmx():
             return _fragment(note, form, None)
@@ -74,7 +74,7 @@ def edit_note(*, find: Callable[[], Note | None], create: Callable[[], Note], pa
 
 def _fragment(note: Note | None, form: NoteForm, result: SaveResult | None):
     if result and result.status == "conflict":
-        form.body.data = merged_text(note.body, result.incoming)
+        form.body.data = both_texts(note.body, result.incoming)
     response = make_response(render_template("notes/_save_status.html", note=note, form=form, result=result))
     if result is not None:
         # The device may now drop its copy of what it sent: the server holds that text.

@@ -83,7 +83,3 @@ def restore_revision(note: Note, revision: NoteRevision) -> Note:
         _write(note, revision.body)
     return note
 
-
-def merged_text(current: str, incoming: str) -> str:
-    """Both texts in one editor, so merging is editing and nothing can fall out of view."""
-    return f"{current}\n\n––– Bản vừa gửi từ máy này (chưa gộp — gộp xong hãy xóa dòng này) –––\n\n{incoming}"
