@@ -8,7 +8,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from handbook import compression, errors, markdown, security, timefmt
+from handbook import compression, errors, markdown, pager, security, timefmt
 from handbook.assets import asset_url
 from handbook.config import Config, check_production
 from handbook.extensions import csrf, db, drop_idle_limiter_hook, limiter, login_manager, migrate
@@ -53,7 +53,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.after_request(security.set_security_headers)
     compression.init_app(app)
     app.before_request(security.force_password_change)
-    app.jinja_env.globals.update(asset_url=asset_url, icon=icon, is_htmx=security.is_htmx)
+    app.jinja_env.globals.update(asset_url=asset_url, icon=icon, is_htmx=security.is_htmx, page_url=pager.page_url)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.context_processor(_layout_context)

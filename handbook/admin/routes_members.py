@@ -13,6 +13,7 @@ from handbook.auth.models import RoleAssignment, User
 from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
 from handbook.orgs.models import Organization
+from handbook.pager import requested_page
 from handbook.search.text import fold
 from handbook.security import is_htmx
 from handbook.timefmt import vn_date
@@ -56,7 +57,7 @@ def members():
     root = admin_root()
     query = _members_query(root)
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    page = max(1, request.args.get("page", 1, type=int))
+    page = requested_page()
     users = db.session.scalars(query.order_by(User.full_name, User.id).limit(PAGE_SIZE)
                                .offset((page - 1) * PAGE_SIZE)).all()
     template = "admin/_member_rows.html" if is_htmx() else "admin/members.html"
