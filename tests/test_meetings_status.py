@@ -9,12 +9,9 @@ from sqlalchemy import func, select
 
 from handbook.domain import DomainError
 from handbook.extensions import db
+from handbook.meetings.messages import CHECKIN_CLOSED, NO_ITEMS, PAST_START, RSVP_CLOSED
 from handbook.meetings.models import AgendaItem, Meeting, Minutes, Rsvp
 from handbook.meetings.status import (
-    CHECKIN_CLOSED,
-    NO_ITEMS,
-    PAST_START,
-    RSVP_CLOSED,
     Action,
     MeetingRefused,
     Status,

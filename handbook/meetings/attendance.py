@@ -9,12 +9,11 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from handbook.cache import Cache
 from handbook.domain import DomainError
 from handbook.extensions import db
+from handbook.meetings import messages as msg
 from handbook.meetings.models import Attendance, Meeting, ReadReceipt, Rsvp
 from handbook.meetings.notify import cell_members, notify_members
 from handbook.meetings.status import Action, Status, allows, check, checkin_window, move
 from handbook.models_base import utcnow
-
-WRONG_CODE = "Mã điểm danh không đúng."
 
 
 def answer_rsvp(meeting: Meeting, user, attending: bool, reason: str) -> Rsvp:
@@ -105,7 +104,7 @@ def open_checkin(meeting: Meeting) -> str:
     check(meeting, Action.OPEN_CHECKIN)
     meeting.checkin_code = f"{secrets.randbelow(1_000_000):06d}"
     meeting.checkin_until = checkin_window(meeting)[1]
-    notify_members(meeting, "checkin", f"Đã mở điểm danh buổi họp “{meeting.title}”.")
+    notify_members(meeting, "checkin", msg.NOTIFY_CHECKIN.format(title=meeting.title))
     return meeting.checkin_code
 
 
@@ -117,7 +116,7 @@ def check_in(meeting: Meeting, user, code: str) -> None:
     """Marks the member present; refuses (DomainError) outside the window or on a wrong code."""
     check(meeting, Action.CHECK_IN)
     if not secrets.compare_digest(code.strip(), meeting.checkin_code):
-        raise DomainError(WRONG_CODE, field="code")
+        raise DomainError(msg.WRONG_CODE, field="code")
     row = db.session.scalar(select(Attendance).where(Attendance.meeting_id == meeting.id,
                                                      Attendance.user_id == user.id))
     if row is None:

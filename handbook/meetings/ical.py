@@ -8,6 +8,7 @@ from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard
 from sqlalchemy import select
 
 from handbook.extensions import db
+from handbook.meetings import messages as msg
 from handbook.meetings.models import CalendarToken, Meeting
 from handbook.meetings.status import Status
 from handbook.timefmt import VN, to_vn
@@ -53,8 +54,8 @@ def _event(meeting: Meeting) -> Event:
         event.add("status", "CANCELLED")
     else:
         event.add("status", "CONFIRMED")
-        event.add_component(_alarm(timedelta(days=1), f"Ngày mai họp: {meeting.title}"))
-        event.add_component(_alarm(timedelta(hours=1), f"1 giờ nữa họp: {meeting.title}"))
+        event.add_component(_alarm(timedelta(days=1), msg.ALARM_DAY.format(title=meeting.title)))
+        event.add_component(_alarm(timedelta(hours=1), msg.ALARM_HOUR.format(title=meeting.title)))
     return event
 
 

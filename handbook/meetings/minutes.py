@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from handbook.audit import record
 from handbook.extensions import db
+from handbook.meetings import messages as msg
 from handbook.meetings.models import Meeting, Minutes, MinutesConflict, MinutesRevision
 from handbook.meetings.notify import actor_id, notify_members
 from handbook.meetings.status import Action, move
@@ -120,9 +121,9 @@ def lock(minutes: Minutes) -> None:
     minutes.status = "final"
     minutes.revision = 1
     minutes.locked_at = utcnow()
-    _keep(minutes, "Bản hoàn thành")
+    _keep(minutes, msg.FIRST_REVISION)
     record("minutes.locked", org=meeting.cell, target=meeting, summary=meeting.title)
-    notify_members(meeting, "minutes", f"Biên bản buổi họp “{meeting.title}” đã được công bố.")
+    notify_members(meeting, "minutes", msg.NOTIFY_MINUTES.format(title=meeting.title))
 
 
 def revise(minutes: Minutes, reason: str) -> None:
@@ -130,7 +131,7 @@ def revise(minutes: Minutes, reason: str) -> None:
     _keep(minutes, reason)
     meeting = minutes.meeting
     record("minutes.revised", org=meeting.cell, target=meeting, summary=f"Lần sửa {minutes.revision}: {reason}")
-    notify_members(meeting, "minutes", f"Biên bản buổi họp “{meeting.title}” được sửa: {reason}")
+    notify_members(meeting, "minutes", msg.NOTIFY_MINUTES_REVISED.format(title=meeting.title, reason=reason))
 
 
 def _keep(minutes: Minutes, reason: str) -> None:

@@ -11,6 +11,7 @@ from handbook.extensions import db
 from handbook.library.access import cell_documents_clause
 from handbook.library.models import Document
 from handbook.meetings import agenda, bp
+from handbook.meetings import messages as msg
 from handbook.meetings.access import get_managed_meeting_or_404, get_visible_meeting_or_404, visible_meetings
 from handbook.meetings.attendance import checkin_open, mark_read, own_rsvp
 from handbook.meetings.editor import edit_page, render_edit
@@ -91,7 +92,7 @@ def _cell_for_new():
 
 def _document_choices(cell) -> list:
     docs = db.session.scalars(select(Document).where(cell_documents_clause(cell)).order_by(Document.number))
-    choices = [SelectChoice("", "— Không —")]
+    choices = [SelectChoice("", msg.NO_DOCUMENT)]
     return choices + [SelectChoice(str(d.id), f"{d.number} — {d.title}"[:120]) for d in docs]
 
 
@@ -103,10 +104,10 @@ def new():
     form = NewMeetingForm()
     form.document_id.choices = _document_choices(cell)
     if request.method == "GET" and not form.title.data:
-        form.title.data = "Sinh hoạt chi bộ định kỳ"
+        form.title.data = msg.DEFAULT_TITLE
     if form.validate_on_submit():
         if (form.document_id.data or "") not in {c.value for c in form.document_id.choices}:
-            form.document_id.errors.append("Tài liệu không hợp lệ.")
+            form.document_id.errors.append(msg.BAD_DOCUMENT)
         else:
             try:
                 meeting = agenda.plan_meeting(
@@ -118,7 +119,7 @@ def new():
                 show_on_form(form, error, "starts_at")
             else:
                 db.session.commit()
-                flash("Đã tạo bản nháp buổi họp. Kiểm tra chương trình rồi công bố.", "success")
+                flash(msg.CREATED, "success")
                 return redirect(url_for("meetings.edit", meeting_id=meeting.id))
     return render_template("meetings/new.html", form=form, cell=cell), 400 if form.errors else 200
 
@@ -150,7 +151,7 @@ def edit(meeting_id):
         show_on_form(form, error, "starts_at")
         return edit_page(meeting, form, 400)
     db.session.commit()
-    flash("Đã lưu.", "success")
+    flash(msg.SAVED, "success")
     return redirect(url_for("meetings.edit", meeting_id=meeting.id))
 
 
@@ -167,7 +168,7 @@ def publish(meeting_id):
         flash(error.message, "error")
         return render_edit(meeting, error.status)
     db.session.commit()
-    flash("Đã công bố chương trình họp; đảng viên trong chi bộ đã được thông báo.", "success")
+    flash(msg.PUBLISHED, "success")
     return redirect(url_for("meetings.show", meeting_id=meeting.id))
 
 
@@ -177,9 +178,9 @@ def cancel(meeting_id):
     """Cancel: the meeting stays on record, marked cancelled, and members are told."""
     meeting = get_managed_meeting_or_404(meeting_id, Action.CANCEL)
     if not (ConfirmForm().validate_on_submit() and request.form.get("confirm")):
-        flash("Chưa hủy: vui lòng đánh dấu xác nhận hủy buổi họp.", "error")
+        flash(msg.CANCEL_UNCONFIRMED, "error")
         return redirect(url_for("meetings.edit", meeting_id=meeting.id))
     agenda.cancel(meeting)
     db.session.commit()
-    flash("Đã hủy buổi họp.", "success")
+    flash(msg.CANCELLED, "success")
     return redirect(url_for("meetings.show", meeting_id=meeting.id))

@@ -7,6 +7,7 @@ from handbook.auth.permissions import require
 from handbook.extensions import db
 from handbook.library.access import cell_section
 from handbook.meetings import agenda, bp
+from handbook.meetings import messages as msg
 from handbook.meetings.access import get_managed_meeting_or_404
 from handbook.meetings.editor import render_edit
 from handbook.meetings.forms import ConfirmForm, ItemForm
@@ -15,9 +16,6 @@ from handbook.meetings.sections import find_sections
 from handbook.meetings.status import Action
 from handbook.security import is_htmx
 from handbook.versioning import StaleVersion, guarded_write
-
-STALE = ("Chương trình vừa được người khác sửa trong lúc đồng chí đang sửa. Nội dung đồng chí nhập vẫn còn "
-         "bên dưới: xem lại chương trình mới rồi bấm lưu lần nữa.")
 
 
 def _editable(meeting_id):
@@ -82,7 +80,7 @@ def _change(meeting, seq, change, **kept):
                 agenda.check_seq(meeting, seq)
             change()
     except StaleVersion:
-        return _items(meeting, 409, STALE, **kept)
+        return _items(meeting, 409, msg.AGENDA_STALE, **kept)
     db.session.commit()
     return _items(meeting)
 

@@ -7,6 +7,7 @@ from handbook.auth.permissions import require
 from handbook.domain import DomainError
 from handbook.extensions import db, limiter
 from handbook.meetings import bp
+from handbook.meetings import messages as msg
 from handbook.meetings.access import get_managed_meeting_or_404, get_visible_meeting_or_404
 from handbook.meetings.attendance import answer_rsvp, check_in, checkin_open, open_checkin, roster, save_attendance
 from handbook.meetings.forms import CheckinForm, ConfirmForm, RsvpForm
@@ -35,7 +36,7 @@ def rsvp(meeting_id):
             saved = answer_rsvp(meeting, current_user, form.answer.data == "yes", form.reason.data or "")
             db.session.commit()
             if not is_htmx():
-                flash("Đã ghi nhận đăng ký của đồng chí.", "success")
+                flash(msg.RSVP_SAVED, "success")
                 return redirect(url_for("meetings.show", meeting_id=meeting.id))
             return render_template("meetings/_rsvp.html", meeting=meeting, rsvp=saved, rsvp_form=form, saved=True)
     except DomainError as error:
@@ -68,7 +69,7 @@ def checkin(meeting_id):
             form.code.errors = [error.message]
         else:
             db.session.commit()
-            flash("Đã điểm danh: có mặt.", "success")
+            flash(msg.CHECKED_IN, "success")
             return redirect(url_for("meetings.show", meeting_id=meeting.id))
     return render_template("meetings/checkin.html", meeting=meeting, form=form), 400
 
@@ -82,7 +83,7 @@ def open_checkin_view(meeting_id):
         open_checkin(meeting)
         db.session.commit()
         if not checkin_open(meeting):
-            flash("Mã đã tạo, nhưng chỉ dùng được từ 30 phút trước giờ họp đến 30 phút sau khi kết thúc.", "warning")
+            flash(msg.CODE_OUTSIDE_WINDOW, "warning")
     return redirect(url_for("meetings.attendance", meeting_id=meeting.id))
 
 
@@ -103,13 +104,13 @@ def attendance(meeting_id):
             if status not in ATTENDANCE_LABELS:
                 status = "present"
             if status == "excused" and not reason:
-                errors[uid] = "Vui lòng ghi lý do vắng."
+                errors[uid] = msg.ABSENCE_REASON
             row["status"], row["reason"] = status, reason
             marks[uid] = (status, reason)
         if not errors:
             save_attendance(meeting, marks)
             db.session.commit()
-            flash("Đã lưu điểm danh.", "success")
+            flash(msg.ATTENDANCE_SAVED, "success")
             return redirect(url_for("meetings.attendance", meeting_id=meeting.id))
     return render_template("meetings/attendance.html", meeting=meeting, rows=rows, form=form, errors=errors,
                            labels=ATTENDANCE_LABELS, checkin_open=checkin_open(meeting)), 400 if errors else 200

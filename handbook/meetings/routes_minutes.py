@@ -6,6 +6,7 @@ from flask_login import login_required
 from handbook.auth.permissions import require
 from handbook.extensions import db
 from handbook.meetings import bp
+from handbook.meetings import messages as msg
 from handbook.meetings import minutes as service
 from handbook.meetings.access import get_managed_meeting_or_404, get_visible_meeting_or_404
 from handbook.meetings.attendance import roster
@@ -17,10 +18,6 @@ from handbook.versioning import StaleVersion, guarded_write
 
 def _item_notes(meeting) -> dict[str, str]:
     return {str(item.id): request.form.get(f"item-{item.id}", "")[:20000] for item in meeting.items}
-
-
-STALE = ("Biên bản vừa được người khác lưu trong lúc đồng chí đang sửa. Bản đồng chí gửi đã được giữ lại; "
-         "các ô dưới đây có cả hai bản — gộp lại rồi lưu.")
 
 
 def _page(meeting, minutes, form, notes, status=200):
@@ -43,7 +40,7 @@ def _conflict_page(meeting, form, notes):
     record = service.get_minutes(meeting)
     fields, merged_notes = service.merged(record, form.data, notes)
     shown = MinutesForm(formdata=None, data={**fields, "version": record.version, "reason": form.reason.data})
-    flash(STALE, "error")
+    flash(msg.MINUTES_STALE, "error")
     return _page(meeting, record, shown, merged_notes, 409)
 
 
@@ -59,7 +56,7 @@ def minutes(meeting_id):
     form, notes = MinutesForm(), _item_notes(meeting)
     if record.is_final and not (form.reason.data or "").strip():
         # A final text changes only as a revision, with its reason.
-        form.reason.errors = ["Biên bản đã hoàn thành: vui lòng ghi lý do sửa."]
+        form.reason.errors = [msg.REVISION_REASON]
         return _page(meeting, record, form, notes, 400)
     if not form.validate_on_submit():
         if is_htmx() and not record.is_final:
@@ -74,12 +71,12 @@ def minutes(meeting_id):
     if record.is_final:
         service.revise(record, form.reason.data.strip())
         db.session.commit()
-        flash(f"Đã lưu lần sửa {record.revision}.", "success")
+        flash(msg.MINUTES_REVISED.format(revision=record.revision), "success")
         return redirect(url_for("meetings.minutes", meeting_id=meeting.id))
     db.session.commit()
     if is_htmx():
         return render_template("meetings/_autosave.html", ok=True, minutes=record)
-    flash("Đã lưu bản nháp biên bản.", "success")
+    flash(msg.MINUTES_DRAFT_SAVED, "success")
     return redirect(url_for("meetings.minutes", meeting_id=meeting.id))
 
 
@@ -98,7 +95,7 @@ def lock_minutes(meeting_id):
         return _conflict_page(meeting, form, notes)
     service.lock(record)
     db.session.commit()
-    flash("Biên bản đã hoàn thành và được công bố cho đảng viên.", "success")
+    flash(msg.MINUTES_PUBLISHED, "success")
     return redirect(url_for("meetings.show", meeting_id=meeting.id) + "#bien-ban")
 
 

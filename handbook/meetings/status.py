@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from handbook.domain import DomainError
+from handbook.meetings import messages as msg
 from handbook.models_base import utcnow
 
 
@@ -61,27 +62,22 @@ class Action(StrEnum):
 CHECKIN_EARLY = timedelta(minutes=30)
 CHECKIN_LATE = timedelta(minutes=30)
 
-RSVP_CLOSED = "Buổi họp này không còn nhận đăng ký."
-CHECKIN_CLOSED = "Điểm danh chưa mở hoặc đã hết giờ."
-NO_ITEMS = "Chương trình chưa có mục nào."
-PAST_START = "Thời gian bắt đầu đã qua; vui lòng chọn thời điểm sắp tới."
-
 
 def checkin_window(meeting) -> tuple[datetime, datetime]:
     return meeting.starts_at - CHECKIN_EARLY, meeting.ends_at + CHECKIN_LATE
 
 
 def _not_started(meeting, now: datetime) -> str | None:
-    return RSVP_CLOSED if meeting.starts_at < now else None
+    return msg.RSVP_CLOSED if meeting.starts_at < now else None
 
 
 def _checkin_running(meeting, now: datetime) -> str | None:
     opened = meeting.checkin_code is not None and checkin_window(meeting)[0] <= now <= meeting.checkin_until
-    return None if opened else CHECKIN_CLOSED
+    return None if opened else msg.CHECKIN_CLOSED
 
 
 def _has_items(meeting, now: datetime) -> str | None:
-    return None if meeting.items else NO_ITEMS
+    return None if meeting.items else msg.NO_ITEMS
 
 
 @dataclass(frozen=True)
@@ -100,9 +96,9 @@ TABLE: dict[Action, Rule] = {
     Action.EDIT: Rule(_stays(S.DRAFT, S.PUBLISHED)),
     Action.PUBLISH: Rule({S.DRAFT: S.PUBLISHED}, needs=_has_items),
     Action.CANCEL: Rule({S.DRAFT: S.CANCELLED, S.PUBLISHED: S.CANCELLED}),
-    Action.RSVP: Rule(_stays(S.PUBLISHED), refused=RSVP_CLOSED, needs=_not_started),
+    Action.RSVP: Rule(_stays(S.PUBLISHED), refused=msg.RSVP_CLOSED, needs=_not_started),
     Action.OPEN_CHECKIN: Rule(_stays(S.PUBLISHED, S.HELD)),
-    Action.CHECK_IN: Rule(_stays(S.PUBLISHED, S.HELD), refused=CHECKIN_CLOSED, needs=_checkin_running),
+    Action.CHECK_IN: Rule(_stays(S.PUBLISHED, S.HELD), refused=msg.CHECKIN_CLOSED, needs=_checkin_running),
     Action.TAKE_ATTENDANCE: Rule({S.PUBLISHED: S.HELD, S.HELD: S.HELD, S.CLOSED: S.CLOSED}),
     Action.WRITE_MINUTES: Rule(_stays(S.PUBLISHED, S.HELD, S.CLOSED)),
     Action.LOCK_MINUTES: Rule({S.PUBLISHED: S.CLOSED, S.HELD: S.CLOSED, S.CLOSED: S.CLOSED}),
@@ -128,7 +124,7 @@ def check(meeting, action: Action, now: datetime | None = None) -> Status:
             raise MeetingRefused(rule.refused)
         # Pages never offer it in this status: asked anyway, it answers as a page that is not there.
         label = Status(meeting.status).label
-        raise MeetingRefused(f"Không thể làm việc này khi buổi họp ở trạng thái “{label}”.", status=404)
+        raise MeetingRefused(msg.NOT_IN_THIS_STATUS.format(status=label), status=404)
     problem = rule.needs(meeting, now or utcnow()) if rule.needs else None
     if problem:
         raise MeetingRefused(problem)
@@ -152,4 +148,4 @@ def move(meeting, action: Action, now: datetime | None = None) -> Status:
 def check_start(starts_at: datetime, now: datetime | None = None) -> None:
     """A meeting is planned, or moved, only to a time still to come."""
     if starts_at <= (now or utcnow()):
-        raise DomainError(PAST_START, field="starts_at")
+        raise DomainError(msg.PAST_START, field="starts_at")
