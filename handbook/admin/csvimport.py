@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import func, insert, select
 
+from handbook.admin import messages as msg
 from handbook.admin import validation as v
 from handbook.admin.models import MembershipChange
 from handbook.audit import record
@@ -51,14 +52,13 @@ class Row:
 
 def decode(data: bytes) -> str:
     if len(data) > MAX_BYTES:
-        raise ImportFileError("Tệp lớn hơn 5 MB. Hãy chia danh sách thành nhiều tệp.")
+        raise ImportFileError(msg.FILE_TOO_BIG)
     if b"\x00" in data:
-        raise ImportFileError("Tệp không phải là tệp văn bản CSV.")
+        raise ImportFileError(msg.FILE_NOT_CSV)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ImportFileError(
-            "Tệp không dùng bảng mã UTF-8. Trong Excel hãy chọn “Lưu thành” → “CSV UTF-8”.") from None
+        raise ImportFileError(msg.FILE_NOT_UTF8) from None
 
 
 def read_rows(text: str) -> list[dict]:
@@ -69,26 +69,25 @@ def read_rows(text: str) -> list[dict]:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
         header = next(reader, None)
         if not header:
-            raise ImportFileError("Tệp trống.")
+            raise ImportFileError(msg.FILE_EMPTY)
         columns = []
         for title in header:
             key = " ".join(fold(title).split())
             columns.append(next((c for c, names in COLUMNS.items() if key in names), None))
         missing = [TEMPLATE_HEADER[list(COLUMNS).index(c)] for c in REQUIRED if c not in columns]
         if missing:
-            raise ImportFileError("Thiếu dòng tiêu đề hoặc thiếu cột: " + ", ".join(missing)
-                                  + ". Hãy dùng tệp mẫu.")
+            raise ImportFileError(msg.FILE_COLUMNS_MISSING.format(columns=", ".join(missing)))
         rows = []
         for values in reader:
             if not any(value.strip() for value in values):
                 continue
             if len(rows) >= MAX_ROWS:
-                raise ImportFileError(f"Tệp có quá {MAX_ROWS} dòng.")
+                raise ImportFileError(msg.FILE_TOO_MANY_ROWS.format(count=MAX_ROWS))
             rows.append({col: value for col, value in zip(columns, values, strict=False) if col})
             rows[-1]["_line"] = reader.line_num
         return rows
     except csv.Error as error:
-        raise ImportFileError(f"Tệp CSV sai định dạng ({error}).") from None
+        raise ImportFileError(msg.FILE_MALFORMED.format(error=error)) from None
 
 
 def preview(data: bytes, root: Organization) -> list[Row]:
@@ -123,12 +122,11 @@ def _check_fields(row: Row, cells: dict) -> Row:
     cell_name = " ".join((raw.get("cell") or "").split())
     matches = cells.get(" ".join(fold(cell_name).split()), [])
     if not cell_name:
-        problems.append("Thiếu tên chi bộ.")
+        problems.append(msg.CELL_MISSING)
     elif not matches:
-        problems.append(f"Không có chi bộ “{cell_name}” trong phạm vi quản lý.")
+        problems.append(msg.CELL_UNKNOWN.format(name=cell_name))
     elif len(matches) > 1:
-        problems.append(f"Có nhiều chi bộ tên “{cell_name}”; hãy ghi mã chi bộ (ví dụ #{matches[0].id}) "
-                        "như trên trang của chi bộ.")
+        problems.append(msg.CELL_AMBIGUOUS.format(name=cell_name, example=matches[0].id))
     else:
         row.cell = matches[0]
     return row
@@ -151,14 +149,14 @@ def _check_duplicates(rows: list[Row]) -> None:
     for row in rows:
         card, phone = row.fields["card_number"], row.fields["phone"]
         if card and card in seen_card:
-            row.problems.append(f"Trùng số thẻ {card} với dòng {seen_card[card]}.")
+            row.problems.append(msg.CARD_REPEATED.format(card=card, line=seen_card[card]))
         elif card in known_cards:
-            row.problems.append(f"Số thẻ {card} đã có tài khoản.")
+            row.problems.append(msg.CARD_TAKEN.format(card=card))
         seen_card.setdefault(card, row.line)
         if phone and phone in seen_phone:
-            row.problems.append(f"Trùng số điện thoại với dòng {seen_phone[phone]}.")
+            row.problems.append(msg.PHONE_REPEATED.format(line=seen_phone[phone]))
         elif phone in known_phones:
-            row.problems.append(f"Số điện thoại {phone} đã có tài khoản.")
+            row.problems.append(msg.PHONE_TAKEN.format(phone=phone))
         if phone:
             seen_phone.setdefault(phone, row.line)
         born = row.fields["date_of_birth"]
@@ -167,10 +165,9 @@ def _check_duplicates(rows: list[Row]) -> None:
         key = v.person_key(row.fields["full_name"], born)
         if key in seen_person:
             other = seen_person[key]
-            row.problems.append(f"Có thể trùng người với dòng {other.line} "
-                                f"(“{other.fields['full_name']}”, cùng ngày sinh).")
+            row.problems.append(msg.PERSON_REPEATED.format(line=other.line, name=other.fields["full_name"]))
         elif key in known_people:
-            row.problems.append(f"Đã có đảng viên cùng họ tên và ngày sinh (số thẻ {known_people[key]}).")
+            row.problems.append(msg.PERSON_KNOWN.format(card=known_people[key]))
         seen_person.setdefault(key, row)
 
 
@@ -188,7 +185,7 @@ def run_import(rows: list[Row], root: Organization, actor) -> list[tuple[User | 
     Returns (member fields, one-time password) pairs to show once; passwords are never stored in clear.
     """
     if not rows or any(row.problems for row in rows):
-        raise ImportFileError("Tệp còn dòng có lỗi; chưa nhập dòng nào.")
+        raise ImportFileError(msg.FILE_HAS_PROBLEMS)
     today = date.today()
     results, values = [], []
     for row in rows:

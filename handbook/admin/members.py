@@ -4,6 +4,7 @@ from flask import has_request_context
 from flask_login import current_user
 from sqlalchemy import func, select
 
+from handbook.admin import messages as msg
 from handbook.admin.models import MembershipChange
 from handbook.audit import record
 from handbook.auth.models import ROLE_LABELS, RoleAssignment, User
@@ -23,7 +24,7 @@ class MemberError(DomainError):
 def _require_open_cell(cell: Organization) -> None:
     """Members belong to a cell, and only to one still working."""
     if not cell.is_cell or cell.closed:
-        raise MemberError("Hãy chọn một chi bộ đang hoạt động.", field="cell")
+        raise MemberError(msg.OPEN_CELL, field="cell")
 
 
 def create_member(fields: dict, cell: Organization, actor=None) -> tuple[User, str]:
@@ -66,9 +67,9 @@ def _is_last_root_admin(user: User) -> bool:
 def deactivate_member(user: User) -> None:
     """The member can no longer log in; their records, attendance and notes stay."""
     if has_request_context() and current_user.is_authenticated and current_user.id == user.id:
-        raise MemberError("Không thể tự khóa tài khoản của chính mình.")
+        raise MemberError(msg.NOT_YOURSELF)
     if _is_last_root_admin(user):
-        raise MemberError("Đây là quản trị viên cuối cùng của tổ chức gốc; không thể khóa tài khoản này.")
+        raise MemberError(msg.LAST_ROOT_ADMIN)
     user.active = False
     end_all_sessions(user)
     record("account.deactivated", org=user.cell, target=user, summary=f"Khóa tài khoản {user.full_name}")
@@ -83,7 +84,7 @@ def move_member(user: User, cell: Organization, actor=None) -> None:
     """History is kept; leadership roles in the old cell end with the move."""
     _require_open_cell(cell)
     if cell.id == user.cell_id:
-        raise MemberError("Đảng viên đã ở chi bộ này.")
+        raise MemberError(msg.ALREADY_IN_CELL)
     old = user.cell
     for role in list(user.roles):
         if role.role in CELL_ROLES and role.org_id == old.id:
@@ -106,11 +107,11 @@ def reset_password(user: User) -> str:
 
 def assign_role(user: User, role: str) -> None:
     if role not in CELL_ROLES:
-        raise MemberError("Chức trách không hợp lệ.")
+        raise MemberError(msg.BAD_ROLE)
     if any(r.role == role and r.org_id == user.cell_id for r in user.roles):
-        raise MemberError("Đảng viên đã giữ chức trách này.")
+        raise MemberError(msg.ALREADY_HOLDS_ROLE)
     if not user.active:
-        raise MemberError("Tài khoản đang bị khóa.")
+        raise MemberError(msg.ACCOUNT_LOCKED)
     user.roles.append(RoleAssignment(org=user.cell, role=role))
     record("role.assigned", org=user.cell, target=user,
            summary=f"Giao {ROLE_LABELS[role]} {user.cell.name} cho {user.full_name}")
@@ -123,7 +124,7 @@ def remove_role(user: User, role: str) -> None:
             record("role.removed", org=assignment.org, target=user,
                    summary=f"Thôi {ROLE_LABELS[role]} {assignment.org.name} của {user.full_name}")
             return
-    raise MemberError("Đảng viên không giữ chức trách này.")
+    raise MemberError(msg.DOES_NOT_HOLD_ROLE)
 
 
 def history(user: User) -> list[MembershipChange]:
@@ -135,7 +136,7 @@ def history(user: User) -> list[MembershipChange]:
 def uniqueness_problems(fields: dict, exclude_id: int | None = None) -> dict[str, str]:
     """Card number and phone belong to one account each (they are login names too)."""
     problems = {}
-    for key, label in (("card_number", "Số thẻ"), ("phone", "Số điện thoại")):
+    for key, label in (("card_number", msg.CARD_LABEL), ("phone", msg.PHONE_LABEL)):
         value = fields.get(key)
         if not value:
             continue
@@ -144,5 +145,5 @@ def uniqueness_problems(fields: dict, exclude_id: int | None = None) -> dict[str
         if exclude_id:
             query = query.where(User.id != exclude_id)
         if db.session.scalar(query.limit(1)):
-            problems[key] = f"{label} {value} đã thuộc một tài khoản khác."
+            problems[key] = msg.TAKEN.format(label=label, value=value)
     return problems

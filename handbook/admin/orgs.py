@@ -2,6 +2,7 @@
 
 from sqlalchemy import String, func, literal, select, update
 
+from handbook.admin import messages as msg
 from handbook.audit import record
 from handbook.auth.models import User
 from handbook.auth.permissions import admin_roots, is_admin_of
@@ -19,9 +20,9 @@ class OrgError(DomainError):
 
 def add_org(name: str, kind: str, parent: Organization) -> Organization:
     if kind not in CHILD_KINDS.get(parent.kind, ()):
-        raise OrgError("Không thể tạo loại tổ chức này bên dưới tổ chức đã chọn.")
+        raise OrgError(msg.KIND_NOT_ALLOWED_HERE)
     if parent.closed:
-        raise OrgError("Tổ chức cấp trên đã đóng.")
+        raise OrgError(msg.PARENT_CLOSED)
     org = create_org(name, kind, parent)
     record("org.created", org=org, target=org, summary=f"Tạo {org.kind_label.lower()} “{name}” thuộc “{parent.name}”")
     return org
@@ -37,13 +38,13 @@ def move_org(org: Organization, new_parent: Organization, actor) -> None:
     """Re-parents an organisation within `actor`'s subtrees; every descendant's path is rewritten
     in one statement. The root of an admin's subtree stays where the committee above put it."""
     if org.parent is None or not is_admin_of(actor, org.parent):
-        raise OrgError("Không thể chuyển tổ chức gốc của phạm vi quản lý.", field="parent")
+        raise OrgError(msg.ROOT_NOT_MOVED, field="parent")
     if org.contains(new_parent):
-        raise OrgError("Không thể chuyển một tổ chức vào chính nó hoặc tổ chức cấp dưới của nó.")
+        raise OrgError(msg.MOVE_INTO_ITSELF)
     if org.kind not in CHILD_KINDS.get(new_parent.kind, ()):
-        raise OrgError("Tổ chức cấp trên mới không nhận loại tổ chức này.")
+        raise OrgError(msg.NEW_PARENT_REFUSES_KIND)
     if new_parent.closed:
-        raise OrgError("Tổ chức cấp trên mới đã đóng.")
+        raise OrgError(msg.NEW_PARENT_CLOSED)
     old_path, new_path = org.path, new_parent.path + f"{org.id}/"
     old_parent_name = org.parent.name if org.parent else ""
     db.session.execute(
@@ -63,22 +64,22 @@ def close_org(org: Organization, actor) -> None:
     """Closing keeps every record; an organisation with active members or open children stays open,
     and so does the root of an admin's subtree."""
     if org.parent_id is None or org in admin_roots(actor):
-        raise OrgError("Không thể đóng tổ chức gốc của phạm vi quản lý.")
+        raise OrgError(msg.ROOT_NOT_CLOSED)
     open_children = db.session.scalar(
         select(func.count()).where(Organization.parent_id == org.id, Organization.closed.is_(False))
     )
     if open_children:
-        raise OrgError("Còn tổ chức trực thuộc đang hoạt động; hãy chuyển hoặc đóng chúng trước.")
+        raise OrgError(msg.OPEN_CHILDREN)
     members = db.session.scalar(select(func.count()).where(User.cell_id == org.id, User.active.is_(True)))
     if members:
-        raise OrgError(f"Chi bộ còn {members} đảng viên đang hoạt động; hãy chuyển họ sang chi bộ khác trước.")
+        raise OrgError(msg.ACTIVE_MEMBERS.format(count=members))
     org.closed = True
     record("org.closed", org=org, target=org, summary=f"Đóng “{org.name}”")
 
 
 def reopen_org(org: Organization) -> None:
     if org.parent is not None and org.parent.closed:
-        raise OrgError("Tổ chức cấp trên đã đóng.")
+        raise OrgError(msg.PARENT_CLOSED)
     org.closed = False
     record("org.updated", org=org, target=org, summary=f"Mở lại “{org.name}”")
 

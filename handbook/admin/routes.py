@@ -4,6 +4,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from handbook.admin import bp
+from handbook.admin import messages as msg
 from handbook.admin import orgs as service
 from handbook.admin.access import admin_root, get_admin_org_or_404
 from handbook.admin.forms import MoveOrgForm, OrgForm, RenameForm, options
@@ -58,7 +59,7 @@ def add_child(org_id):
             show_on_form(form, error, "name")
         else:
             db.session.commit()
-            flash(f"Đã tạo “{child.name}”.", "success")
+            flash(msg.ORG_CREATED.format(name=child.name), "success")
             return redirect(url_for("admin.org", org_id=parent.id))
     return _org_page(parent, 422, add=form)
 
@@ -72,7 +73,7 @@ def rename(org_id):
     if form.validate_on_submit():
         service.rename_org(org, " ".join(form.name.data.split()))
         db.session.commit()
-        flash("Đã đổi tên.", "success")
+        flash(msg.ORG_RENAMED, "success")
         return redirect(url_for("admin.org", org_id=org.id))
     return _org_page(org, 422, rename=form)
 
@@ -84,7 +85,7 @@ def move(org_id):
     org = get_admin_org_or_404(org_id)
     form = MoveOrgForm()
     if not (form.parent.data or "").isdigit():
-        form.parent.errors = ["Hãy chọn tổ chức cấp trên mới."]
+        form.parent.errors = [msg.CHOOSE_PARENT]
     elif form.validate_on_submit():
         try:
             service.move_org(org, get_admin_org_or_404(form.parent.data), current_user)
@@ -92,7 +93,7 @@ def move(org_id):
             show_on_form(form, error, "parent")
         else:
             db.session.commit()
-            flash("Đã chuyển tổ chức.", "success")
+            flash(msg.ORG_MOVED, "success")
             return redirect(url_for("admin.org", org_id=org_id))
     return _org_page(org, 422, move=form)
 
@@ -112,5 +113,5 @@ def close(org_id):
         flash(error.message, "error")
     else:
         db.session.commit()
-        flash("Đã mở lại tổ chức." if not org.closed else "Đã đóng tổ chức.", "success")
+        flash(msg.ORG_REOPENED if not org.closed else msg.ORG_CLOSED, "success")
     return redirect(url_for("admin.org", org_id=org_id))

@@ -6,6 +6,7 @@ from sqlalchemy import func, or_, select
 
 from handbook.admin import bp
 from handbook.admin import members as service
+from handbook.admin import messages as msg
 from handbook.admin.access import admin_cells_for_choice, admin_root, get_admin_member_or_404, get_admin_org_or_404
 from handbook.admin.csvexport import csv_response
 from handbook.admin.forms import MemberForm, MoveMemberForm, RoleForm, options
@@ -130,7 +131,7 @@ def member(user_id):
         if not problems:
             service.update_member(user, fields)
             db.session.commit()
-            flash("Đã lưu thông tin đảng viên.", "success")
+            flash(msg.MEMBER_SAVED, "success")
             return redirect(url_for("admin.member", user_id=user.id))
     move = MoveMemberForm()
     move.cell.choices = options((c.id, c.name) for c in admin_cells_for_choice() if c.id != user.cell_id)
@@ -168,14 +169,14 @@ def _act(user_id, action, success: str):
 @login_required
 def deactivate(user_id):
     """Locks the account and ends its sessions; the member's records stay."""
-    return _act(user_id, service.deactivate_member, "Đã khóa tài khoản; mọi phiên đăng nhập đã kết thúc.")
+    return _act(user_id, service.deactivate_member, msg.MEMBER_DEACTIVATED)
 
 
 @bp.post("/members/<int:user_id>/reactivate")
 @login_required
 def reactivate(user_id):
     """Lets a locked member log in again."""
-    return _act(user_id, service.reactivate_member, "Đã mở lại tài khoản.")
+    return _act(user_id, service.reactivate_member, msg.MEMBER_REACTIVATED)
 
 
 @bp.post("/members/<int:user_id>/password")
@@ -191,11 +192,11 @@ def move_member(user_id):
     """Moves a member to another cell of the subtree; the history keeps the old one."""
     form = MoveMemberForm()
     if not form.validate_on_submit() or not form.cell.data:
-        flash("Hãy chọn chi bộ mới.", "error")
+        flash(msg.CHOOSE_CELL, "error")
         return redirect(url_for("admin.member", user_id=user_id))
     cell = get_admin_org_or_404(form.cell.data)
     return _act(user_id, lambda user: service.move_member(user, cell, actor=current_user),
-                f"Đã chuyển sang {cell.name}.")
+                msg.MEMBER_MOVED.format(cell=cell.name))
 
 
 @bp.post("/members/<int:user_id>/roles")
@@ -204,11 +205,11 @@ def assign_role(user_id):
     """Makes the member secretary or deputy of their cell."""
     form = RoleForm()
     role = form.role.data if form.validate_on_submit() else ""
-    return _act(user_id, lambda user: service.assign_role(user, role), "Đã giao chức trách.")
+    return _act(user_id, lambda user: service.assign_role(user, role), msg.ROLE_ASSIGNED)
 
 
 @bp.post("/members/<int:user_id>/roles/<role>/remove")
 @login_required
 def remove_role(user_id, role):
     """Ends the member's secretary or deputy role."""
-    return _act(user_id, lambda user: service.remove_role(user, role), "Đã thôi chức trách.")
+    return _act(user_id, lambda user: service.remove_role(user, role), msg.ROLE_REMOVED)
