@@ -77,11 +77,12 @@ def import_models() -> None:
 
 
 def _init_login(app: Flask) -> None:
+    from handbook.auth import messages as auth_messages
     from handbook.auth.service import load_session_user
 
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
-    login_manager.login_message = "Vui lòng đăng nhập để tiếp tục."
+    login_manager.login_message = auth_messages.LOGIN_FIRST
     login_manager.login_message_category = "info"
     login_manager.session_protection = None  # server-side sessions do this job
     login_manager.user_loader(load_session_user)

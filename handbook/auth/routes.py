@@ -6,13 +6,13 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from handbook.auth import bp
+from handbook.auth import messages as msg
 from handbook.auth.forms import ChangePasswordForm, LoginForm
 from handbook.auth.passwords import verify_password
 from handbook.auth.service import authenticate, change_password, end_session, start_session
 from handbook.extensions import db, limiter
 from handbook.signals import account_panels, ordered
 
-WRONG_CREDENTIALS = "Thông tin đăng nhập không đúng. Vui lòng kiểm tra và thử lại."
 FONT_STEPS = range(-1, 4)
 
 
@@ -49,7 +49,7 @@ def login():
             start_session(user)
             db.session.commit()
             return redirect(safe_next(request.args.get("next")))
-        error = WRONG_CREDENTIALS
+        error = msg.WRONG_CREDENTIALS
     status = 200 if request.method == "GET" or error is None else 401
     return render_template("auth/login.html", form=form, error=error), status
 
@@ -77,11 +77,11 @@ def password():
     form = ChangePasswordForm(username=current_user.username)
     if form.validate_on_submit():
         if not verify_password(current_user.password_hash, form.current_password.data):
-            form.current_password.errors.append("Mật khẩu hiện tại không đúng.")
+            form.current_password.errors.append(msg.WRONG_CURRENT_PASSWORD)
         else:
             change_password(current_user, form.new_password.data)
             db.session.commit()
-            flash("Đã đổi mật khẩu.", "success")
+            flash(msg.PASSWORD_CHANGED, "success")
             return redirect(url_for("main.home"))
     return render_template("auth/password.html", form=form)
 

@@ -4,6 +4,7 @@ import io
 import unicodedata
 
 from handbook.domain import DomainError
+from handbook.library import messages as msg
 
 MAX_BYTES = 10 * 1024 * 1024
 EXTENSIONS = ("docx", "pdf", "txt", "md")
@@ -13,12 +14,7 @@ class ImportError_(DomainError):
     """A file we refuse, with the Vietnamese message shown to the person importing it."""
 
 
-MSG_EMPTY = "Tệp trống — không có nội dung để nhập."
-MSG_NO_TEXT_LAYER = "PDF này không có lớp chữ — hãy dùng bản có thể chọn chữ"
-MSG_TYPE = "Chỉ nhận tệp .docx, .pdf, .txt hoặc .md."
-MSG_TOO_BIG = f"Tệp lớn hơn giới hạn {MAX_BYTES // (1024 * 1024)} MB."
-MSG_UNREADABLE = "Không đọc được tệp này — tệp có thể bị hỏng hoặc không đúng định dạng."
-MSG_ENCODING = "Tệp văn bản phải được lưu bằng mã UTF-8."
+MSG_TOO_BIG = msg.TOO_BIG.format(megabytes=MAX_BYTES // (1024 * 1024))
 
 
 def extension_of(filename: str) -> str:
@@ -29,11 +25,11 @@ def extract_text(filename: str, data: bytes) -> str:
     """The document's text with one paragraph per line; raises ImportError_ on bad input."""
     ext = extension_of(filename)
     if ext not in EXTENSIONS:
-        raise ImportError_(MSG_TYPE)
+        raise ImportError_(msg.WRONG_TYPE)
     if len(data) > MAX_BYTES:
         raise ImportError_(MSG_TOO_BIG)
     if not data.strip():
-        raise ImportError_(MSG_EMPTY)
+        raise ImportError_(msg.EMPTY)
     try:
         if ext == "docx":
             text = _docx(data)
@@ -44,10 +40,10 @@ def extract_text(filename: str, data: bytes) -> str:
     except ImportError_:
         raise
     except Exception as error:  # a corrupt file must give a message, never a 500
-        raise ImportError_(MSG_UNREADABLE) from error
+        raise ImportError_(msg.UNREADABLE) from error
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
     if not text.strip():
-        raise ImportError_(MSG_NO_TEXT_LAYER if ext == "pdf" else MSG_EMPTY)
+        raise ImportError_(msg.NO_TEXT_LAYER if ext == "pdf" else msg.EMPTY)
     return text
 
 
@@ -55,7 +51,7 @@ def _plain(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ImportError_(MSG_ENCODING) from None
+        raise ImportError_(msg.NOT_UTF8) from None
 
 
 def _docx(data: bytes) -> str:

@@ -14,15 +14,11 @@ from sqlalchemy import select
 
 from handbook import audit
 from handbook.extensions import db
+from handbook.library import messages as msg
 from handbook.library.extract import ImportError_, extension_of, extract_text
 from handbook.library.models import Document, Section
 from handbook.library.structure import ParsedDocument, _slug, parse
 from handbook.models_base import utcnow
-
-MSG_DUPLICATE = ("Đã có văn bản số hiệu {number} trong thư viện. "
-                 "Chọn “Thay thế văn bản cũ” hoặc “Nhập thành phiên bản mới”.")
-MSG_NO_NUMBER = "Không tìm thấy số hiệu trong văn bản — hãy nhập số hiệu."
-MSG_NO_SECTIONS = "Không nhận ra nội dung văn bản trong tệp."
 
 
 @dataclass
@@ -51,15 +47,15 @@ def import_document(req: ImportRequest, actor=None) -> Document:
     Vietnamese message before changing anything."""
     parsed = parse(extract_text(req.filename, req.data))
     if not parsed.sections:
-        raise ImportError_(MSG_NO_SECTIONS)
+        raise ImportError_(msg.NO_SECTIONS)
     number = (req.number or parsed.number).strip()
     if not number:
-        raise ImportError_(MSG_NO_NUMBER)
+        raise ImportError_(msg.NO_NUMBER)
     existing = db.session.scalar(
         select(Document).where(Document.number == number, Document.status == "active").order_by(Document.id.desc())
     )
     if existing is not None and req.on_duplicate not in ("replace", "version"):
-        raise ImportError_(MSG_DUPLICATE.format(number=number))
+        raise ImportError_(msg.DUPLICATE.format(number=number))
     if existing is not None and req.on_duplicate == "replace":
         document = existing
     else:

@@ -10,6 +10,7 @@ from handbook.auth import permissions
 from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
 from handbook.library import bp
+from handbook.library import messages as msg
 from handbook.library.access import assignable_orgs, can_assign_study, get_visible_document_or_404
 from handbook.library.forms import AssignForm, ImportForm
 from handbook.library.importer import ImportRequest, import_document
@@ -24,7 +25,7 @@ def import_form():
     permissions.require_admin()
     form = ImportForm()
     roots = assignable_orgs(current_user) if permissions.is_admin(current_user) else []
-    form.org_id.choices = [SelectChoice(0, "Toàn hệ thống")] + [SelectChoice(o.id, f"{o.kind_label}: {o.name}")
+    form.org_id.choices = [SelectChoice(0, msg.WHOLE_DEPLOYMENT)] + [SelectChoice(o.id, f"{o.kind_label}: {o.name}")
                                                                  for o in roots]
     if form.validate_on_submit():
         upload = form.file.data
@@ -40,7 +41,7 @@ def import_form():
             show_on_form(form, error, "file")
         else:
             db.session.commit()
-            flash(f"Đã nhập văn bản {document.number} ({len(document.sections)} mục).", "success")
+            flash(msg.IMPORTED.format(number=document.number, sections=len(document.sections)), "success")
             return redirect(url_for("library.reader", slug=document.slug))
     return render_template("library/import.html", form=form)
 
@@ -61,7 +62,7 @@ def assign(slug):
         audit.record("study.assigned", org=org, target=document,
                      summary=f"{document.number} → {org.name}, hạn {form.due_on.data:%d/%m/%Y}")
         db.session.commit()
-        flash(f"Đã giao học tập {document.number} cho {org.name}.", "success")
+        flash(msg.ASSIGNED.format(number=document.number, org=org.name), "success")
         return redirect(url_for("library.assign", slug=slug))
     org_ids = {o.id for o in orgs}
     assignments = [a for a in db.session.scalars(

@@ -7,6 +7,7 @@ from sqlalchemy import inspect
 from sqlalchemy.orm.attributes import set_committed_value
 
 from handbook.extensions import db
+from handbook.notes import messages as msg
 from handbook.notes.forms import NoteForm
 from handbook.notes.models import Note
 from handbook.notes.service import SaveResult, save_note
@@ -59,7 +60,7 @@ def edit_note(*, find: Callable[[], Note | None], create: Callable[[], Note], pa
             if is_htmx():
                 return _fragment(note, form, result)
             if result.status != "conflict":
-                flash(f"Đã lưu ghi chép lúc {vn_time(note.updated_at)}.", "success")
+                flash(msg.SAVED_AT.format(time=vn_time(note.updated_at)), "success")
                 return redirect(url)
             form.body.data = both_texts(note.body, result.incoming)
             form.version.data = note.version

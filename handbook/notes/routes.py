@@ -7,6 +7,7 @@ from handbook.extensions import db
 from handbook.library.access import get_visible_section_or_404
 from handbook.meetings.access import get_visible_meeting_or_404
 from handbook.notes import bp
+from handbook.notes import messages as msg
 from handbook.notes.access import find_own_note, get_own_note_or_404, get_own_revision_or_404
 from handbook.notes.editor import edit_note
 from handbook.notes.forms import RestoreForm
@@ -71,6 +72,6 @@ def restore(note_id: int, revision_id: int):
         return redirect(url_for("notes.history", note_id=note.id))
     restore_revision(note, revision)
     db.session.commit()
-    flash(f"Đã khôi phục bản lúc {vn_datetime(revision.created_at)}; bản trước đó được giữ trong lịch sử.", "success")
+    flash(msg.RESTORED.format(time=vn_datetime(revision.created_at)), "success")
     return redirect(note_url(note))
 
