@@ -4,4 +4,8 @@ from flask import Blueprint
 
 bp = Blueprint("auth", __name__)
 
+# What other features may import (tests/test_layering.py holds everyone to it); the rest
+# of the package is its own. It offers itself to other pages through hooks.py (handbook/signals.py).
+PUBLIC = ("models", "permissions", "passwords", "service")  # accounts, who may do what, sessions
+
 from handbook.auth import hooks, routes  # noqa: E402,F401

@@ -5,4 +5,8 @@ from flask import Blueprint
 # cli_group=None: `flask import-document` sits beside the foundation's commands.
 bp = Blueprint("library", __name__, cli_group=None)
 
+# What other features may import (tests/test_layering.py holds everyone to it); the rest
+# of the package is its own. It offers itself to other pages through hooks.py (handbook/signals.py).
+PUBLIC = ("models", "access")  # documents and sections; who may read them
+
 from handbook.library import cli, hooks, routes, routes_manage, search  # noqa: E402,F401
