@@ -108,23 +108,29 @@ def test_completing_minutes_typed_on_a_replaced_version_locks_nothing(client, au
     assert [c["resolution"] for c in _copies(m)] == ["Nghị quyết của bí thư."]
 
 
+def deputy_lands_after_the_check(monkeypatch, statements) -> None:
+    """The deputy's save commits right after this request has checked the form's version."""
+    original = agenda.check_seq
+
+    def check_then_deputy_saves(meeting_, sent):
+        original(meeting_, sent)
+        with db.engine.begin() as other:
+            for statement in statements:
+                other.execute(statement)
+
+    monkeypatch.setattr(agenda, "check_seq", check_then_deputy_saves)
+
+
 def test_agenda_items_saved_at_the_same_moment_keep_both_texts(client, auth, world, deputy, monkeypatch):
     """The deputy's edit of the same item commits after this request checked its version: the
     secretary's write is refused, not laid over it, and the secretary's text stays in the form."""
     m = meeting(world["cell1"], status="published")
     item = m.items[0]
     seq = m.edit_seq
-    original = agenda.check_seq
-
-    def deputy_lands_first(meeting_, sent):
-        original(meeting_, sent)
-        with db.engine.begin() as other:
-            other.execute(update(AgendaItem.__table__).where(AgendaItem.__table__.c.id == item.id)
-                          .values(title="Khai mạc (bản của phó bí thư)"))
-            other.execute(update(Meeting.__table__).where(Meeting.__table__.c.id == m.id)
-                          .values(edit_seq=seq + 1))
-
-    monkeypatch.setattr(agenda, "check_seq", deputy_lands_first)
+    deputy_lands_after_the_check(monkeypatch, (
+        update(AgendaItem.__table__).where(AgendaItem.__table__.c.id == item.id)
+        .values(title="Khai mạc (bản của phó bí thư)"),
+        update(Meeting.__table__).where(Meeting.__table__.c.id == m.id).values(edit_seq=seq + 1)))
     auth.login("bithu")
     response = client.post(f"/meetings/{m.id}/items/{item.id}", headers=HTMX,
                            data={"title": "Khai mạc (bản của bí thư)", "seq": str(seq)})
@@ -140,15 +146,9 @@ def test_agenda_items_saved_at_the_same_moment_keep_both_texts(client, auth, wor
 def test_agenda_details_saved_at_the_same_moment_keep_both(client, auth, world, deputy, monkeypatch):
     m = meeting(world["cell1"], status="draft")
     seq = m.edit_seq
-    original = agenda.check_seq
-
-    def deputy_lands_first(meeting_, sent):
-        original(meeting_, sent)
-        with db.engine.begin() as other:
-            other.execute(update(Meeting.__table__).where(Meeting.__table__.c.id == m.id)
-                          .values(title="Tên của phó bí thư", edit_seq=seq + 1))
-
-    monkeypatch.setattr(agenda, "check_seq", deputy_lands_first)
+    deputy_lands_after_the_check(monkeypatch, (
+        update(Meeting.__table__).where(Meeting.__table__.c.id == m.id)
+        .values(title="Tên của phó bí thư", edit_seq=seq + 1),))
     auth.login("bithu")
     starts = m.starts_at
     from tests.test_meetings_agenda import local
