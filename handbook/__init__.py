@@ -8,11 +8,12 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from handbook import compression, errors, logs, metrics, reporting, security, timefmt
+from handbook import compression, errors, logs, markdown, metrics, pager, reporting, security, timefmt
 from handbook.assets import asset_url
 from handbook.config import Config, check_production
 from handbook.extensions import csrf, db, limiter, login_manager, migrate
 from handbook.icons import icon
+from handbook.main import nav
 
 # Each feature is a package with a blueprint `bp`; order is the order of registration.
 FEATURES = ["main", "auth", "library", "search", "meetings", "notes", "admin", "offline"]
@@ -52,13 +53,15 @@ def create_app(config: dict | None = None) -> Flask:
 
     errors.register(app)
     timefmt.register(app)
+    markdown.register(app)
     app.after_request(security.set_security_headers)
     compression.init_app(app)
     app.before_request(security.force_password_change)
-    app.jinja_env.globals.update(asset_url=asset_url, icon=icon, is_htmx=security.is_htmx)
+    app.jinja_env.globals.update(asset_url=asset_url, icon=icon, is_htmx=security.is_htmx, page_url=pager.page_url)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
-    app.context_processor(_nav_context)
+    app.context_processor(_layout_context)
+    nav.init_app(app)
 
     from handbook.cli import register as register_cli
 
@@ -78,21 +81,21 @@ def import_models() -> None:
 
 
 def _init_login(app: Flask) -> None:
+    from handbook.auth import messages as auth_messages
     from handbook.auth.service import load_session_user
 
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
-    login_manager.login_message = "Vui lòng đăng nhập để tiếp tục."
+    login_manager.login_message = auth_messages.LOGIN_FIRST
     login_manager.login_message_category = "info"
     login_manager.session_protection = None  # server-side sessions do this job
     login_manager.user_loader(load_session_user)
 
 
-def _nav_context() -> dict:
+def _layout_context() -> dict:
     from handbook.auth import permissions
-    from handbook.main.nav import nav_context
 
-    return {"perm": permissions, **nav_context()}
+    return {"perm": permissions, **nav.layout_context()}
 
 
 @event.listens_for(Engine, "connect")

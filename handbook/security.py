@@ -1,6 +1,7 @@
 """Response headers and request guards that apply to every page."""
 
 import re
+from urllib.parse import urlsplit
 
 from flask import current_app, g, redirect, request, url_for
 from flask_login import current_user
@@ -130,3 +131,15 @@ def _bind_field(self, form, unbound_field, options):
 # Every form of the app derives from FlaskForm: cleaning single-line fields here is the one
 # place that covers them all, present and future.
 FlaskForm.Meta.bind_field = _bind_field
+
+
+def safe_next(target: str | None) -> str:
+    """Only same-site paths: never an absolute URL, never a scheme-relative one."""
+    if not target:
+        return url_for("main.home")
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in target):  # a line break would split the header
+        return url_for("main.home")
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return url_for("main.home")
+    return target

@@ -1,5 +1,6 @@
 """Documents the tests write themselves, in the official structure of party regulations."""
 
+from handbook.extensions import db
 from handbook.library.importer import ImportRequest, import_document
 
 WORDS = [
@@ -46,7 +47,9 @@ def regulation_text(articles: int = 40, number: str = "12-QĐ/ĐUK", drop: tuple
 
 
 def import_text(text: str, filename: str = "quy-dinh.txt", **fields):
-    return import_document(ImportRequest(filename=filename, data=text.encode("utf-8"), **fields))
+    document = import_document(ImportRequest(filename=filename, data=text.encode("utf-8"), **fields))
+    db.session.commit()
+    return document
 
 
 # A wider vocabulary than WORDS, drawn at random: compresses about like real prose, so page

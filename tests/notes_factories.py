@@ -42,6 +42,7 @@ def note(owner, *, meeting=None, section=None, body="Ghi chép", revisions=0) ->
     for i in range(revisions):
         n.last_revision_at = n.last_revision_at - timedelta(minutes=10)
         save_note(n, f"{body} (sửa {i + 1})", n.version)
+    db.session.commit()
     return n
 
 

@@ -155,3 +155,19 @@ def test_an_admin_cannot_lock_their_own_account(client, auth, world, make):
     auth.login("capuy_c")
     client.post(f"/admin/members/{admin.id}/deactivate")
     assert db.session.get(User, admin.id).active is True
+
+
+def test_members_join_and_move_only_into_a_working_cell(client, auth, world, make):
+    closed = make.org("Chi bộ đã giải thể", "cell", world["base"])
+    closed.closed = True
+    db.session.commit()
+    auth.login("capuy")
+    for target in (world["base"], closed):  # not a cell; a closed cell
+        response = client.post("/admin/members/new", data={**NEW, "cell": str(target.id)})
+        assert response.status_code == 422 and "Hãy chọn một chi bộ đang hoạt động." in text_of(response)
+        moved = client.post(f"/admin/members/{world['users']['dangvien'].id}/move", data={"cell": str(target.id)},
+                            follow_redirects=True)
+        assert "Hãy chọn một chi bộ đang hoạt động." in text_of(moved)
+    assert db.session.scalar(select(func.count()).select_from(User)) == 5
+    db.session.expire_all()
+    assert db.session.get(User, world["users"]["dangvien"].id).cell_id == world["cell1"].id

@@ -81,3 +81,19 @@ def test_an_admin_of_a_sibling_subtree_gets_404_everywhere(client, auth, world, 
     url = urlunsplit(parts._replace(query=query))
     response = client.open(url, method=rule.method, data=rule.data(world) if rule.data else None)
     assert response.status_code == 404, f"{rule.method} {url}"
+
+
+def test_the_root_of_an_admins_subtree_is_neither_moved_nor_closed(client, auth, world, make):
+    make.user("capuy_co_so", role="admin", role_org=world["base"])  # runs the base, not the bloc above it
+    for username, root in (("capuy", world["bloc"]), ("capuy_co_so", world["base"])):
+        auth.login(username)
+        moved = client.post(f"/admin/orgs/{root.id}/move", data={"parent": str(world["cell1"].id)})
+        assert moved.status_code == 422
+        if root.parent_id:  # the page offers no move for the top of the tree, so shows no message there
+            assert "Không thể chuyển tổ chức gốc của phạm vi quản lý." in text_of(moved)
+        closed = client.post(f"/admin/orgs/{root.id}/close", follow_redirects=True)
+        assert "Không thể đóng tổ chức gốc của phạm vi quản lý." in text_of(closed)
+        db.session.expire_all()
+        stored = db.session.get(Organization, root.id)
+        assert stored.closed is False and stored.parent_id == (world["bloc"].id if root == world["base"] else None)
+        auth.logout()

@@ -9,14 +9,10 @@ import pytest
 from sqlalchemy import func, select
 
 from handbook.extensions import db
-from handbook.library.extract import (
-    MAX_BYTES,
-    MSG_EMPTY,
-    MSG_TOO_BIG,
-    MSG_TYPE,
-    ImportError_,
-)
+from handbook.library.extract import MAX_BYTES, MSG_TOO_BIG, ImportError_
 from handbook.library.importer import ImportRequest, import_document
+from handbook.library.messages import EMPTY as MSG_EMPTY
+from handbook.library.messages import WRONG_TYPE as MSG_TYPE
 from handbook.library.models import Bookmark, Document, Section
 from tests.conftest import text_of
 from tests.library_factories import import_text, regulation_text

@@ -116,3 +116,16 @@ def test_admin_assigns_to_a_subtree(client, auth, world):
     auth.login("dangvien3")
     assert "08-QĐi/TW" in text_of(client.get("/"))
     assert date(2030, 2, 1) in {a.due_on for a in db.session.scalars(select(StudyAssignment))}
+
+
+def test_reader_draws_only_the_marks_other_features_offer(client, auth, world):
+    """The reader knows nothing of notes: with no receiver on reader_marks it still reads,
+    bookmarks and all, just without the notebook's links."""
+    from handbook.signals import reader_marks
+
+    auth.login("dangvien")
+    with reader_marks.muted():
+        alone = client.get("/library/08-qdi-tw").get_data(as_text=True)
+    marked = client.get("/library/08-qdi-tw").get_data(as_text=True)
+    assert 'id="dieu-3"' in alone and "bookmark" in alone and "note-link" not in alone
+    assert 'href="/library/08-qdi-tw/sections/dieu-3/note"' in marked

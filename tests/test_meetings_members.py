@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from handbook.extensions import db
 from handbook.meetings.models import Attendance, Notification, ReadReceipt, Rsvp
-from handbook.search.registry import SOURCES
+from handbook.search.registry import source_named
 from handbook.search.text import parse_query
 from tests.conftest import text_of
 from tests.meetings_factories import HTMX, fresh, meeting
@@ -149,7 +149,7 @@ def test_home_panel_shows_the_next_meeting(client, auth, world):
 
 def test_search_finds_agendas_only_for_those_who_may_see_them(world):
     meeting(world["cell1"], status="published", items=("Kết nạp đảng viên mới",))
-    source = dict(SOURCES)["meetings"]
+    source = source_named("meetings")
     terms = parse_query("ket nap dang vien")
     assert [h.kind for h in source(world["users"]["dangvien"], terms, 10)] == ["Chương trình họp"]
     assert source(world["users"]["dangvien3"], terms, 10) == []
@@ -157,7 +157,7 @@ def test_search_finds_agendas_only_for_those_who_may_see_them(world):
 
 
 def test_search_finds_final_minutes(world):
-    source = dict(SOURCES)["meetings"]
+    source = source_named("meetings")
     hits = source(world["users"]["dangvien"], parse_query("nghi quyet thang toi"), 10)
     assert any(h.kind == "Biên bản họp" and "#bien-ban" in h.url for h in hits)
 
@@ -175,7 +175,7 @@ def test_search_matches_an_items_presenter_or_description_and_hides_drafts_from_
                                        description="Bàn về **phong trào thi đua** của khối phố"))
     draft = meeting(world["cell1"], status="draft", title="Họp nháp", items=("Phong trào thi đua chưa công bố",))
     db.session.commit()
-    source = dict(SOURCES)["meetings"]
+    source = source_named("meetings")
     member, secretary = world["users"]["dangvien"], world["users"]["bithu"]
     by_presenter = source(member, parse_query("hoang van thu"), 10)
     assert opened(by_presenter) == [f"{published.id}"]
@@ -193,7 +193,7 @@ def test_search_finds_minutes_only_once_final(world):
     minutes = Minutes(meeting_id=held.id, status="draft", conclusions="Thống nhất trồng cây xanh ở sân đình.")
     db.session.add(minutes)
     db.session.commit()
-    source = dict(SOURCES)["meetings"]
+    source = source_named("meetings")
     terms = parse_query("trong cay xanh")
     assert source(world["users"]["dangvien"], terms, 10) == []
     minutes.status = "final"

@@ -12,7 +12,10 @@ from tests.meetings_factories import HTMX, fresh, meeting
 
 
 def form(m, **overrides):
-    data = {"held_from": "14:00", "held_to": "16:00", "place": "Hội trường", "chair": "Nguyễn Thị Bích",
+    """The minutes form as the page sends it, typed on the version stored now."""
+    version = db.session.scalar(select(Minutes.version).where(Minutes.meeting_id == m.id)) or 0
+    data = {"version": str(version),
+            "held_from": "14:00", "held_to": "16:00", "place": "Hội trường", "chair": "Nguyễn Thị Bích",
             "note_taker": "Lê Văn Đức", "conclusions": "Chi bộ hoàn thành nhiệm vụ.",
             "resolution": "Thông qua nghị quyết tháng.", "votes_for": "3", "votes_against": "0", "votes_abstain": "0",
             f"item-{m.items[0].id}": "Đồng chí Bích khai mạc."}

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-import handbook.notes.notebook as notebook
+import handbook.notes.routes_notebook as notebook
 from tests import notes_factories as nf
 from tests.conftest import text_of
 

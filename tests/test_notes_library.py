@@ -31,9 +31,9 @@ def test_reader_fragment_marks_sections_with_a_note(app, world):
     section = nf.section()
     with app.test_request_context():
         marked = render_template("notes/_section_note_link.html", document=section.document, section=section,
-                                 noted_anchors={"dieu-3"})
+                                 mark={"anchors": {"dieu-3"}})
         plain = render_template("notes/_section_note_link.html", document=section.document, section=section,
-                                noted_anchors=set())
+                                mark={"anchors": set()})
     assert "has-note" in marked and "Xem ghi chú của tôi" in marked
     assert "has-note" not in plain and f"/library/{section.document.slug}/sections/dieu-3/note" in plain
 

@@ -48,6 +48,7 @@ def test_one_source_cannot_crowd_out_the_others(app, monkeypatch):
     def quiet(user, terms, limit):
         return [registry.SearchHit("B", "b0", "/b", Markup(""), rank=0.01)]
 
-    monkeypatch.setattr(routes, "SOURCES", [("loud", loud), ("quiet", quiet)])
+    monkeypatch.setattr(routes, "sources", lambda: [registry.SearchSource(0, "loud", loud),
+                                                    registry.SearchSource(1, "quiet", quiet)])
     hits = routes.run_search(None, "anything")
     assert [h.title for h in hits[:2]] == ["a19", "b0"] or [h.title for h in hits[:2]] == ["b0", "a19"]

@@ -4,4 +4,8 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-from handbook.admin import models, panels, routes, routes_dashboard, routes_import, routes_members  # noqa: E402,F401
+# What other features may import (tests/test_layering.py holds everyone to it); the rest
+# of the package is its own. It offers itself to other pages through hooks.py (handbook/signals.py).
+PUBLIC: tuple[str, ...] = ()  # nothing: administration builds on the others, none on it
+
+from handbook.admin import hooks, models, routes, routes_dashboard, routes_import, routes_members  # noqa: E402,F401

@@ -8,12 +8,14 @@ from datetime import date
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from handbook.admin import messages as msg
 from handbook.admin import validation as v
 from handbook.admin.models import MembershipChange
 from handbook.audit import record
 from handbook.auth.identifiers import identifier_key, identifier_rows
 from handbook.auth.models import LoginIdentifier, User
 from handbook.auth.passwords import hash_imported_password, one_time_password
+from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.orgs.models import Organization
 from handbook.search.text import fold
@@ -37,7 +39,7 @@ TEMPLATE_HEADER = ["Họ và tên", "Số thẻ đảng viên", "Điện thoại
                    "Ngày vào Đảng", "Ngày chính thức", "Chức vụ lãnh đạo", "Chi bộ"]
 
 
-class ImportFileError(ValueError):
+class ImportFileError(DomainError):
     """The file as a whole cannot be read; the reason is shown to the admin."""
 
 
@@ -52,14 +54,13 @@ class Row:
 
 def decode(data: bytes) -> str:
     if len(data) > MAX_BYTES:
-        raise ImportFileError("Tệp lớn hơn 5 MB. Hãy chia danh sách thành nhiều tệp.")
+        raise ImportFileError(msg.FILE_TOO_BIG)
     if b"\x00" in data:
-        raise ImportFileError("Tệp không phải là tệp văn bản CSV.")
+        raise ImportFileError(msg.FILE_NOT_CSV)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ImportFileError(
-            "Tệp không dùng bảng mã UTF-8. Trong Excel hãy chọn “Lưu thành” → “CSV UTF-8”.") from None
+        raise ImportFileError(msg.FILE_NOT_UTF8) from None
 
 
 def read_rows(text: str) -> list[dict]:
@@ -70,26 +71,25 @@ def read_rows(text: str) -> list[dict]:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
         header = next(reader, None)
         if not header:
-            raise ImportFileError("Tệp trống.")
+            raise ImportFileError(msg.FILE_EMPTY)
         columns = []
         for title in header:
             key = " ".join(fold(title).split())
             columns.append(next((c for c, names in COLUMNS.items() if key in names), None))
         missing = [TEMPLATE_HEADER[list(COLUMNS).index(c)] for c in REQUIRED if c not in columns]
         if missing:
-            raise ImportFileError("Thiếu dòng tiêu đề hoặc thiếu cột: " + ", ".join(missing)
-                                  + ". Hãy dùng tệp mẫu.")
+            raise ImportFileError(msg.FILE_COLUMNS_MISSING.format(columns=", ".join(missing)))
         rows = []
         for values in reader:
             if not any(value.strip() for value in values):
                 continue
             if len(rows) >= MAX_ROWS:
-                raise ImportFileError(f"Tệp có quá {MAX_ROWS} dòng.")
+                raise ImportFileError(msg.FILE_TOO_MANY_ROWS.format(count=MAX_ROWS))
             rows.append({col: value for col, value in zip(columns, values, strict=False) if col})
             rows[-1]["_line"] = reader.line_num
         return rows
     except csv.Error as error:
-        raise ImportFileError(f"Tệp CSV sai định dạng ({error}).") from None
+        raise ImportFileError(msg.FILE_MALFORMED.format(error=error)) from None
 
 
 def preview(data: bytes, root: Organization) -> list[Row]:
@@ -124,20 +124,14 @@ def _check_fields(row: Row, cells: dict) -> Row:
     cell_name = " ".join((raw.get("cell") or "").split())
     matches = cells.get(" ".join(fold(cell_name).split()), [])
     if not cell_name:
-        problems.append("Thiếu tên chi bộ.")
+        problems.append(msg.CELL_MISSING)
     elif not matches:
-        problems.append(f"Không có chi bộ “{cell_name}” trong phạm vi quản lý.")
+        problems.append(msg.CELL_UNKNOWN.format(name=cell_name))
     elif len(matches) > 1:
-        problems.append(f"Có nhiều chi bộ tên “{cell_name}”; hãy ghi mã chi bộ (ví dụ #{matches[0].id}) "
-                        "như trên trang của chi bộ.")
+        problems.append(msg.CELL_AMBIGUOUS.format(name=cell_name, example=matches[0].id))
     else:
         row.cell = matches[0]
     return row
-
-
-MSG_OUTSIDE = ("Trùng với một tài khoản đã có ngoài phạm vi đồng chí quản lý (số thẻ, số điện thoại, hoặc họ tên "
-               "và ngày sinh). Nếu là cùng một người, hãy đề nghị cấp ủy đang quản lý tài khoản đó chuyển sinh hoạt "
-               "về chi bộ này; nếu không, hãy kiểm tra lại dòng này.")
 
 
 def _check_duplicates(rows: list[Row], root: Organization) -> None:
@@ -163,10 +157,10 @@ def _check_duplicates(rows: list[Row], root: Organization) -> None:
                 continue
             key = identifier_key(value)
             if key in seen and seen[key] != row.line:
-                shown = f" {value}" if key_name == "card_number" else ""
-                row.problems.append(f"Trùng {label}{shown} với dòng {seen[key]}.")
+                shown = f" {value}" if key_name == "card_number" else ""  # a phone is not repeated back
+                row.problems.append(msg.IDENTIFIER_REPEATED.format(label=label, shown=shown, line=seen[key]))
             elif taken.get(key) is True:
-                row.problems.append(f"{label.capitalize()} {value} đã có tài khoản.")
+                row.problems.append(msg.IDENTIFIER_TAKEN.format(label=label.capitalize(), value=value))
             elif taken.get(key) is False:
                 outside = True
             seen.setdefault(key, row.line)
@@ -174,17 +168,16 @@ def _check_duplicates(rows: list[Row], root: Organization) -> None:
         key = v.person_key(row.fields["full_name"], born) if born and row.fields["full_name"] else None
         if key in seen_person:
             other = seen_person[key]
-            row.problems.append(f"Có thể trùng người với dòng {other.line} "
-                                f"(“{other.fields['full_name']}”, cùng ngày sinh).")
+            row.problems.append(msg.PERSON_REPEATED.format(line=other.line, name=other.fields["full_name"]))
         elif key in known_people:
             if known_people[key] is None:
                 outside = True
             else:
-                row.problems.append(f"Đã có đảng viên cùng họ tên và ngày sinh (số thẻ {known_people[key]}).")
+                row.problems.append(msg.PERSON_KNOWN.format(card=known_people[key]))
         if key is not None:
             seen_person.setdefault(key, row)
         if outside:
-            row.problems.append(MSG_OUTSIDE)
+            row.problems.append(msg.CLASH_OUTSIDE)
 
 
 def _taken_identifiers(keys: list[str], root: Organization) -> dict[str, bool]:
@@ -205,7 +198,7 @@ def run_import(rows: list[Row], root: Organization, actor) -> list[tuple[User | 
     Returns (member fields, one-time password) pairs to show once; passwords are never stored in clear.
     """
     if not rows or any(row.problems for row in rows):
-        raise ImportFileError("Tệp còn dòng có lỗi; chưa nhập dòng nào.")
+        raise ImportFileError(msg.FILE_HAS_PROBLEMS)
     today = date.today()
     results, values = [], []
     for row in rows:

@@ -9,12 +9,13 @@ from sqlalchemy import and_, case, exists, func, select
 from handbook.auth.models import User
 from handbook.extensions import db
 from handbook.library.models import StudyAssignment, StudyMark
+from handbook.meetings import status
 from handbook.meetings.models import Attendance, Meeting, ReadReceipt
 from handbook.orgs.models import Organization
 from handbook.timefmt import from_vn
 
-HELD = ("held", "closed")
-PUBLISHED = ("published", "held", "closed")
+HELD = status.HELD
+PUBLISHED = status.PUBLISHED
 PAGE_SIZE = 50
 
 

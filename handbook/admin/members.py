@@ -4,24 +4,34 @@ from flask import has_request_context
 from flask_login import current_user
 from sqlalchemy import func, select
 
+from handbook.admin import messages as msg
 from handbook.admin.models import MembershipChange
 from handbook.audit import record
 from handbook.auth.identifiers import owner_of
 from handbook.auth.models import ROLE_LABELS, RoleAssignment, User
 from handbook.auth.passwords import hash_one_time_password, one_time_password
-from handbook.auth.service import end_all_sessions, password_changed
+from handbook.auth.service import end_all_sessions
+from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.orgs.models import Organization
+from handbook.signals import password_changed
 
 CELL_ROLES = ("secretary", "deputy")
 
 
-class MemberError(ValueError):
+class MemberError(DomainError):
     """A change refused, with the Vietnamese reason."""
+
+
+def _require_open_cell(cell: Organization) -> None:
+    """Members belong to a cell, and only to one still working."""
+    if not cell.is_cell or cell.closed:
+        raise MemberError(msg.OPEN_CELL, field="cell")
 
 
 def create_member(fields: dict, cell: Organization, actor=None) -> tuple[User, str]:
     """A new account with a one-time password the member must change at first login."""
+    _require_open_cell(cell)
     password = one_time_password()
     username = fields.pop("username", None) or fields.get("card_number") or fields.get("phone")
     user = User(username=username, cell=cell, password_hash=hash_one_time_password(password),
@@ -59,9 +69,9 @@ def _is_last_root_admin(user: User) -> bool:
 def deactivate_member(user: User) -> None:
     """The member can no longer log in; their records, attendance and notes stay."""
     if has_request_context() and current_user.is_authenticated and current_user.id == user.id:
-        raise MemberError("Không thể tự khóa tài khoản của chính mình.")
+        raise MemberError(msg.NOT_YOURSELF)
     if _is_last_root_admin(user):
-        raise MemberError("Đây là quản trị viên cuối cùng của tổ chức gốc; không thể khóa tài khoản này.")
+        raise MemberError(msg.LAST_ROOT_ADMIN)
     user.active = False
     end_all_sessions(user)
     record("account.deactivated", org=user.cell, target=user, summary=f"Khóa tài khoản {user.full_name}")
@@ -74,8 +84,9 @@ def reactivate_member(user: User) -> None:
 
 def move_member(user: User, cell: Organization, actor=None) -> None:
     """History is kept; leadership roles in the old cell end with the move."""
+    _require_open_cell(cell)
     if cell.id == user.cell_id:
-        raise MemberError("Đảng viên đã ở chi bộ này.")
+        raise MemberError(msg.ALREADY_IN_CELL)
     old = user.cell
     for role in list(user.roles):
         if role.role in CELL_ROLES and role.org_id == old.id:
@@ -99,11 +110,11 @@ def reset_password(user: User) -> str:
 
 def assign_role(user: User, role: str) -> None:
     if role not in CELL_ROLES:
-        raise MemberError("Chức trách không hợp lệ.")
+        raise MemberError(msg.BAD_ROLE)
     if any(r.role == role and r.org_id == user.cell_id for r in user.roles):
-        raise MemberError("Đảng viên đã giữ chức trách này.")
+        raise MemberError(msg.ALREADY_HOLDS_ROLE)
     if not user.active:
-        raise MemberError("Tài khoản đang bị khóa.")
+        raise MemberError(msg.ACCOUNT_LOCKED)
     user.roles.append(RoleAssignment(org=user.cell, role=role))
     record("role.assigned", org=user.cell, target=user,
            summary=f"Giao {ROLE_LABELS[role]} {user.cell.name} cho {user.full_name}")
@@ -116,7 +127,7 @@ def remove_role(user: User, role: str) -> None:
             record("role.removed", org=assignment.org, target=user,
                    summary=f"Thôi {ROLE_LABELS[role]} {assignment.org.name} của {user.full_name}")
             return
-    raise MemberError("Đảng viên không giữ chức trách này.")
+    raise MemberError(msg.DOES_NOT_HOLD_ROLE)
 
 
 def history(user: User) -> list[MembershipChange]:
@@ -129,9 +140,9 @@ def uniqueness_problems(fields: dict, exclude_id: int | None = None) -> dict[str
     """Card number and phone are login names too: each must be free among every account's
     login names, card numbers and phones, in any spelling (handbook/auth/identifiers.py)."""
     problems = {}
-    for key, label in (("card_number", "Số thẻ"), ("phone", "Số điện thoại")):
+    for key, label in (("card_number", msg.CARD_LABEL), ("phone", msg.PHONE_LABEL)):
         value = fields.get(key)
         owner = owner_of(value) if value else None
         if owner is not None and owner != exclude_id:
-            problems[key] = f"{label} {value} đã thuộc một tài khoản khác."
+            problems[key] = msg.TAKEN.format(label=label, value=value)
     return problems

@@ -2,8 +2,11 @@
 
 from sqlalchemy import String, func, literal, select, update
 
+from handbook.admin import messages as msg
 from handbook.audit import record
 from handbook.auth.models import User
+from handbook.auth.permissions import admin_roots, is_admin_of
+from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.orgs.models import Organization, create_org
 
@@ -11,15 +14,15 @@ from handbook.orgs.models import Organization, create_org
 CHILD_KINDS = {"bloc": ("bloc", "base", "cell"), "base": ("base", "cell"), "cell": ()}
 
 
-class OrgError(ValueError):
+class OrgError(DomainError):
     """A change the tree refuses, with the Vietnamese reason."""
 
 
 def add_org(name: str, kind: str, parent: Organization) -> Organization:
     if kind not in CHILD_KINDS.get(parent.kind, ()):
-        raise OrgError("Không thể tạo loại tổ chức này bên dưới tổ chức đã chọn.")
+        raise OrgError(msg.KIND_NOT_ALLOWED_HERE)
     if parent.closed:
-        raise OrgError("Tổ chức cấp trên đã đóng.")
+        raise OrgError(msg.PARENT_CLOSED)
     org = create_org(name, kind, parent)
     record("org.created", org=org, target=org, summary=f"Tạo {org.kind_label.lower()} “{name}” thuộc “{parent.name}”")
     return org
@@ -31,16 +34,17 @@ def rename_org(org: Organization, name: str) -> None:
     record("org.updated", org=org, target=org, summary=f"Đổi tên “{old}” thành “{name}”")
 
 
-def move_org(org: Organization, new_parent: Organization) -> None:
-    """Re-parents an organisation; every descendant's path is rewritten in one statement."""
-    if org.parent_id is None:
-        raise OrgError("Không thể chuyển tổ chức gốc.")
+def move_org(org: Organization, new_parent: Organization, actor) -> None:
+    """Re-parents an organisation within `actor`'s subtrees; every descendant's path is rewritten
+    in one statement. The root of an admin's subtree stays where the committee above put it."""
+    if org.parent is None or not is_admin_of(actor, org.parent):
+        raise OrgError(msg.ROOT_NOT_MOVED, field="parent")
     if org.contains(new_parent):
-        raise OrgError("Không thể chuyển một tổ chức vào chính nó hoặc tổ chức cấp dưới của nó.")
+        raise OrgError(msg.MOVE_INTO_ITSELF)
     if org.kind not in CHILD_KINDS.get(new_parent.kind, ()):
-        raise OrgError("Tổ chức cấp trên mới không nhận loại tổ chức này.")
+        raise OrgError(msg.NEW_PARENT_REFUSES_KIND)
     if new_parent.closed:
-        raise OrgError("Tổ chức cấp trên mới đã đóng.")
+        raise OrgError(msg.NEW_PARENT_CLOSED)
     old_path, new_path = org.path, new_parent.path + f"{org.id}/"
     old_parent_name = org.parent.name if org.parent else ""
     db.session.execute(
@@ -56,25 +60,26 @@ def move_org(org: Organization, new_parent: Organization) -> None:
            summary=f"Chuyển “{org.name}” từ “{old_parent_name}” sang “{new_parent.name}”")
 
 
-def close_org(org: Organization) -> None:
-    """Closing keeps every record; an organisation with active members or open children stays open."""
-    if org.parent_id is None:
-        raise OrgError("Không thể đóng tổ chức gốc.")
+def close_org(org: Organization, actor) -> None:
+    """Closing keeps every record; an organisation with active members or open children stays open,
+    and so does the root of an admin's subtree."""
+    if org.parent_id is None or org in admin_roots(actor):
+        raise OrgError(msg.ROOT_NOT_CLOSED)
     open_children = db.session.scalar(
         select(func.count()).where(Organization.parent_id == org.id, Organization.closed.is_(False))
     )
     if open_children:
-        raise OrgError("Còn tổ chức trực thuộc đang hoạt động; hãy chuyển hoặc đóng chúng trước.")
+        raise OrgError(msg.OPEN_CHILDREN)
     members = db.session.scalar(select(func.count()).where(User.cell_id == org.id, User.active.is_(True)))
     if members:
-        raise OrgError(f"Chi bộ còn {members} đảng viên đang hoạt động; hãy chuyển họ sang chi bộ khác trước.")
+        raise OrgError(msg.ACTIVE_MEMBERS.format(count=members))
     org.closed = True
     record("org.closed", org=org, target=org, summary=f"Đóng “{org.name}”")
 
 
 def reopen_org(org: Organization) -> None:
     if org.parent is not None and org.parent.closed:
-        raise OrgError("Tổ chức cấp trên đã đóng.")
+        raise OrgError(msg.PARENT_CLOSED)
     org.closed = False
     record("org.updated", org=org, target=org, summary=f"Mở lại “{org.name}”")
 

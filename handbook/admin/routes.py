@@ -4,10 +4,12 @@ from flask import flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from handbook.admin import bp
+from handbook.admin import messages as msg
 from handbook.admin import orgs as service
+from handbook.admin.access import admin_root, get_admin_org_or_404
 from handbook.admin.forms import MoveOrgForm, OrgForm, RenameForm, options
-from handbook.admin.scope import admin_root, get_admin_org_or_404
-from handbook.auth.permissions import admin_roots, is_admin_of
+from handbook.auth.permissions import admin_roots
+from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
 
 
@@ -53,11 +55,11 @@ def add_child(org_id):
     if form.validate_on_submit():
         try:
             child = service.add_org(" ".join(form.name.data.split()), form.kind.data, parent)
-        except service.OrgError as error:
-            form.name.errors.append(str(error))
+        except DomainError as error:
+            show_on_form(form, error, "name")
         else:
             db.session.commit()
-            flash(f"Đã tạo “{child.name}”.", "success")
+            flash(msg.ORG_CREATED.format(name=child.name), "success")
             return redirect(url_for("admin.org", org_id=parent.id))
     return _org_page(parent, 422, add=form)
 
@@ -71,7 +73,7 @@ def rename(org_id):
     if form.validate_on_submit():
         service.rename_org(org, " ".join(form.name.data.split()))
         db.session.commit()
-        flash("Đã đổi tên.", "success")
+        flash(msg.ORG_RENAMED, "success")
         return redirect(url_for("admin.org", org_id=org.id))
     return _org_page(org, 422, rename=form)
 
@@ -82,18 +84,16 @@ def move(org_id):
     """Moves an organisation, with everything under it, to another parent in the subtree."""
     org = get_admin_org_or_404(org_id)
     form = MoveOrgForm()
-    if not is_admin_of(current_user, org.parent or org) or org.parent_id is None:
-        form.parent.errors = ["Không thể chuyển tổ chức gốc của phạm vi quản lý."]
-    elif not (form.parent.data or "").isdigit():
-        form.parent.errors = ["Hãy chọn tổ chức cấp trên mới."]
+    if not (form.parent.data or "").isdigit():
+        form.parent.errors = [msg.CHOOSE_PARENT]
     elif form.validate_on_submit():
         try:
-            service.move_org(org, get_admin_org_or_404(form.parent.data))
-        except service.OrgError as error:
-            form.parent.errors = [str(error)]
+            service.move_org(org, get_admin_org_or_404(form.parent.data), current_user)
+        except DomainError as error:
+            show_on_form(form, error, "parent")
         else:
             db.session.commit()
-            flash("Đã chuyển tổ chức.", "success")
+            flash(msg.ORG_MOVED, "success")
             return redirect(url_for("admin.org", org_id=org_id))
     return _org_page(org, 422, move=form)
 
@@ -106,14 +106,12 @@ def close(org_id):
     try:
         if org.closed:
             service.reopen_org(org)
-        elif org in admin_roots(current_user):
-            raise service.OrgError("Không thể đóng tổ chức gốc của phạm vi quản lý.")
         else:
-            service.close_org(org)
-    except service.OrgError as error:
+            service.close_org(org, current_user)
+    except DomainError as error:
         db.session.rollback()
-        flash(str(error), "error")
+        flash(error.message, "error")
     else:
         db.session.commit()
-        flash("Đã mở lại tổ chức." if not org.closed else "Đã đóng tổ chức.", "success")
+        flash(msg.ORG_REOPENED if not org.closed else msg.ORG_CLOSED, "success")
     return redirect(url_for("admin.org", org_id=org_id))

@@ -8,12 +8,13 @@ from sqlalchemy import and_, or_, select
 
 from handbook.admin import bp
 from handbook.admin import dashboard as service
+from handbook.admin.access import admin_root
 from handbook.admin.csvexport import csv_response
-from handbook.admin.scope import admin_root
 from handbook.audit import ACTION_LABELS, AuditEntry
 from handbook.auth.models import User
 from handbook.extensions import db
 from handbook.orgs.models import Organization
+from handbook.pager import requested_page
 from handbook.security import is_htmx
 from handbook.timefmt import VN, from_vn
 
@@ -40,7 +41,7 @@ def dashboard():
     year, month = _period()
     only_missed = request.args.get("missed") == "1"
     q = request.args.get("q", "").strip()[:100]
-    page = max(1, request.args.get("page", 1, type=int))
+    page = requested_page()
     cells, total = service.cell_page(root, year, month, page, only_missed, q)
     rows = service.figures(cells, year, month)
     context = dict(root=root, year=year, month=month, rows=rows, total=total, page=page, q=q,
@@ -96,7 +97,7 @@ def audit():
             continue
         bound = from_vn(day + timedelta(days=1 if key == "to" else 0))
         query = query.where(AuditEntry.at >= bound if op == "ge" else AuditEntry.at < bound)
-    page = max(1, args.get("page", 1, type=int))
+    page = requested_page()
     entries = db.session.scalars(query.order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
                                  .limit(AUDIT_PAGE + 1).offset((page - 1) * AUDIT_PAGE)).all()
     template = "admin/_audit_rows.html" if is_htmx() else "admin/audit.html"

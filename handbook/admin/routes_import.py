@@ -9,9 +9,11 @@ from flask import current_app, flash, redirect, render_template, request, sessio
 from flask_login import current_user, login_required
 
 from handbook.admin import bp, csvimport
+from handbook.admin import messages as msg
+from handbook.admin.access import admin_root, get_admin_org_or_404
 from handbook.admin.csvexport import csv_response, csv_text
 from handbook.admin.forms import ImportForm
-from handbook.admin.scope import admin_root, get_admin_org_or_404
+from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.timefmt import vn_date
 
@@ -47,15 +49,15 @@ def import_members():
         data = upload.read(csvimport.MAX_BYTES + 1)
         upload.close()  # large uploads are spooled to a temporary file
     if not data:
-        form.file.errors = ["Hãy chọn tệp CSV."]
+        form.file.errors = [msg.FILE_MISSING]
         return render_template("admin/import.html", form=form, root=root), 422
     try:
         rows = csvimport.preview(data, root)
-    except csvimport.ImportFileError as error:
-        form.file.errors = [str(error)]
+    except DomainError as error:
+        form.file.errors = [error.message]
         return render_template("admin/import.html", form=form, root=root), 422
     if not rows:
-        form.file.errors = ["Tệp chỉ có dòng tiêu đề, chưa có đảng viên nào."]
+        form.file.errors = [msg.FILE_ONLY_HEADER]
         return render_template("admin/import.html", form=form, root=root), 422
     _drop_stash()
     _forget_old_uploads()
@@ -91,7 +93,7 @@ def import_confirm():
     stash = session.get(STASH_KEY)
     if (not stash or stash.get("user") != current_user.id or request.form.get("token") != stash["token"]
             or not os.path.exists(_stash_path(stash["token"]))):
-        flash("Bản xem trước đã hết hạn hoặc đã được nhập. Hãy tải tệp lên lại.", "error")
+        flash(msg.PREVIEW_EXPIRED, "error")
         return redirect(url_for("admin.import_members"))
     root = get_admin_org_or_404(stash["root"])
     with open(_stash_path(stash["token"]), "rb") as handle:
@@ -100,9 +102,9 @@ def import_confirm():
         rows = csvimport.preview(data, root)  # the database may have changed since the preview
         results = csvimport.run_import(rows, root, current_user)
         db.session.commit()
-    except csvimport.ImportFileError as error:
+    except DomainError as error:
         db.session.rollback()
-        flash(str(error), "error")
+        flash(error.message, "error")
         return render_template("admin/import_preview.html", rows=rows, root=root, token=stash["token"],
                                bad=sum(1 for row in rows if row.problems)), 422
     _drop_stash()

@@ -7,18 +7,20 @@ from sqlalchemy.exc import IntegrityError
 
 from handbook.admin import bp
 from handbook.admin import members as service
+from handbook.admin import messages as msg
+from handbook.admin.access import admin_cells_for_choice, admin_root, get_admin_member_or_404, get_admin_org_or_404
 from handbook.admin.csvexport import csv_response
 from handbook.admin.forms import MemberForm, MoveMemberForm, RoleForm, options
-from handbook.admin.scope import admin_cells_for_choice, admin_root, get_admin_member_or_404, get_admin_org_or_404
 from handbook.auth.models import RoleAssignment, User
+from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
 from handbook.orgs.models import Organization
+from handbook.pager import requested_page
 from handbook.search.text import fold
 from handbook.security import is_htmx
 from handbook.timefmt import vn_date
 
 PAGE_SIZE = 50
-MSG_TAKEN_MEANWHILE = "Số thẻ hoặc số điện thoại vừa được dùng cho một tài khoản khác. Hãy kiểm tra lại rồi lưu."
 
 
 def _members_query(root):
@@ -57,7 +59,7 @@ def members():
     root = admin_root()
     query = _members_query(root)
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    page = max(1, request.args.get("page", 1, type=int))
+    page = requested_page()
     users = db.session.scalars(query.order_by(User.full_name, User.id).limit(PAGE_SIZE)
                                .offset((page - 1) * PAGE_SIZE)).all()
     template = "admin/_member_rows.html" if is_htmx() else "admin/members.html"
@@ -96,18 +98,18 @@ def new_member():
         cell = get_admin_org_or_404(form.cell.data)
         fields = form.member_fields()
         problems = service.uniqueness_problems(fields)
-        if not cell.is_cell or cell.closed:
-            form.cell.errors = ["Hãy chọn một chi bộ đang hoạt động."]
-        elif problems:
-            for key, message in problems.items():
-                getattr(form, key).errors = [message]
-        else:
+        for key, message in problems.items():
+            getattr(form, key).errors = [message]
+        if not problems:
             try:
                 user, password = service.create_member(fields, cell, actor=current_user)
                 db.session.commit()
+            except DomainError as error:
+                db.session.rollback()
+                show_on_form(form, error, "cell")
             except IntegrityError:  # the same number was just given to another account
                 db.session.rollback()
-                form.card_number.errors = [MSG_TAKEN_MEANWHILE]
+                form.card_number.errors = [msg.TAKEN_MEANWHILE]
             else:
                 return _password_page(user, password)
     return render_template("admin/member_form.html", form=form, user=None), 422 if form.errors else 200
@@ -136,9 +138,9 @@ def member(user_id):
                 db.session.commit()
             except IntegrityError:  # the same number was just given to another account
                 db.session.rollback()
-                form.card_number.errors = [MSG_TAKEN_MEANWHILE]
+                form.card_number.errors = [msg.TAKEN_MEANWHILE]
             else:
-                flash("Đã lưu thông tin đảng viên.", "success")
+                flash(msg.MEMBER_SAVED, "success")
                 return redirect(url_for("admin.member", user_id=user.id))
     move = MoveMemberForm()
     move.cell.choices = options((c.id, c.name) for c in admin_cells_for_choice() if c.id != user.cell_id)
@@ -161,9 +163,9 @@ def _act(user_id, action, success: str):
     user = get_admin_member_or_404(user_id)
     try:
         result = action(user)
-    except service.MemberError as error:
+    except DomainError as error:
         db.session.rollback()
-        flash(str(error), "error")
+        flash(error.message, "error")
         return redirect(url_for("admin.member", user_id=user_id))
     db.session.commit()
     if isinstance(result, str):
@@ -176,14 +178,14 @@ def _act(user_id, action, success: str):
 @login_required
 def deactivate(user_id):
     """Locks the account and ends its sessions; the member's records stay."""
-    return _act(user_id, service.deactivate_member, "Đã khóa tài khoản; mọi phiên đăng nhập đã kết thúc.")
+    return _act(user_id, service.deactivate_member, msg.MEMBER_DEACTIVATED)
 
 
 @bp.post("/members/<int:user_id>/reactivate")
 @login_required
 def reactivate(user_id):
     """Lets a locked member log in again."""
-    return _act(user_id, service.reactivate_member, "Đã mở lại tài khoản.")
+    return _act(user_id, service.reactivate_member, msg.MEMBER_REACTIVATED)
 
 
 @bp.post("/members/<int:user_id>/password")
@@ -199,14 +201,11 @@ def move_member(user_id):
     """Moves a member to another cell of the subtree; the history keeps the old one."""
     form = MoveMemberForm()
     if not form.validate_on_submit() or not form.cell.data:
-        flash("Hãy chọn chi bộ mới.", "error")
+        flash(msg.CHOOSE_CELL, "error")
         return redirect(url_for("admin.member", user_id=user_id))
     cell = get_admin_org_or_404(form.cell.data)
-    if not cell.is_cell or cell.closed:
-        flash("Hãy chọn một chi bộ đang hoạt động.", "error")
-        return redirect(url_for("admin.member", user_id=user_id))
     return _act(user_id, lambda user: service.move_member(user, cell, actor=current_user),
-                f"Đã chuyển sang {cell.name}.")
+                msg.MEMBER_MOVED.format(cell=cell.name))
 
 
 @bp.post("/members/<int:user_id>/roles")
@@ -215,11 +214,11 @@ def assign_role(user_id):
     """Makes the member secretary or deputy of their cell."""
     form = RoleForm()
     role = form.role.data if form.validate_on_submit() else ""
-    return _act(user_id, lambda user: service.assign_role(user, role), "Đã giao chức trách.")
+    return _act(user_id, lambda user: service.assign_role(user, role), msg.ROLE_ASSIGNED)
 
 
 @bp.post("/members/<int:user_id>/roles/<role>/remove")
 @login_required
 def remove_role(user_id, role):
     """Ends the member's secretary or deputy role."""
-    return _act(user_id, lambda user: service.remove_role(user, role), "Đã thôi chức trách.")
+    return _act(user_id, lambda user: service.remove_role(user, role), msg.ROLE_REMOVED)

@@ -3,6 +3,7 @@
 import re
 from datetime import date
 
+from handbook.admin import messages as msg
 from handbook.auth.identifiers import normalise_phone
 from handbook.search.text import fold
 
@@ -18,20 +19,20 @@ NO = {"", "khong", "0", "no", "false"}
 def clean_name(value: str) -> tuple[str, str | None]:
     name = " ".join((value or "").split())
     if not name:
-        return name, "Thiếu họ tên."
+        return name, msg.NAME_MISSING
     if len(name) > 120:
-        return name, "Họ tên dài quá 120 ký tự."
+        return name, msg.NAME_TOO_LONG
     if not NAME_RE.match(name):
-        return name, "Họ tên chỉ được gồm chữ cái, dấu cách và các dấu . ' -"
+        return name, msg.NAME_CHARACTERS
     return name, None
 
 
 def clean_card(value: str) -> tuple[str, str | None]:
     card = re.sub(r"\s", "", value or "").upper()
     if not card:
-        return card, "Thiếu số thẻ đảng viên."
+        return card, msg.CARD_MISSING
     if not CARD_RE.match(card):
-        return card, "Số thẻ đảng viên phải gồm 6–12 chữ số."
+        return card, msg.CARD_SHAPE
     return card, None
 
 
@@ -40,7 +41,7 @@ def clean_phone(value: str) -> tuple[str | None, str | None]:
         return None, None
     phone = normalise_phone(value)
     if not PHONE_RE.match(phone):
-        return phone, "Số điện thoại không đúng dạng (10–11 chữ số, bắt đầu bằng 0)."
+        return phone, msg.PHONE_SHAPE
     return phone, None
 
 
@@ -51,25 +52,25 @@ def parse_date(value: str, label: str) -> tuple[date | None, str | None]:
         return None, None
     match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", value)
     if not match:
-        return None, f"{label} phải có dạng ngày/tháng/năm (ví dụ 02/09/1975)."
+        return None, msg.DATE_SHAPE.format(label=label)
     day, month, year = (int(g) for g in match.groups())
     try:
         parsed = date(year, month, day)
     except ValueError:
-        return None, f"{label} không có thật ({value})."
+        return None, msg.DATE_NOT_REAL.format(label=label, value=value)
     if parsed > date.today() or year < 1900:
-        return None, f"{label} không hợp lệ ({value})."
+        return None, msg.DATE_INVALID.format(label=label, value=value)
     return parsed, None
 
 
 def date_order_problems(born: date | None, admitted: date | None, official: date | None) -> list[str]:
     problems = []
     if born and admitted and admitted <= born:
-        problems.append("Ngày vào Đảng phải sau ngày sinh.")
+        problems.append(msg.ADMITTED_BEFORE_BIRTH)
     if born and official and official <= born:
-        problems.append("Ngày chính thức phải sau ngày sinh.")
+        problems.append(msg.OFFICIAL_BEFORE_BIRTH)
     if admitted and official and official < admitted:
-        problems.append("Ngày chính thức không được trước ngày vào Đảng.")
+        problems.append(msg.OFFICIAL_BEFORE_ADMITTED)
     return problems
 
 
@@ -78,7 +79,7 @@ def parse_sex(value: str) -> tuple[str | None, str | None]:
     if not key:
         return None, None
     if key not in SEXES:
-        return None, "Giới tính ghi “Nam” hoặc “Nữ”."
+        return None, msg.SEX_VALUES
     return SEXES[key], None
 
 

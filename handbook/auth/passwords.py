@@ -6,6 +6,8 @@ from importlib import resources
 from flask import current_app
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from handbook.auth import messages as msg
+
 MIN_LENGTH = 8
 MAX_LENGTH = 128
 _COMMON: frozenset[str] | None = None
@@ -25,14 +27,14 @@ def common_passwords() -> frozenset[str]:
 def password_problem(password: str, *, username: str = "") -> str | None:
     """The Vietnamese reason a new password is refused, or None when it is acceptable."""
     if len(password) < MIN_LENGTH:
-        return f"Mật khẩu cần ít nhất {MIN_LENGTH} ký tự."
+        return msg.PASSWORD_TOO_SHORT.format(length=MIN_LENGTH)
     if len(password) > MAX_LENGTH:
-        return f"Mật khẩu dài tối đa {MAX_LENGTH} ký tự."
+        return msg.PASSWORD_TOO_LONG.format(length=MAX_LENGTH)
     lowered = password.lower()
     if lowered in common_passwords() or len(set(lowered)) <= 2:
-        return "Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác."
+        return msg.PASSWORD_TOO_COMMON
     if username and lowered == username.lower():
-        return "Mật khẩu không được trùng tên đăng nhập."
+        return msg.PASSWORD_IS_USERNAME
     return None
 
 

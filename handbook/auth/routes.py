@@ -1,19 +1,19 @@
 """Login, logout, password change and per-user display settings."""
 
-from urllib.parse import urlsplit
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from handbook.auth import bp
+from handbook.auth import messages as msg
 from handbook.auth.forms import ChangePasswordForm, LoginForm
 from handbook.auth.identifiers import identifier_key
 from handbook.auth.passwords import verify_password
 from handbook.auth.service import authenticate, change_password, end_session, find_account, start_session
 from handbook.extensions import db, limiter
-from handbook.main.home import load_panels
+from handbook.security import safe_next
+from handbook.signals import account_panels, ordered
 
-WRONG_CREDENTIALS = "Thông tin đăng nhập không đúng. Vui lòng kiểm tra và thử lại."
 FONT_STEPS = range(-1, 4)
 
 
@@ -33,18 +33,6 @@ def _failed(response) -> bool:
     return response.status_code != 302
 
 
-def safe_next(target: str | None) -> str:
-    """Only same-site paths: never an absolute URL, never a scheme-relative one."""
-    if not target:
-        return url_for("main.home")
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in target):  # a line break would split the header
-        return url_for("main.home")
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
-        return url_for("main.home")
-    return target
-
-
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit("5 per minute", key_func=_account_key, methods=["POST"], deduct_when=_failed)
 # Per address, only against floods: a whole office or school behind one router logs in at once.
@@ -59,8 +47,9 @@ def login():
         user = authenticate(form.username.data, form.password.data)
         if user is not None:
             start_session(user)
+            db.session.commit()
             return redirect(safe_next(request.args.get("next")))
-        error = WRONG_CREDENTIALS
+        error = msg.WRONG_CREDENTIALS
     status = 200 if request.method == "GET" or error is None else 401
     return render_template("auth/login.html", form=form, error=error), status
 
@@ -69,6 +58,7 @@ def login():
 def logout():
     """End this device's session on the server and in the browser."""
     end_session()
+    db.session.commit()
     return redirect(url_for("auth.login", logged_out=1))
 
 
@@ -76,7 +66,7 @@ def logout():
 @login_required
 def account():
     """The member's own account page."""
-    return render_template("auth/account.html", panels=load_panels(current_user, "account"))
+    return render_template("auth/account.html", panels=ordered(account_panels, current_user))
 
 
 @bp.route("/account/password", methods=["GET", "POST"])
@@ -87,11 +77,13 @@ def password():
     form = ChangePasswordForm(username=current_user.username)
     if form.validate_on_submit():
         if not verify_password(current_user.password_hash, form.current_password.data):
-            form.current_password.errors.append("Mật khẩu hiện tại không đúng.")
+            form.current_password.errors.append(msg.WRONG_CURRENT_PASSWORD)
         else:
-            for notice in change_password(current_user, form.new_password.data):
+            notices = change_password(current_user, form.new_password.data)
+            db.session.commit()
+            for notice in notices:
                 flash(notice, "info")
-            flash("Đã đổi mật khẩu.", "success")
+            flash(msg.PASSWORD_CHANGED, "success")
             return redirect(url_for("main.home"))
     return render_template("auth/password.html", form=form)
 

@@ -4,7 +4,6 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from blinker import Namespace
 from flask import current_app, request, session
 from flask_login import login_user, logout_user
 from sqlalchemy import bindparam, delete, select
@@ -16,12 +15,8 @@ from handbook.auth.passwords import dummy_hash, hash_password, verify_password
 from handbook.extensions import db
 from handbook.logs import bind_user
 from handbook.models_base import utcnow
+from handbook.signals import password_changed
 
-_signals = Namespace()
-# Sent with the account whose password its member changed (`by_admin` False) or an admin
-# reset (True): whatever stands in for the password elsewhere (the calendar feed's secret)
-# is renewed. A receiver may return a sentence for the member, shown after their change.
-password_changed = _signals.signal("auth.password-changed")
 SESSION_KEY = "sid"
 LAST_SEEN_WRITE_EVERY = timedelta(minutes=1)
 
@@ -46,7 +41,8 @@ def _token_hash(token: str) -> str:
 
 
 def start_session(user: User) -> None:
-    """Clears whatever the browser had (no fixation) and opens a fresh server session."""
+    """Clears whatever the browser had (no fixation) and opens a fresh server session (the caller
+    commits it: until then the cookie names a session the server does not know)."""
     bind_user(user.id)  # before login_user: `user` may be the current_user proxy itself
     session.clear()
     token = secrets.token_urlsafe(32)
@@ -58,7 +54,6 @@ def start_session(user: User) -> None:
         )
     )
     user.last_login_at = utcnow()
-    db.session.commit()
     session[SESSION_KEY] = token
     session.permanent = True
     login_user(user)
@@ -68,7 +63,6 @@ def end_session() -> None:
     token = session.get(SESSION_KEY)
     if token:
         db.session.execute(delete(LoginSession).where(LoginSession.token_hash == _token_hash(token)))
-        db.session.commit()
     logout_user()
     session.clear()
 
@@ -91,7 +85,10 @@ _SESSION_AND_USER = (
 
 
 def load_session_user(user_id: str) -> User | None:
-    """Flask-Login's loader: the cookie alone is not enough, its server session must live."""
+    """Flask-Login's loader: the cookie alone is not enough, its server session must live.
+
+    The one service that commits: it runs before any view, for every logged-in request, and its
+    writes (an expired session gone, the last-seen time) belong to no view's transaction."""
     token = session.get(SESSION_KEY)
     if not token or not user_id.isdigit():
         return None
@@ -123,6 +120,5 @@ def change_password(user: User, new_password: str) -> list[str]:
     user.must_change_password = False
     end_all_sessions(user)
     told = [message for _, message in password_changed.send(user, by_admin=False) if message]
-    db.session.commit()
     start_session(user)
     return told

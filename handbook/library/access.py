@@ -1,12 +1,14 @@
-"""Which documents a member may see: the whole deployment's, and those of the
-organisations above (or, for committee admins, also below) where they belong."""
+"""Which documents a member may see: the one rule, used by the library, the notebook and the
+agenda builder alike. A document is for the whole deployment, or only for the members inside
+its organisation's subtree; leaders also read what is published above their posts, and
+committee admins what is published anywhere in their subtree."""
 
 from flask_login import current_user
 from sqlalchemy import or_, select
 
 from handbook.auth import permissions
 from handbook.extensions import db
-from handbook.library.models import Document
+from handbook.library.models import Document, Section
 from handbook.orgs.models import Organization
 
 
@@ -25,9 +27,20 @@ def visible_org_ids(user) -> set[int]:
     return ids
 
 
+def _published_in(org_ids) -> object:
+    """A WHERE clause on Document: for everyone, or restricted to one of `org_ids`."""
+    return or_(Document.org_id.is_(None), Document.org_id.in_(org_ids or {-1}))
+
+
 def visible_documents_clause(user):
     """A WHERE clause on Document for what `user` may see."""
-    return or_(Document.org_id.is_(None), Document.org_id.in_(visible_org_ids(user) or {-1}))
+    return _published_in(visible_org_ids(user))
+
+
+def cell_documents_clause(cell: Organization):
+    """A WHERE clause on Document for what every member of `cell` may see: an agenda links only
+    to those, so no member of the cell meets a link they cannot open."""
+    return _published_in(cell.ancestor_ids())
 
 
 def can_view_document(user, document: Document) -> bool:
@@ -38,6 +51,23 @@ def get_visible_document_or_404(slug: str) -> Document:
     document = db.session.scalar(select(Document).where(Document.slug == slug))
     permissions.require(document is not None and can_view_document(current_user, document))
     return document
+
+
+def get_visible_section_or_404(slug: str, anchor: str) -> Section:
+    """Section `anchor` of document `slug`, if the current user may read that document."""
+    section = db.session.scalar(select(Section).join(Document).where(Document.slug == slug, Section.anchor == anchor))
+    permissions.require(section is not None and can_view_document(current_user, section.document))
+    return section
+
+
+def cell_section(cell: Organization, section_id) -> Section | None:
+    """A section every member of `cell` may read, by an id as a form sent it."""
+    try:
+        section_id = int(section_id)
+    except (TypeError, ValueError):
+        return None
+    return db.session.scalar(
+        select(Section).join(Document).where(Section.id == section_id, cell_documents_clause(cell)))
 
 
 def assignable_orgs(user) -> list[Organization]:

@@ -5,8 +5,10 @@ from datetime import datetime
 
 import click
 
+from handbook.domain import DomainError
+from handbook.extensions import db
 from handbook.library import bp
-from handbook.library.extract import ImportError_
+from handbook.library import messages as msg
 from handbook.library.importer import ImportRequest, import_document
 
 
@@ -30,14 +32,16 @@ def import_document_command(path, number, doc_type, issuer, issued, title, on_du
             except ValueError:
                 continue
         else:
-            raise click.ClickException("Ngày ban hành phải có dạng NN/TT/NNNN.")
+            raise click.ClickException(msg.BAD_DATE)
     with open(path, "rb") as fh:
         data = fh.read()
     req = ImportRequest(filename=os.path.basename(path), data=data, number=number, doc_type=doc_type,
                         issuer=issuer, issued_on=issued_on, title=title, on_duplicate=on_duplicate or "")
     try:
         document = import_document(req)
-    except ImportError_ as error:
-        raise click.ClickException(str(error)) from None
+    except DomainError as error:
+        raise click.ClickException(error.message) from None
+    db.session.commit()
     articles = sum(1 for s in document.sections if s.level == "dieu")
-    click.echo(f"Đã nhập {document.number} ({len(document.sections)} mục, {articles} điều): /library/{document.slug}")
+    click.echo(msg.IMPORTED_CLI.format(number=document.number, sections=len(document.sections), articles=articles,
+                                       slug=document.slug))

@@ -11,6 +11,9 @@ import io
 import unicodedata
 import zipfile
 
+from handbook.domain import DomainError
+from handbook.library import messages as msg
+
 MAX_BYTES = 10 * 1024 * 1024
 EXTENSIONS = ("docx", "pdf", "txt", "md")
 MAX_DOCX_PARTS = 500
@@ -20,24 +23,15 @@ MAX_PDF_PAGES = 1000
 MAX_TEXT_CHARS = 2_000_000  # about 700 printed pages: the longest party documents are far shorter
 
 
-class ImportError_(Exception):
+class ImportError_(DomainError):
     """A file we refuse, with the Vietnamese message shown to the person importing it."""
 
 
-MSG_EMPTY = "Tệp trống — không có nội dung để nhập."
-MSG_NO_TEXT_LAYER = "PDF này không có lớp chữ — hãy dùng bản có thể chọn chữ"
-MSG_TYPE = "Chỉ nhận tệp .docx, .pdf, .txt hoặc .md."
-MSG_TOO_BIG = f"Tệp lớn hơn giới hạn {MAX_BYTES // (1024 * 1024)} MB."
-MSG_UNREADABLE = "Không đọc được tệp này — tệp có thể bị hỏng hoặc không đúng định dạng."
-MSG_ENCODING = "Tệp văn bản phải được lưu bằng mã UTF-8."
-_MB = MAX_DOCX_UNPACKED // (1024 * 1024)
-MSG_DOCX_UNPACKED = (f"Tệp .docx này khi giải nén quá lớn (hơn {_MB} MB, thường do ảnh rất lớn hoặc nội dung bất "
-                     "thường). Hãy bỏ ảnh, lưu lại văn bản rồi nhập lại.")
-MSG_DOCX_PARTS = f"Tệp .docx này có quá nhiều thành phần (hơn {MAX_DOCX_PARTS}). Hãy lưu lại văn bản rồi nhập lại."
-MSG_PDF_PAGES = f"Tệp PDF dài hơn {MAX_PDF_PAGES} trang. Hãy tách thành nhiều văn bản."
-_CHARS = f"{MAX_TEXT_CHARS:,}".replace(",", ".")
-MSG_TOO_MUCH_TEXT = (f"Văn bản dài hơn {_CHARS} ký tự, vượt giới hạn của thư viện. "
-                     "Hãy tách thành nhiều văn bản (ví dụ theo phần hoặc phụ lục).")
+MSG_TOO_BIG = msg.TOO_BIG.format(megabytes=MAX_BYTES // (1024 * 1024))
+MSG_DOCX_UNPACKED = msg.DOCX_UNPACKED.format(megabytes=MAX_DOCX_UNPACKED // (1024 * 1024))
+MSG_DOCX_PARTS = msg.DOCX_PARTS.format(count=MAX_DOCX_PARTS)
+MSG_PDF_PAGES = msg.PDF_PAGES.format(count=MAX_PDF_PAGES)
+MSG_TOO_MUCH_TEXT = msg.TOO_MUCH_TEXT.format(chars=f"{MAX_TEXT_CHARS:,}".replace(",", "."))
 
 
 def extension_of(filename: str) -> str:
@@ -48,11 +42,11 @@ def extract_text(filename: str, data: bytes) -> str:
     """The document's text with one paragraph per line; raises ImportError_ on bad input."""
     ext = extension_of(filename)
     if ext not in EXTENSIONS:
-        raise ImportError_(MSG_TYPE)
+        raise ImportError_(msg.WRONG_TYPE)
     if len(data) > MAX_BYTES:
         raise ImportError_(MSG_TOO_BIG)
     if not data.strip():
-        raise ImportError_(MSG_EMPTY)
+        raise ImportError_(msg.EMPTY)
     try:
         if ext == "docx":
             text = _docx(data)
@@ -63,12 +57,12 @@ def extract_text(filename: str, data: bytes) -> str:
     except ImportError_:
         raise
     except Exception as error:  # a corrupt file must give a message, never a 500
-        raise ImportError_(MSG_UNREADABLE) from error
+        raise ImportError_(msg.UNREADABLE) from error
     if len(text) > MAX_TEXT_CHARS:
         raise ImportError_(MSG_TOO_MUCH_TEXT)
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ")
     if not text.strip():
-        raise ImportError_(MSG_NO_TEXT_LAYER if ext == "pdf" else MSG_EMPTY)
+        raise ImportError_(msg.NO_TEXT_LAYER if ext == "pdf" else msg.EMPTY)
     return text
 
 
@@ -76,7 +70,7 @@ def _plain(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ImportError_(MSG_ENCODING) from None
+        raise ImportError_(msg.NOT_UTF8) from None
 
 
 def check_docx_parts(data: bytes) -> None:

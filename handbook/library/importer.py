@@ -14,40 +14,25 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from blinker import Namespace
 from flask import current_app
 from sqlalchemy import select
 
 from handbook import audit
 from handbook.extensions import db
+from handbook.library import messages as msg
 from handbook.library.access import managed_documents_clause, managed_org_ids, manages_whole_library
 from handbook.library.extract import ImportError_, extension_of, extract_text
 from handbook.library.models import Document, Section
 from handbook.library.structure import ParsedDocument, _slug, anchor_label, article_anchor, parse
 from handbook.models_base import utcnow
 from handbook.orgs.models import Organization
+from handbook.signals import sections_superseded
 
-_signals = Namespace()
-# Sent with the document that now holds the text and `succession`: (old section, the section
-# taking its place — same anchor, else the same article — or None), before an old one is deleted.
-sections_superseded = _signals.signal("library.sections-superseded")
-
-MSG_DUPLICATE = ("Đã có văn bản số hiệu {number} trong thư viện. "
-                 "Chọn “Thay thế văn bản cũ” hoặc “Nhập thành phiên bản mới”.")
-MSG_NO_NUMBER = "Không tìm thấy số hiệu trong văn bản — hãy nhập số hiệu."
-MSG_NO_SECTIONS = "Không nhận ra nội dung văn bản trong tệp."
 # Readers page by section and search reads sections: one huge section would make every reader
 # of that page and every search touching it slow, so it is refused (see benchmarks/README.md).
 MAX_SECTION_CHARS = 100_000
 MAX_SECTIONS = 10_000
-MSG_SECTION_TOO_LONG = ("{label} dài {n} ký tự, quá giới hạn {max} ký tự cho một mục. Thường do tệp thiếu tiêu đề "
-                        "Chương/Điều hoặc khoản đánh số nên nhiều phần bị gộp lại; hãy kiểm tra tệp rồi nhập lại.")
-_SECTIONS = f"{MAX_SECTIONS:,}".replace(",", ".")
-MSG_TOO_MANY_SECTIONS = f"Văn bản có hơn {_SECTIONS} mục (điều, khoản, điểm). Hãy tách thành nhiều văn bản."
-MSG_SYSTEM_WIDE = ("Chỉ quản trị của cấp ủy cấp cao nhất được nhập văn bản cho toàn hệ thống. "
-                   "Hãy chọn tổ chức của đồng chí ở mục “Ai được xem”.")
-MSG_OUTSIDE = "Đồng chí chỉ nhập được văn bản cho các tổ chức trong phạm vi mình quản lý."
-
+MSG_TOO_MANY_SECTIONS = msg.TOO_MANY_SECTIONS.format(count=f"{MAX_SECTIONS:,}".replace(",", "."))
 
 @dataclass
 class ImportRequest:
@@ -71,53 +56,48 @@ def unique_slug(number: str) -> str:
 
 
 def import_document(req: ImportRequest, actor=None) -> Document:
-    """Parse, check and store; raises ImportError_ with a Vietnamese message, changing nothing.
+    """Parse, check and add to the session (the caller commits); raises ImportError_ with a
+    Vietnamese message before changing anything.
 
     `actor` None is the command line (the operator), who may touch any document."""
     _check_scope(req, actor)
     parsed = parse(extract_text(req.filename, req.data))
     if not parsed.sections:
-        raise ImportError_(MSG_NO_SECTIONS)
+        raise ImportError_(msg.NO_SECTIONS)
     _check_size(parsed)
     number = (req.number or parsed.number).strip()
     if not number:
-        raise ImportError_(MSG_NO_NUMBER)
+        raise ImportError_(msg.NO_NUMBER)
     # Only documents the importer may overwrite are found: a number elsewhere is not confirmed.
     existing = db.session.scalar(
         select(Document).where(Document.number == number, Document.status == "active",
                                managed_documents_clause(actor)).order_by(Document.id.desc())
     )
     if existing is not None and req.on_duplicate not in ("replace", "version"):
-        raise ImportError_(MSG_DUPLICATE.format(number=number))
-    try:
-        replacing = existing is not None and req.on_duplicate == "replace"
-        old_org_id = existing.org_id if existing is not None else None
-        if replacing:
-            document = existing
-        else:
-            document = Document(number=number, slug=unique_slug(number), title="", doc_type="")
-            db.session.add(document)
-        document.doc_type = req.doc_type or parsed.doc_type or document.doc_type or "Văn bản"
-        document.issuer = req.issuer or document.issuer or ""
-        document.issued_on = req.issued_on or parsed.issued_on or document.issued_on
-        document.title = (req.title or parsed.title or document.title or os.path.splitext(req.filename)[0])[:500]
-        document.org_id = req.org_id
-        document.is_summary = False
-        document.status = "active"
-        removed = sync_sections(document, parsed)
-        document.original_filename = os.path.basename(req.filename)[:255]
-        document.original_path = _keep_original(req)
-        db.session.flush()
-        if existing is not None and req.on_duplicate == "version":
-            existing.status = "expired"
-            existing.replaced_by_id = document.id
-            _announce_version(existing, document)
-        db.session.flush()
-        _audit(document, parsed, existing, req.on_duplicate, old_org_id, removed, actor)
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
+        raise ImportError_(msg.DUPLICATE.format(number=number))
+    old_org_id = existing.org_id if existing is not None else None
+    if existing is not None and req.on_duplicate == "replace":
+        document = existing
+    else:
+        document = Document(number=number, slug=unique_slug(number), title="", doc_type="")
+        db.session.add(document)
+    document.doc_type = req.doc_type or parsed.doc_type or document.doc_type or "Văn bản"
+    document.issuer = req.issuer or document.issuer or ""
+    document.issued_on = req.issued_on or parsed.issued_on or document.issued_on
+    document.title = (req.title or parsed.title or document.title or os.path.splitext(req.filename)[0])[:500]
+    document.org_id = req.org_id
+    document.is_summary = False
+    document.status = "active"
+    removed = sync_sections(document, parsed)
+    document.original_filename = os.path.basename(req.filename)[:255]
+    document.original_path = _keep_original(req)
+    db.session.flush()
+    if existing is not None and req.on_duplicate == "version":
+        existing.status = "expired"
+        existing.replaced_by_id = document.id
+        _announce_version(existing, document)
+    db.session.flush()
+    _audit(document, parsed, existing, req.on_duplicate, old_org_id, removed, actor)
     return document
 
 
@@ -128,16 +108,16 @@ def _check_size(parsed: ParsedDocument) -> None:
         size = len(section.text)
         if size > MAX_SECTION_CHARS:
             label = anchor_label(section.anchor) or section.heading[:80] or "Phần mở đầu"
-            raise ImportError_(MSG_SECTION_TOO_LONG.format(label=label, n=f"{size:,}".replace(",", "."),
+            raise ImportError_(msg.SECTION_TOO_LONG.format(label=label, n=f"{size:,}".replace(",", "."),
                                                            max=f"{MAX_SECTION_CHARS:,}".replace(",", ".")))
 
 
 def _check_scope(req: ImportRequest, actor) -> None:
     if req.org_id is None:
         if not manages_whole_library(actor):
-            raise ImportError_(MSG_SYSTEM_WIDE)
+            raise ImportError_(msg.SYSTEM_WIDE_REFUSED)
     elif actor is not None and req.org_id not in managed_org_ids(actor):
-        raise ImportError_(MSG_OUTSIDE)
+        raise ImportError_(msg.OUTSIDE_SUBTREE)
 
 
 def _audit(document, parsed, existing, on_duplicate, old_org_id, removed: list[str], actor) -> None:

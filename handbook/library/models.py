@@ -66,6 +66,13 @@ class Section(db.Model):
     document: Mapped[Document] = relationship(back_populates="sections")
     parent: Mapped["Section | None"] = relationship(remote_side=[id])
 
+    @property
+    def display_name(self) -> str:
+        """What a reader calls it: "Điều 3 khoản 2", else its heading."""
+        from handbook.library.structure import anchor_label
+
+        return anchor_label(self.anchor) or self.heading or self.anchor
+
 
 class StudyAssignment(db.Model):
     """Required study: a document assigned to a cell or a whole subtree, with a deadline."""

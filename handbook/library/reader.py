@@ -7,6 +7,7 @@ from handbook.extensions import db
 from handbook.library.models import Bookmark, Document, ReadingPosition, Section, StudyMark
 from handbook.library.paging import HEADINGS, Layout
 from handbook.library.structure import NUMBER_LABELS, TOC_LEVELS
+from handbook.signals import ordered, reader_marks
 
 
 def section_label(section) -> str:
@@ -42,9 +43,6 @@ def _page_sections(document: Document, layout: Layout, page: int) -> list[Sectio
 
 def page_context(document: Document, user, layout: Layout, page: int) -> dict:
     """One page's blocks with their tools: what the page fragment renders."""
-    # Imported here: the notes package builds on the library's models (a cycle at import time).
-    from handbook.notes.queries import anchors_with_notes
-
     sections = _page_sections(document, layout, page)
     outline = layout.outline
     articles = [e for e in outline if e.level == "dieu"] or [e for e in outline if e.level == "plain"]
@@ -70,7 +68,8 @@ def page_context(document: Document, user, layout: Layout, page: int) -> dict:
         "blocks": blocks,
         "neighbours": neighbours,
         "bookmarked_ids": bookmarked,
-        "noted_anchors": anchors_with_notes(user, document),
+        # What other features mark beside each section (the member's notes): the reader knows none.
+        "marks": ordered(reader_marks, user, document=document),
         "label": section_label,
         "href": page_href(layout, page),
         # Articles are h3 under part/chapter h2s, or h2 straight under the title when there are none.

@@ -13,6 +13,7 @@ from handbook.library.paging import layout_for
 from handbook.library.reader import page_context, reader_context
 from handbook.library.study import assignments_for, studied_ids, toggle_mark
 from handbook.security import is_htmx
+from handbook.signals import document_tools, ordered
 
 
 def _filters() -> dict:
@@ -52,7 +53,8 @@ def index():
     due = {a.document_id: a.due_on for a in assignments_for(current_user)}
     return render_template("library/index.html", documents=documents, f=f, options=options, due=due,
                            studied=studied_ids(current_user), statuses=STATUS_LABELS,
-                           can_import=permissions.is_admin(current_user))
+                           can_import=permissions.is_admin(current_user),
+                           tools=ordered(document_tools, current_user))
 
 
 def _page_asked(layout) -> int:
@@ -75,6 +77,7 @@ def reader(slug):
     document = get_visible_document_or_404(slug)
     layout = layout_for(document)
     return render_template("library/reader.html", can_assign=can_assign_study(current_user),
+                           tools=ordered(document_tools, current_user),
                            **reader_context(document, current_user, layout, _page_asked(layout)))
 
 
@@ -135,6 +138,7 @@ def studied(slug):
     """Marks the document 'đã học' (or takes the mark back)."""
     document = get_visible_document_or_404(slug)
     marked = toggle_mark(current_user, document)
+    db.session.commit()
     if is_htmx():
         return render_template("library/_studied.html", document=document, is_studied=marked)
     return redirect(url_for("library.reader", slug=slug))

@@ -61,5 +61,4 @@ def toggle_mark(user, document: Document) -> bool:
         db.session.delete(mark)
     else:
         db.session.add(StudyMark(user_id=user.id, document_id=document.id))
-    db.session.commit()
     return mark is None

@@ -4,4 +4,8 @@ from flask import Blueprint
 
 bp = Blueprint("main", __name__)
 
-from handbook.main import routes  # noqa: E402,F401
+# What other features may import (tests/test_layering.py holds everyone to it); the rest
+# of the package is its own. It sends the home page's and the layout's signals (handbook/signals.py).
+PUBLIC: tuple[str, ...] = ()
+
+from handbook.main import nav, routes  # noqa: E402,F401

@@ -1,24 +1,26 @@
-"""What the navigation bar shows; features add badges (e.g. unread notifications) here."""
+"""What the layout shows on every page: the navigation entries and the values features add
+(the bell's count), both offered through the named signals."""
 
-from collections.abc import Callable
+from flask import Flask, current_app, request
 
-from flask import request
+from handbook.signals import NavEntry, answers, nav_context, nav_entries, ordered
 
-# (endpoint, label, icon) in the order of the bottom bar on phones.
-NAV_ITEMS = [
-    ("main.home", "Trang chủ", "home"),
-    ("library.index", "Thư viện", "book"),
-    ("meetings.index", "Lịch họp", "calendar"),
-    ("notes.index", "Ghi chép", "note"),
-    ("auth.account", "Tài khoản", "user"),
-]
-
-# Functions returning extra template context for the layout (badge counts …).
-NAV_CONTEXT: list[Callable[[], dict]] = []
+EXTENSION = "handbook.nav_entries"
 
 
-def nav_context() -> dict:
-    context = {"nav_items": NAV_ITEMS, "nav_active": (request.endpoint or "").split(".")[0]}
-    for provider in NAV_CONTEXT:
-        context.update(provider())
+@nav_entries.connect
+def home_entry(app) -> NavEntry:
+    return NavEntry(10, "main.home", "Trang chủ", "home")
+
+
+def init_app(app: Flask) -> None:
+    """Collects the entries once, when every feature has connected its own (they never change)."""
+    app.extensions[EXTENSION] = ordered(nav_entries, app)
+
+
+def layout_context() -> dict:
+    context = {"nav_entries": current_app.extensions[EXTENSION],
+               "nav_active": (request.endpoint or "").split(".")[0]}
+    for values in answers(nav_context):
+        context.update(values)
     return context

@@ -6,14 +6,14 @@ from sqlalchemy import text
 
 from handbook.extensions import db
 from handbook.main import bp
-from handbook.main.home import load_panels
+from handbook.signals import home_panels, ordered
 
 
 @bp.get("/")
 @login_required
 def home():
     """Next meeting, required reading and recent notes, from each feature's panel."""
-    return render_template("main/home.html", panels=load_panels(current_user))
+    return render_template("main/home.html", panels=ordered(home_panels, current_user))
 
 
 @bp.get("/healthz")

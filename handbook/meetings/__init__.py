@@ -4,4 +4,8 @@ from flask import Blueprint
 
 bp = Blueprint("meetings", __name__)
 
-from handbook.meetings import panels, routes, routes_calendar, routes_items, routes_members, routes_minutes  # noqa: E402,F401
+# What other features may import (tests/test_layering.py holds everyone to it); the rest
+# of the package is its own. It offers itself to other pages through hooks.py (handbook/signals.py).
+PUBLIC = ("models", "access", "status")  # meetings; who sees them; the status table
+
+from handbook.meetings import hooks, routes, routes_calendar, routes_items, routes_members, routes_minutes  # noqa: E402,F401

@@ -14,6 +14,7 @@ from handbook.auth.permissions import (
 )
 from handbook.extensions import db
 from handbook.meetings.models import Meeting
+from handbook.meetings.status import Action, Status, status_allows
 from handbook.orgs.models import Organization
 
 
@@ -21,7 +22,7 @@ def can_see_meeting(user: User, meeting: Meeting) -> bool:
     """Cell members and admins above see published meetings; drafts only the cell's leaders."""
     # The ids settle the leaders' and the cell's members' cases (most who ask: members typing
     # their note during the meeting) without loading the cell; only an admin's needs its path.
-    if meeting.status == "draft":
+    if meeting.status == Status.DRAFT:
         return manages_cell_id(user, meeting.cell_id)
     return in_cell_id(user, meeting.cell_id) or can_view_cell(user, meeting.cell)
 
@@ -33,7 +34,7 @@ def visible_meetings(user: User) -> Select:
     led = [cell.id for cell in managed_cells(user)]
     published_cells = [c for c in ([user.cell_id] if user.cell_id else []) + led]
     conditions = [Meeting.cell_id.in_(led)] if led else []
-    not_draft = Meeting.status != "draft"
+    not_draft = Meeting.status != Status.DRAFT
     if published_cells:
         conditions.append(Meeting.cell_id.in_(published_cells) & not_draft)
     for root in admin_roots(user):
@@ -50,8 +51,10 @@ def get_visible_meeting_or_404(meeting_id: int) -> Meeting:
     return meeting
 
 
-def get_managed_meeting_or_404(meeting_id: int) -> Meeting:
-    """For the secretary's and deputy's edits: anyone else gets 404."""
+def get_managed_meeting_or_404(meeting_id: int, action: Action | None = None) -> Meeting:
+    """For the secretary's and deputy's work: anyone else gets 404, and so does a meeting whose
+    status does not allow `action` (the status table's answer; no page offers it then)."""
     meeting = db.session.get(Meeting, meeting_id)
-    require(meeting is not None and manages_cell_id(current_user, meeting.cell_id))
+    require(meeting is not None and manages_cell_id(current_user, meeting.cell_id)
+            and (action is None or status_allows(meeting, action)))
     return meeting

@@ -5,19 +5,23 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select
 
 from handbook.audit import record
+from handbook.domain import DomainError
 from handbook.extensions import db
+from handbook.meetings import messages as msg
 from handbook.meetings.agenda_templates import TEMPLATES
 from handbook.meetings.models import AgendaChange, AgendaItem, AgendaLink, Meeting, Rsvp
 from handbook.meetings.notify import actor_id, notify_members
+from handbook.meetings.status import Action, Status, check, check_start, move
 from handbook.models_base import utcnow
 from handbook.timefmt import vn_datetime
+from handbook.versioning import StaleVersion
 
 MIN_NOTICE = timedelta(hours=24)
 MIN_MINUTES = {"thematic": 120}
 DEFAULT_MIN_MINUTES = 90
 
 
-class StaleEdit(Exception):
+class StaleEdit(StaleVersion):
     """Someone else saved the agenda after this form was loaded."""
 
 
@@ -32,18 +36,25 @@ def check_seq(meeting: Meeting, seq) -> None:
 
 def previous_meeting(cell_id: int) -> Meeting | None:
     return db.session.scalar(
-        select(Meeting).where(Meeting.cell_id == cell_id, Meeting.status != "cancelled")
+        select(Meeting).where(Meeting.cell_id == cell_id, Meeting.status != Status.CANCELLED)
         .order_by(Meeting.starts_at.desc()).limit(1)
     )
 
 
+def plan_meeting(cell, **fields) -> Meeting:
+    """What a secretary plans: a draft meeting still to come (see create_meeting)."""
+    check_start(fields["starts_at"])
+    return create_meeting(cell, **fields)
+
+
 def create_meeting(cell, *, kind, title, starts_at, duration_minutes, location, template,
                    paper_author="", document_id=None) -> Meeting:
-    """A draft meeting, its agenda filled from a template or copied from the cell's last meeting."""
+    """A draft meeting, its agenda filled from a template or copied from the cell's last meeting.
+    No rule on its time: the demo builds past meetings with it too."""
     source = previous_meeting(cell.id) if template == "copy" else None
     meeting = Meeting(
         cell_id=cell.id, kind=kind, title=title, starts_at=starts_at, duration_minutes=duration_minutes,
-        location=location, status="draft", paper_author=paper_author, document_id=document_id,
+        location=location, status=Status.DRAFT, paper_author=paper_author, document_id=document_id,
         created_by_id=actor_id(),
     )
     db.session.add(meeting)
@@ -67,26 +78,31 @@ def publish_warnings(meeting: Meeting, now: datetime | None = None) -> list[str]
     now = now or utcnow()
     warnings = []
     if meeting.starts_at - now < MIN_NOTICE:
-        warnings.append("Chương trình được công bố chưa đủ 1 ngày trước buổi họp.")
+        warnings.append(msg.LATE_NOTICE)
     minimum = MIN_MINUTES.get(meeting.kind, DEFAULT_MIN_MINUTES)
     if meeting.duration_minutes < minimum:
-        warnings.append(f"Thời lượng dự kiến {meeting.duration_minutes} phút, ít hơn {minimum} phút theo hướng dẫn.")
+        warnings.append(msg.SHORT_MEETING.format(minutes=meeting.duration_minutes, minimum=minimum))
     return warnings
 
 
-def publish(meeting: Meeting) -> None:
-    meeting.status = "published"
+def publish(meeting: Meeting, confirmed: bool) -> None:
+    """Members see the agenda from now on; a late or short meeting needs the secretary's `confirmed`."""
+    check(meeting, Action.PUBLISH)
+    if publish_warnings(meeting) and not confirmed:
+        raise DomainError(msg.CONFIRM_WARNINGS)
+    move(meeting, Action.PUBLISH)
     meeting.published_at = utcnow()
     meeting.edit_seq += 1
     record("agenda.published", org=meeting.cell, target=meeting, summary=meeting.title)
     notify_members(meeting, "published",
-                   f"Chương trình họp “{meeting.title}” ({vn_datetime(meeting.starts_at)}) đã được công bố.")
+                   msg.NOTIFY_PUBLISHED.format(title=meeting.title, when=vn_datetime(meeting.starts_at)))
 
 
 def changed(meeting: Meeting, summary: str, item: AgendaItem | None = None) -> None:
     """Every saved edit: bump the lock; after publishing also a new version members are told of."""
+    check(meeting, Action.EDIT)
     meeting.edit_seq += 1
-    if meeting.status != "published":
+    if meeting.status != Status.PUBLISHED:
         return
     meeting.version += 1
     if item is not None:
@@ -94,32 +110,32 @@ def changed(meeting: Meeting, summary: str, item: AgendaItem | None = None) -> N
     db.session.add(AgendaChange(meeting_id=meeting.id, version=meeting.version, summary=summary,
                                 changed_by_id=actor_id()))
     record("agenda.changed", org=meeting.cell, target=meeting, summary=summary)
-    notify_members(meeting, "changed", f"Chương trình họp “{meeting.title}” thay đổi: {summary}")
+    notify_members(meeting, "changed", msg.NOTIFY_CHANGED.format(title=meeting.title, summary=summary))
 
 
 def update_details(meeting: Meeting, *, kind, title, starts_at, duration_minutes, location, paper_author) -> None:
-    """Saves the meeting's details; a new date or time clears every RSVP and tells members."""
+    """Saves the meeting's details; a new date or time (still to come) clears every RSVP and tells members."""
     what = []
     rescheduled = starts_at != meeting.starts_at
-    fields = (("loại buổi họp", "kind", kind), ("tên", "title", title),
-              ("thời lượng", "duration_minutes", duration_minutes), ("địa điểm", "location", location),
-              ("người viết chuyên đề", "paper_author", paper_author))
-    for label, attr, value in fields:
+    if rescheduled:
+        check_start(starts_at)
+    fields = (("kind", kind), ("title", title), ("duration_minutes", duration_minutes), ("location", location),
+              ("paper_author", paper_author))
+    for attr, value in fields:
         if getattr(meeting, attr) != value:
             setattr(meeting, attr, value)
-            what.append(label)
+            what.append(msg.DETAIL_NAMES[attr])
     if rescheduled:
         meeting.starts_at = starts_at
-        what.insert(0, "thời gian")
+        what.insert(0, msg.DETAIL_NAMES["starts_at"])
     if not what:
         return
-    published = meeting.status == "published"
-    changed(meeting, "sửa " + ", ".join(what))
+    published = meeting.status == Status.PUBLISHED
+    changed(meeting, msg.DETAILS_CHANGED.format(names=", ".join(what)))
     if rescheduled and published:
         db.session.execute(delete(Rsvp).where(Rsvp.meeting_id == meeting.id))
         notify_members(meeting, "rescheduled",
-                       f"Buổi họp “{meeting.title}” chuyển sang {vn_datetime(starts_at)}. "
-                       "Đồng chí vui lòng đăng ký tham dự lại.")
+                       msg.NOTIFY_RESCHEDULED.format(title=meeting.title, when=vn_datetime(starts_at)))
 
 
 def add_item(meeting: Meeting, *, title, description, presenter, planned_minutes) -> AgendaItem:
@@ -127,21 +143,21 @@ def add_item(meeting: Meeting, *, title, description, presenter, planned_minutes
                       presenter=presenter, planned_minutes=planned_minutes)
     meeting.items.append(item)
     db.session.flush()
-    changed(meeting, f"thêm mục “{title}”", item)
+    changed(meeting, msg.ITEM_ADDED.format(title=title), item)
     return item
 
 
 def update_item(meeting: Meeting, item: AgendaItem, **fields) -> None:
     for attr, value in fields.items():
         setattr(item, attr, value)
-    changed(meeting, f"sửa mục “{item.title}”", item)
+    changed(meeting, msg.ITEM_CHANGED.format(title=item.title), item)
 
 
 def remove_item(meeting: Meeting, item: AgendaItem) -> None:
     meeting.items.remove(item)
     for position, other in enumerate(meeting.items, start=1):
         other.position = position
-    changed(meeting, f"bỏ mục “{item.title}”")
+    changed(meeting, msg.ITEM_REMOVED.format(title=item.title))
 
 
 def move_item(meeting: Meeting, item: AgendaItem, direction: str) -> None:
@@ -154,29 +170,29 @@ def move_item(meeting: Meeting, item: AgendaItem, direction: str) -> None:
     for position, other in enumerate(items, start=1):
         other.position = position
     meeting.items.sort(key=lambda i: i.position)
-    changed(meeting, f"đổi thứ tự mục “{item.title}”", item)
+    changed(meeting, msg.ITEM_MOVED.format(title=item.title), item)
 
 
 def link_section(meeting: Meeting, item: AgendaItem, section) -> None:
     if any(link.section_id == section.id for link in item.links):
         return
     item.links.append(AgendaLink(section_id=section.id, section=section))
-    changed(meeting, f"gắn văn bản vào mục “{item.title}”", item)
+    changed(meeting, msg.SECTION_LINKED.format(title=item.title), item)
 
 
 def unlink_section(meeting: Meeting, item: AgendaItem, link: AgendaLink) -> None:
     item.links.remove(link)
-    changed(meeting, f"bỏ văn bản khỏi mục “{item.title}”", item)
+    changed(meeting, msg.SECTION_UNLINKED.format(title=item.title), item)
 
 
 def cancel(meeting: Meeting) -> None:
     """The record stays (status cancelled) so the history and the calendar feeds show it."""
-    was_public = meeting.status != "draft"
-    meeting.status = "cancelled"
+    was_public = meeting.status != Status.DRAFT
+    move(meeting, Action.CANCEL)
     meeting.cancelled_at = utcnow()
     meeting.version += 1
     meeting.edit_seq += 1
     record("meeting.cancelled", org=meeting.cell, target=meeting, summary=meeting.title)
     if was_public:
         when = vn_datetime(meeting.starts_at)
-        notify_members(meeting, "cancelled", f"Buổi họp “{meeting.title}” ({when}) đã bị hủy.")
+        notify_members(meeting, "cancelled", msg.NOTIFY_CANCELLED.format(title=meeting.title, when=when))

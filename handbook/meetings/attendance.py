@@ -1,23 +1,24 @@
 """RSVPs, read receipts, the attendance list and self check-in with a short code."""
 
 import secrets
-from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from handbook.cache import Cache
+from handbook.domain import DomainError
 from handbook.extensions import db
+from handbook.meetings import messages as msg
 from handbook.meetings.models import Attendance, Meeting, ReadReceipt, Rsvp
 from handbook.meetings.notify import cell_members, notify_members
+from handbook.meetings.status import Action, Status, allows, check, checkin_window, move
 from handbook.models_base import utcnow
-
-CHECKIN_EARLY = timedelta(minutes=30)  # members arriving early may check in
-CHECKIN_LATE = timedelta(minutes=30)
 
 
 def answer_rsvp(meeting: Meeting, user, attending: bool, reason: str) -> Rsvp:
+    """Tham dự or vắng, while the meeting takes answers (published, not yet begun)."""
+    check(meeting, Action.RSVP)
     rsvp = db.session.scalar(select(Rsvp).where(Rsvp.meeting_id == meeting.id, Rsvp.user_id == user.id))
     if rsvp is None:
         rsvp = Rsvp(meeting_id=meeting.id, user_id=user.id, attending=attending)
@@ -32,28 +33,38 @@ def own_rsvp(meeting: Meeting, user) -> Rsvp | None:
     return db.session.scalar(select(Rsvp).where(Rsvp.meeting_id == meeting.id, Rsvp.user_id == user.id))
 
 
-def mark_read(meeting: Meeting, user) -> None:
-    """First opening of a published agenda by a member of the cell."""
-    if meeting.status == "draft" or user.cell_id != meeting.cell_id:
-        return
+def mark_read(meeting: Meeting, user) -> bool:
+    """First opening of a published agenda by a member of the cell; True when this call added
+    the receipt, which the caller then commits."""
+    if meeting.status == Status.DRAFT or user.cell_id != meeting.cell_id:
+        return False
+    added = False
+
+    def record() -> bool:
+        nonlocal added
+        added = _record_read(meeting.id, user.id)
+        return True
+
     # Members reopen the agenda many times before the meeting; once this process has seen
     # the receipt stored, it does not ask the database again (receipts are never removed).
-    _receipts_seen.get_or_make((meeting.id, user.id), lambda: _record_read(meeting.id, user.id))
+    _receipts_seen.get_or_make((meeting.id, user.id), record)
+    return added
 
 
 _receipts_seen = Cache(size=50_000, ttl_seconds=6 * 3600)
 
 
 def _record_read(meeting_id: int, user_id: int) -> bool:
+    """Adds the receipt unless it is stored; True when it was missing."""
     exists = db.session.scalar(select(ReadReceipt.id).where(ReadReceipt.meeting_id == meeting_id,
                                                             ReadReceipt.user_id == user_id))
-    if exists is None:
-        # The same member may open the agenda twice at once (two tabs, a double tap): the
-        # second insert does nothing instead of failing on the unique pair.
-        insert = pg_insert if db.engine.dialect.name == "postgresql" else sqlite_insert
-        db.session.execute(insert(ReadReceipt).values(meeting_id=meeting_id, user_id=user_id, read_at=utcnow())
-                           .on_conflict_do_nothing(index_elements=["meeting_id", "user_id"]))
-        db.session.commit()
+    if exists is not None:
+        return False
+    # The same member may open the agenda twice at once (two tabs, a double tap): the
+    # second insert does nothing instead of failing on the unique pair.
+    insert = pg_insert if db.engine.dialect.name == "postgresql" else sqlite_insert
+    db.session.execute(insert(ReadReceipt).values(meeting_id=meeting_id, user_id=user_id, read_at=utcnow())
+                       .on_conflict_do_nothing(index_elements=["meeting_id", "user_id"]))
     return True
 
 
@@ -78,6 +89,7 @@ def roster(meeting: Meeting) -> list[dict]:
 
 def save_attendance(meeting: Meeting, marks: dict[int, tuple[str, str]]) -> None:
     """marks: user id -> (status, reason), already validated. Recording it means the meeting was held."""
+    move(meeting, Action.TAKE_ATTENDANCE)
     existing = {a.user_id: a for a in db.session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id))}
     for user_id, (status, reason) in marks.items():
         row = existing.get(user_id)
@@ -86,38 +98,28 @@ def save_attendance(meeting: Meeting, marks: dict[int, tuple[str, str]]) -> None
             db.session.add(row)
         row.status, row.reason = status, reason if status != "present" else ""
         row.recorded_at = utcnow()
-    if meeting.status == "published":
-        meeting.status = "held"
-
-
-def checkin_window(meeting: Meeting) -> tuple:
-    return meeting.starts_at - CHECKIN_EARLY, meeting.ends_at + CHECKIN_LATE
 
 
 def open_checkin(meeting: Meeting) -> str:
+    check(meeting, Action.OPEN_CHECKIN)
     meeting.checkin_code = f"{secrets.randbelow(1_000_000):06d}"
     meeting.checkin_until = checkin_window(meeting)[1]
-    notify_members(meeting, "checkin", f"Đã mở điểm danh buổi họp “{meeting.title}”.")
+    notify_members(meeting, "checkin", msg.NOTIFY_CHECKIN.format(title=meeting.title))
     return meeting.checkin_code
 
 
 def checkin_open(meeting: Meeting, now=None) -> bool:
-    now = now or utcnow()
-    start, _ = checkin_window(meeting)
-    return (meeting.checkin_code is not None and meeting.status in ("published", "held")
-            and start <= now <= meeting.checkin_until)
+    return allows(meeting, Action.CHECK_IN, now)
 
 
-def check_in(meeting: Meeting, user, code: str) -> str | None:
-    """None when checked in, otherwise the message to show."""
-    if not checkin_open(meeting):
-        return "Điểm danh chưa mở hoặc đã hết giờ."
+def check_in(meeting: Meeting, user, code: str) -> None:
+    """Marks the member present; refuses (DomainError) outside the window or on a wrong code."""
+    check(meeting, Action.CHECK_IN)
     if not secrets.compare_digest(code.strip(), meeting.checkin_code):
-        return "Mã điểm danh không đúng."
+        raise DomainError(msg.WRONG_CODE, field="code")
     row = db.session.scalar(select(Attendance).where(Attendance.meeting_id == meeting.id,
                                                      Attendance.user_id == user.id))
     if row is None:
         row = Attendance(meeting_id=meeting.id, user_id=user.id, status="present")
         db.session.add(row)
     row.status, row.reason, row.checked_in_by_self, row.recorded_at = "present", "", True, utcnow()
-    return None

@@ -11,6 +11,7 @@ from handbook.library.models import Document, Section
 from handbook.meetings.agenda import create_meeting
 from handbook.meetings.minutes import snapshot
 from handbook.meetings.models import AgendaLink, Attendance, Meeting, Minutes, MinutesRevision
+from handbook.meetings.status import Status
 from handbook.models_base import utcnow
 from handbook.timefmt import from_vn, to_vn
 
@@ -54,7 +55,8 @@ def _held(cell, members) -> None:
     meeting, created = _make(cell, f"Sinh hoạt chi bộ định kỳ tháng {local.month}/{local.year}", starts)
     if not created:
         return
-    meeting.status, meeting.published_at = "closed", starts - timedelta(days=5)
+    # Seeded as history (a month ago it was published, held and closed), not changed through the table.
+    meeting.status, meeting.published_at = Status.CLOSED, starts - timedelta(days=5)
     for user in members:
         db.session.add(Attendance(meeting_id=meeting.id, user_id=user.id, status="present"))
     notes = {str(item.id): "Chi bộ thống nhất nội dung." for item in meeting.items}
@@ -75,7 +77,7 @@ def _next(cell) -> None:
     local = to_vn(starts)
     meeting, created = _make(cell, f"Sinh hoạt chi bộ định kỳ tháng {local.month}/{local.year}", starts)
     if created:
-        meeting.status, meeting.published_at = "published", utcnow()
+        meeting.status, meeting.published_at = Status.PUBLISHED, utcnow()
         _link_article(meeting)
 
 

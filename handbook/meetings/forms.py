@@ -15,6 +15,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from handbook.meetings.models import KIND_LABELS
+from handbook.versioning import VersionField
 
 REQUIRED = "Vui lòng nhập {}."
 
@@ -98,6 +99,7 @@ class MinutesForm(FlaskForm):
     votes_against = IntegerField("Không tán thành", validators=[Optional(), NumberRange(0, 1000, BAD_VOTES)])
     votes_abstain = IntegerField("Không biểu quyết", validators=[Optional(), NumberRange(0, 1000, BAD_VOTES)])
     reason = StringField("Lý do sửa", validators=[Length(max=500)])
+    version = VersionField(message="Phiên bản biên bản không hợp lệ, xin tải lại trang.")
 
 
 class ConfirmForm(FlaskForm):

@@ -7,9 +7,11 @@ from flask import url_for
 from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard
 from sqlalchemy import select
 
-from handbook.auth.service import password_changed
 from handbook.extensions import db
+from handbook.meetings import messages as msg
 from handbook.meetings.models import CalendarToken, Meeting, Notification
+from handbook.meetings.status import Status
+from handbook.signals import password_changed
 from handbook.timefmt import VN, to_vn
 
 
@@ -54,12 +56,12 @@ def _event(meeting: Meeting) -> Event:
     lines = [f"{item.position}. {_one_line(item.title)}" for item in meeting.items]
     event.add("description", "\n".join(lines))
     event.add("url", url_for("meetings.show", meeting_id=meeting.id, _external=True))
-    if meeting.status == "cancelled":
+    if meeting.status == Status.CANCELLED:
         event.add("status", "CANCELLED")
     else:
         event.add("status", "CONFIRMED")
-        event.add_component(_alarm(timedelta(days=1), f"Ngày mai họp: {meeting.title}"))
-        event.add_component(_alarm(timedelta(hours=1), f"1 giờ nữa họp: {meeting.title}"))
+        event.add_component(_alarm(timedelta(days=1), msg.ALARM_DAY.format(title=meeting.title)))
+        event.add_component(_alarm(timedelta(hours=1), msg.ALARM_HOUR.format(title=meeting.title)))
     return event
 
 

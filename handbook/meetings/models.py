@@ -6,17 +6,13 @@ from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from handbook.extensions import db
+from handbook.meetings.status import LABELS as STATUS_LABELS
+from handbook.meetings.status import Status
 from handbook.models_base import UTCDateTime, utcnow
 from handbook.orgs.models import Organization
+from handbook.versioning import versioned
 
 KIND_LABELS = {"regular": "Sinh hoạt định kỳ", "thematic": "Sinh hoạt chuyên đề", "extraordinary": "Họp bất thường"}
-STATUS_LABELS = {
-    "draft": "Bản nháp",
-    "published": "Đã công bố",
-    "held": "Đã họp",
-    "closed": "Đã kết thúc",
-    "cancelled": "Đã hủy",
-}
 
 
 class Meeting(db.Model):
@@ -27,9 +23,12 @@ class Meeting(db.Model):
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     duration_minutes: Mapped[int] = mapped_column(default=90)
     location: Mapped[str] = mapped_column(String(300), default="")
-    status: Mapped[str] = mapped_column(String(12), default="draft", index=True)
+    # A Status; changed only by handbook.meetings.status.move, which consults the table.
+    status: Mapped[str] = mapped_column(String(12), default=Status.DRAFT.value, index=True)
     version: Mapped[int] = mapped_column(default=1)  # bumped by every change after publishing
-    # Optimistic lock for the editors: every saved edit bumps it; a stale form is refused.
+    # The agenda's version for its editors (handbook/versioning.py): every saved edit bumps it, a
+    # form typed on an older one is shown back with its text, and two saves on the same one
+    # cannot both win.
     edit_seq: Mapped[int] = mapped_column(default=1, server_default="1")
     paper_author: Mapped[str] = mapped_column(String(120), default="", server_default="")  # thematic
     document_id: Mapped[int | None] = mapped_column(ForeignKey("document.id", ondelete="SET NULL"))
@@ -46,6 +45,8 @@ class Meeting(db.Model):
     items: Mapped[list["AgendaItem"]] = relationship(
         back_populates="meeting", order_by="AgendaItem.position", cascade="all, delete-orphan"
     )
+
+    __mapper_args__ = versioned(edit_seq)
 
     @property
     def ends_at(self) -> datetime:
@@ -167,11 +168,20 @@ class Minutes(db.Model):
     votes_abstain: Mapped[int | None]
     locked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # Bumped by every save: secretary and deputy may type the same minutes at once, and a text
+    # sent on an older version is kept as a MinutesConflict (handbook/versioning.py).
+    version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     meeting: Mapped[Meeting] = relationship()
     revisions: Mapped[list["MinutesRevision"]] = relationship(
         back_populates="minutes", order_by="MinutesRevision.number", cascade="all, delete-orphan"
     )
+    conflicts: Mapped[list["MinutesConflict"]] = relationship(
+        back_populates="minutes", order_by="MinutesConflict.id.desc()", cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+    __mapper_args__ = versioned(version)
 
     @property
     def is_final(self) -> bool:
@@ -192,6 +202,23 @@ class MinutesRevision(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     minutes: Mapped[Minutes] = relationship(back_populates="revisions")
+    created_by = relationship("User")
+
+
+class MinutesConflict(db.Model):
+    """The minutes as someone sent them on a version another save had already replaced: kept
+    beside the stored text, so nothing typed is lost, and shown on the minutes page to merge.
+    One per author and version: that author's later autosaves on the same version update it."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    minutes_id: Mapped[int] = mapped_column(ForeignKey("minutes.id", ondelete="CASCADE"), index=True)
+    based_on: Mapped[int]  # the version the text was typed on
+    snapshot: Mapped[str] = mapped_column(Text)  # JSON of the fields, as in MinutesRevision
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    minutes: Mapped[Minutes] = relationship(back_populates="conflicts")
     created_by = relationship("User")
 
 

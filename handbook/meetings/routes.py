@@ -6,19 +6,30 @@ from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
 from handbook.auth.permissions import in_cell_id, managed_cells, manages_cell_id, require
+from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
+from handbook.library.access import cell_documents_clause
 from handbook.library.models import Document
 from handbook.meetings import agenda, bp
+from handbook.meetings import messages as msg
 from handbook.meetings.access import get_managed_meeting_or_404, get_visible_meeting_or_404, visible_meetings
 from handbook.meetings.attendance import checkin_open, mark_read, own_rsvp
-from handbook.meetings.forms import ConfirmForm, ItemForm, MeetingForm, NewMeetingForm, PublishForm, RsvpForm
+from handbook.meetings.editor import edit_page, render_edit
+from handbook.meetings.forms import ConfirmForm, MeetingForm, NewMeetingForm, PublishForm, RsvpForm
 from handbook.meetings.models import Meeting
 from handbook.meetings.parts import meeting_context, shared_parts
-from handbook.meetings.sections import visible_documents_clause
+from handbook.meetings.status import Action, status_allows
 from handbook.models_base import utcnow
-from handbook.timefmt import from_vn, to_vn
+from handbook.timefmt import from_vn
+from handbook.versioning import StaleVersion, guarded_write
 
 LIST_LIMIT = 60
+
+
+@bp.app_template_global("meeting_allows")
+def meeting_allows(meeting, action: str) -> bool:
+    """Pages offer an action only where the status table allows it."""
+    return status_allows(meeting, Action(action))
 
 
 @bp.get("/meetings")
@@ -38,8 +49,9 @@ def index():
 def show(meeting_id):
     """The agenda, the member's RSVP, and the minutes once final."""
     meeting = get_visible_meeting_or_404(meeting_id)
-    if not request.headers.get("X-Offline-Prefetch"):  # the phone keeping its pack is not the member reading
-        mark_read(meeting, current_user)
+    # The phone keeping its pack (X-Offline-Prefetch) is not the member reading.
+    if not request.headers.get("X-Offline-Prefetch") and mark_read(meeting, current_user):
+        db.session.commit()
     rsvp = own_rsvp(meeting, current_user)
     form = RsvpForm(data={"answer": ("yes" if rsvp.attending else "no") if rsvp else None,
                           "reason": rsvp.reason if rsvp else ""})
@@ -80,8 +92,8 @@ def _cell_for_new():
 
 
 def _document_choices(cell) -> list:
-    docs = db.session.scalars(select(Document).where(visible_documents_clause(cell)).order_by(Document.number))
-    choices = [SelectChoice("", "— Không —")]
+    docs = db.session.scalars(select(Document).where(cell_documents_clause(cell)).order_by(Document.number))
+    choices = [SelectChoice("", msg.NO_DOCUMENT)]
     return choices + [SelectChoice(str(d.id), f"{d.number} — {d.title}"[:120]) for d in docs]
 
 
@@ -93,65 +105,54 @@ def new():
     form = NewMeetingForm()
     form.document_id.choices = _document_choices(cell)
     if request.method == "GET" and not form.title.data:
-        form.title.data = "Sinh hoạt chi bộ định kỳ"
+        form.title.data = msg.DEFAULT_TITLE
     if form.validate_on_submit():
-        starts_at = from_vn(form.starts_at.data)
-        valid_doc = (form.document_id.data or "") in {c.value for c in form.document_id.choices}
-        if starts_at <= utcnow():
-            form.starts_at.errors.append("Thời gian bắt đầu đã qua; vui lòng chọn thời điểm sắp tới.")
-        elif not valid_doc:
-            form.document_id.errors.append("Tài liệu không hợp lệ.")
+        if (form.document_id.data or "") not in {c.value for c in form.document_id.choices}:
+            form.document_id.errors.append(msg.BAD_DOCUMENT)
         else:
-            document_id = int(form.document_id.data) if form.document_id.data else None
-            meeting = agenda.create_meeting(
-                cell, kind=form.kind.data, title=form.title.data.strip(), starts_at=starts_at,
-                duration_minutes=form.duration(), location=(form.location.data or "").strip(),
-                template=form.template.data,
-                paper_author=(form.paper_author.data or "").strip(), document_id=document_id)
-            db.session.commit()
-            flash("Đã tạo bản nháp buổi họp. Kiểm tra chương trình rồi công bố.", "success")
-            return redirect(url_for("meetings.edit", meeting_id=meeting.id))
+            try:
+                meeting = agenda.plan_meeting(
+                    cell, kind=form.kind.data, title=form.title.data.strip(), starts_at=from_vn(form.starts_at.data),
+                    duration_minutes=form.duration(), location=(form.location.data or "").strip(),
+                    template=form.template.data, paper_author=(form.paper_author.data or "").strip(),
+                    document_id=int(form.document_id.data) if form.document_id.data else None)
+            except DomainError as error:
+                show_on_form(form, error, "starts_at")
+            else:
+                db.session.commit()
+                flash(msg.CREATED, "success")
+                return redirect(url_for("meetings.edit", meeting_id=meeting.id))
     return render_template("meetings/new.html", form=form, cell=cell), 400 if form.errors else 200
-
-
-def _edit_page(meeting, form, status=200, stale=False):
-    return render_template("meetings/edit.html", meeting=meeting, form=form, item_form=ItemForm(formdata=None),
-                           publish_form=PublishForm(formdata=None), warnings=agenda.publish_warnings(meeting),
-                           stale=stale, confirm_form=ConfirmForm()), status
-
-
-def render_edit(meeting, status=200, stale=False):
-    form = MeetingForm(formdata=None, obj=meeting, data={
-        "starts_at": to_vn(meeting.starts_at).replace(tzinfo=None),
-        "ends_at": to_vn(meeting.ends_at).replace(tzinfo=None), "seq": meeting.edit_seq})
-    return _edit_page(meeting, form, status, stale)
 
 
 @bp.route("/meetings/<int:meeting_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit(meeting_id):
     """The agenda builder: details form, items edited in place with htmx, publish."""
-    meeting = get_managed_meeting_or_404(meeting_id)
-    require(meeting.status in ("draft", "published"))
+    meeting = get_managed_meeting_or_404(meeting_id, Action.EDIT)
     form = MeetingForm()
     if request.method == "GET":
         return render_edit(meeting)
     if not form.validate_on_submit():
-        return _edit_page(meeting, form, 400)
+        return edit_page(meeting, form, 400)
     try:
-        agenda.check_seq(meeting, form.seq.data)
-    except agenda.StaleEdit:
-        form.seq.data = meeting.edit_seq  # a second save, after review, is accepted
-        return _edit_page(meeting, form, 409, stale=True)
-    starts_at = from_vn(form.starts_at.data)
-    if starts_at != meeting.starts_at and starts_at <= utcnow():
-        form.starts_at.errors.append("Thời gian bắt đầu đã qua; vui lòng chọn thời điểm sắp tới.")
-        return _edit_page(meeting, form, 400)
-    agenda.update_details(meeting, kind=form.kind.data, title=form.title.data.strip(), starts_at=starts_at,
-                          duration_minutes=form.duration(), location=(form.location.data or "").strip(),
-                          paper_author=(form.paper_author.data or "").strip())
+        with guarded_write():
+            agenda.check_seq(meeting, form.seq.data)
+            agenda.update_details(meeting, kind=form.kind.data, title=form.title.data.strip(),
+                                  starts_at=from_vn(form.starts_at.data), duration_minutes=form.duration(),
+                                  location=(form.location.data or "").strip(),
+                                  paper_author=(form.paper_author.data or "").strip())
+    except StaleVersion:
+        # Typed on an older version, or another save landed first: the form keeps what was
+        # typed, the page shows what is stored, and a second save, after review, is accepted.
+        form.seq.data = meeting.edit_seq
+        return edit_page(meeting, form, 409, stale=True)
+    except DomainError as error:
+        db.session.rollback()
+        show_on_form(form, error, "starts_at")
+        return edit_page(meeting, form, 400)
     db.session.commit()
-    flash("Đã lưu.", "success")
+    flash(msg.SAVED, "success")
     return redirect(url_for("meetings.edit", meeting_id=meeting.id))
 
 
@@ -159,19 +160,16 @@ def edit(meeting_id):
 @login_required
 def publish(meeting_id):
     """Publish the agenda; late or short meetings need the secretary's explicit confirmation."""
-    meeting = get_managed_meeting_or_404(meeting_id)
-    require(meeting.status == "draft")
+    meeting = get_managed_meeting_or_404(meeting_id, Action.PUBLISH)
     form = PublishForm()
-    warnings = agenda.publish_warnings(meeting)
-    if not form.validate_on_submit() or (warnings and not form.confirm.data):
-        flash("Vui lòng xác nhận cảnh báo trước khi công bố.", "error")
-        return render_edit(meeting, 400)
-    if not meeting.items:
-        flash("Chương trình chưa có mục nào.", "error")
-        return redirect(url_for("meetings.edit", meeting_id=meeting.id))
-    agenda.publish(meeting)
+    try:
+        agenda.publish(meeting, confirmed=form.validate_on_submit() and bool(form.confirm.data))
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return render_edit(meeting, error.status)
     db.session.commit()
-    flash("Đã công bố chương trình họp; đảng viên trong chi bộ đã được thông báo.", "success")
+    flash(msg.PUBLISHED, "success")
     return redirect(url_for("meetings.show", meeting_id=meeting.id))
 
 
@@ -179,12 +177,11 @@ def publish(meeting_id):
 @login_required
 def cancel(meeting_id):
     """Cancel: the meeting stays on record, marked cancelled, and members are told."""
-    meeting = get_managed_meeting_or_404(meeting_id)
-    require(meeting.status in ("draft", "published"))
+    meeting = get_managed_meeting_or_404(meeting_id, Action.CANCEL)
     if not (ConfirmForm().validate_on_submit() and request.form.get("confirm")):
-        flash("Chưa hủy: vui lòng đánh dấu xác nhận hủy buổi họp.", "error")
+        flash(msg.CANCEL_UNCONFIRMED, "error")
         return redirect(url_for("meetings.edit", meeting_id=meeting.id))
     agenda.cancel(meeting)
     db.session.commit()
-    flash("Đã hủy buổi họp.", "success")
+    flash(msg.CANCELLED, "success")
     return redirect(url_for("meetings.show", meeting_id=meeting.id))

@@ -5,11 +5,13 @@ from flask_login import current_user, login_required
 
 from handbook.extensions import db, limiter
 from handbook.meetings import bp
+from handbook.meetings import messages as msg
 from handbook.meetings.access import get_visible_meeting_or_404, visible_meetings
 from handbook.meetings.forms import ConfirmForm
 from handbook.meetings.ical import calendar_bytes, regenerate, user_by_token
 from handbook.meetings.models import Meeting
 from handbook.meetings.notify import mark_all_read, recent
+from handbook.meetings.status import Status
 
 FEED_LIMIT = 200
 
@@ -39,9 +41,9 @@ def feed(token):
     user = user_by_token(token[:100])
     if user is None:
         abort(404)
-    meetings = db.session.scalars(visible_meetings(user).where(Meeting.status != "draft")
+    meetings = db.session.scalars(visible_meetings(user).where(Meeting.status != Status.DRAFT)
                                   .order_by(Meeting.starts_at.desc()).limit(FEED_LIMIT))
-    return _ics(calendar_bytes(list(meetings), "Lịch sinh hoạt chi bộ"), "lich-sinh-hoat.ics")
+    return _ics(calendar_bytes(list(meetings), msg.FEED_NAME), "lich-sinh-hoat.ics")
 
 
 @bp.post("/calendar/token")
@@ -51,7 +53,7 @@ def regenerate_token():
     if ConfirmForm().validate_on_submit():
         regenerate(current_user)
         db.session.commit()
-        flash("Đã tạo địa chỉ lịch mới. Địa chỉ cũ không còn dùng được.", "success")
+        flash(msg.FEED_RENEWED, "success")
     return redirect(url_for("auth.account"))
 
 

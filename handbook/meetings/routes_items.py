@@ -5,21 +5,21 @@ from flask_login import login_required
 
 from handbook.auth.permissions import require
 from handbook.extensions import db
+from handbook.library.access import cell_section
 from handbook.meetings import agenda, bp
+from handbook.meetings import messages as msg
 from handbook.meetings.access import get_managed_meeting_or_404
+from handbook.meetings.editor import render_edit
 from handbook.meetings.forms import ConfirmForm, ItemForm
 from handbook.meetings.models import AgendaItem
-from handbook.meetings.sections import find_sections, visible_section
+from handbook.meetings.sections import find_sections
+from handbook.meetings.status import Action
 from handbook.security import is_htmx
-
-STALE = ("Chương trình vừa được người khác sửa trong lúc đồng chí đang sửa. Nội dung đồng chí nhập vẫn còn "
-         "bên dưới: xem lại chương trình mới rồi bấm lưu lần nữa.")
+from handbook.versioning import StaleVersion, guarded_write
 
 
 def _editable(meeting_id):
-    meeting = get_managed_meeting_or_404(meeting_id)
-    require(meeting.status in ("draft", "published"))
-    return meeting
+    return get_managed_meeting_or_404(meeting_id, Action.EDIT)
 
 
 def _item(meeting, item_id) -> AgendaItem:
@@ -34,8 +34,6 @@ def _items(meeting, status=200, message=None, drafts=None, new_form=None):
         if message:
             flash(message, "error")
         if status >= 400:
-            from handbook.meetings.routes import render_edit
-
             return render_edit(meeting, status, stale=status == 409)
         return redirect(url_for("meetings.edit", meeting_id=meeting.id))
     # htmx swaps only 2xx answers, so a refused save is still a 200 that shows its message.
@@ -56,13 +54,7 @@ def add_item(meeting_id):
     form = ItemForm()
     if not form.validate_on_submit():
         return _items(meeting, 400 if not is_htmx() else 200, new_form=form)
-    try:
-        agenda.check_seq(meeting, form.seq.data)
-    except agenda.StaleEdit:
-        return _items(meeting, 409, STALE, new_form=form)
-    agenda.add_item(meeting, **_fields(form))
-    db.session.commit()
-    return _items(meeting)
+    return _change(meeting, form.seq.data, lambda: agenda.add_item(meeting, **_fields(form)), new_form=form)
 
 
 @bp.post("/meetings/<int:meeting_id>/items/<int:item_id>")
@@ -74,11 +66,21 @@ def update_item(meeting_id, item_id):
     form = ItemForm()
     if not form.validate_on_submit():
         return _items(meeting, 400 if not is_htmx() else 200, drafts={item.id: form})
+    return _change(meeting, form.seq.data, lambda: agenda.update_item(meeting, item, **_fields(form)),
+                   drafts={item.id: form})
+
+
+def _change(meeting, seq, change, **kept):
+    """Applies `change` on the agenda version `seq` the form was typed on (None: buttons that send
+    none) and commits. A form typed on an older version, or another save landing first, answers
+    409 with the agenda as it stands now and the text that was typed kept in its form (`kept`)."""
     try:
-        agenda.check_seq(meeting, form.seq.data)
-    except agenda.StaleEdit:
-        return _items(meeting, 409, STALE, drafts={item.id: form})
-    agenda.update_item(meeting, item, **_fields(form))
+        with guarded_write():
+            if seq is not None:
+                agenda.check_seq(meeting, seq)
+            change()
+    except StaleVersion:
+        return _items(meeting, 409, msg.AGENDA_STALE, **kept)
     db.session.commit()
     return _items(meeting)
 
@@ -88,13 +90,7 @@ def _simple_change(meeting_id, item_id, change):
     item = _item(meeting, item_id)
     if not ConfirmForm().validate_on_submit():
         return _items(meeting, 400)
-    try:
-        agenda.check_seq(meeting, request.form.get("seq"))
-    except agenda.StaleEdit:
-        return _items(meeting, 409, STALE)
-    change(meeting, item)
-    db.session.commit()
-    return _items(meeting)
+    return _change(meeting, request.form.get("seq", ""), lambda: change(meeting, item))
 
 
 @bp.post("/meetings/<int:meeting_id>/items/<int:item_id>/delete")
@@ -130,13 +126,11 @@ def link_section(meeting_id, item_id):
     """Link a library section (visible to the cell) to the item."""
     meeting = _editable(meeting_id)
     item = _item(meeting, item_id)
-    section = visible_section(meeting.cell, request.form.get("section_id"))
+    section = cell_section(meeting.cell, request.form.get("section_id"))
     require(section is not None)
     if not ConfirmForm().validate_on_submit():
         return _items(meeting, 400)
-    agenda.link_section(meeting, item, section)
-    db.session.commit()
-    return _items(meeting)
+    return _change(meeting, None, lambda: agenda.link_section(meeting, item, section))
 
 
 @bp.post("/meetings/<int:meeting_id>/items/<int:item_id>/links/<int:link_id>/delete")
@@ -149,6 +143,4 @@ def unlink_section(meeting_id, item_id, link_id):
     require(link is not None)
     if not ConfirmForm().validate_on_submit():
         return _items(meeting, 400)
-    agenda.unlink_section(meeting, item, link)
-    db.session.commit()
-    return _items(meeting)
+    return _change(meeting, None, lambda: agenda.unlink_section(meeting, item, link))

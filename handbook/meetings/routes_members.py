@@ -4,13 +4,15 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from handbook.auth.permissions import require
+from handbook.domain import DomainError
 from handbook.extensions import db, limiter
 from handbook.meetings import bp
+from handbook.meetings import messages as msg
 from handbook.meetings.access import get_managed_meeting_or_404, get_visible_meeting_or_404
 from handbook.meetings.attendance import answer_rsvp, check_in, checkin_open, open_checkin, roster, save_attendance
 from handbook.meetings.forms import CheckinForm, ConfirmForm, RsvpForm
 from handbook.meetings.models import ATTENDANCE_LABELS
-from handbook.models_base import utcnow
+from handbook.meetings.status import Action, check
 from handbook.security import is_htmx
 
 
@@ -27,18 +29,18 @@ def rsvp(meeting_id):
     """Tham dự, or Vắng with a reason."""
     meeting = _member_meeting(meeting_id)
     form = RsvpForm()
-    if meeting.status != "published" or meeting.starts_at < utcnow():
-        form.answer.errors = ["Buổi họp này không còn nhận đăng ký."]
-        status = 400
-    elif form.validate_on_submit():
-        saved = answer_rsvp(meeting, current_user, form.answer.data == "yes", form.reason.data or "")
-        db.session.commit()
-        if not is_htmx():
-            flash("Đã ghi nhận đăng ký của đồng chí.", "success")
-            return redirect(url_for("meetings.show", meeting_id=meeting.id))
-        return render_template("meetings/_rsvp.html", meeting=meeting, rsvp=saved, rsvp_form=form, saved=True)
-    else:
-        status = 400
+    status = 400
+    try:
+        check(meeting, Action.RSVP)  # a closed meeting says so before the form's own messages
+        if form.validate_on_submit():
+            saved = answer_rsvp(meeting, current_user, form.answer.data == "yes", form.reason.data or "")
+            db.session.commit()
+            if not is_htmx():
+                flash(msg.RSVP_SAVED, "success")
+                return redirect(url_for("meetings.show", meeting_id=meeting.id))
+            return render_template("meetings/_rsvp.html", meeting=meeting, rsvp=saved, rsvp_form=form, saved=True)
+    except DomainError as error:
+        form.answer.errors = [error.message]
     if is_htmx():
         status = 200  # htmx swaps only successful answers; the form shows its own errors
     return render_template("meetings/_rsvp.html" if is_htmx() else "meetings/rsvp.html",
@@ -61,12 +63,14 @@ def checkin(meeting_id):
     meeting = _member_meeting(meeting_id)
     form = CheckinForm()
     if form.validate_on_submit():
-        problem = check_in(meeting, current_user, form.code.data)
-        if problem is None:
+        try:
+            check_in(meeting, current_user, form.code.data)
+        except DomainError as error:
+            form.code.errors = [error.message]
+        else:
             db.session.commit()
-            flash("Đã điểm danh: có mặt.", "success")
+            flash(msg.CHECKED_IN, "success")
             return redirect(url_for("meetings.show", meeting_id=meeting.id))
-        form.code.errors = [problem]
     return render_template("meetings/checkin.html", meeting=meeting, form=form), 400
 
 
@@ -74,13 +78,12 @@ def checkin(meeting_id):
 @login_required
 def open_checkin_view(meeting_id):
     """Show a fresh code members type to check themselves in, valid during the meeting."""
-    meeting = get_managed_meeting_or_404(meeting_id)
-    require(meeting.status in ("published", "held"))
+    meeting = get_managed_meeting_or_404(meeting_id, Action.OPEN_CHECKIN)
     if ConfirmForm().validate_on_submit():
         open_checkin(meeting)
         db.session.commit()
         if not checkin_open(meeting):
-            flash("Mã đã tạo, nhưng chỉ dùng được từ 30 phút trước giờ họp đến 30 phút sau khi kết thúc.", "warning")
+            flash(msg.CODE_OUTSIDE_WINDOW, "warning")
     return redirect(url_for("meetings.attendance", meeting_id=meeting.id))
 
 
@@ -88,8 +91,7 @@ def open_checkin_view(meeting_id):
 @login_required
 def attendance(meeting_id):
     """The attendance list, pre-filled from RSVPs and check-ins."""
-    meeting = get_managed_meeting_or_404(meeting_id)
-    require(meeting.status in ("published", "held", "closed"))
+    meeting = get_managed_meeting_or_404(meeting_id, Action.TAKE_ATTENDANCE)
     rows = roster(meeting)
     form = ConfirmForm()
     errors = {}
@@ -102,13 +104,13 @@ def attendance(meeting_id):
             if status not in ATTENDANCE_LABELS:
                 status = "present"
             if status == "excused" and not reason:
-                errors[uid] = "Vui lòng ghi lý do vắng."
+                errors[uid] = msg.ABSENCE_REASON
             row["status"], row["reason"] = status, reason
             marks[uid] = (status, reason)
         if not errors:
             save_attendance(meeting, marks)
             db.session.commit()
-            flash("Đã lưu điểm danh.", "success")
+            flash(msg.ATTENDANCE_SAVED, "success")
             return redirect(url_for("meetings.attendance", meeting_id=meeting.id))
     return render_template("meetings/attendance.html", meeting=meeting, rows=rows, form=form, errors=errors,
                            labels=ATTENDANCE_LABELS, checkin_open=checkin_open(meeting)), 400 if errors else 200

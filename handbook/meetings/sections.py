@@ -1,15 +1,11 @@
 """Inline search of library sections a secretary can link to an agenda item."""
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from handbook.extensions import db
+from handbook.library.access import cell_documents_clause
 from handbook.library.models import Document, Section
 from handbook.search.text import fold, parse_query
-
-
-def visible_documents_clause(cell):
-    """Documents for the whole deployment, or published within an organisation above the cell."""
-    return or_(Document.org_id.is_(None), Document.org_id.in_(cell.ancestor_ids()))
 
 
 def find_sections(cell, query: str, limit: int = 10) -> list[Section]:
@@ -18,7 +14,7 @@ def find_sections(cell, query: str, limit: int = 10) -> list[Section]:
         return []
     # Folding happens in Python (đ has no Unicode decomposition), so filter a bounded candidate set.
     candidates = db.session.scalars(
-        select(Section).join(Document).where(visible_documents_clause(cell))
+        select(Section).join(Document).where(cell_documents_clause(cell))
         .order_by(Document.number, Section.position).limit(5000)
     )
     found = []
@@ -32,12 +28,3 @@ def find_sections(cell, query: str, limit: int = 10) -> list[Section]:
                 break
     return found
 
-
-def visible_section(cell, section_id) -> Section | None:
-    try:
-        section_id = int(section_id)
-    except (TypeError, ValueError):
-        return None
-    return db.session.scalar(
-        select(Section).join(Document).where(Section.id == section_id, visible_documents_clause(cell))
-    )

@@ -3,37 +3,9 @@
 from flask_login import current_user
 from sqlalchemy import bindparam, select
 
-from handbook.auth.models import User
 from handbook.auth.permissions import require
 from handbook.extensions import db
-from handbook.library.models import Document, Section
 from handbook.notes.models import Note, NoteRevision
-from handbook.orgs.models import Organization
-
-
-def can_read_document(user: User, document: Document) -> bool:
-    """A document is for everyone, or only for members inside its organisation's subtree."""
-    if document.org_id is None:
-        return True
-    if not user.is_authenticated:
-        return False
-    org = db.session.get(Organization, document.org_id)
-    if org is None:
-        return False
-    if user.cell is not None and org.contains(user.cell):
-        return True
-    # Leaders without a cell of their own read what is published at or around their posts.
-    return any(org.contains(r.org) or r.org.contains(org) for r in user.roles)
-
-
-def get_note_section_or_404(slug: str, anchor: str) -> Section:
-    """The section `anchor` of document `slug`, if the current user may read that document."""
-    section = db.session.scalar(
-        select(Section).join(Document).where(Document.slug == slug, Section.anchor == anchor)
-    )
-    require(section is not None and can_read_document(current_user, section.document))
-    return section
-
 
 # Built once (SQLAlchemy keeps a built statement's cache key): every autosave looks up its note.
 _OWN_NOTE = {

@@ -4,6 +4,7 @@ from sqlalchemy import select
 
 from handbook.extensions import db
 from handbook.meetings.models import Meeting
+from handbook.meetings.status import Status
 from handbook.notes.models import Note
 from handbook.notes.service import new_note, save_note
 
@@ -18,7 +19,7 @@ DEMO_NOTE = (
 def seed(ctx) -> None:
     member = ctx["users"]["dangvien"]
     meeting = db.session.scalar(
-        select(Meeting).where(Meeting.cell_id == ctx["cell1"].id, Meeting.status != "draft")
+        select(Meeting).where(Meeting.cell_id == ctx["cell1"].id, Meeting.status != Status.DRAFT)
         .order_by(Meeting.starts_at).limit(1)
     )
     if meeting is None:

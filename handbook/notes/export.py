@@ -4,8 +4,8 @@ from datetime import date
 
 from flask import render_template
 
+from handbook.markdown import render
 from handbook.notes.queries import meeting_notes, section_notes
-from handbook.notes.text import render_markdown
 
 # Laying out a PDF costs CPU in proportion to the text (seconds per 20,000 characters on a busy
 # 2-core machine, see benchmarks/README.md), so one request may ask for this much; the printable page
@@ -29,11 +29,11 @@ def export_problem(context: dict) -> str | None:
 
 def export_context(user, start: date, end: date) -> dict:
     meetings = [
-        {"meeting": meeting, "items": meeting.items, "html": render_markdown(note.body), "note": note}
+        {"meeting": meeting, "items": meeting.items, "html": render(note.body, "note"), "note": note}
         for note, meeting in meeting_notes(user.id, start, end, newest_first=False)
     ]
     sections = [
-        {"section": section, "document": document, "html": render_markdown(note.body), "note": note}
+        {"section": section, "document": document, "html": render(note.body, "note"), "note": note}
         for note, section, document in section_notes(user.id, start, end)
     ]
     return {"owner": user, "start": start, "end": end, "meetings": meetings, "sections": sections}

@@ -3,22 +3,13 @@
 from datetime import date
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, IntegerField, TextAreaField
+from wtforms import DateField, HiddenField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, ValidationError
 
 from handbook.notes.text import MAX_CHARS, clean_body
+from handbook.versioning import VersionField
 
-
-class VersionField(IntegerField):
-    """The version the text was typed on; a garbled value is a Vietnamese error, not a crash."""
-
-    def process_formdata(self, valuelist):
-        if valuelist:
-            try:
-                self.data = int(valuelist[0])
-            except ValueError:
-                self.data = None
-                raise ValueError("Phiên bản ghi chép không hợp lệ, xin tải lại trang.") from None
+BAD_VERSION = "Phiên bản ghi chép không hợp lệ, xin tải lại trang."
 
 
 class NoteForm(FlaskForm):
@@ -29,9 +20,8 @@ class NoteForm(FlaskForm):
             "Ghi chép dài quá giới hạn 100.000 ký tự nên chưa được lưu. "
             "Xin chia bớt sang ghi chép khác; chữ đã gõ vẫn còn nguyên trong ô."))],
     )
-    version = VersionField(validators=[
-        InputRequired(message="Thiếu phiên bản ghi chép, xin tải lại trang."),
-        NumberRange(min=0, message="Phiên bản ghi chép không hợp lệ, xin tải lại trang."),
+    version = VersionField(message=BAD_VERSION, validators=[
+        InputRequired(message="Thiếu phiên bản ghi chép, xin tải lại trang."), NumberRange(min=0, message=BAD_VERSION),
     ])
 
     def validate_body(self, field):

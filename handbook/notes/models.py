@@ -9,6 +9,7 @@ from handbook.extensions import db
 from handbook.library.models import Section
 from handbook.meetings.models import Meeting
 from handbook.models_base import UTCDateTime, utcnow
+from handbook.versioning import versioned
 
 REVISION_KINDS = {
     "autosave": "Bản lưu tự động",
@@ -43,10 +44,9 @@ class Note(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_revision_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
-    # Every UPDATE says "WHERE version = <the version this request read>": two devices saving
-    # the same note at once cannot both win; the loser's text becomes a conflict revision
-    # (handbook/notes/editor.py). The service sets the numbers itself (generator off).
-    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
+    # Two devices saving the same note at once cannot both win; the loser's text becomes a
+    # conflict revision (handbook/versioning.py, handbook/notes/editor.py).
+    __mapper_args__ = versioned(version)
 
     meeting: Mapped[Meeting | None] = relationship()
     section: Mapped[Section | None] = relationship()

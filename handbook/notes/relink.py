@@ -5,15 +5,14 @@ note is kept and carries a notice saying so, shown on the note and in the notebo
 from sqlalchemy import select, update
 
 from handbook.extensions import db
-from handbook.library.importer import sections_superseded
-from handbook.library.structure import anchor_label
 from handbook.models_base import utcnow
 from handbook.notes.models import Note
+from handbook.signals import sections_superseded
 from handbook.timefmt import vn_date
 
 
 def _name(section) -> str:
-    return anchor_label(section.anchor) or section.heading or section.anchor
+    return section.display_name
 
 
 @sections_superseded.connect

@@ -3,24 +3,17 @@
 from flask import flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
+from handbook.extensions import db
+from handbook.library.access import get_visible_section_or_404
 from handbook.meetings.access import get_visible_meeting_or_404
 from handbook.notes import bp
-from handbook.notes.access import (
-    find_own_note,
-    get_note_section_or_404,
-    get_own_note_or_404,
-    get_own_revision_or_404,
-)
+from handbook.notes import messages as msg
+from handbook.notes.access import find_own_note, get_own_note_or_404, get_own_revision_or_404
 from handbook.notes.editor import edit_note
 from handbook.notes.forms import RestoreForm
+from handbook.notes.links import note_url
 from handbook.notes.service import new_note, restore_revision
-from handbook.notes.text import render_markdown
 from handbook.timefmt import vn_datetime
-
-
-@bp.app_template_filter("note_markdown")
-def note_markdown(text: str):
-    return render_markdown(text)
 
 
 @bp.after_request
@@ -50,7 +43,7 @@ def meeting_note(meeting_id: int):
 @login_required
 def section_note(slug: str, anchor: str):
     """The current member's own note on one article (section) of a document."""
-    section = get_note_section_or_404(slug, anchor)
+    section = get_visible_section_or_404(slug, anchor)  # a note only on what one may read
     return edit_note(
         find=lambda: find_own_note(section_id=section.id),
         create=lambda: new_note(current_user.id, section=section),
@@ -78,17 +71,7 @@ def restore(note_id: int, revision_id: int):
     if not RestoreForm().validate_on_submit():
         return redirect(url_for("notes.history", note_id=note.id))
     restore_revision(note, revision)
-    flash(f"Đã khôi phục bản lúc {vn_datetime(revision.created_at)}; bản trước đó được giữ trong lịch sử.", "success")
+    db.session.commit()
+    flash(msg.RESTORED.format(time=vn_datetime(revision.created_at)), "success")
     return redirect(note_url(note))
 
-
-def note_url(note) -> str:
-    """Where a note is edited; a note whose meeting or section is gone lives on its history page."""
-    if note.meeting_id:
-        return url_for("notes.meeting_note", meeting_id=note.meeting_id)
-    if note.section_id:
-        return url_for("notes.section_note", slug=note.section.document.slug, anchor=note.section.anchor)
-    return url_for("notes.history", note_id=note.id)
-
-
-from handbook.notes import notebook  # noqa: E402,F401  (notebook, export and panels register on bp)

@@ -17,7 +17,7 @@ def search_notes(user, terms: list[str], limit: int = 20) -> list[SearchHit]:
     notes = db.session.scalars(
         select(Note).where(Note.owner_id == user.id, matches).order_by(Note.updated_at.desc()).limit(limit)
     )
-    from handbook.notes.routes import note_url
+    from handbook.notes.links import note_url
 
     notes = list(notes)
     if notes:

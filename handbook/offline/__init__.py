@@ -5,4 +5,4 @@ from flask import Blueprint
 
 bp = Blueprint("offline", __name__)
 
-from handbook.offline import conditional, routes  # noqa: E402,F401
+from handbook.offline import conditional, hooks, routes  # noqa: E402,F401

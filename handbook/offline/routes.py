@@ -9,14 +9,13 @@ from flask_login import current_user, login_required
 from sqlalchemy import delete, select
 
 from handbook.assets import asset_url
-from handbook.auth.routes import safe_next
 from handbook.extensions import db
 from handbook.library.access import get_visible_document_or_404
 from handbook.offline import bp
 from handbook.offline.models import OfflineMark
 from handbook.offline.pack import pack_json
 from handbook.offline.validators import account_key, build_stamp
-from handbook.security import is_htmx
+from handbook.security import is_htmx, safe_next
 
 # The app shell: what every page needs, kept by the worker under these content-hashed URLs.
 SHELL_ASSETS = ["css/app.css", "vendor/htmx-2.0.11.min.js", "js/app.js", "js/notes.js",
@@ -101,8 +100,9 @@ def toggle_document(slug: str):
         db.session.execute(delete(OfflineMark).where(OfflineMark.id == mark))
     db.session.commit()
     if is_htmx():
+        marked = {document.id} if mark is None else set()
         response = current_app.make_response(render_template(
-            "offline/_document_toggle.html", document=document, offline_marked=mark is None))
+            "offline/_document_toggle.html", document=document, tool={"marked": marked}))
         response.headers["HX-Trigger"] = "sotay:pack-changed"  # the page asks the worker to refresh the pack
         return response
     back = request.form.get("next")
@@ -112,11 +112,3 @@ def toggle_document(slug: str):
 @bp.app_template_global()
 def offline_account() -> str | None:
     return account_key()
-
-
-@bp.app_template_global()
-def offline_marked_ids() -> set[int]:
-    """Documents the member keeps on the phone (the library list and reader show the toggle)."""
-    if not current_user.is_authenticated:
-        return set()
-    return set(db.session.scalars(select(OfflineMark.document_id).where(OfflineMark.user_id == current_user.id)))

@@ -21,8 +21,8 @@ from handbook.extensions import db
 from handbook.library.access import can_view_document
 from handbook.library.models import Bookmark, Document, ReadingPosition, Section, StudyMark
 from handbook.meetings.access import can_see_meeting
-from handbook.meetings.attendance import checkin_open
 from handbook.meetings.models import Attendance, Meeting, Minutes, Notification, Rsvp
+from handbook.meetings.status import Action, allows
 from handbook.notes.models import Note
 from handbook.offline.models import OfflineMark
 
@@ -132,7 +132,7 @@ def _meeting_facts(row) -> tuple | None:
         if not can_see_meeting(user, meeting):
             return None
     return (tuple(row), in_cell_id(user, row.cell_id), manages_cell_id(user, row.cell_id),
-            meeting is not None and checkin_open(meeting))
+            meeting is not None and allows(meeting, Action.CHECK_IN))
 
 
 def _meeting_tag(kind: str, statement, meeting_id: int) -> str | None:

@@ -1,4 +1,5 @@
-"""Search sources: each feature registers one function; the search page asks them all.
+"""Search sources: each feature connects one function to the search_sources signal with the
+`search_source` decorator; the search page asks them all.
 
 A source is `source(user, terms, limit) -> list[SearchHit]`, where `terms` are folded
 terms from `text.parse_query`. It must return only what `user` may see.
@@ -7,8 +8,11 @@ terms from `text.parse_query`. It must return only what `user` may see.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import count
 
 from markupsafe import Markup
+
+from handbook.signals import answers, search_sources
 
 
 @dataclass
@@ -22,12 +26,30 @@ class SearchHit:
     extra: dict = field(default_factory=dict)
 
 
-SOURCES: list[tuple[str, Callable]] = []
+@dataclass(frozen=True)
+class SearchSource:
+    order: int  # the order sources were connected in: it settles ties between their hits
+    name: str
+    search: Callable[..., list[SearchHit]]
+
+
+_connected = count()
 
 
 def search_source(name: str):
+    """Connects the decorated function to the search_sources signal as the source `name`."""
+
     def register(fn):
-        SOURCES.append((name, fn))
+        source = SearchSource(next(_connected), name, fn)
+        search_sources.connect(lambda sender: source, weak=False)
         return fn
 
     return register
+
+
+def sources() -> list[SearchSource]:
+    return sorted(answers(search_sources), key=lambda source: source.order)
+
+
+def source_named(name: str) -> Callable[..., list[SearchHit]]:
+    return next(source.search for source in sources() if source.name == name)

@@ -6,7 +6,7 @@ from sqlalchemy.exc import DatabaseError
 
 from handbook.extensions import db
 from handbook.search import bp
-from handbook.search.registry import SOURCES
+from handbook.search.registry import sources
 from handbook.search.text import parse_query
 from handbook.security import is_htmx
 
@@ -19,13 +19,13 @@ def run_search(user, query: str) -> list:
     if not terms:
         return []
     hits = []
-    for name, source in SOURCES:
+    for source in sources():
         try:
-            found = source(user, terms, PER_SOURCE)
+            found = source.search(user, terms, PER_SOURCE)
         except DatabaseError:
             # One broken source must not take the page down; the others still answer.
             db.session.rollback()
-            current_app.logger.exception("search source %s failed", name)
+            current_app.logger.exception("search source %s failed", source.name)
             continue
         # Sources score on their own scales; interleave them by position instead, so no
         # source's numbers can push every other source off the page.

@@ -7,15 +7,16 @@ from wtforms.fields.choices import SelectChoice
 
 from handbook import audit
 from handbook.auth import permissions
+from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
 from handbook.library import bp
+from handbook.library import messages as msg
 from handbook.library.access import (
     assignable_orgs,
     can_assign_study,
     get_visible_document_or_404,
     manages_whole_library,
 )
-from handbook.library.extract import ImportError_
 from handbook.library.forms import AssignForm, ImportForm
 from handbook.library.importer import ImportRequest, import_document
 from handbook.library.models import StudyAssignment
@@ -31,7 +32,8 @@ def import_form():
     orgs = [SelectChoice(o.id, f"{o.kind_label}: {o.name}") for o in assignable_orgs(current_user)
             if permissions.is_admin_of(current_user, o)]
     # System-wide documents are the top-level committee's to publish.
-    form.org_id.choices = ([SelectChoice(0, "Toàn hệ thống")] if manages_whole_library(current_user) else []) + orgs
+    whole = [SelectChoice(0, msg.WHOLE_DEPLOYMENT)] if manages_whole_library(current_user) else []
+    form.org_id.choices = whole + orgs
     if form.validate_on_submit():
         upload = form.file.data
         data = upload.read()
@@ -42,10 +44,12 @@ def import_form():
         )
         try:
             document = import_document(req, actor=current_user)
-        except ImportError_ as error:
-            form.file.errors.append(str(error))
+        except DomainError as error:
+            db.session.rollback()
+            show_on_form(form, error, "file")
         else:
-            flash(f"Đã nhập văn bản {document.number} ({len(document.sections)} mục).", "success")
+            db.session.commit()
+            flash(msg.IMPORTED.format(number=document.number, sections=len(document.sections)), "success")
             return redirect(url_for("library.reader", slug=document.slug))
     return render_template("library/import.html", form=form)
 
@@ -66,7 +70,7 @@ def assign(slug):
         audit.record("study.assigned", org=org, target=document,
                      summary=f"{document.number} → {org.name}, hạn {form.due_on.data:%d/%m/%Y}")
         db.session.commit()
-        flash(f"Đã giao học tập {document.number} cho {org.name}.", "success")
+        flash(msg.ASSIGNED.format(number=document.number, org=org.name), "success")
         return redirect(url_for("library.assign", slug=slug))
     org_ids = {o.id for o in orgs}
     assignments = [a for a in db.session.scalars(

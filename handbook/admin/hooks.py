@@ -1,0 +1,31 @@
+"""What administration offers other pages: its navigation entry (for admins, on wide screens) and
+the committee admin's home panel (how many cells missed last month's regular meeting)."""
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+
+from handbook.admin.dashboard import cells_query
+from handbook.auth.permissions import admin_roots, is_admin
+from handbook.extensions import db
+from handbook.signals import NavEntry, Panel, home_panels, nav_entries
+from handbook.timefmt import VN
+
+
+@nav_entries.connect
+def admin_entry(app) -> NavEntry:
+    return NavEntry(60, "admin.index", "Quản trị", "admin", shown=is_admin, wide_only=True)
+
+
+@home_panels.connect
+def committee_panel(user) -> Panel | None:
+    roots = admin_roots(user)
+    if not roots:
+        return None
+    last = datetime.now(VN).replace(day=1) - timedelta(days=1)
+    rows = []
+    for root in roots:
+        missed = db.session.scalar(select(func.count()).select_from(
+            cells_query(root, last.year, last.month, only_missed=True).subquery()))
+        rows.append({"root": root, "missed": missed})
+    return Panel(5, "admin/_home_panel.html", {"rows": rows, "year": last.year, "month": last.month})

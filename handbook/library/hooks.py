@@ -1,0 +1,34 @@
+"""What the library offers other pages: its navigation entry, study to do on the home page,
+bookmarks on the account page."""
+
+from sqlalchemy import select
+
+from handbook.extensions import db
+from handbook.library.access import visible_documents_clause
+from handbook.library.models import Bookmark, Document, Section
+from handbook.library.study import pending_for
+from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_entries
+
+
+@nav_entries.connect
+def library_entry(app) -> NavEntry:
+    return NavEntry(20, "library.index", "Thư viện", "book")
+
+
+@home_panels.connect
+def study_panel(user) -> Panel | None:
+    pending = pending_for(user)
+    return Panel(20, "library/_home_panel.html", {"pending": pending}) if pending else None
+
+
+def bookmarks_of(user, limit: int = 50) -> list[Bookmark]:
+    return list(db.session.scalars(
+        select(Bookmark).join(Section).join(Document)
+        .where(Bookmark.user_id == user.id, visible_documents_clause(user))
+        .order_by(Bookmark.created_at.desc()).limit(limit)
+    ))
+
+
+@account_panels.connect
+def bookmarks_panel(user) -> Panel:
+    return Panel(20, "library/_account_panel.html", {"bookmarks": bookmarks_of(user)})

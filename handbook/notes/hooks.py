@@ -1,0 +1,25 @@
+"""What the notebook offers other pages: its navigation entry, the member's most recent notes on
+the home page (titles only: the home page is cached), and a note link beside each section of
+the library's reader."""
+
+from handbook.notes.links import note_url
+from handbook.notes.queries import anchors_with_notes, recent_notes
+from handbook.signals import NavEntry, Panel, SectionMark, home_panels, nav_entries, reader_marks
+
+
+@nav_entries.connect
+def notebook_entry(app) -> NavEntry:
+    return NavEntry(40, "notes.index", "Ghi chép", "note")
+
+
+@home_panels.connect
+def recent_notes_panel(user) -> Panel | None:
+    notes = recent_notes(user.id)
+    if not notes:
+        return None
+    return Panel(40, "notes/_home_panel.html", {"notes": [(note, note_url(note)) for note in notes]})
+
+
+@reader_marks.connect
+def note_marks(user, document) -> SectionMark:
+    return SectionMark(20, "notes/_section_note_link.html", {"anchors": anchors_with_notes(user, document)})

@@ -1,0 +1,113 @@
+"""The named seams between features: blinker signals, as Indico's modules use them.
+
+A page that shows what other features offer sends a signal and collects the answers; each
+feature connects its receivers in its own `hooks.py`. So the home page knows no panel, the
+search page no source, the reader nothing of notes, and no feature imports another's
+internals to plug in. Every seam of the app is declared here, with what it sends and what a
+receiver answers; a receiver answers None when it has nothing to offer.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from blinker import NamedSignal, Namespace
+
+_signals = Namespace()
+
+home_panels = _signals.signal("home-panels", doc="""A card on the home page.
+
+Sent with the user; answer a `Panel`, or None to show nothing.""")
+
+account_panels = _signals.signal("account-panels", doc="""A card on the account page.
+
+Sent with the user; answer a `Panel`, or None to show nothing.""")
+
+nav_entries = _signals.signal("nav-entries", doc="""An entry of the main navigation.
+
+Sent once, with the app, when it is built; answer a `NavEntry`.""")
+
+nav_context = _signals.signal("nav-context", doc="""Values the layout needs on every page (a badge).
+
+Sent with no sender each time a template renders; answer a dict of template values. Make
+costly values callables, so fragments that never draw the layout never compute them.""")
+
+search_sources = _signals.signal("search-sources", doc="""A source of the search page.
+
+Sent with no sender; answer a `handbook.search.registry.SearchSource` (connect with the
+`search_source` decorator there).""")
+
+password_changed = _signals.signal("password-changed", doc="""An account's password changed.
+
+Sent with the user and `by_admin` (False: the member changed it; True: an admin's reset);
+whatever stands in for the password elsewhere (the calendar feed's secret) is renewed.
+Answer a sentence the member should read after their own change, or None.""")
+
+sections_superseded = _signals.signal("sections-superseded", doc="""A document got a new text.
+
+Sent with the document now holding the text, `succession` — pairs (old section, the section
+taking its place: same anchor, else the same article; or None) — and `kept` (True: the old
+sections stay, an older version still readable; False: they are deleted after this). Sent
+before anything is deleted; receivers move what hangs on the old sections (notes).""")
+
+document_tools = _signals.signal("document-tools", doc="""A tool beside each document of the library's list and reader.
+
+Sent with the user; answer a `Tool` (its template gets the document as `document`), or None.""")
+
+reader_marks = _signals.signal("reader-marks", doc="""A mark beside each section of the library's reader.
+
+Sent with the user and `document=`; answer a `SectionMark`, or None.""")
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A card: its template gets `context` as `panel`. Lower `order` comes first. A panel
+    that shows nothing by itself (`content` False: a hint the page's script may reveal) does
+    not count when the page says it has nothing new."""
+
+    order: int
+    template: str
+    context: dict
+    content: bool = True
+
+
+@dataclass(frozen=True)
+class Tool:
+    """A control beside each document: its template gets the document as `document` and
+    `context` as `tool`."""
+
+    order: int
+    template: str
+    context: dict
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """A link of the main navigation, shown to users for whom `shown(user)` holds."""
+
+    order: int
+    endpoint: str
+    label: str
+    icon: str
+    shown: Callable[[Any], bool] = field(default=lambda user: True)
+    wide_only: bool = False  # on phones the bottom bar keeps to the entries every member uses
+
+
+@dataclass(frozen=True)
+class SectionMark:
+    """Drawn after each section's own tools: its template gets the section as `section` and
+    `context` as `mark`."""
+
+    order: int
+    template: str
+    context: dict
+
+
+def answers(signal: NamedSignal, sender: Any = None, **kwargs) -> list:
+    """What the receivers answered, Nones left out, in no particular order."""
+    return [value for _receiver, value in signal.send(sender, **kwargs) if value is not None]
+
+
+def ordered(signal: NamedSignal, sender: Any = None, **kwargs) -> list:
+    """The answers by their `order`: blinker calls receivers in no fixed order."""
+    return sorted(answers(signal, sender, **kwargs), key=lambda answer: answer.order)

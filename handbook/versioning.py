@@ -1,0 +1,68 @@
+"""One way to save what two people may change at once: a version counter on the row.
+
+A form carries the version its text was typed on. Saved on a version that is no longer the
+row's, nothing typed is lost: the stored text stays and the incoming one is kept beside it
+(a note's conflict revision, a copy of the minutes, the agenda form shown back with its text)
+for the person to merge. Saved on the current version, the row's UPDATE says
+`WHERE version = <the version read>` (SQLAlchemy's version_id_col), so two saves on the same
+version cannot both win: the loser's flush matches no row, and `guarded_write` turns that
+into `StaleVersion`, which the caller answers as a stale version. Notes, agendas and minutes
+all use it; the services set the numbers themselves.
+"""
+
+from contextlib import contextmanager
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+from wtforms import IntegerField
+from wtforms.validators import InputRequired, NumberRange
+
+from handbook.domain import DomainError
+from handbook.extensions import db
+
+
+def versioned(column) -> dict:
+    """`__mapper_args__` for a model whose every UPDATE checks `column` (bumped by its service)."""
+    return {"version_id_col": column, "version_id_generator": False}
+
+
+class StaleVersion(DomainError):
+    """Someone else saved on the same version first."""
+
+    status = 409
+
+
+@contextmanager
+def guarded_write():
+    """What is written inside is flushed before the block ends. If another request's save won
+    meanwhile (the row's version moved, or a first insert met the other's row), the
+    transaction is rolled back and StaleVersion raised: the caller keeps both texts."""
+    try:
+        yield
+        db.session.flush()
+    except (StaleDataError, IntegrityError):
+        db.session.rollback()
+        raise StaleVersion() from None
+
+
+def both_texts(current: str, incoming: str) -> str:
+    """Both texts in one box, the stored one first: merging is editing, and nothing falls out of view."""
+    return f"{current}\n\n––– Bản vừa gửi từ máy này (chưa gộp — gộp xong hãy xóa dòng này) –––\n\n{incoming}"
+
+
+class VersionField(IntegerField):
+    """The version a text was typed on, in a hidden input; a missing or garbled value is a
+    Vietnamese error (`message`), never a crash."""
+
+    def __init__(self, message: str, **kwargs):
+        self.message = message
+        kwargs.setdefault("validators", [InputRequired(message=message), NumberRange(min=0, message=message)])
+        super().__init__(**kwargs)
+
+    def process_formdata(self, valuelist):
+        if valuelist:
+            try:
+                self.data = int(valuelist[0])
+            except ValueError:
+                self.data = None
+                raise ValueError(self.message) from None
