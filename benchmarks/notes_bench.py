@@ -26,7 +26,7 @@ from handbook.demo import seed_demo  # noqa: E402
 from handbook.extensions import db  # noqa: E402
 from handbook.meetings.models import Meeting  # noqa: E402
 from handbook.notes.models import Note  # noqa: E402
-from handbook.search.text import fold  # noqa: E402
+from handbook.vietnamese import fold  # noqa: E402
 
 BODY = ("## 1. Thông tin thời sự\nĐồng chí Bí thư quán triệt Quy định 08-QĐi/TW về trách nhiệm nêu gương. "
         "Ý kiến: đảng viên cần gương mẫu trong công tác chuyên môn.\n") * 4

@@ -161,7 +161,7 @@ def test_draft_key_is_per_user_and_note(client, auth, world):
 
 def test_fast_fold_matches_the_search_fold():
     from handbook.notes.text import fold_body
-    from handbook.search.text import fold
+    from handbook.vietnamese import fold
 
     sample = "Nêu GƯƠNG Đảng viên — ĐỨC, Ý kiến: ổn định; Ω ß İ ﬁ 😀 e\u0301"
     assert fold_body(sample) == fold(sample)

@@ -14,7 +14,7 @@ from handbook.auth.models import User
 from handbook.auth.passwords import hash_one_time_password, one_time_password
 from handbook.extensions import db
 from handbook.orgs.models import Organization
-from handbook.search.text import fold
+from handbook.vietnamese import fold
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20_000

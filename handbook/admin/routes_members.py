@@ -12,9 +12,9 @@ from handbook.admin.scope import admin_cells_for_choice, admin_root, get_admin_m
 from handbook.auth.models import RoleAssignment, User
 from handbook.extensions import db
 from handbook.orgs.models import Organization
-from handbook.search.text import fold
 from handbook.security import is_htmx
 from handbook.timefmt import vn_date
+from handbook.vietnamese import fold
 
 PAGE_SIZE = 50
 

@@ -4,7 +4,7 @@ import re
 from datetime import date
 
 from handbook.auth.service import normalise_phone
-from handbook.search.text import fold
+from handbook.vietnamese import fold
 
 CARD_RE = re.compile(r"^\d{6,12}$")
 PHONE_RE = re.compile(r"^0\d{9,10}$")

@@ -13,7 +13,7 @@ from handbook.extensions import db
 from handbook.library.access import visible_org_ids
 from handbook.library.models import Document
 from handbook.search.registry import SearchHit, search_source
-from handbook.search.text import highlight
+from handbook.vietnamese import highlight
 
 # Ranking every match of a very common word costs time in proportion to the corpus, so
 # only the most recent CANDIDATES matching sections the user may see are ranked (the

@@ -49,7 +49,7 @@ class ParsedDocument:
 
 
 def _slug(value: str) -> str:
-    from handbook.search.text import fold
+    from handbook.vietnamese import fold
 
     return re.sub(r"[^a-z0-9]+", "-", fold(value)).strip("-")
 

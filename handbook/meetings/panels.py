@@ -19,7 +19,7 @@ from handbook.meetings.models import AgendaItem, Meeting, Minutes
 from handbook.meetings.notify import unread_count
 from handbook.models_base import utcnow
 from handbook.search.registry import SearchHit, search_source
-from handbook.search.text import fold, highlight
+from handbook.vietnamese import fold, highlight
 
 _md = MarkdownIt("zero").enable(["emphasis", "list", "link", "newline"])
 ALLOWED_TAGS = {"p", "em", "strong", "ul", "ol", "li", "a", "br"}

@@ -4,7 +4,7 @@ from sqlalchemy import or_, select
 
 from handbook.extensions import db
 from handbook.library.models import Document, Section
-from handbook.search.text import fold, parse_query
+from handbook.vietnamese import fold, parse_query
 
 
 def visible_documents_clause(cell):

@@ -5,7 +5,7 @@ from sqlalchemy import and_, select
 from handbook.extensions import db
 from handbook.notes.models import Note
 from handbook.search.registry import SearchHit, search_source
-from handbook.search.text import highlight
+from handbook.vietnamese import highlight
 
 
 @search_source("notes")

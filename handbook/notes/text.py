@@ -7,7 +7,7 @@ import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from handbook.search.text import fold
+from handbook.vietnamese import fold
 
 MAX_CHARS = 100_000
 
