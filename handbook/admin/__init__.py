@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-from handbook.admin import models, panels, routes, routes_dashboard, routes_import, routes_members  # noqa: E402,F401
+from handbook.admin import models, panels, routes, routes_dashboard, routes_import, routes_members, search  # noqa: E402,F401

@@ -9,6 +9,7 @@ from sqlalchemy import func, insert, select
 
 from handbook.admin import validation as v
 from handbook.admin.models import MembershipChange
+from handbook.admin.search import index_members
 from handbook.audit import record
 from handbook.auth.models import User
 from handbook.auth.passwords import hash_one_time_password, one_time_password
@@ -198,6 +199,7 @@ def run_import(rows: list[Row], root: Organization, actor) -> list[tuple[User | 
         results.append(({**row.fields, "cell_name": row.cell.name}, password))
     db.session.execute(insert(User), values)
     ids = _ids_by_card([row.fields["card_number"] for row in rows])
+    index_members(ids.values())  # a Core INSERT: the session's events do not see these rows
     db.session.execute(insert(MembershipChange), [
         {"user_id": ids[row.fields["card_number"]], "to_cell_id": row.cell.id, "changed_by_id": actor.id}
         for row in rows])

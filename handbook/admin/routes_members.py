@@ -2,50 +2,45 @@
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import func, or_, select
+from sqlalchemy import false, func, select
 
 from handbook.admin import bp
 from handbook.admin import members as service
 from handbook.admin.csvexport import csv_response
 from handbook.admin.forms import MemberForm, MoveMemberForm, RoleForm, options
 from handbook.admin.scope import admin_cells_for_choice, admin_root, get_admin_member_or_404, get_admin_org_or_404
+from handbook.admin.search import member_search
 from handbook.auth.models import RoleAssignment, User
 from handbook.extensions import db
 from handbook.orgs.models import Organization
 from handbook.security import is_htmx
 from handbook.timefmt import vn_date
-from handbook.vietnamese import fold
 
 PAGE_SIZE = 50
 
 
-def _members_query(root):
+def _members_query(root) -> tuple:
+    """The filtered members of the subtree, and how many (a function: counted only when shown)."""
     args = request.args
+    q = args.get("q", "").strip()[:100]
+    status, leader, role = args.get("status", "active"), args.get("leader") == "1", args.get("role")
+    if q:
+        # Names without accents, card numbers, phones and usernames: the search index holds
+        # them and the filters as facets (handbook/admin/search.py), so no subtree is scanned.
+        found = member_search(root, q, status, leader, role)
+        if found is None:
+            return select(User).where(false()), lambda: 0
+        ids, count = found
+        return select(User).where(User.id.in_(ids)), count
     query = select(User).join(Organization, Organization.id == User.cell_id).where(
         Organization.path.startswith(root.path))
-    q = args.get("q", "").strip()[:100]
-    if q:
-        like = f"%{q}%"
-        # Card numbers, phones and exact spellings match in SQL; names also match without accents.
-        query = query.where(or_(User.full_name.ilike(like), User.card_number.ilike(like),
-                                User.phone.ilike(like), User.username.ilike(like),
-                                User.id.in_(_folded_name_matches(root, q))))
-    status = args.get("status", "active")
     if status in ("active", "inactive"):
         query = query.where(User.active.is_(status == "active"))
-    if args.get("leader") == "1":
+    if leader:
         query = query.where(User.holds_leadership_post.is_(True))
-    if args.get("role") in ("secretary", "deputy"):
-        query = query.where(User.id.in_(select(RoleAssignment.user_id).where(RoleAssignment.role == args["role"])))
-    return query
-
-
-def _folded_name_matches(root, q: str) -> list[int]:
-    """'nguyen van an' finds 'Nguyễn Văn An': names are folded in Python (portable to SQLite)."""
-    needle = fold(q)
-    rows = db.session.execute(select(User.id, User.full_name).join(Organization, Organization.id == User.cell_id)
-                              .where(Organization.path.startswith(root.path)))
-    return [uid for uid, name in rows if needle in fold(name)][:2000]
+    if role in ("secretary", "deputy"):
+        query = query.where(User.id.in_(select(RoleAssignment.user_id).where(RoleAssignment.role == role)))
+    return query, lambda: db.session.scalar(select(func.count()).select_from(query.subquery()))
 
 
 @bp.get("/members")
@@ -53,8 +48,8 @@ def _folded_name_matches(root, q: str) -> list[int]:
 def members():
     """Members of the subtree, searchable and filtered by cell, status and post."""
     root = admin_root()
-    query = _members_query(root)
-    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+    query, count = _members_query(root)
+    total = count()
     page = max(1, request.args.get("page", 1, type=int))
     users = db.session.scalars(query.order_by(User.full_name, User.id).limit(PAGE_SIZE)
                                .offset((page - 1) * PAGE_SIZE)).all()
@@ -68,7 +63,7 @@ def members():
 def members_csv():
     """The filtered member list as CSV (cells a spreadsheet could run are neutralised)."""
     root = admin_root()
-    users = db.session.scalars(_members_query(root).order_by(User.full_name, User.id)).all()
+    users = db.session.scalars(_members_query(root)[0].order_by(User.full_name, User.id)).all()
     header = ["Họ và tên", "Số thẻ đảng viên", "Điện thoại", "Ngày sinh", "Giới tính", "Ngày vào Đảng",
               "Ngày chính thức", "Chức vụ lãnh đạo", "Chi bộ", "Trạng thái"]
     rows = ([u.full_name, u.card_number, u.phone, vn_date(u.date_of_birth), u.sex, vn_date(u.admitted_on),

@@ -4,7 +4,12 @@ from sqlalchemy import or_, select
 
 from handbook.extensions import db
 from handbook.library.models import Document, Section
-from handbook.vietnamese import fold, parse_query
+from handbook.search import ranking
+from handbook.search.query import TEXT_AND_REF, usable
+from handbook.vietnamese import parse_query
+
+# As the library search: the newest matches are ranked, best first (handbook/search/ranking.py).
+CANDIDATES = 1000
 
 
 def visible_documents_clause(cell):
@@ -13,24 +18,17 @@ def visible_documents_clause(cell):
 
 
 def find_sections(cell, query: str, limit: int = 10) -> list[Section]:
-    terms = parse_query(query)
+    """Sections of the documents the cell may read, best match first. The document number,
+    the level and the number count as words: secretaries type "dieu 3 08-QĐi"."""
+    terms = usable(parse_query(query))
     if not terms:
         return []
-    # Folding happens in Python (đ has no Unicode decomposition), so filter a bounded candidate set.
-    candidates = db.session.scalars(
-        select(Section).join(Document).where(visible_documents_clause(cell))
-        .order_by(Document.number, Section.position).limit(5000)
-    )
-    found = []
-    for section in candidates:
-        # The level ("dieu", "khoan") is the word secretaries type before a number: "dieu 3 08-QĐi".
-        haystack = fold(" ".join((section.document.number, section.level, section.number, section.heading,
-                                  section.text)))
-        if all(term in haystack for term in terms):
-            found.append(section)
-            if len(found) >= limit:
-                break
-    return found
+    hidden = db.session.scalars(select(Document.id).where(Document.org_id.is_not(None),
+                                                          Document.org_id.not_in(cell.ancestor_ids())))
+    ids = ranking.best_sections(terms, columns=TEXT_AND_REF, hidden_documents=list(hidden), limit=limit,
+                                candidates=CANDIDATES)
+    found = {s.id: s for s in db.session.scalars(select(Section).where(Section.id.in_(ids)))}
+    return [found[i] for i in ids if i in found]
 
 
 def visible_section(cell, section_id) -> Section | None:

@@ -35,7 +35,6 @@ class Note(db.Model):
     # What the note was about, kept in case the meeting or section disappears.
     context_title: Mapped[str] = mapped_column(String(500), default="")
     body: Mapped[str] = mapped_column(Text, default="")
-    body_folded: Mapped[str] = mapped_column(Text, default="")  # fold(body), for accent-insensitive LIKE
     version: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -7,8 +7,6 @@ import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from handbook.vietnamese import fold
-
 MAX_CHARS = 100_000
 
 # Control characters (C0, DEL, C1) except tab and newline, which are part of writing.
@@ -27,7 +25,3 @@ def render_markdown(text: str) -> Markup:
     html = _markdown.render(text or "")
     return Markup(nh3.clean(html, link_rel="noopener noreferrer nofollow"))  # noqa: S704
 
-
-def fold_body(text: str) -> str:
-    """The note's folded copy, searched by the notes source (autosave folds the whole note each time)."""
-    return fold(text)
