@@ -53,9 +53,11 @@ def members():
     page = max(1, request.args.get("page", 1, type=int))
     users = db.session.scalars(query.order_by(User.full_name, User.id).limit(PAGE_SIZE)
                                .offset((page - 1) * PAGE_SIZE)).all()
-    template = "admin/_member_rows.html" if is_htmx() else "admin/members.html"
-    return render_template(template, root=root, users=users, total=total, page=page, pages=-(-total // PAGE_SIZE),
-                           cells=admin_cells_for_choice())
+    if is_htmx():  # the rows only: the filter form, with every cell of the subtree, stays as it is
+        return render_template("admin/_member_rows.html", root=root, users=users, total=total, page=page,
+                               pages=-(-total // PAGE_SIZE))
+    return render_template("admin/members.html", root=root, users=users, total=total, page=page,
+                           pages=-(-total // PAGE_SIZE), cells=admin_cells_for_choice())
 
 
 @bp.get("/members.csv")
