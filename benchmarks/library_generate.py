@@ -55,7 +55,7 @@ def build(documents: int, per_doc: int, seed: int = 7) -> None:
     from handbook import create_app
     from handbook.extensions import db
     from handbook.library.models import Document, Section
-    from handbook.search.index import rebuild
+    from handbook.search.index import optimize, rebuild
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": os.environ["DATABASE_URL"]})
     rng = random.Random(seed)
@@ -110,7 +110,7 @@ def build(documents: int, per_doc: int, seed: int = 7) -> None:
             with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
                 conn.execute(text("VACUUM ANALYZE"))
         else:
-            db.session.execute(text("INSERT INTO search_fts(search_fts) VALUES ('optimize')"))
+            optimize()
             db.session.execute(text("ANALYZE"))
             db.session.commit()
         print(f"done: {documents} documents, {total_sections} sections, {total_bytes / 1e6:.1f} MB of text "

@@ -68,7 +68,7 @@ def build(args) -> None:
     from handbook.models_base import utcnow
     from handbook.notes.models import Note
     from handbook.orgs.models import create_org
-    from handbook.search.index import rebuild
+    from handbook.search.index import optimize, rebuild
 
     total = _timer()
     step = _timer()
@@ -185,7 +185,7 @@ def build(args) -> None:
             with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
                 conn.execute(text("VACUUM ANALYZE"))
         else:
-            db.session.execute(text("INSERT INTO search_fts(search_fts) VALUES ('optimize')"))
+            optimize()
             db.session.execute(text("ANALYZE"))
             db.session.commit()
         print(f"analyze: {step()}")

@@ -3,6 +3,7 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import false, func, select
+from sqlalchemy.orm import selectinload
 
 from handbook.admin import bp
 from handbook.admin import members as service
@@ -51,8 +52,8 @@ def members():
     query, count = _members_query(root)
     total = count()
     page = max(1, request.args.get("page", 1, type=int))
-    users = db.session.scalars(query.order_by(User.full_name, User.id).limit(PAGE_SIZE)
-                               .offset((page - 1) * PAGE_SIZE)).all()
+    users = db.session.scalars(query.order_by(User.full_name, User.id).options(selectinload(User.cell))
+                               .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
     if is_htmx():  # the rows only: the filter form, with every cell of the subtree, stays as it is
         return render_template("admin/_member_rows.html", root=root, users=users, total=total, page=page,
                                pages=-(-total // PAGE_SIZE))

@@ -2,7 +2,7 @@
 text, and as facets their place in the tree, status, leadership post and cell roles, so
 the member list's filters are facets too and counting matches reads the index alone."""
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from handbook.auth.models import RoleAssignment, User
@@ -31,6 +31,7 @@ def _members_below(org: Organization):
     Watch(Organization, _members_below, ("parent_id",)),
 ])
 def member_entries(ids: list[int]) -> list[dict]:
+    """Members of a cell only: the member list never shows accounts without one."""
     roles: dict[int, set[str]] = {}
     for user_id, role in db.session.execute(select(RoleAssignment.user_id, RoleAssignment.role).where(
             RoleAssignment.user_id.in_(ids), RoleAssignment.role.in_(CELL_ROLES))):
@@ -38,7 +39,7 @@ def member_entries(ids: list[int]) -> list[dict]:
     rows = db.session.execute(
         select(User.id, User.full_name, User.username, User.card_number, User.phone, User.active,
                User.holds_leadership_post, Organization.path)
-        .outerjoin(Organization, Organization.id == User.cell_id).where(User.id.in_(ids)))
+        .join(Organization, Organization.id == User.cell_id).where(User.id.in_(ids)))
     entries = []
     for uid, name, username, card, phone, active, leader, path in rows:
         facets = path_facets(path) + ["active" if active else "inactive"] + (["leader"] if leader else [])
@@ -54,15 +55,26 @@ def index_members(ids) -> None:
     reindex("member", ids)
 
 
+def _whole_tree(root: Organization) -> bool:
+    """Whether `root` is the one top organisation, so every indexed member is below it."""
+    if root.parent_id is not None:
+        return False
+    return db.session.scalar(select(func.count()).where(Organization.parent_id.is_(None))) == 1
+
+
 def member_search(root: Organization, q: str, status: str, leader: bool, role: str):
-    """(subquery of matching member ids, a function counting them) for the member list's search box: whole
-    words of the name, username, card number or phone, the last one possibly unfinished,
-    within the filters. None when `q` has no word to search for."""
+    """(subquery of matching member ids, a function counting them) for the member list's
+    search box: whole words of the name, username, card number or phone, the last one
+    possibly unfinished, within the filters. None when `q` has no word to search for."""
     terms = usable(parse_query(q))
     if not terms:
         return None
-    facets = [f"a{root.id}"] + ([status] if status in ("active", "inactive") else [])
-    facets += (["leader"] if leader else []) + ([role] if role in CELL_ROLES else [])
-    within = Facets([facets])
+    # A facet nearly every member carries costs a walk through all of them: the subtree of
+    # the one top organisation is left out (it is everyone), and "active" is asked as "not
+    # inactive".
+    wanted = [] if _whole_tree(root) else [f"a{root.id}"]
+    wanted += (["inactive"] if status == "inactive" else []) + (["leader"] if leader else [])
+    wanted += [role] if role in CELL_ROLES else []
+    within = Facets([wanted] if wanted else [], none_of=["inactive"] if status == "active" else [])
     return (ranking.matching_ids("member", terms, facets=within),
             lambda: ranking.count_matching("member", terms, facets=within))

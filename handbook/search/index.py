@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import Select, delete, event, insert, inspect
+from sqlalchemy import Select, delete, event, insert, inspect, text
 
 from handbook.extensions import db
 from handbook.search.models import SearchEntry
@@ -24,6 +24,9 @@ from handbook.search.models import SearchEntry
 # range; meetings take a key ordered by start time (`meeting_key`).
 SPAN = 1 << 60
 BASES = {"section": 1 * SPAN, "agenda": 2 * SPAN, "minutes": 2 * SPAN, "note": 3 * SPAN, "member": 4 * SPAN}
+# On SQLite, each kind's entries have their own FTS5 table (PostgreSQL: a partial GIN index).
+FTS_TABLES = {"section": "search_fts_section", "agenda": "search_fts_meeting", "minutes": "search_fts_meeting",
+              "note": "search_fts_note", "member": "search_fts_member"}
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 _DD = str.maketrans({"đ": "d", "Đ": "D"})
 BATCH = 500
@@ -121,6 +124,14 @@ def rebuild(name: str, batch: int = 5000, progress: Callable[[int], None] | None
         if progress:
             progress(written)
     return written
+
+
+def optimize() -> None:
+    """After a bulk build: merge each SQLite full-text table's segments into one (what FTS5
+    does bit by bit as rows come); PostgreSQL's VACUUM ANALYZE plays that part."""
+    if db.engine.dialect.name == "sqlite":
+        for table in sorted(set(FTS_TABLES.values())):
+            db.session.execute(text(f"INSERT INTO {table}({table}) VALUES ('optimize')"))
 
 
 def _changed(obj, fields: tuple[str, ...] | None) -> bool:

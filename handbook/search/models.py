@@ -2,8 +2,8 @@
 or final minutes, a note, a member), holding the text to match and the facets to filter on.
 
 The full-text part is database-specific and made by the migration, not by these models:
-on SQLite the FTS5 table `search_fts` (kept in step by triggers on this table), on
-PostgreSQL the stored `tsv` column of this table with a GIN index per kind.
+on SQLite an FTS5 table per kind (`search_fts_section` …, kept in step by triggers on this
+table), on PostgreSQL the stored `tsv` column of this table with a GIN index per kind.
 """
 
 from sqlalchemy import BigInteger, Integer, String, Text, UniqueConstraint

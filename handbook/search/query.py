@@ -34,23 +34,33 @@ def prefix_ok(terms: list[str]) -> bool:
 
 @dataclass
 class Facets:
-    """Filters as facet words, any of several all-of groups: [["a12", "pub"], ["a45"]] is
-    (a12 AND pub) OR a45. Facet words are made by the app (letters and digits only)."""
+    """Filters as facet words: any of several all-of groups, and none of some words.
+    Facets([["a12", "pub"], ["a45"]], none_of=["inactive"]) is ((a12 AND pub) OR a45) AND
+    NOT inactive. Facet words are made by the app (letters and digits only). A word most
+    entries carry is cheaper asked for as none_of its rare opposite."""
 
     any_of: list[list[str]] = field(default_factory=list)
+    none_of: list[str] = field(default_factory=list)
 
     def __post_init__(self):
-        for group in self.any_of:
-            for name in group:
-                if not re.fullmatch(r"[a-z0-9]+", name):
-                    raise ValueError(f"bad facet {name!r}")
+        for name in [n for group in self.any_of for n in group] + self.none_of:
+            if not re.fullmatch(r"[a-z0-9]+", name):
+                raise ValueError(f"bad facet {name!r}")
 
-    def sqlite(self) -> str:
-        return "facets : (" + " OR ".join("(" + " AND ".join(g) + ")" for g in self.any_of) + ")"
+    def sqlite(self, match: str) -> str:
+        if self.any_of:
+            match += " AND facets : (" + " OR ".join("(" + " AND ".join(g) + ")" for g in self.any_of) + ")"
+        if self.none_of:
+            match = f"({match}) NOT facets : ({' OR '.join(self.none_of)})"
+        return match
 
-    def pg(self) -> str:
-        groups = " | ".join("(" + " & ".join(f"''_{name}''" for name in g) + ")" for g in self.any_of)
-        return f"'{groups}'::tsquery"
+    def pg(self, tsquery: str) -> str:
+        if self.any_of:
+            groups = " | ".join("(" + " & ".join(f"''_{name}''" for name in g) + ")" for g in self.any_of)
+            tsquery += f" && '{groups}'::tsquery"
+        if self.none_of:
+            tsquery += " && '!(" + " | ".join(f"''_{name}''" for name in self.none_of) + ")'::tsquery"
+        return f"({tsquery})"
 
 
 def sqlite_match(terms: list[str], columns=TEXT, facets: Facets | None = None) -> str:
@@ -62,9 +72,7 @@ def sqlite_match(terms: list[str], columns=TEXT, facets: Facets | None = None) -
             phrase += "*"
         parts.append(phrase)
     match = "{" + " ".join(columns) + "} : (" + " AND ".join(parts) + ")"
-    if facets is not None and facets.any_of:
-        match += " AND " + facets.sqlite()
-    return match
+    return facets.sqlite(match) if facets is not None else match
 
 
 def pg_match(terms: list[str], columns=TEXT, facets: Facets | None = None) -> str:
@@ -83,6 +91,4 @@ def pg_match(terms: list[str], columns=TEXT, facets: Facets | None = None) -> st
     if not re.fullmatch(r"[\w\s&<>()\-:*]*", query):
         raise ValueError("unexpected character in a search query")
     sql = f"to_tsquery('{PG_CONFIG}', '{query}')"
-    if facets is not None and facets.any_of:
-        sql = f"({sql} && {facets.pg()})"
-    return sql
+    return facets.pg(sql) if facets is not None else sql

@@ -16,7 +16,7 @@ text: a note's words are only ever matched by its owner's notes search.
 from sqlalchemy import Integer, column, func, select, text
 
 from handbook.extensions import db
-from handbook.search.index import BASES, id_range
+from handbook.search.index import BASES, FTS_TABLES, id_range
 from handbook.search.query import TEXT, Facets, pg_match, sqlite_match
 from handbook.vietnamese import fold
 
@@ -46,9 +46,10 @@ def newest_entries(kinds: tuple[str, ...], terms, *, columns=TEXT, facets: Facet
     a subquery of entry ids to leave out (inside the cap, so they never crowd others out)."""
     low, high = id_range(kinds[0])
     if not _postgres():
+        fts = FTS_TABLES[kinds[0]]
         hidden = f" AND rowid NOT IN ({exclude})" if exclude else ""
         return list(db.session.scalars(text(
-            f"SELECT rowid FROM search_fts WHERE search_fts MATCH :q AND rowid >= {low} AND rowid < {high}{hidden} "
+            f"SELECT rowid FROM {fts} WHERE {fts} MATCH :q AND rowid >= {low} AND rowid < {high}{hidden} "
             "ORDER BY rowid DESC LIMIT :cap"), {"q": sqlite_match(terms, columns, facets), "cap": cap}))
     window = WINDOW if window is None else window
     rare = RARE if rare is None else rare
@@ -83,12 +84,12 @@ def best_sections(terms, *, columns, hidden_documents: list[int], limit: int, ca
     hidden = ",".join(str(int(d)) for d in hidden_documents)
     exclude = f"SELECT {base} + h.id FROM section h WHERE h.document_id IN ({hidden})" if hidden else ""
     if not _postgres():
-        low, high = id_range("section")
+        low, high, fts = *id_range("section"), FTS_TABLES["section"]
         not_hidden = f" AND rowid NOT IN ({exclude})" if exclude else ""
         # Rank the candidates, then keep the `limit` best.
         return list(db.session.scalars(text(
-            f"SELECT id - {base} FROM (SELECT rowid AS id, bm25(search_fts, {SQLITE_WEIGHTS}) AS score "
-            f"FROM search_fts WHERE search_fts MATCH :q AND rowid >= {low} AND rowid < {high}{not_hidden} "
+            f"SELECT id - {base} FROM (SELECT rowid AS id, bm25({fts}, {SQLITE_WEIGHTS}) AS score "
+            f"FROM {fts} WHERE {fts} MATCH :q AND rowid >= {low} AND rowid < {high}{not_hidden} "
             "ORDER BY rowid DESC LIMIT :cap) ORDER BY score, id LIMIT :limit"),
             {"q": sqlite_match(terms, columns), "cap": candidates, "limit": limit}))
     ids = newest_entries(("section",), terms, columns=columns, cap=candidates, exclude=exclude,
@@ -113,17 +114,17 @@ def newest_meeting_entries(terms, facets: Facets, limit: int) -> list[tuple[str,
 
 
 def matching_ids(kind: str, terms, *, facets: Facets, columns=TEXT):
-    """A subquery (one column, `id`) of the ids of `kind`'s rows matching, within `facets`.
-    Only for kinds whose entry id is the row id in the kind's range (notes, members)."""
-    if not facets.any_of:
-        raise ValueError("a matching_ids search needs its facets: they are its permissions")
+    """A subquery (one column, `id`) of the ids of `kind`'s rows matching, within `facets`
+    (the caller's permissions: a notes search passes its owner's). Only for kinds whose
+    entry id is the row id in the kind's range (notes, members)."""
     base = BASES[kind]
     low, high = id_range(kind)
     if _postgres():
         sql = text(f"SELECT e.id - {base} AS id FROM search_entry e WHERE e.kind = '{kind}' "
                    f"AND e.tsv @@ {pg_match(terms, columns, facets)}")
     else:
-        sql = text(f"SELECT rowid - {base} AS id FROM search_fts WHERE search_fts MATCH :q "
+        fts = FTS_TABLES[kind]
+        sql = text(f"SELECT rowid - {base} AS id FROM {fts} WHERE {fts} MATCH :q "
                    f"AND rowid >= {low} AND rowid < {high}").bindparams(q=sqlite_match(terms, columns, facets))
     return sql.columns(column("id", Integer))
 

@@ -47,7 +47,7 @@ def _backfill(dialect: str) -> list[str]:
     key = f"{MEETING} + ({minutes} << 35) + (CAST(m.id AS BIGINT) << 1)"
     meeting_facets = f"{path_facets} || CASE WHEN m.status = 'draft' THEN ' _draft' ELSE ' _pub' END"
     member_facets = (
-        f"trim(coalesce({path_facets}, '') || CASE WHEN u.active THEN ' _active' ELSE ' _inactive' END"
+        f"({path_facets} || CASE WHEN u.active THEN ' _active' ELSE ' _inactive' END"
         " || CASE WHEN u.holds_leadership_post THEN ' _leader' ELSE '' END"
         " || CASE WHEN EXISTS (SELECT 1 FROM role_assignment r WHERE r.user_id = u.id AND r.role = 'secretary')"
         " THEN ' _secretary' ELSE '' END"
@@ -69,29 +69,43 @@ def _backfill(dialect: str) -> list[str]:
         f"INSERT INTO search_entry {COLUMNS} SELECT {NOTE} + n.id, 'note', n.id, '', {_dd('n.body')}, '', "
         "'_u' || n.owner_id FROM note n",
         f"INSERT INTO search_entry {COLUMNS} SELECT {MEMBER} + u.id, 'member', u.id, {_dd('u.full_name')}, "
-        f"{_dd(member_body)}, '', {member_facets} FROM \"user\" u LEFT JOIN organization o ON o.id = u.cell_id",
+        f"{_dd(member_body)}, '', {member_facets} FROM \"user\" u JOIN organization o ON o.id = u.cell_id",
     ]
 
 
-# SQLite: one FTS5 table over the entries (external content: the text lives once, in
-# search_entry), kept in step by triggers; unicode61 removes the accents but đ's stroke.
-SQLITE_FTS = [
-    "CREATE VIRTUAL TABLE search_fts USING fts5(title, body, ref, facets, content='search_entry', "
-    "content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='2 3')",
-]
-SQLITE_AFTER = [
-    "INSERT INTO search_fts(search_fts) VALUES ('rebuild')",
-    "CREATE TRIGGER search_entry_ai AFTER INSERT ON search_entry BEGIN "
-    "INSERT INTO search_fts(rowid, title, body, ref, facets) VALUES (new.id, new.title, new.body, new.ref, new.facets); "
-    "END",
-    "CREATE TRIGGER search_entry_ad AFTER DELETE ON search_entry BEGIN "
-    "INSERT INTO search_fts(search_fts, rowid, title, body, ref, facets) "
-    "VALUES ('delete', old.id, old.title, old.body, old.ref, old.facets); END",
-    "CREATE TRIGGER search_entry_au AFTER UPDATE ON search_entry BEGIN "
-    "INSERT INTO search_fts(search_fts, rowid, title, body, ref, facets) "
-    "VALUES ('delete', old.id, old.title, old.body, old.ref, old.facets); "
-    "INSERT INTO search_fts(rowid, title, body, ref, facets) VALUES (new.id, new.title, new.body, new.ref, new.facets); "
-    "END",
+# SQLite: an FTS5 table per kind (as PostgreSQL has a GIN index per kind: a search reads
+# only its own kind's postings, and an unfinished word is looked up among them alone), over
+# the entries (external content: the text lives once, in search_entry), kept in step by
+# triggers; unicode61 removes the accents but đ's stroke.
+FTS_TABLES = {"search_fts_section": ("section",), "search_fts_meeting": ("agenda", "minutes"),
+              "search_fts_note": ("note",), "search_fts_member": ("member",)}
+FTS_COLUMNS = "rowid, title, body, ref, facets"
+
+
+def _sqlite_fts() -> tuple[list[str], list[str]]:
+    """(statements making the tables, statements filling them and adding the triggers)."""
+    make, fill = [], []
+    for table, kinds in FTS_TABLES.items():
+        kind_list = ", ".join(f"'{k}'" for k in kinds)
+        new = "new.id, new.title, new.body, new.ref, new.facets"
+        old = "old.id, old.title, old.body, old.ref, old.facets"
+        make.append(f"CREATE VIRTUAL TABLE {table} USING fts5(title, body, ref, facets, content='search_entry', "
+                    "content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='2 3')")
+        fill += [
+            f"INSERT INTO {table}({FTS_COLUMNS}) SELECT id, title, body, ref, facets FROM search_entry "
+            f"WHERE kind IN ({kind_list})",
+            f"CREATE TRIGGER {table}_ai AFTER INSERT ON search_entry WHEN new.kind IN ({kind_list}) BEGIN "
+            f"INSERT INTO {table}({FTS_COLUMNS}) VALUES ({new}); END",
+            f"CREATE TRIGGER {table}_ad AFTER DELETE ON search_entry WHEN old.kind IN ({kind_list}) BEGIN "
+            f"INSERT INTO {table}({table}, {FTS_COLUMNS}) VALUES ('delete', {old}); END",
+            f"CREATE TRIGGER {table}_au AFTER UPDATE ON search_entry WHEN old.kind IN ({kind_list}) BEGIN "
+            f"INSERT INTO {table}({table}, {FTS_COLUMNS}) VALUES ('delete', {old}); "
+            f"INSERT INTO {table}({FTS_COLUMNS}) VALUES ({new}); END",
+        ]
+    return make, fill
+
+
+SQLITE_DROP_OLD = [
     "DROP TRIGGER IF EXISTS section_fts_au",
     "DROP TRIGGER IF EXISTS section_fts_ad",
     "DROP TRIGGER IF EXISTS section_fts_ai",
@@ -130,11 +144,12 @@ def upgrade():
         sa.PrimaryKeyConstraint("id", name=op.f("pk_search_entry")),
         sa.UniqueConstraint("kind", "ref_id", name=op.f("uq_search_entry_kind")),
     )
-    for statement in SQLITE_FTS if dialect == "sqlite" else PG_FTS:
+    make, fill = _sqlite_fts()
+    for statement in make if dialect == "sqlite" else PG_FTS:
         op.execute(statement)
     for statement in _backfill(dialect):
         op.execute(statement)
-    for statement in SQLITE_AFTER if dialect == "sqlite" else PG_AFTER:
+    for statement in fill + SQLITE_DROP_OLD if dialect == "sqlite" else PG_AFTER:
         op.execute(statement)
     op.execute("ALTER TABLE note DROP COLUMN body_folded")
 
@@ -187,7 +202,8 @@ def downgrade():
     for statement in SQLITE_SECTION_FTS if dialect == "sqlite" else PG_SECTION_FTS:
         op.execute(statement)
     if dialect == "sqlite":
-        for statement in ("DROP TRIGGER IF EXISTS search_entry_au", "DROP TRIGGER IF EXISTS search_entry_ad",
-                          "DROP TRIGGER IF EXISTS search_entry_ai", "DROP TABLE IF EXISTS search_fts"):
-            op.execute(statement)
+        for table in FTS_TABLES:
+            for suffix in ("au", "ad", "ai"):
+                op.execute(f"DROP TRIGGER IF EXISTS {table}_{suffix}")
+            op.execute(f"DROP TABLE IF EXISTS {table}")
     op.drop_table("search_entry")
