@@ -115,10 +115,10 @@ def test_a_moved_cell_takes_its_members_and_meetings_to_the_new_subtree(world, m
     other_base = make.org("Đảng bộ cơ sở khác", "base", world["bloc"])
     admin = make.user("capuy_khac", role="admin", role_org=other_base)
     mf.meeting(world["cell2"], status="published", items=("Chuyển sinh hoạt đảng",))
-    assert member_search(other_base, "hoang minh dat", "active", False, "")[1]() == 0
+    assert member_search(other_base, "hoang minh dat", "active", False, "").count() == 0
     move_org(world["cell2"], other_base)
     db.session.commit()
-    assert member_search(other_base, "hoang minh dat", "active", False, "")[1]() == 1
+    assert member_search(other_base, "hoang minh dat", "active", False, "").count() == 1
     assert len(_source("meetings")(admin, parse_query("chuyen sinh hoat"), 20)) == 1
 
 
@@ -138,6 +138,19 @@ def test_member_search_applies_every_filter_to_the_matches(client, auth, world):
     assert "0 đảng viên" in text_of(client.get("/admin/members?q=nguyen&role=deputy"))
     assert "0 đảng viên" in text_of(client.get("/admin/members?q=nguyen&status=inactive"))
     assert "0 đảng viên" in text_of(client.get("/admin/members?q=***"))
+
+
+def test_many_matches_are_listed_the_same_way_as_a_few(client, auth, world, make, monkeypatch):
+    import handbook.admin.search as admin_search
+
+    for name in ("Nguyễn Văn Ba", "Nguyễn Thị Ánh", "Nguyễn Văn An"):
+        make.user(cell=world["cell2"], full_name=name)
+    auth.login("capuy")
+    few = text_of(client.get("/admin/members?q=nguyen"))
+    monkeypatch.setattr(admin_search, "MATCHES_AS_LIST", 1)
+    many = text_of(client.get("/admin/members?q=nguyen"))
+    assert many == few and "4 đảng viên" in many  # the three, and the demo's Nguyễn Thị Bích
+    assert many.index("Nguyễn Thị Ánh") < many.index("Nguyễn Văn An") < many.index("Nguyễn Văn Ba")
 
 
 def test_the_article_picker_follows_a_renumbered_document(client, auth, world):

@@ -2,6 +2,9 @@
 text, and as facets their place in the tree, status, leadership post and cell roles, so
 the member list's filters are facets too and counting matches reads the index alone."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
@@ -62,10 +65,22 @@ def _whole_tree(root: Organization) -> bool:
     return db.session.scalar(select(func.count()).where(Organization.parent_id.is_(None))) == 1
 
 
-def member_search(root: Organization, q: str, status: str, leader: bool, role: str):
-    """(subquery of matching member ids, a function counting them) for the member list's
-    search box: whole words of the name, username, card number or phone, the last one
-    possibly unfinished, within the filters. None when `q` has no word to search for."""
+# Up to this many matches are read as a list of ids, and the page sorts just those; more
+# (a common surname, a given name alone) are met walking the member list in name order.
+MATCHES_AS_LIST = 5000
+
+
+@dataclass
+class MemberMatches:
+    ids: object  # a list of ids, or a subquery of them when there are many
+    count: Callable[[], int]
+    many: bool
+
+
+def member_search(root: Organization, q: str, status: str, leader: bool, role: str) -> MemberMatches | None:
+    """The members the list's search box finds: whole words of the name, username, card
+    number or phone, the last one possibly unfinished, within the filters. None when `q`
+    has no word to search for."""
     terms = usable(parse_query(q))
     if not terms:
         return None
@@ -76,5 +91,8 @@ def member_search(root: Organization, q: str, status: str, leader: bool, role: s
     wanted += (["inactive"] if status == "inactive" else []) + (["leader"] if leader else [])
     wanted += [role] if role in CELL_ROLES else []
     within = Facets([wanted] if wanted else [], none_of=["inactive"] if status == "active" else [])
-    return (ranking.matching_ids("member", terms, facets=within),
-            lambda: ranking.count_matching("member", terms, facets=within))
+    first = ranking.first_matching_ids("member", terms, facets=within, limit=MATCHES_AS_LIST + 1)
+    if len(first) <= MATCHES_AS_LIST:
+        return MemberMatches(first, lambda: len(first), many=False)
+    return MemberMatches(ranking.matching_ids("member", terms, facets=within),
+                         lambda: ranking.count_matching("member", terms, facets=within), many=True)

@@ -129,6 +129,12 @@ def matching_ids(kind: str, terms, *, facets: Facets, columns=TEXT):
     return sql.columns(column("id", Integer))
 
 
+def first_matching_ids(kind: str, terms, *, facets: Facets, limit: int, columns=TEXT) -> list[int]:
+    """Up to `limit` ids of `kind`'s rows matching (in no particular order)."""
+    subquery = matching_ids(kind, terms, facets=facets, columns=columns).subquery()
+    return list(db.session.scalars(select(subquery.c.id).limit(limit)))
+
+
 def count_matching(kind: str, terms, *, facets: Facets, columns=TEXT) -> int:
     subquery = matching_ids(kind, terms, facets=facets, columns=columns).subquery()
     return db.session.scalar(select(func.count()).select_from(subquery))

@@ -152,6 +152,8 @@ def upgrade():
     for statement in fill + SQLITE_DROP_OLD if dialect == "sqlite" else PG_AFTER:
         op.execute(statement)
     op.execute("ALTER TABLE note DROP COLUMN body_folded")
+    with op.batch_alter_table("user", schema=None) as batch_op:
+        batch_op.create_index("ix_user_full_name", ["full_name", "id"], unique=False)
 
 
 # --- downgrade: the library's own index and the notes' folded copy, as 0002 and 0004 made them.
@@ -191,6 +193,8 @@ def _fold(text: str) -> str:
 
 def downgrade():
     dialect = op.get_bind().dialect.name
+    with op.batch_alter_table("user", schema=None) as batch_op:
+        batch_op.drop_index("ix_user_full_name")
     op.execute("ALTER TABLE note ADD COLUMN body_folded TEXT NOT NULL DEFAULT ''")
     bind = op.get_bind()
     note = sa.table("note", sa.column("id", sa.Integer), sa.column("body", sa.Text),
