@@ -120,7 +120,8 @@ def matching_ids(kind: str, terms, *, facets: Facets, columns=TEXT):
     base = BASES[kind]
     low, high = id_range(kind)
     if _postgres():
-        sql = text(f"SELECT e.id - {base} AS id FROM search_entry e WHERE e.kind = '{kind}' "
+        # ref_id, not the id less the base: the planner then probes the (kind, ref_id) index.
+        sql = text(f"SELECT e.ref_id AS id FROM search_entry e WHERE e.kind = '{kind}' "
                    f"AND e.tsv @@ {pg_match(terms, columns, facets)}")
     else:
         fts = FTS_TABLES[kind]
