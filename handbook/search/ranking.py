@@ -120,8 +120,7 @@ def matching_ids(kind: str, terms, *, facets: Facets, columns=TEXT):
     base = BASES[kind]
     low, high = id_range(kind)
     if _postgres():
-        # ref_id, not the id less the base: the planner then probes the (kind, ref_id) index.
-        sql = text(f"SELECT e.ref_id AS id FROM search_entry e WHERE e.kind = '{kind}' "
+        sql = text(f"SELECT e.id - {base} AS id FROM search_entry e WHERE e.kind = '{kind}' "
                    f"AND e.tsv @@ {pg_match(terms, columns, facets)}")
     else:
         fts = FTS_TABLES[kind]
