@@ -141,7 +141,6 @@ def _export_case(app, base_mb: float) -> dict:
     from handbook.extensions import db
     from handbook.notes.export import MAX_EXPORT_CHARS, export_context, render_pdf
     from handbook.notes.models import Note
-    from handbook.notes.text import fold_body
     from tests import notes_factories as nf
     from tests.library_factories import sentence
 
@@ -155,8 +154,7 @@ def _export_case(app, base_mb: float) -> dict:
         body = (paragraph * (per_note // len(paragraph) + 1))[:per_note]
         for i in range(MAX_EXPORT_CHARS // per_note):
             meeting = nf.meeting(ctx["cell1"], title=f"Sinh hoạt kỳ {i}")
-            db.session.add(Note(owner_id=member.id, meeting_id=meeting.id, context_title="x", body=body,
-                                body_folded=fold_body(body), version=1))
+            db.session.add(Note(owner_id=member.id, meeting_id=meeting.id, context_title="x", body=body, version=1))
         db.session.commit()
         context = export_context(member, date(2000, 1, 1), date(2100, 1, 1))
         started = time.perf_counter()

@@ -21,7 +21,7 @@ from benchmarks.library_generate import SYLLABLES  # noqa: E402
 
 
 def queries(n: int = 300, seed: int = 11) -> list[str]:
-    from handbook.search.text import fold
+    from handbook.vietnamese import fold
 
     rng = random.Random(seed)
     out = []
@@ -52,7 +52,7 @@ def main() -> None:
     from handbook.extensions import db
     from handbook.library import routes
     from handbook.library.search import library_source
-    from handbook.search.text import parse_query
+    from handbook.vietnamese import parse_query
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": os.environ["DATABASE_URL"], "SERVER_NAME": "localhost"})
     with app.app_context():

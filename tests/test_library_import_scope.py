@@ -116,7 +116,7 @@ def test_a_new_version_is_logged_for_the_old_documents_organisation(app, world):
 
 
 def _note_on(user, section, body="Ý kiến của tôi về điều này"):
-    note = Note(owner_id=user.id, section_id=section.id, context_title="x", body=body, body_folded=body, version=1)
+    note = Note(owner_id=user.id, section_id=section.id, context_title="x", body=body, version=1)
     db.session.add(note)
     db.session.commit()
     return note

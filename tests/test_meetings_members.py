@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from handbook.extensions import db
 from handbook.meetings.models import Attendance, Notification, ReadReceipt, Rsvp
 from handbook.search.registry import source_named
-from handbook.search.text import parse_query
+from handbook.vietnamese import parse_query
 from tests.conftest import text_of
 from tests.meetings_factories import HTMX, fresh, meeting
 

@@ -9,7 +9,7 @@ from handbook.extensions import db
 from handbook.notes.models import Note
 from handbook.notes.queries import anchors_with_notes
 from handbook.notes.search import search_notes
-from handbook.search.text import parse_query
+from handbook.vietnamese import parse_query
 from tests import notes_factories as nf
 from tests.conftest import text_of
 

@@ -110,7 +110,7 @@ def test_error_reports_carry_the_request_id_and_user_but_nothing_typed(other_app
         client = app.test_client()
         client.post("/login", data={"username": "dangvien", "password": "sotay-demo"})
         response = client.post("/__boom?q=truy-van-7431", data={"body": "ghi-chép-riêng-7431"})
-        sentry_sdk.flush()
+        sentry_sdk.flush(timeout=30)  # the background sender may lag on a busy machine
     finally:
         sentry_sdk.init()  # no DSN: reporting off again for the rest of the run
     assert response.status_code == 500

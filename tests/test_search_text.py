@@ -2,7 +2,7 @@
 
 import unicodedata
 
-from handbook.search.text import fold, highlight, parse_query
+from handbook.vietnamese import fold, highlight, parse_query
 
 
 def test_fold_removes_marks_and_maps_d():

@@ -8,4 +8,12 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 # of the package is its own. It offers itself to other pages through hooks.py (handbook/signals.py).
 PUBLIC: tuple[str, ...] = ()  # nothing: administration builds on the others, none on it
 
-from handbook.admin import hooks, models, routes, routes_dashboard, routes_import, routes_members  # noqa: E402,F401
+from handbook.admin import (  # noqa: E402,F401
+    hooks,
+    models,
+    routes,
+    routes_dashboard,
+    routes_import,
+    routes_members,
+    search,
+)

@@ -2,8 +2,9 @@
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import func, or_, select
+from sqlalchemy import false, func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
 
 from handbook.admin import bp
 from handbook.admin import members as service
@@ -11,45 +12,42 @@ from handbook.admin import messages as msg
 from handbook.admin.access import admin_cells_for_choice, admin_root, get_admin_member_or_404, get_admin_org_or_404
 from handbook.admin.csvexport import csv_response
 from handbook.admin.forms import MemberForm, MoveMemberForm, RoleForm, options
+from handbook.admin.search import member_search
 from handbook.auth.models import RoleAssignment, User
 from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
 from handbook.orgs.models import Organization
 from handbook.pager import requested_page
-from handbook.search.text import fold
 from handbook.security import is_htmx
 from handbook.timefmt import vn_date
 
 PAGE_SIZE = 50
 
 
-def _members_query(root):
+def _members_query(root) -> tuple:
+    """The filtered members of the subtree, and how many (a function: counted only when shown)."""
     args = request.args
+    q = args.get("q", "").strip()[:100]
+    status, leader, role = args.get("status", "active"), args.get("leader") == "1", args.get("role")
+    if q:
+        # Names without accents, card numbers, phones and usernames: the search index holds
+        # them and the filters as facets (handbook/admin/search.py), so no subtree is scanned.
+        found = member_search(root, q, status, leader, role)
+        if found is None:
+            return select(User).where(false()), lambda: 0
+        query = select(User).where(User.id.in_(found.ids))
+        if found.many:  # walk the list in name order; SQLite would otherwise sort every match
+            query = query.with_hint(User, "INDEXED BY ix_user_full_name", "sqlite")
+        return query, found.count
     query = select(User).join(Organization, Organization.id == User.cell_id).where(
         Organization.path.startswith(root.path))
-    q = args.get("q", "").strip()[:100]
-    if q:
-        like = f"%{q}%"
-        # Card numbers, phones and exact spellings match in SQL; names also match without accents.
-        query = query.where(or_(User.full_name.ilike(like), User.card_number.ilike(like),
-                                User.phone.ilike(like), User.username.ilike(like),
-                                User.id.in_(_folded_name_matches(root, q))))
-    status = args.get("status", "active")
     if status in ("active", "inactive"):
         query = query.where(User.active.is_(status == "active"))
-    if args.get("leader") == "1":
+    if leader:
         query = query.where(User.holds_leadership_post.is_(True))
-    if args.get("role") in ("secretary", "deputy"):
-        query = query.where(User.id.in_(select(RoleAssignment.user_id).where(RoleAssignment.role == args["role"])))
-    return query
-
-
-def _folded_name_matches(root, q: str) -> list[int]:
-    """'nguyen van an' finds 'Nguyễn Văn An': names are folded in Python (portable to SQLite)."""
-    needle = fold(q)
-    rows = db.session.execute(select(User.id, User.full_name).join(Organization, Organization.id == User.cell_id)
-                              .where(Organization.path.startswith(root.path)))
-    return [uid for uid, name in rows if needle in fold(name)][:2000]
+    if role in ("secretary", "deputy"):
+        query = query.where(User.id.in_(select(RoleAssignment.user_id).where(RoleAssignment.role == role)))
+    return query, lambda: db.session.scalar(select(func.count()).select_from(query.subquery()))
 
 
 @bp.get("/members")
@@ -57,14 +55,16 @@ def _folded_name_matches(root, q: str) -> list[int]:
 def members():
     """Members of the subtree, searchable and filtered by cell, status and post."""
     root = admin_root()
-    query = _members_query(root)
-    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+    query, count = _members_query(root)
+    total = count()
     page = requested_page()
-    users = db.session.scalars(query.order_by(User.full_name, User.id).limit(PAGE_SIZE)
-                               .offset((page - 1) * PAGE_SIZE)).all()
-    template = "admin/_member_rows.html" if is_htmx() else "admin/members.html"
-    return render_template(template, root=root, users=users, total=total, page=page, pages=-(-total // PAGE_SIZE),
-                           cells=admin_cells_for_choice())
+    users = db.session.scalars(query.order_by(User.full_name, User.id).options(selectinload(User.cell))
+                               .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
+    if is_htmx():  # the rows only: the filter form, with every cell of the subtree, stays as it is
+        return render_template("admin/_member_rows.html", root=root, users=users, total=total, page=page,
+                               pages=-(-total // PAGE_SIZE))
+    return render_template("admin/members.html", root=root, users=users, total=total, page=page,
+                           pages=-(-total // PAGE_SIZE), cells=admin_cells_for_choice())
 
 
 @bp.get("/members.csv")
@@ -72,7 +72,7 @@ def members():
 def members_csv():
     """The filtered member list as CSV (cells a spreadsheet could run are neutralised)."""
     root = admin_root()
-    users = db.session.scalars(_members_query(root).order_by(User.full_name, User.id)).all()
+    users = db.session.scalars(_members_query(root)[0].order_by(User.full_name, User.id)).all()
     header = ["Họ và tên", "Số thẻ đảng viên", "Điện thoại", "Ngày sinh", "Giới tính", "Ngày vào Đảng",
               "Ngày chính thức", "Chức vụ lãnh đạo", "Chi bộ", "Trạng thái"]
     rows = ([u.full_name, u.card_number, u.phone, vn_date(u.date_of_birth), u.sex, vn_date(u.admitted_on),

@@ -5,7 +5,7 @@ from datetime import date
 
 from handbook.admin import messages as msg
 from handbook.auth.identifiers import normalise_phone
-from handbook.search.text import fold
+from handbook.vietnamese import fold
 
 CARD_RE = re.compile(r"^\d{6,12}$")
 PHONE_RE = re.compile(r"^0\d{9,10}$")

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from handbook.extensions import db
@@ -18,6 +18,10 @@ ROLE_LABELS = {
 
 
 class User(UserMixin, db.Model):
+    # The member list is read in name order: its first page, and a search's many matches,
+    # walk this index instead of sorting the whole subtree (migration 0008_idx).
+    __table_args__ = (Index("ix_user_full_name", "full_name", "id"),)
+
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
     full_name: Mapped[str] = mapped_column(String(120))

@@ -70,7 +70,7 @@ def anchor_label(anchor: str) -> str:
 
 
 def _slug(value: str) -> str:
-    from handbook.search.text import fold
+    from handbook.vietnamese import fold
 
     return re.sub(r"[^a-z0-9]+", "-", fold(value)).strip("-")
 

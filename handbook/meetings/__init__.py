@@ -8,4 +8,12 @@ bp = Blueprint("meetings", __name__)
 # of the package is its own. It offers itself to other pages through hooks.py (handbook/signals.py).
 PUBLIC = ("models", "access", "status")  # meetings; who sees them; the status table
 
-from handbook.meetings import hooks, routes, routes_calendar, routes_items, routes_members, routes_minutes  # noqa: E402,F401
+from handbook.meetings import (  # noqa: E402,F401
+    hooks,
+    routes,
+    routes_calendar,
+    routes_items,
+    routes_members,
+    routes_minutes,
+    search,
+)

@@ -1,21 +1,18 @@
 """What meetings offer other pages: the navigation entry, home and account panels, the bell's
-unread count, and the search source over agendas and final minutes."""
+unread count. Its search source (agendas and final minutes) is in search.py."""
 
 from datetime import timedelta
 
 from flask import url_for
 from flask_login import current_user
-from sqlalchemy import select
 
 from handbook.extensions import db
 from handbook.meetings.access import visible_meetings
 from handbook.meetings.ical import token_for
-from handbook.meetings.models import AgendaItem, Meeting, Minutes
+from handbook.meetings.models import Meeting
 from handbook.meetings.notify import unread_count
 from handbook.meetings.status import Status
 from handbook.models_base import utcnow
-from handbook.search.registry import SearchHit, search_source
-from handbook.search.text import fold, highlight
 from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_context, nav_entries
 
 
@@ -51,59 +48,3 @@ def _bell(sender) -> dict:
     # autosave answer, most of an evening's requests) never show the bell, so never count,
     # nor even reload the member that the autosave's commit expired.
     return {"unread_notifications": lambda: unread_count(current_user) if current_user.is_authenticated else 0}
-
-
-
-# The newest meetings a search looks through; older ones are in the meetings list.
-SEARCHED_MEETINGS = 500
-
-
-@search_source("meetings")
-def search_meetings(user, terms: list[str], limit: int) -> list[SearchHit]:
-    """Agendas and final minutes of the meetings the user may see (visible_meetings is the rule).
-
-    Reads only the columns it matches, not ORM objects: loading meetings with their items
-    would also load every item's links and sections, for hundreds of meetings a search.
-    """
-    meetings = db.session.execute(
-        visible_meetings(user).with_only_columns(Meeting.id, Meeting.title, Meeting.starts_at)
-        .order_by(Meeting.starts_at.desc(), Meeting.id.desc()).limit(SEARCHED_MEETINGS)
-    ).all()
-    if not meetings:
-        return []
-    ids = [m.id for m in meetings]
-    items: dict[int, list[str]] = {}
-    for meeting_id, title, description, presenter in db.session.execute(
-        select(AgendaItem.meeting_id, AgendaItem.title, AgendaItem.description, AgendaItem.presenter)
-        .where(AgendaItem.meeting_id.in_(ids)).order_by(AgendaItem.position, AgendaItem.id)
-    ):
-        items.setdefault(meeting_id, []).append(f"{title} {description} {presenter}")
-    minutes = {row.meeting_id: " ".join([row.conclusions, row.resolution, row.item_notes])
-               for row in db.session.execute(
-                   select(Minutes.meeting_id, Minutes.conclusions, Minutes.resolution, Minutes.item_notes)
-                   .where(Minutes.status == "final", Minutes.meeting_id.in_(ids)))}
-
-    def matches(text: str) -> bool:
-        folded = fold(text)
-        return all(term in folded for term in terms)
-
-    found = []  # (kind, meeting, text): highlighted only once the cut is made
-    for meeting in meetings:
-        agenda = " ".join([meeting.title] + items.get(meeting.id, []))
-        if matches(agenda):
-            found.append(("agenda", meeting, agenda))
-        body = minutes.get(meeting.id)
-        if body is not None and matches(body):
-            found.append(("minutes", meeting, body))
-        if len(found) >= limit:
-            break
-    hits = []
-    for kind, meeting, text in found[:limit]:
-        url = url_for("meetings.show", meeting_id=meeting.id)
-        if kind == "agenda":
-            hits.append(SearchHit("Chương trình họp", meeting.title, url, highlight(text, terms),
-                                  rank=1.0, when=meeting.starts_at))
-        else:
-            hits.append(SearchHit("Biên bản họp", f"Biên bản: {meeting.title}", url + "#bien-ban",
-                                  highlight(text, terms), rank=0.8, when=meeting.starts_at))
-    return hits

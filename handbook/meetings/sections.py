@@ -1,30 +1,28 @@
 """Inline search of library sections a secretary can link to an agenda item."""
 
-from sqlalchemy import select
+from sqlalchemy import not_, select
 
 from handbook.extensions import db
 from handbook.library.access import cell_documents_clause
 from handbook.library.models import Document, Section
-from handbook.search.text import fold, parse_query
+from handbook.search import ranking
+from handbook.search.query import TEXT_AND_REF, usable
+from handbook.vietnamese import parse_query
+
+# As the library search: the newest matches are ranked, best first (handbook/search/ranking.py).
+CANDIDATES = 1000
 
 
 def find_sections(cell, query: str, limit: int = 10) -> list[Section]:
-    terms = parse_query(query)
+    """Sections of the documents the cell may read, best match first. The document number,
+    the level and the number count as words: secretaries type "dieu 3 08-QĐi"."""
+    terms = usable(parse_query(query))
     if not terms:
         return []
-    # Folding happens in Python (đ has no Unicode decomposition), so filter a bounded candidate set.
-    candidates = db.session.scalars(
-        select(Section).join(Document).where(cell_documents_clause(cell))
-        .order_by(Document.number, Section.position).limit(5000)
-    )
-    found = []
-    for section in candidates:
-        # The level ("dieu", "khoan") is the word secretaries type before a number: "dieu 3 08-QĐi".
-        haystack = fold(" ".join((section.document.number, section.level, section.number, section.heading,
-                                  section.text)))
-        if all(term in haystack for term in terms):
-            found.append(section)
-            if len(found) >= limit:
-                break
-    return found
+    # Sections of documents the cell may not read are left out (the library's rule).
+    hidden = db.session.scalars(select(Document.id).where(not_(cell_documents_clause(cell))))
+    ids = ranking.best_sections(terms, columns=TEXT_AND_REF, hidden_documents=list(hidden), limit=limit,
+                                candidates=CANDIDATES)
+    found = {s.id: s for s in db.session.scalars(select(Section).where(Section.id.in_(ids)))}
+    return [found[i] for i in ids if i in found]
 

@@ -38,7 +38,6 @@ class Note(db.Model):
     # Why the note is no longer on its article after a document changed (handbook/notes/relink.py).
     notice: Mapped[str] = mapped_column(String(300), default="", server_default="")
     body: Mapped[str] = mapped_column(Text, default="")
-    body_folded: Mapped[str] = mapped_column(Text, default="")  # fold(body), for accent-insensitive LIKE
     version: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

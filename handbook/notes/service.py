@@ -6,7 +6,6 @@ from datetime import timedelta
 from handbook.extensions import db
 from handbook.models_base import utcnow
 from handbook.notes.models import Note, NoteRevision
-from handbook.notes.text import fold_body
 
 # A revision is kept when the text changes after this long without one, so history shows
 # the note as it stood between bursts of typing, not one row per keystroke.
@@ -28,7 +27,7 @@ def new_note(owner_id: int, *, meeting=None, section=None) -> Note:
     else:
         title = f"{section.document.number} — {section.heading or section.anchor}"
     return Note(owner_id=owner_id, meeting=meeting, section=section, context_title=title[:500],
-                body="", body_folded="", version=0)
+                body="", version=0)
 
 
 def _keep(note: Note, kind: str, body: str, version: int) -> None:
@@ -39,7 +38,6 @@ def _keep(note: Note, kind: str, body: str, version: int) -> None:
 def _write(note: Note, body: str) -> None:
     now = utcnow()
     note.body = body
-    note.body_folded = fold_body(body)
     note.version += 1
     note.updated_at = now
     if note.created_at is None:

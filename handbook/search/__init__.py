@@ -6,7 +6,8 @@ bp = Blueprint("search", __name__)
 
 # What other features may import (tests/test_layering.py holds everyone to it); the rest
 # of the package is its own. Features give it sources through the search_sources signal.
-# "text" (Vietnamese folding and highlighting) is on its way to a core module; drop it from here then.
-PUBLIC = ("registry", "text")  # SearchHit and the search_source decorator
+# The registry (SearchHit, the search_source decorator), and the one index: how a feature
+# declares its rows' entries (index), reads a query (query) and asks for ranked matches (ranking).
+PUBLIC = ("registry", "index", "query", "ranking")
 
 from handbook.search import routes  # noqa: E402,F401

@@ -2,7 +2,7 @@
 `search_source` decorator; the search page asks them all.
 
 A source is `source(user, terms, limit) -> list[SearchHit]`, where `terms` are folded
-terms from `text.parse_query`. It must return only what `user` may see.
+terms from `handbook.vietnamese.parse_query`. It must return only what `user` may see.
 """
 
 from collections.abc import Callable

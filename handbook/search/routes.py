@@ -7,8 +7,8 @@ from sqlalchemy.exc import DatabaseError
 from handbook.extensions import db
 from handbook.search import bp
 from handbook.search.registry import sources
-from handbook.search.text import parse_query
 from handbook.security import is_htmx
+from handbook.vietnamese import parse_query
 
 PER_SOURCE = 20
 SHOWN = 30

@@ -1,4 +1,6 @@
-"""Accent-insensitive text: fold Vietnamese to plain ASCII-ish lowercase for matching.
+"""Vietnamese text for search: accent-insensitive folding, query parsing and highlighting.
+
+Folding maps Vietnamese to plain ASCII-ish lowercase for matching.
 
 Unicode decomposes most Vietnamese letters (ấ → a + marks) but not đ/Đ, which we map by hand.
 Folding keeps the string length for plain text (one folded char per NFC char), so a match
