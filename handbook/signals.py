@@ -52,11 +52,11 @@ before anything is deleted; receivers move what hangs on the old sections (notes
 
 document_tools = _signals.signal("document-tools", doc="""A tool beside each document of the library's list and reader.
 
-Sent with the user; answer a `Tool` (its template gets the document as `document`), or None.""")
+Sent with the user; answer a `Fragment`, or None.""")
 
 reader_marks = _signals.signal("reader-marks", doc="""A mark beside each section of the library's reader.
 
-Sent with the user and `document=`; answer a `SectionMark`, or None.""")
+Sent with the user and `document=`; answer a `Fragment`, or None.""")
 
 
 @dataclass(frozen=True)
@@ -72,16 +72,6 @@ class Panel:
 
 
 @dataclass(frozen=True)
-class Tool:
-    """A control beside each document: its template gets the document as `document` and
-    `context` as `tool`."""
-
-    order: int
-    template: str
-    context: dict
-
-
-@dataclass(frozen=True)
 class NavEntry:
     """A link of the main navigation, shown to users for whom `shown(user)` holds."""
 
@@ -94,9 +84,10 @@ class NavEntry:
 
 
 @dataclass(frozen=True)
-class SectionMark:
-    """Drawn after each section's own tools: its template gets the section as `section` and
-    `context` as `mark`."""
+class Fragment:
+    """A piece drawn beside each of a list's things: a reader mark after each section (its
+    template gets the section as `section` and `context` as `mark`), a document tool beside
+    each document (the document as `document`, `context` as `tool`)."""
 
     order: int
     template: str

@@ -4,7 +4,7 @@ the library's reader."""
 
 from handbook.notes.links import note_url
 from handbook.notes.queries import anchors_with_notes, recent_notes
-from handbook.signals import NavEntry, Panel, SectionMark, home_panels, nav_entries, reader_marks
+from handbook.signals import Fragment, NavEntry, Panel, home_panels, nav_entries, reader_marks
 
 
 @nav_entries.connect
@@ -21,5 +21,5 @@ def recent_notes_panel(user) -> Panel | None:
 
 
 @reader_marks.connect
-def note_marks(user, document) -> SectionMark:
-    return SectionMark(20, "notes/_section_note_link.html", {"anchors": anchors_with_notes(user, document)})
+def note_marks(user, document) -> Fragment:
+    return Fragment(20, "notes/_section_note_link.html", {"anchors": anchors_with_notes(user, document)})

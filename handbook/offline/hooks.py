@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from handbook.extensions import db
 from handbook.offline.models import OfflineMark
-from handbook.signals import Panel, Tool, document_tools, home_panels
+from handbook.signals import Fragment, Panel, document_tools, home_panels
 
 
 @home_panels.connect
@@ -15,6 +15,6 @@ def install_hint(user) -> Panel:
 
 
 @document_tools.connect
-def keep_on_phone(user) -> Tool:
+def keep_on_phone(user) -> Fragment:
     marked = set(db.session.scalars(select(OfflineMark.document_id).where(OfflineMark.user_id == user.id)))
-    return Tool(10, "offline/_document_toggle.html", {"marked": marked})
+    return Fragment(10, "offline/_document_toggle.html", {"marked": marked})
