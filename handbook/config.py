@@ -43,6 +43,11 @@ class Config:
         self.LOG_FORMAT = env.get("LOG_FORMAT", "json")
         self.SENTRY_DSN = env.get("SENTRY_DSN", "")
         self.METRICS_ALLOW = parse_networks(env.get("METRICS_ALLOW", "127.0.0.1/32,::1/128"))
+        # Who the base of a cell's vote leaves out of its official members (Quy định 294-QĐ/TW,
+        # formerly 24-QĐ/TW §9.3.2): see handbook/meetings/vote_rules.py.
+        self.VOTE_BASE_EXCLUDES = tuple(part.strip() for part in
+                                        env.get("VOTE_BASE_EXCLUDES", "exempt_absent,away,suspended").split(",")
+                                        if part.strip())
 
     @property
     def is_production(self) -> bool:

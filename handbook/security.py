@@ -143,3 +143,14 @@ def safe_next(target: str | None) -> str:
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
         return url_for("main.home")
     return target
+
+
+def _render_field(self, field, render_kw):
+    # A page often holds several forms, each with its CSRF token: the hidden input needs no id,
+    # and without one every id on the page stays unique, so each label points at its own field.
+    if field.type == "CSRFTokenField":
+        render_kw = {**render_kw, "id": False}
+    return field.widget(field, **render_kw)
+
+
+FlaskForm.Meta.render_field = _render_field

@@ -17,7 +17,10 @@ def meeting(cell, *, starts_in=timedelta(days=5), status="draft", kind="regular"
     m = Meeting(cell_id=cell.id, kind=kind, title=title, starts_at=utcnow() + starts_in, duration_minutes=duration,
                 location="Hội trường", status=status, published_at=utcnow() if status != "draft" else None)
     for position, item_title in enumerate(items, start=1):
-        m.items.append(AgendaItem(position=position, title=item_title, planned_minutes=10))
+        # As the standard agenda marks them: the closing item, and the review of last month's tasks.
+        purpose = ("closing" if item_title.startswith("Bế mạc")
+                   else "review" if item_title.startswith("Đánh giá") else "")
+        m.items.append(AgendaItem(position=position, title=item_title, planned_minutes=10, purpose=purpose))
     db.session.add(m)
     db.session.commit()
     return m

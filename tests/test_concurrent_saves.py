@@ -10,7 +10,7 @@ from sqlalchemy import func, select, update
 from handbook.extensions import db
 from handbook.meetings import agenda
 from handbook.meetings import minutes as minutes_service
-from handbook.meetings.models import AgendaItem, Meeting, Minutes, MinutesConflict
+from handbook.meetings.models import AgendaItem, Meeting, Minutes, MinutesConflict, MinutesSignature
 from tests.conftest import text_of
 from tests.meetings_factories import HTMX, meeting
 from tests.test_meetings_minutes import form
@@ -89,23 +89,23 @@ def test_minutes_saved_at_the_same_moment_on_the_same_version_keep_both_texts(cl
     assert [(c["conclusions"], c["based_on"]) for c in _copies(m)] == [("Của bí thư.", version)]
 
 
-def test_completing_minutes_typed_on_a_replaced_version_locks_nothing(client, auth, world, deputy):
+def test_signing_minutes_read_on_a_replaced_version_signs_nothing(client, auth, world, deputy):
     m = meeting(world["cell1"], status="held", starts_in=timedelta(hours=-3))
     auth.login("bithu")
     client.get(f"/meetings/{m.id}/minutes")
-    typed_on = form(m)
+    client.post(f"/meetings/{m.id}/minutes", data=form(m))
+    read = _stored(m).version  # the secretary's page, open on this version
     auth.logout()
     auth.login("phobithu")
     client.post(f"/meetings/{m.id}/minutes", data=form(m, resolution="Nghị quyết của phó bí thư."))
     auth.logout()
     auth.login("bithu")
-    response = client.post(f"/meetings/{m.id}/minutes/lock", data={**typed_on, "resolution": "Nghị quyết của bí thư."})
+    response = client.post(f"/meetings/{m.id}/minutes/sign", data={"version": str(read)})
     assert response.status_code == 409
-    assert "Nghị quyết của phó bí thư." in response.get_data(as_text=True)
-    assert "Nghị quyết của bí thư." in response.get_data(as_text=True)
     stored = _stored(m)
     assert stored.status == "draft" and db.session.get(Meeting, m.id).status == "held"
-    assert [c["resolution"] for c in _copies(m)] == ["Nghị quyết của bí thư."]
+    signed = select(func.count(MinutesSignature.id)).where(MinutesSignature.minutes_id == stored.id)
+    assert db.session.scalar(signed) == 0
 
 
 def deputy_lands_after_the_check(monkeypatch, statements) -> None:
@@ -166,12 +166,12 @@ def test_agenda_details_saved_at_the_same_moment_keep_both(client, auth, world, 
 
 
 def test_the_same_text_sent_twice_on_one_version_is_no_conflict(client, auth, world):
-    """An autosave still on its way when 'Hoàn thành' is clicked: both carry the version the page
-    had, and the same text, so the second finds nothing to keep apart and completes."""
+    """An autosave still on its way when 'Lưu nháp' is clicked: both carry the version the page
+    had, and the same text, so the second finds nothing to keep apart."""
     m = meeting(world["cell1"], status="held", starts_in=timedelta(hours=-3))
     auth.login("bithu")
     client.get(f"/meetings/{m.id}/minutes")
     sent = form(m)
     client.post(f"/meetings/{m.id}/minutes", headers=HTMX, data=sent)
-    assert client.post(f"/meetings/{m.id}/minutes/lock", data=sent).status_code == 302
-    assert _stored(m).status == "final" and _copies(m) == []
+    assert client.post(f"/meetings/{m.id}/minutes", data=sent).status_code == 302
+    assert _stored(m).conclusions == sent["conclusions"] and _copies(m) == []

@@ -139,13 +139,15 @@ def test_a_title_typed_with_a_line_break_stays_one_line_and_its_calendar_file_wo
 
     from handbook.extensions import db
     from handbook.meetings.models import Meeting
+    from handbook.timefmt import to_vn
     from tests.meetings_factories import meeting
 
+    # The same time as stored (in Vietnam's time, as the form has it): only the title changes.
     m = meeting(world["cell1"], status="published", title="Họp tháng")
     auth.login("bithu")
     form = {"kind": "regular", "title": "Họp chi bộ\r\ntháng 5\rX-WR-CALNAME:giả", "location": "Hội\ntrường",
-            "starts_at": m.starts_at.strftime("%Y-%m-%dT%H:%M"),
-            "ends_at": m.ends_at.strftime("%Y-%m-%dT%H:%M"), "seq": str(m.version)}
+            "starts_at": to_vn(m.starts_at).strftime("%Y-%m-%dT%H:%M"),
+            "ends_at": to_vn(m.ends_at).strftime("%Y-%m-%dT%H:%M"), "seq": str(m.version)}
     assert client.post(f"/meetings/{m.id}/edit", data=form).status_code < 500
     db.session.expire_all()
     assert db.session.get(Meeting, m.id).title == "Họp chi bộ tháng 5 X-WR-CALNAME:giả"

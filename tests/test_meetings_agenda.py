@@ -10,7 +10,7 @@ from handbook.extensions import db
 from handbook.meetings.agenda_templates import REGULAR
 from handbook.meetings.models import AgendaChange, Meeting, Notification, Rsvp
 from handbook.models_base import utcnow
-from handbook.timefmt import to_vn
+from handbook.timefmt import to_vn, vn_datetime
 from tests.conftest import text_of
 from tests.meetings_factories import HTMX, fresh, meeting, meetings_of, section
 
@@ -35,7 +35,7 @@ def test_secretary_creates_from_the_standard_monthly_template(client, auth, worl
     created = max(meetings_of(world["cell1"]), key=lambda m: m.id)
     assert len(meetings_of(world["cell1"])) == before + 1
     assert created.status == "draft" and created.duration_minutes == 120
-    assert [i.title for i in created.items] == [t for t, _, _ in REGULAR]
+    assert [i.title for i in created.items] == [t for t, *_ in REGULAR]
 
 
 def test_thematic_template_names_the_author_as_presenter(client, auth, world):
@@ -105,25 +105,51 @@ def test_items_are_added_moved_and_removed_with_htmx(client, auth, world):
     m = meeting(world["cell1"])
     auth.login("bithu")
     response = client.post(f"/meetings/{m.id}/items", headers=HTMX,
-                           data={"title": "Kết nạp đảng viên mới", "planned_minutes": "15", "seq": m.edit_seq})
+                           data={"new-title": "Kết nạp đảng viên mới", "new-planned_minutes": "15",
+                                 "new-seq": m.edit_seq})
     assert response.status_code == 200 and "<html" not in response.get_data(as_text=True)
     assert "Kết nạp đảng viên mới" in response.get_data(as_text=True)
-    m = fresh(m.id)
-    added = m.items[-1]
-    client.post(f"/meetings/{m.id}/items/{added.id}/move", headers=HTMX, data={"direction": "up", "seq": m.edit_seq})
+    # A new item goes before the closing one, not after it.
     assert [i.title for i in fresh(m.id).items] == ["Khai mạc", "Thảo luận", "Kết nạp đảng viên mới", "Bế mạc"]
+    m = fresh(m.id)
+    added = m.items[2]
+    client.post(f"/meetings/{m.id}/items/{added.id}/move", headers=HTMX, data={"direction": "up", "seq": m.edit_seq})
+    assert [i.title for i in fresh(m.id).items] == ["Khai mạc", "Kết nạp đảng viên mới", "Thảo luận", "Bế mạc"]
     m = fresh(m.id)
     client.post(f"/meetings/{m.id}/items/{m.items[0].id}/delete", headers=HTMX, data={"seq": m.edit_seq})
     items = fresh(m.id).items
-    assert [i.title for i in items] == ["Thảo luận", "Kết nạp đảng viên mới", "Bế mạc"]
+    assert [i.title for i in items] == ["Kết nạp đảng viên mới", "Thảo luận", "Bế mạc"]
     assert [i.position for i in items] == [1, 2, 3]
+
+
+def test_a_new_item_goes_where_the_secretary_asks(client, auth, world):
+    m = meeting(world["cell1"])
+    first = m.items[0]
+    auth.login("bithu")
+    page = client.get(f"/meetings/{m.id}/edit").get_data(as_text=True)
+    assert "Trước mục “Bế mạc”" in page and f'value="{first.id}"' in page
+    client.post(f"/meetings/{m.id}/items", headers=HTMX,
+                data={"new-title": "Sau khai mạc", "new-after": str(first.id), "new-seq": m.edit_seq})
+    m = fresh(m.id)
+    client.post(f"/meetings/{m.id}/items", headers=HTMX,
+                data={"new-title": "Cuối cùng", "new-after": "end", "new-seq": m.edit_seq})
+    assert [i.title for i in fresh(m.id).items] == ["Khai mạc", "Sau khai mạc", "Thảo luận", "Bế mạc", "Cuối cùng"]
+    assert [i.position for i in fresh(m.id).items] == [1, 2, 3, 4, 5]
+
+
+def test_the_add_item_form_has_ids_of_its_own(client, auth, world):
+    m = meeting(world["cell1"])
+    auth.login("bithu")
+    page = client.get(f"/meetings/{m.id}/edit").get_data(as_text=True)
+    assert '<label for="new-title">Nội dung</label>' in page and 'id="new-title"' in page
+    assert '<label for="title">Tên buổi họp</label>' in page and page.count('id="title"') == 1
 
 
 def test_empty_item_title_is_refused(client, auth, world):
     m = meeting(world["cell1"])
     auth.login("bithu")
     response = client.post(f"/meetings/{m.id}/items", headers=HTMX,
-                           data={"title": " ", "presenter": "Đ/c Hương", "seq": m.edit_seq})
+                           data={"new-title": " ", "new-presenter": "Đ/c Hương", "new-seq": m.edit_seq})
     assert "Vui lòng nhập nội dung mục." in text_of(response)
     assert "Đ/c Hương" in response.get_data(as_text=True)
     assert len(fresh(m.id).items) == 3
@@ -184,21 +210,40 @@ def test_editing_a_published_agenda_makes_a_version_members_are_told_of(client, 
     assert "Mới sửa" in page and "Phiên bản 2" in page
 
 
-def test_changing_the_date_resets_rsvps_and_tells_members(client, auth, world):
+def test_changing_the_date_asks_first_then_resets_rsvps_and_tells_both_times(client, auth, world):
     m = meeting(world["cell1"], status="published")
     db.session.add(Rsvp(meeting_id=m.id, user_id=world["users"]["dangvien"].id, attending=True))
     db.session.commit()
+    old = m.starts_at
     auth.login("bithu")
     starts = m.starts_at + timedelta(days=2)
-    response = client.post(f"/meetings/{m.id}/edit", data={
-        "kind": "regular", "title": m.title, "starts_at": local(starts), "ends_at": local(starts + timedelta(hours=2)),
-        "location": m.location, "seq": m.edit_seq})
+    details = {"kind": "regular", "title": m.title, "starts_at": local(starts),
+               "ends_at": local(starts + timedelta(hours=2)), "location": m.location, "seq": m.edit_seq}
+    asked = client.post(f"/meetings/{m.id}/edit", data=details)
+    html = asked.get_data(as_text=True)
+    assert asked.status_code == 400 and "Đổi thời gian họp từ" in text_of(asked)
+    assert 'name="confirm_time"' in html and "autofocus" in html and f'value="{local(starts)}"' in html
+    assert fresh(m.id).starts_at == old
+    response = client.post(f"/meetings/{m.id}/edit", data={**details, "confirm_time": "y"})
     assert response.status_code == 302
     m = fresh(m.id)
     assert m.starts_at == starts.replace(second=0, microsecond=0) and m.version == 2
     assert db.session.scalar(select(func.count()).select_from(Rsvp).where(Rsvp.meeting_id == m.id)) == 0
-    kinds = db.session.scalars(select(Notification.kind).where(Notification.user_id == world["users"]["dangvien"].id))
-    assert "rescheduled" in set(kinds)
+    told = db.session.scalar(select(Notification.message).where(
+        Notification.user_id == world["users"]["dangvien"].id, Notification.kind == "rescheduled"))
+    assert f"từ {vn_datetime(old)} sang {vn_datetime(m.starts_at)}" in told
+    logged = db.session.scalar(select(AuditEntry.summary).where(AuditEntry.action == "meeting.rescheduled"))
+    assert vn_datetime(old) in logged and vn_datetime(m.starts_at) in logged
+
+
+def test_a_draft_changes_its_time_without_asking(client, auth, world):
+    m = meeting(world["cell1"], status="draft")
+    auth.login("bithu")
+    starts = m.starts_at + timedelta(days=1)
+    response = client.post(f"/meetings/{m.id}/edit", data={
+        "kind": "regular", "title": m.title, "starts_at": local(starts), "ends_at": local(starts + timedelta(hours=2)),
+        "location": m.location, "seq": m.edit_seq})
+    assert response.status_code == 302 and fresh(m.id).starts_at == starts.replace(second=0, microsecond=0)
 
 
 def test_second_secretary_is_told_the_agenda_changed_and_loses_nothing(client, auth, world):

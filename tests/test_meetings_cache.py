@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from tests.conftest import text_of
 from tests.meetings_factories import HTMX, meeting
+from tests.test_meetings_minutes import complete
 from tests.test_meetings_minutes import form as minutes_form
 
 
@@ -36,13 +37,10 @@ def test_cancelling_after_the_member_read_it_shows_the_cancellation(client, auth
     assert "Buổi họp này đã bị hủy." in as_member(client, auth, f"/meetings/{m.id}")
 
 
-def test_minutes_appear_when_locked_and_change_when_revised(client, auth, world):
+def test_minutes_appear_when_signed_and_change_when_revised(client, auth, world):
     m = meeting(world["cell1"], status="held", starts_in=timedelta(hours=-3))
     assert "Chi bộ hoàn thành nhiệm vụ." not in as_member(client, auth, f"/meetings/{m.id}")
-    auth.logout()
-    auth.login("bithu")
-    client.get(f"/meetings/{m.id}/minutes")
-    client.post(f"/meetings/{m.id}/minutes/lock", data=minutes_form(m))
+    complete(client, auth, m)
     assert "Chi bộ hoàn thành nhiệm vụ." in as_member(client, auth, f"/meetings/{m.id}")
     auth.logout()
     auth.login("bithu")

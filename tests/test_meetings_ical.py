@@ -119,3 +119,28 @@ def test_demo_links_the_next_meeting_to_article_3_of_regulation_08(world):
     assert len(upcoming) == 1
     linked = [link.section_id for item in upcoming[0].items for link in item.links]
     assert linked == [article.id]
+
+
+def test_demo_has_a_past_meeting_with_a_vote_signed_minutes_and_tasks(client, auth, world):
+    from handbook.demo import seed_demo
+    from handbook.meetings.models import Meeting, Minutes, MinutesSignature, Task, Vote
+
+    past = db.session.scalar(select(Meeting).where(Meeting.cell_id == world["cell1"].id, Meeting.status == "closed"))
+    minutes = db.session.scalar(select(Minutes).where(Minutes.meeting_id == past.id))
+    signed = set(db.session.scalars(select(MinutesSignature.role).where(MinutesSignature.minutes_id == minutes.id)))
+    assert minutes.is_final and signed == {"chair", "note_taker"}
+    assert db.session.scalar(select(Vote.status).where(Vote.meeting_id == past.id)) == "closed"
+    def counts():
+        return db.session.scalar(select(func.count(Task.id))), db.session.scalar(select(func.count(Vote.id)))
+
+    before = counts()
+    assert before == (3, 1)
+    seed_demo()
+    assert counts() == before
+    auth.login("dangvien")
+    page = text_of(client.get(f"/meetings/{past.id}"))
+    assert "Thông qua: 3/3 đảng viên chính thức tán thành (100%)." in page and "đã ký xác nhận" in page
+    upcoming = db.session.scalar(select(Meeting.id).where(Meeting.cell_id == world["cell1"].id,
+                                                          Meeting.status == "published"))
+    review = text_of(client.get(f"/meetings/{upcoming}")).split("Đánh giá kết quả thực hiện nhiệm vụ tháng trước")[-1]
+    assert "Cập nhật hồ sơ đảng viên lên Sổ tay Đang thực hiện" in review and "Quá hạn" in review

@@ -221,3 +221,21 @@ def test_a_receipt_stored_by_a_parallel_request_is_not_an_error(world, monkeypat
     assert _record_read(m.id, user_id) is True
     monkeypatch.undo()
     assert count(ReadReceipt, meeting_id=m.id) == 1
+
+
+def test_search_finds_what_a_speaker_said_in_final_minutes(world):
+    from handbook.meetings.models import Minutes, MinutesOpinion
+
+    held = meeting(world["cell1"], status="held", title="Họp có ý kiến", starts_in=timedelta(days=-2))
+    minutes = Minutes(meeting_id=held.id, status="draft", conclusions="Thống nhất.")
+    db.session.add(minutes)
+    db.session.flush()
+    db.session.add(MinutesOpinion(minutes_id=minutes.id, item_id=held.items[0].id, speaker_name="Lê Văn Đức",
+                                  text="Đề nghị sửa đường liên thôn trước mùa mưa."))
+    db.session.commit()
+    source = source_named("meetings")
+    terms = parse_query("duong lien thon")
+    assert source(world["users"]["dangvien"], terms, 10) == []
+    minutes.status = "final"
+    db.session.commit()
+    assert opened(source(world["users"]["dangvien"], terms, 10)) == [f"{held.id}#bien-ban"]

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from handbook.domain import DomainError
 from handbook.extensions import db
-from handbook.meetings.messages import CHECKIN_CLOSED, NO_ITEMS, PAST_START, RSVP_CLOSED
+from handbook.meetings.messages import CHECKIN_CLOSED, NO_ITEMS, PAST_START, RSVP_CLOSED, VOTE_NOT_OPEN
 from handbook.meetings.models import AgendaItem, Meeting, Minutes, Rsvp
 from handbook.meetings.status import (
     Action,
@@ -37,9 +37,15 @@ LIFECYCLE = {
     Action.TAKE_ATTENDANCE: {P: H, H: H, C: C},
     Action.WRITE_MINUTES: {P: P, H: H, C: C},
     Action.LOCK_MINUTES: {P: C, H: C, C: C},
+    Action.SIGN_MINUTES: {P: P, H: H},
+    Action.OPEN_VOTE: {P: P, H: H},
+    Action.RUN_VOTE: {P: P, H: H},
+    Action.CAST_VOTE: {P: P, H: H},
+    Action.PLAN_TASKS: {P: P, H: H},
+    Action.ASSESS: {H: H, C: C},
 }
 # Refusals that tell the member why; the others answer 404, as a page that is not there.
-TOLD = {Action.RSVP: RSVP_CLOSED, Action.CHECK_IN: CHECKIN_CLOSED}
+TOLD = {Action.RSVP: RSVP_CLOSED, Action.CHECK_IN: CHECKIN_CLOSED, Action.CAST_VOTE: VOTE_NOT_OPEN}
 
 
 def ready(status: str, now) -> Meeting:
@@ -188,3 +194,13 @@ def test_a_refusal_no_view_catches_is_the_error_page_and_keeps_nothing(other_app
         assert told.status_code == 400 and "Việc này không được phép." in text_of(told)
         assert hidden.status_code == 404 and "Việc này không được phép." not in text_of(hidden)
         assert db.session.scalar(select(func.count(Rsvp.id))) == 0
+
+
+def test_a_vote_opens_only_from_half_an_hour_before_the_meeting():
+    now = utcnow()
+    m = ready(P, now)
+    m.starts_at = now + timedelta(minutes=31)
+    with pytest.raises(MeetingRefused, match="chưa bắt đầu"):
+        move(m, Action.OPEN_VOTE, now)
+    m.starts_at = now + timedelta(minutes=29)
+    assert move(m, Action.OPEN_VOTE, now) == P

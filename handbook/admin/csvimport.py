@@ -34,10 +34,11 @@ COLUMNS = {
     "official_on": ("ngay chinh thuc", "ngay do chinh thuc"),
     "leadership": ("chuc vu lanh dao", "chuc vu"),
     "cell": ("chi bo",),
+    "standing": ("tinh trang sinh hoat", "tinh trang"),
 }
 REQUIRED = ("full_name", "card_number", "cell")
 TEMPLATE_HEADER = ["Họ và tên", "Số thẻ đảng viên", "Điện thoại", "Ngày sinh", "Giới tính",
-                   "Ngày vào Đảng", "Ngày chính thức", "Chức vụ lãnh đạo", "Chi bộ"]
+                   "Ngày vào Đảng", "Ngày chính thức", "Chức vụ lãnh đạo", "Chi bộ", "Tình trạng sinh hoạt"]
 
 
 class ImportFileError(DomainError):
@@ -122,6 +123,8 @@ def _check_fields(row: Row, cells: dict) -> Row:
     out["sex"], problem = v.parse_sex(raw.get("sex", ""))
     problems += [problem] if problem else []
     out["holds_leadership_post"] = v.parse_leadership(raw.get("leadership", ""))
+    out["party_standing"], problem = v.parse_standing(raw.get("standing", ""))
+    problems += [problem] if problem else []
     cell_name = " ".join((raw.get("cell") or "").split())
     matches = cells.get(" ".join(fold(cell_name).split()), [])
     if not cell_name:

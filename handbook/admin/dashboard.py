@@ -9,6 +9,7 @@ from sqlalchemy import and_, case, exists, func, select
 from handbook.auth.models import User
 from handbook.extensions import db
 from handbook.library.models import StudyAssignment, StudyMark
+from handbook.meetings import quality as meeting_quality
 from handbook.meetings import status
 from handbook.meetings.models import Attendance, Meeting, ReadReceipt
 from handbook.orgs.models import Organization
@@ -35,6 +36,8 @@ class CellMonth:
     study_done: int = 0
     study_due: int = 0
     missed_months: list[int] = field(default_factory=list)
+    # Held meetings and how many met each criterion of Hướng dẫn 12 (meetings.quality).
+    quality: meeting_quality.CellQuality = field(default_factory=meeting_quality.CellQuality)
 
     @property
     def held(self) -> int:
@@ -132,6 +135,8 @@ def figures(cells: list[Organization], year: int, month: int) -> list[CellMonth]
                 .group_by(ReadReceipt.meeting_id)):
             rows[cell_of[meeting_id]].reads += count
     _study(cells, rows, end)
+    for cell_id, found in meeting_quality.month_summary(ids, start, end).items():
+        rows[cell_id].quality = found
     for cell_id, months in missed_months(ids, year, month).items():
         rows[cell_id].missed_months = months
     return [rows[cell.id] for cell in cells]

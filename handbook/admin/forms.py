@@ -6,7 +6,9 @@ from wtforms import BooleanField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
+from handbook.admin import messages as msg
 from handbook.admin import validation as v
+from handbook.auth.models import STANDING_LABELS
 from handbook.orgs.models import ORG_KINDS
 
 REQUIRED = "Vui lòng nhập {}."
@@ -58,6 +60,8 @@ class MemberForm(FlaskForm):
     admitted_on = StringField("Ngày vào Đảng", validators=[_date("Ngày vào Đảng")])
     official_on = StringField("Ngày chính thức", validators=[_date("Ngày chính thức")])
     holds_leadership_post = BooleanField("Giữ chức vụ lãnh đạo, quản lý")
+    party_standing = SelectField("Tình trạng sinh hoạt", choices=options(STANDING_LABELS.items()), default="regular",
+                                 validate_choice=False)
     cell = SelectField("Chi bộ", coerce=str, validate_choice=False)
 
     def validate_official_on(self, field):
@@ -66,12 +70,17 @@ class MemberForm(FlaskForm):
         if problems:
             raise ValidationError(problems[0])
 
+    def validate_party_standing(self, field):
+        if field.data not in STANDING_LABELS:
+            raise ValidationError(msg.STANDING_VALUES)
+
     def member_fields(self) -> dict:
         return {
             "full_name": self.full_name.cleaned, "card_number": self.card_number.cleaned,
             "phone": self.phone.cleaned, "date_of_birth": self.date_of_birth.cleaned,
             "sex": self.sex.data or None, "admitted_on": self.admitted_on.cleaned,
             "official_on": self.official_on.cleaned, "holds_leadership_post": self.holds_leadership_post.data,
+            "party_standing": self.party_standing.data,
         }
 
 

@@ -57,6 +57,8 @@ ADMITTED_BEFORE_BIRTH = "Ngày vào Đảng phải sau ngày sinh."
 OFFICIAL_BEFORE_BIRTH = "Ngày chính thức phải sau ngày sinh."
 OFFICIAL_BEFORE_ADMITTED = "Ngày chính thức không được trước ngày vào Đảng."
 SEX_VALUES = "Giới tính ghi “Nam” hoặc “Nữ”."
+STANDING_VALUES = ("Tình trạng sinh hoạt ghi “bình thường”, “miễn sinh hoạt”, “sinh hoạt tạm thời” hoặc "
+                   "“đình chỉ sinh hoạt” (để trống: bình thường).")
 
 # A CSV file of members.
 FILE_MISSING = "Hãy chọn tệp CSV."

@@ -62,13 +62,17 @@ def dashboard_csv():
     cells = db.session.scalars(service.cells_query(root, year, month).order_by(Organization.name)).all()
     header = ["Chi bộ", "Tháng", "Số đảng viên", "Họp định kỳ", "Họp chuyên đề", "Họp khác",
               "Chương trình công bố", "Công bố trước ≥ 1 ngày", "Tổng thời lượng dự kiến (phút)",
-              "Tỉ lệ dự họp", "Tỉ lệ đọc chương trình", "Tỉ lệ hoàn thành học tập", "Thiếu họp định kỳ"]
+              "Tỉ lệ dự họp", "Tỉ lệ đọc chương trình", "Tỉ lệ hoàn thành học tập", "Thiếu họp định kỳ",
+              "Buổi họp đã họp", "Dự họp trên 85%", "Đủ thời lượng", "Biên bản hoàn chỉnh",
+              "Nghị quyết được biểu quyết", "Tự đánh giá"]
     out = []
     for start in range(0, len(cells), 500):
         for r in service.figures(cells[start:start + 500], year, month):
             out.append([r.cell.name, f"{month:02d}/{year}", r.members, r.regular, r.thematic, r.other,
                         r.published, r.on_time, r.planned_minutes, _percent(r.attendance_rate),
-                        _percent(r.read_rate), _percent(r.study_rate), "Có" if r.missed else ""])
+                        _percent(r.read_rate), _percent(r.study_rate), "Có" if r.missed else "",
+                        r.quality.meetings, r.quality.met["attendance"], r.quality.met["length"],
+                        r.quality.met["minutes"], r.quality.met["resolution"], ", ".join(r.quality.ratings)])
     return csv_response(f"bang-theo-doi-{year}-{month:02d}.csv", header, out)
 
 

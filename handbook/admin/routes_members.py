@@ -74,10 +74,10 @@ def members_csv():
     root = admin_root()
     users = db.session.scalars(_members_query(root)[0].order_by(User.full_name, User.id)).all()
     header = ["Họ và tên", "Số thẻ đảng viên", "Điện thoại", "Ngày sinh", "Giới tính", "Ngày vào Đảng",
-              "Ngày chính thức", "Chức vụ lãnh đạo", "Chi bộ", "Trạng thái"]
+              "Ngày chính thức", "Chức vụ lãnh đạo", "Chi bộ", "Trạng thái", "Tình trạng sinh hoạt"]
     rows = ([u.full_name, u.card_number, u.phone, vn_date(u.date_of_birth), u.sex, vn_date(u.admitted_on),
              vn_date(u.official_on), "Có" if u.holds_leadership_post else "", u.cell.name,
-             "Đang hoạt động" if u.active else "Đã khóa"] for u in users)
+             "Đang hoạt động" if u.active else "Đã khóa", u.standing_label] for u in users)
     return csv_response("dang-vien.csv", header, rows)
 
 
@@ -152,7 +152,7 @@ class _StoredValues:
     """The member's stored values as the form shows them (dates as dd/mm/yyyy)."""
 
     def __init__(self, user):
-        for key in ("full_name", "card_number", "phone", "sex", "holds_leadership_post"):
+        for key in ("full_name", "card_number", "phone", "sex", "holds_leadership_post", "party_standing"):
             setattr(self, key, getattr(user, key) or ("" if key != "holds_leadership_post" else False))
         for key in ("date_of_birth", "admitted_on", "official_on"):
             setattr(self, key, vn_date(getattr(user, key)))

@@ -83,6 +83,24 @@ def parse_sex(value: str) -> tuple[str | None, str | None]:
     return SEXES[key], None
 
 
+# Where a member stands for the cell's meetings and votes, as a CSV may write it (folded).
+STANDINGS = {"": "regular", "binh thuong": "regular", "sinh hoat binh thuong": "regular",
+             "mien": "exempt", "mien sinh hoat": "exempt", "duoc mien sinh hoat": "exempt",
+             "tam thoi": "away", "sinh hoat tam thoi": "away", "sinh hoat tam thoi noi khac": "away",
+             "dinh chi": "suspended", "dinh chi sinh hoat": "suspended", "bi khoi to": "suspended",
+             "bi truy to": "suspended", "tam giam": "suspended"}
+
+
+def parse_standing(value: str) -> tuple[str, str | None]:
+    key = " ".join(fold((value or "").strip()).replace(",", " ").split())
+    for label, code in STANDINGS.items():
+        if key == label:
+            return code, None
+    if key.startswith("dinh chi"):  # the long label "Đình chỉ sinh hoạt, bị khởi tố, …"
+        return "suspended", None
+    return "regular", msg.STANDING_VALUES
+
+
 def parse_leadership(value: str) -> bool:
     """A leadership post column holds the post's name, or có/không."""
     key = fold((value or "").strip())

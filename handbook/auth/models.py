@@ -10,6 +10,15 @@ from handbook.extensions import db
 from handbook.models_base import UTCDateTime, utcnow
 from handbook.orgs.models import Organization
 
+# Where a member stands for the cell's meetings and votes. Only "regular" members are all
+# counted; the others change the base of a vote (handbook/meetings/vote_rules.py).
+STANDING_LABELS = {
+    "regular": "Sinh hoạt bình thường",
+    "exempt": "Được miễn sinh hoạt",
+    "away": "Sinh hoạt tạm thời nơi khác",
+    "suspended": "Đình chỉ sinh hoạt, bị khởi tố, truy tố hoặc tạm giam",
+}
+
 ROLE_LABELS = {
     "secretary": "Bí thư chi bộ",
     "deputy": "Phó bí thư chi bộ",
@@ -32,6 +41,7 @@ class User(UserMixin, db.Model):
     admitted_on: Mapped[date | None]
     official_on: Mapped[date | None]
     holds_leadership_post: Mapped[bool] = mapped_column(default=False)
+    party_standing: Mapped[str] = mapped_column(String(12), default="regular", server_default="regular")
     active: Mapped[bool] = mapped_column(default=True)
     cell_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id"), index=True)
     password_hash: Mapped[str] = mapped_column(String(255))
@@ -48,6 +58,15 @@ class User(UserMixin, db.Model):
     identifiers: Mapped[list["LoginIdentifier"]] = relationship(
         back_populates="user", cascade="all, delete-orphan", passive_deletes=True
     )
+
+    def is_probationary(self, on: date) -> bool:
+        """Admitted but not yet official on `on` (a member without either date is taken as official:
+        the record is incomplete, and the committee fills the dates in)."""
+        return self.admitted_on is not None and (self.official_on is None or self.official_on > on)
+
+    @property
+    def standing_label(self) -> str:
+        return STANDING_LABELS.get(self.party_standing, self.party_standing)
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive accounts

@@ -6,7 +6,9 @@ bp = Blueprint("meetings", __name__)
 
 # What other features may import (tests/test_layering.py holds everyone to it); the rest
 # of the package is its own. It offers itself to other pages through hooks.py (handbook/signals.py).
-PUBLIC = ("models", "access", "status")  # meetings; who sees them; the status table
+# votes: open a vote (a member's rating) and read its result; tasks: the resolution's tasks
+# done on time per member and year; quality: a meeting's and a month's quality checks.
+PUBLIC = ("models", "access", "status", "votes", "tasks", "quality")
 
 from handbook.meetings import (  # noqa: E402,F401
     hooks,
@@ -15,5 +17,8 @@ from handbook.meetings import (  # noqa: E402,F401
     routes_items,
     routes_members,
     routes_minutes,
+    routes_quality,
+    routes_record,
+    routes_votes,
     search,
 )

@@ -13,7 +13,7 @@ from handbook.auth.permissions import (
     require,
 )
 from handbook.extensions import db
-from handbook.meetings.models import Meeting
+from handbook.meetings.models import Meeting, Minutes, Task
 from handbook.meetings.status import Action, Status, status_allows
 from handbook.orgs.models import Organization
 from handbook.search.query import Facets
@@ -71,3 +71,31 @@ def get_managed_meeting_or_404(meeting_id: int, action: Action | None = None) ->
     require(meeting is not None and manages_cell_id(current_user, meeting.cell_id)
             and (action is None or status_allows(meeting, action)))
     return meeting
+
+
+def can_write_minutes(user, meeting: Meeting) -> bool:
+    """The cell's leaders, and the members the minutes name as chair or note-taker: the
+    note-taker is often a member without any other role."""
+    if manages_cell_id(user, meeting.cell_id):
+        return True
+    if not in_cell_id(user, meeting.cell_id):
+        return False
+    people = db.session.execute(select(Minutes.chair_id, Minutes.note_taker_id)
+                                .where(Minutes.meeting_id == meeting.id)).first()
+    return people is not None and user.id in tuple(people)
+
+
+def get_minutes_meeting_or_404(meeting_id: int, action: Action | None = None) -> Meeting:
+    """For writing the minutes (can_write_minutes), in a status that allows `action`."""
+    meeting = db.session.get(Meeting, meeting_id)
+    require(meeting is not None and meeting.status != Status.DRAFT and can_write_minutes(current_user, meeting)
+            and (action is None or status_allows(meeting, action)))
+    return meeting
+
+
+def get_visible_task_or_404(task_id: int) -> Task:
+    """A task of a cell the user sees the business of (who may change it: tasks.can_update)."""
+    task = db.session.get(Task, task_id)
+    require(task is not None and (in_cell_id(current_user, task.cell_id) or manages_cell_id(current_user, task.cell_id)
+                                  or can_view_cell(current_user, task.meeting.cell)))
+    return task

@@ -61,14 +61,15 @@ def create_meeting(cell, *, kind, title, starts_at, duration_minutes, location, 
     if source is not None:
         for position, item in enumerate(source.items, start=1):
             copy = AgendaItem(position=position, title=item.title, description=item.description,
-                              presenter=item.presenter, planned_minutes=item.planned_minutes)
+                              presenter=item.presenter, planned_minutes=item.planned_minutes, purpose=item.purpose)
             copy.links = [AgendaLink(section_id=link.section_id) for link in item.links]
             meeting.items.append(copy)
     else:
-        for position, (item_title, description, minutes) in enumerate(TEMPLATES.get(template, []), start=1):
+        for position, (item_title, description, minutes, *purpose) in enumerate(TEMPLATES.get(template, []), start=1):
             presenter = paper_author if (template == "thematic" and position == 2) else ""
             meeting.items.append(AgendaItem(position=position, title=item_title, description=description,
-                                            planned_minutes=minutes, presenter=presenter))
+                                            planned_minutes=minutes, presenter=presenter,
+                                            purpose=purpose[0] if purpose else ""))
     db.session.flush()
     return meeting
 
@@ -113,12 +114,20 @@ def changed(meeting: Meeting, summary: str, item: AgendaItem | None = None) -> N
     notify_members(meeting, "changed", msg.NOTIFY_CHANGED.format(title=meeting.title, summary=summary))
 
 
-def update_details(meeting: Meeting, *, kind, title, starts_at, duration_minutes, location, paper_author) -> None:
-    """Saves the meeting's details; a new date or time (still to come) clears every RSVP and tells members."""
+def update_details(meeting: Meeting, *, kind, title, starts_at, duration_minutes, location, paper_author,
+                   confirmed: bool = False) -> None:
+    """Saves the meeting's details. A new date or time (still to come) of a published meeting
+    needs the secretary's `confirmed`; it clears every RSVP and tells members the old time and
+    the new one."""
     what = []
-    rescheduled = starts_at != meeting.starts_at
+    # The form has minutes only: a time stored with seconds (by a script) is not a new time.
+    rescheduled = starts_at.replace(second=0, microsecond=0) != meeting.starts_at.replace(second=0, microsecond=0)
+    old_time = vn_datetime(meeting.starts_at)
     if rescheduled:
         check_start(starts_at)
+        if meeting.status == Status.PUBLISHED and not confirmed:
+            raise DomainError(msg.CONFIRM_RESCHEDULE.format(old=old_time, new=vn_datetime(starts_at)),
+                              field="confirm_time")
     fields = (("kind", kind), ("title", title), ("duration_minutes", duration_minutes), ("location", location),
               ("paper_author", paper_author))
     for attr, value in fields:
@@ -132,16 +141,41 @@ def update_details(meeting: Meeting, *, kind, title, starts_at, duration_minutes
         return
     published = meeting.status == Status.PUBLISHED
     changed(meeting, msg.DETAILS_CHANGED.format(names=", ".join(what)))
+    if rescheduled:
+        record("meeting.rescheduled", org=meeting.cell, target=meeting,
+               summary=msg.RESCHEDULED_AUDIT.format(title=meeting.title, old=old_time, new=vn_datetime(starts_at)))
     if rescheduled and published:
         db.session.execute(delete(Rsvp).where(Rsvp.meeting_id == meeting.id))
         notify_members(meeting, "rescheduled",
-                       msg.NOTIFY_RESCHEDULED.format(title=meeting.title, when=vn_datetime(starts_at)))
+                       msg.NOTIFY_RESCHEDULED.format(title=meeting.title, old=old_time, when=vn_datetime(starts_at)))
 
 
-def add_item(meeting: Meeting, *, title, description, presenter, planned_minutes) -> AgendaItem:
-    item = AgendaItem(position=len(meeting.items) + 1, title=title, description=description,
-                      presenter=presenter, planned_minutes=planned_minutes)
+def closing_item(meeting: Meeting) -> AgendaItem | None:
+    """The closing item ("Bế mạc"), which new items go before."""
+    return next((item for item in meeting.items if item.purpose == "closing"), None)
+
+
+def insert_at(meeting: Meeting, after: str) -> int:
+    """Where a new item goes: after the item whose id is `after`, at the end ("end"), or by
+    default just before the closing item (at the end when there is none)."""
+    items = list(meeting.items)
+    if after == "end":
+        return len(items)
+    for index, item in enumerate(items):
+        if str(item.id) == after:
+            return index + 1
+    closing = closing_item(meeting)
+    return items.index(closing) if closing is not None else len(items)
+
+
+def add_item(meeting: Meeting, *, title, description, presenter, planned_minutes, after: str = "") -> AgendaItem:
+    items = list(meeting.items)
+    item = AgendaItem(title=title, description=description, presenter=presenter, planned_minutes=planned_minutes)
+    items.insert(insert_at(meeting, after), item)
+    for position, each in enumerate(items, start=1):
+        each.position = position
     meeting.items.append(item)
+    meeting.items.sort(key=lambda i: i.position)
     db.session.flush()
     changed(meeting, msg.ITEM_ADDED.format(title=title), item)
     return item

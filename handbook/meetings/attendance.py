@@ -6,11 +6,12 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from handbook.audit import record
 from handbook.cache import Cache
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import messages as msg
-from handbook.meetings.models import Attendance, Meeting, ReadReceipt, Rsvp
+from handbook.meetings.models import ATTENDANCE_LABELS, Attendance, Meeting, ReadReceipt, Rsvp
 from handbook.meetings.notify import cell_members, notify_members
 from handbook.meetings.status import Action, Status, allows, check, checkin_window, move
 from handbook.models_base import utcnow
@@ -76,20 +77,28 @@ def roster(meeting: Meeting) -> list[dict]:
     rows = []
     for user in cell_members(meeting.cell_id):
         rsvp, mark = rsvps.get(user.id), marks.get(user.id)
+        # Pre-filled from what the member said; nobody is taken as present without a word.
         if mark:
             status, reason = mark.status, mark.reason
         elif rsvp and not rsvp.attending:
             status, reason = "excused", rsvp.reason
-        else:
+        elif rsvp:
             status, reason = "present", ""
+        else:
+            status, reason = "", ""
         rows.append({"user": user, "rsvp": rsvp, "read": reads.get(user.id), "attendance": mark,
                      "status": status, "reason": reason})
     return rows
 
 
-def save_attendance(meeting: Meeting, marks: dict[int, tuple[str, str]]) -> None:
-    """marks: user id -> (status, reason), already validated. Recording it means the meeting was held."""
+def save_attendance(meeting: Meeting, marks: dict[int, tuple[str, str]], unknown: int = 0) -> None:
+    """marks: user id -> (status, reason), already validated; `unknown` members were left
+    unmarked. Recording it means the meeting was held."""
     move(meeting, Action.TAKE_ATTENDANCE)
+    counts = {status: sum(1 for s, _r in marks.values() if s == status) for status in ATTENDANCE_LABELS}
+    record("attendance.saved", org=meeting.cell, target=meeting, summary=msg.ATTENDANCE_AUDIT.format(
+        title=meeting.title, present=counts["present"], excused=counts["excused"], absent=counts["absent"],
+        unknown=unknown))
     existing = {a.user_id: a for a in db.session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id))}
     for user_id, (status, reason) in marks.items():
         row = existing.get(user_id)
@@ -102,8 +111,12 @@ def save_attendance(meeting: Meeting, marks: dict[int, tuple[str, str]]) -> None
 
 def open_checkin(meeting: Meeting) -> str:
     check(meeting, Action.OPEN_CHECKIN)
+    renewed = meeting.checkin_code is not None
     meeting.checkin_code = f"{secrets.randbelow(1_000_000):06d}"
     meeting.checkin_until = checkin_window(meeting)[1]
+    # The code itself stays out of the log: it is a password for the meeting's hour.
+    record("checkin.opened", org=meeting.cell, target=meeting,
+           summary=(msg.CHECKIN_RENEWED_AUDIT if renewed else msg.CHECKIN_OPENED_AUDIT).format(title=meeting.title))
     notify_members(meeting, "checkin", msg.NOTIFY_CHECKIN.format(title=meeting.title))
     return meeting.checkin_code
 

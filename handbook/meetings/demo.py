@@ -1,5 +1,8 @@
 """Demo meetings: last month's (held, minutes final) and next month's (published) per cell,
-and a draft thematic meeting in cell 1. Idempotent: meetings are found again by cell and title."""
+and a draft thematic meeting in cell 1. Cell 1's last meeting has the whole record: a vote,
+opinions by speaker, tasks (one done, one under way, one late) and minutes signed by chair and
+note-taker; next month's review item lists those tasks. Idempotent: meetings are found again by
+cell and title."""
 
 import json
 from datetime import datetime, timedelta
@@ -10,8 +13,20 @@ from handbook.extensions import db
 from handbook.library.models import Document, Section
 from handbook.meetings.agenda import create_meeting
 from handbook.meetings.minutes import snapshot
-from handbook.meetings.models import AgendaLink, Attendance, Meeting, Minutes, MinutesRevision
+from handbook.meetings.models import (
+    AgendaLink,
+    Attendance,
+    Ballot,
+    Meeting,
+    Minutes,
+    MinutesOpinion,
+    MinutesRevision,
+    MinutesSignature,
+    Task,
+    Vote,
+)
 from handbook.meetings.status import Status
+from handbook.meetings.vote_rules import DEFAULT_CHOICES
 from handbook.models_base import utcnow
 from handbook.timefmt import from_vn, to_vn
 
@@ -49,7 +64,7 @@ def _link_article(meeting) -> None:
     db.session.add(AgendaLink(item_id=item.id, section_id=section.id))
 
 
-def _held(cell, members) -> None:
+def _held(cell, members, chair=None, note_taker=None) -> None:
     starts = _month_start(-1)
     local = to_vn(starts)
     meeting, created = _make(cell, f"Sinh hoạt chi bộ định kỳ tháng {local.month}/{local.year}", starts)
@@ -65,11 +80,48 @@ def _held(cell, members) -> None:
                       item_notes=json.dumps(notes, ensure_ascii=False),
                       conclusions="Hoàn thành nhiệm vụ tháng; tiếp tục học tập và làm theo gương Bác.",
                       resolution="Chi bộ thống nhất nhiệm vụ tháng tới như dự thảo nghị quyết.",
-                      votes_for=len(members), votes_against=0, votes_abstain=0, locked_at=starts + timedelta(days=1))
+                      locked_at=starts + timedelta(days=1))
     db.session.add(minutes)
+    db.session.flush()
+    if chair is not None and note_taker is not None:
+        _record(meeting, minutes, members, chair, note_taker, starts)
     db.session.flush()
     db.session.add(MinutesRevision(minutes_id=minutes.id, number=1, reason="Bản hoàn thành",
                                    snapshot=snapshot(minutes)))
+
+
+def _record(meeting, minutes, members, chair, note_taker, starts) -> None:
+    """The whole record of a meeting: what was said, the vote, the tasks, both signatures."""
+    minutes.chair, minutes.chair_id = chair.full_name, chair.id
+    minutes.note_taker, minutes.note_taker_id = note_taker.full_name, note_taker.id
+    review = next((item for item in meeting.items if item.purpose == "review"), meeting.items[0])
+    tasks_item = meeting.items[-3] if len(meeting.items) > 3 else meeting.items[-1]
+    for item, speaker, text in (
+            (review, chair, "Chi bộ hoàn thành các nhiệm vụ tháng trước; còn chậm việc cập nhật hồ sơ đảng viên."),
+            (tasks_item, note_taker, "Đề nghị phân công cụ thể người theo dõi việc học tập Chỉ thị 05."),
+            (tasks_item, members[-1], "Nhất trí với dự thảo; xin nhận nhiệm vụ tổng hợp báo cáo.")):
+        db.session.add(MinutesOpinion(minutes_id=minutes.id, item_id=item.id, speaker_id=speaker.id,
+                                      speaker_name=speaker.full_name, text=text))
+    vote = Vote(meeting_id=meeting.id, item_id=meeting.items[-2].id, kind="resolution",
+                question="Thông qua nghị quyết tháng", choices=json.dumps(list(DEFAULT_CHOICES), ensure_ascii=False),
+                secret=False, status="closed", hand_counts=json.dumps([0, 0, 0]),
+                counts=json.dumps([len(members), 0, 0]), basis=json.dumps({"official": len(members), "left_out": {}}),
+                opened_at=starts + timedelta(minutes=95), closed_at=starts + timedelta(minutes=98))
+    db.session.add(vote)
+    db.session.flush()
+    db.session.add_all([Ballot(vote_id=vote.id, user_id=user.id, choice=0) for user in members])
+    today = to_vn(utcnow()).date()
+    for title, owner, due, done in (
+            ("Cập nhật hồ sơ đảng viên lên Sổ tay", members[-1], today + timedelta(days=10), None),
+            ("Tổng hợp báo cáo học tập Chỉ thị 05", note_taker, today - timedelta(days=3), today - timedelta(days=5)),
+            ("Vận động quần chúng tham gia hiến máu nhân đạo", None, today - timedelta(days=2), None)):
+        db.session.add(Task(meeting_id=meeting.id, cell_id=meeting.cell_id, title=title,
+                            owner_id=owner.id if owner else None, due_on=due,
+                            status="done" if done else "in_progress", done_on=done))
+    signed_at = starts + timedelta(days=1)
+    for role, user in (("chair", chair), ("note_taker", note_taker)):
+        db.session.add(MinutesSignature(minutes_id=minutes.id, role=role, user_id=user.id,
+                                        version=minutes.version, signed_at=signed_at))
 
 
 def _next(cell) -> None:
@@ -83,7 +135,8 @@ def _next(cell) -> None:
 
 def seed(ctx) -> None:
     users = ctx["users"]
-    _held(ctx["cell1"], [users["bithu"], users["dangvien"], users["dangvien2"]])
+    _held(ctx["cell1"], [users["bithu"], users["dangvien"], users["dangvien2"]], chair=users["bithu"],
+          note_taker=users["dangvien"])
     _held(ctx["cell2"], [users["dangvien3"]])
     _next(ctx["cell1"])
     _next(ctx["cell2"])

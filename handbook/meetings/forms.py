@@ -3,6 +3,7 @@
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
+    DateField,
     DateTimeLocalField,
     HiddenField,
     IntegerField,
@@ -15,6 +16,8 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from handbook.meetings.models import KIND_LABELS
+from handbook.meetings.models_record import SELF_RATINGS
+from handbook.meetings.vote_rules import KINDS
 from handbook.versioning import VersionField
 
 REQUIRED = "Vui lòng nhập {}."
@@ -24,7 +27,6 @@ def strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-BAD_VOTES = "Số phiếu phải là số từ 0 đến 1000."
 TEMPLATE_CHOICES = [
     SelectChoice("regular", "Chương trình sinh hoạt định kỳ chuẩn"),
     SelectChoice("thematic", "Chương trình sinh hoạt chuyên đề"),
@@ -43,6 +45,7 @@ class MeetingForm(FlaskForm):
                                  validators=[InputRequired("Vui lòng chọn giờ kết thúc.")])
     location = StringField("Địa điểm", validators=[Length(max=300)])
     paper_author = StringField("Người viết chuyên đề", validators=[Length(max=120)])
+    confirm_time = BooleanField("Tôi xác nhận đổi thời gian họp; đảng viên sẽ được báo giờ cũ và giờ mới")
     seq = HiddenField()
 
     def validate_ends_at(self, field):
@@ -69,6 +72,12 @@ class ItemForm(FlaskForm):
     seq = HiddenField()
 
 
+class NewItemForm(ItemForm):
+    """Adding an item (prefix "new": its ids differ from the meeting's own title field)."""
+
+    after = SelectField("Đặt mục mới", default="", validate_choice=False)
+
+
 class PublishForm(FlaskForm):
     confirm = BooleanField("Tôi đã đọc cảnh báo và vẫn muốn công bố")
 
@@ -87,20 +96,104 @@ class CheckinForm(FlaskForm):
     code = StringField("Mã điểm danh", validators=[InputRequired("Vui lòng nhập mã điểm danh."), Length(max=12)])
 
 
+def member_id(value):
+    """A member chosen in a list: None for none, -1 for anything that is not a number (the
+    service then says the choice is not a member of the cell)."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, int):
+        return value
+    return int(value) if str(value).isdigit() and len(str(value)) < 12 else -1
+
+
 class MinutesForm(FlaskForm):
     held_from = StringField("Bắt đầu lúc", validators=[Length(max=60)])
     held_to = StringField("Kết thúc lúc", validators=[Length(max=60)])
     place = StringField("Địa điểm", validators=[Length(max=300)])
-    chair = StringField("Chủ trì", validators=[Length(max=120)])
-    note_taker = StringField("Thư ký", validators=[Length(max=120)])
+    chair_id = SelectField("Chủ trì", coerce=member_id, validate_choice=False)
+    note_taker_id = SelectField("Thư ký", coerce=member_id, validate_choice=False)
     conclusions = TextAreaField("Kết luận", validators=[Length(max=20000)])
     resolution = TextAreaField("Nghị quyết", validators=[Length(max=20000)])
-    votes_for = IntegerField("Tán thành", validators=[Optional(), NumberRange(0, 1000, BAD_VOTES)])
-    votes_against = IntegerField("Không tán thành", validators=[Optional(), NumberRange(0, 1000, BAD_VOTES)])
-    votes_abstain = IntegerField("Không biểu quyết", validators=[Optional(), NumberRange(0, 1000, BAD_VOTES)])
     reason = StringField("Lý do sửa", validators=[Length(max=500)])
     version = VersionField(message="Phiên bản biên bản không hợp lệ, xin tải lại trang.")
 
 
+class SignForm(FlaskForm):
+    """The chair's or note-taker's confirmation of the version they read."""
+
+    version = VersionField(message="Phiên bản biên bản không hợp lệ, xin tải lại trang.")
+    confirm = BooleanField("Buổi họp chưa bắt đầu, tôi vẫn ký xác nhận biên bản")
+
+
+class OpinionForm(FlaskForm):
+    speaker_id = SelectField("Người phát biểu", coerce=member_id, validate_choice=False)
+    speaker_name = StringField("Hoặc tên khách mời", filters=[strip], validators=[Length(max=120)])
+    text = TextAreaField("Ý kiến", filters=[strip], validators=[DataRequired("Vui lòng ghi nội dung ý kiến."),
+                                                                 Length(max=5000)])
+
+
+class VnDateField(DateField):
+    """A date typed or picked; anything else is told in Vietnamese, never in WTForms' English."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            self.data = None
+            raise ValueError("Ngày không hợp lệ.") from None
+
+
+class TaskForm(FlaskForm):
+    title = StringField("Nhiệm vụ", filters=[strip],
+                        validators=[DataRequired("Vui lòng ghi nội dung nhiệm vụ."), Length(max=300)])
+    owner_id = SelectField("Người thực hiện", coerce=member_id, validate_choice=False)
+    due_on = VnDateField("Hạn hoàn thành", validators=[InputRequired("Vui lòng chọn hạn hoàn thành.")])
+
+
 class ConfirmForm(FlaskForm):
     """A bare form: CSRF only, for buttons."""
+
+
+class VoteForm(FlaskForm):
+    """Opening a vote: what is decided, how, on which agenda item."""
+
+    question = StringField("Nội dung biểu quyết", filters=[strip],
+                           validators=[DataRequired(REQUIRED.format("nội dung biểu quyết")), Length(max=300)])
+    kind = SelectField("Loại biểu quyết", choices=[SelectChoice(k, label) for k, (label, _t) in KINDS.items()],
+                       validate_choice=False)
+    item = SelectField("Thuộc mục chương trình", default="", validate_choice=False)
+    secret = BooleanField("Bỏ phiếu kín (không lưu ai chọn gì)")
+    choices = TextAreaField("Danh sách người hoặc phương án, mỗi dòng một (khi bầu hoặc xếp loại)",
+                            validators=[Length(max=5000)])
+
+
+class AnnulVoteForm(FlaskForm):
+    reason = StringField("Lý do hủy kết quả", filters=[strip],
+                         validators=[DataRequired("Vui lòng ghi lý do hủy kết quả."), Length(max=500)])
+
+
+class BallotForm(FlaskForm):
+    # The service checks the choice is one of the vote's (votes.cast), in Vietnamese.
+    choice = RadioField("Đồng chí biểu quyết", coerce=member_id, validate_choice=False,
+                        validators=[InputRequired("Vui lòng chọn một phương án.")])
+
+
+def close_vote_form(choices: list[str], **kwargs) -> FlaskForm:
+    """The show of hands, one count per choice (empty: nobody raised a hand for it)."""
+
+    class CloseVoteForm(FlaskForm):
+        pass
+
+    for n, label in enumerate(choices):
+        setattr(CloseVoteForm, f"hand_{n}", IntegerField(
+            f"{label} (giơ tay)", validators=[Optional(), NumberRange(0, 1000, "Số phiếu phải là số từ 0 đến 1000.")]))
+    return CloseVoteForm(**kwargs)
+
+
+class AssessForm(FlaskForm):
+    """The cell's self-assessment of a meeting's quality."""
+
+    rating = RadioField("Chi bộ tự đánh giá buổi sinh hoạt",
+                        choices=[SelectChoice(k, v) for k, v in SELF_RATINGS.items()], validate_choice=False,
+                        validators=[InputRequired("Vui lòng chọn mức tự đánh giá.")])
+    reasons = TextAreaField("Lý do, điểm cần khắc phục", validators=[Length(max=5000)])

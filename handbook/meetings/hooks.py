@@ -7,6 +7,7 @@ from flask import url_for
 from flask_login import current_user
 
 from handbook.extensions import db
+from handbook.meetings import tasks
 from handbook.meetings.access import visible_meetings
 from handbook.meetings.ical import token_for
 from handbook.meetings.models import Meeting
@@ -32,6 +33,16 @@ def meetings_entry(app) -> NavEntry:
 @home_panels.connect
 def home(user) -> Panel:
     return Panel(10, "meetings/_home_panel.html", {"meeting": next_meeting(user)})
+
+
+@home_panels.connect
+def my_tasks(user) -> Panel | None:
+    """"Việc của tôi": the resolution's tasks given to the member or to the whole cell, still open."""
+    found = tasks.my_tasks(user)
+    if not found:
+        return None
+    return Panel(15, "meetings/_tasks_panel.html",
+                 {"tasks": found, "today": tasks.today(), "can_update": lambda task: tasks.can_update(user, task)})
 
 
 @account_panels.connect

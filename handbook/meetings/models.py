@@ -70,6 +70,9 @@ class AgendaItem(db.Model):
     presenter: Mapped[str] = mapped_column(String(120), default="")
     planned_minutes: Mapped[int | None]
     changed_in_version: Mapped[int | None]  # marks items edited after publishing
+    # What the item is for, where the app acts on it: "review" (last month's tasks are listed
+    # under it), "closing" (new items go before it); "" for the rest.
+    purpose: Mapped[str] = mapped_column(String(12), default="", server_default="")
 
     meeting: Mapped[Meeting] = relationship(back_populates="items")
     links: Mapped[list["AgendaLink"]] = relationship(
@@ -158,8 +161,11 @@ class Minutes(db.Model):
     held_from: Mapped[str] = mapped_column(String(60), default="")
     held_to: Mapped[str] = mapped_column(String(60), default="")
     place: Mapped[str] = mapped_column(String(300), default="")
+    # The names as printed; the ids are the members who sign (handbook/meetings/signoff.py).
     chair: Mapped[str] = mapped_column(String(120), default="")
     note_taker: Mapped[str] = mapped_column(String(120), default="")
+    chair_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    note_taker_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     item_notes: Mapped[str] = mapped_column(Text, default="{}")  # JSON: agenda item id -> text
     conclusions: Mapped[str] = mapped_column(Text, default="")
     resolution: Mapped[str] = mapped_column(Text, default="")
@@ -229,6 +235,9 @@ NOTIFICATION_KINDS = {
     "cancelled": "Hủy buổi họp",
     "minutes": "Biên bản đã công bố",
     "checkin": "Mở điểm danh",
+    "vote": "Biểu quyết",
+    "sign": "Ký biên bản",
+    "task": "Nhiệm vụ",
     "calendar": "Địa chỉ lịch đã đổi",
 }
 
@@ -254,3 +263,14 @@ class CalendarToken(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), unique=True)
     token: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# The record's other tables live in their own modules; imported here so the metadata (and
+# Alembic) sees them, and other features find every table of meetings in this module.
+from handbook.meetings.models_record import (  # noqa: E402,F401
+    MeetingAssessment,
+    MinutesOpinion,
+    MinutesSignature,
+    Task,
+)
+from handbook.meetings.models_votes import Ballot, SecretTally, Vote  # noqa: E402,F401

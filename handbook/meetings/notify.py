@@ -52,3 +52,14 @@ def mark_all_read(user) -> None:
         update(Notification).where(Notification.user_id == user.id, Notification.read_at.is_(None))
         .values(read_at=utcnow())
     )
+
+
+def notify_users(meeting: Meeting | None, user_ids, kind: str, message: str) -> int:
+    """One notification for each of these members (not the person acting)."""
+    actor = actor_id()
+    count = 0
+    for user_id in {u for u in user_ids if u is not None and u != actor}:
+        db.session.add(Notification(user_id=user_id, meeting_id=meeting.id if meeting else None, kind=kind,
+                                    message=message[:500]))
+        count += 1
+    return count

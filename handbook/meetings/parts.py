@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from handbook.cache import Cache
 from handbook.extensions import db
-from handbook.meetings.minutes import get_minutes, notes_of
+from handbook.meetings.minutes import final_record, get_minutes
 from handbook.meetings.models import AgendaChange, Meeting, Minutes
 
 NAMES = ("head", "agenda", "record")
@@ -23,12 +23,14 @@ _parts = Cache(size=2000, ttl_seconds=300)
 
 
 def meeting_context(meeting: Meeting) -> dict:
-    """What the shared parts (and the print page) show: final minutes and the changes."""
+    """What the shared parts show: final minutes (the record as signed, or last revised) and
+    the changes."""
     minutes = get_minutes(meeting)
+    final = minutes if minutes is not None and minutes.is_final else None
     return {
         "meeting": meeting,
-        "minutes": minutes if minutes is not None and minutes.is_final else None,
-        "item_notes": notes_of(minutes) if minutes is not None else {},
+        "minutes": final,
+        "record": final_record(final) if final is not None else None,
         "changes": list(db.session.scalars(select(AgendaChange).where(AgendaChange.meeting_id == meeting.id)
                                            .order_by(AgendaChange.version.desc()))),
     }

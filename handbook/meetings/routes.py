@@ -10,15 +10,15 @@ from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
 from handbook.library.access import cell_documents_clause
 from handbook.library.models import Document
-from handbook.meetings import agenda, bp
+from handbook.meetings import agenda, bp, minutes_book, tasks, vote_box
 from handbook.meetings import messages as msg
 from handbook.meetings.access import get_managed_meeting_or_404, get_visible_meeting_or_404, visible_meetings
 from handbook.meetings.attendance import checkin_open, mark_read, own_rsvp
 from handbook.meetings.editor import edit_page, render_edit
 from handbook.meetings.forms import ConfirmForm, MeetingForm, NewMeetingForm, PublishForm, RsvpForm
 from handbook.meetings.models import Meeting
-from handbook.meetings.parts import meeting_context, shared_parts
-from handbook.meetings.status import Action, status_allows
+from handbook.meetings.parts import shared_parts
+from handbook.meetings.status import Action, Status, status_allows
 from handbook.models_base import utcnow
 from handbook.timefmt import from_vn
 from handbook.versioning import StaleVersion, guarded_write
@@ -59,7 +59,22 @@ def show(meeting_id):
     can_manage = manages_cell_id(current_user, meeting.cell_id)
     return render_template("meetings/show.html", meeting=meeting, parts=shared_parts(meeting), rsvp=rsvp,
                            rsvp_form=form, is_member=is_member, can_manage=can_manage,
-                           checkin_open=checkin_open(meeting))
+                           checkin_open=checkin_open(meeting), **_record_context(meeting, is_member))
+
+
+def _record_context(meeting, is_member: bool) -> dict:
+    """The vote box (members, while votes happen) and last month's tasks under the review item."""
+    context = {"vote_box": None, "review": []}
+    if meeting.status == Status.DRAFT:
+        return context
+    if is_member and status_allows(meeting, Action.CAST_VOTE):
+        box = vote_box.box_context(meeting)
+        if box["live"] or box["vote"] or box["results"]:
+            context["vote_box"] = box
+    if tasks.reviews_tasks(meeting):
+        context.update(review=tasks.review_tasks(meeting), today=tasks.today(),
+                       can_update=lambda task: tasks.can_update(current_user, task))
+    return context
 
 
 @bp.get("/meetings/<int:meeting_id>/preview")
@@ -75,13 +90,12 @@ def preview(meeting_id):
 @bp.get("/meetings/<int:meeting_id>/print")
 @login_required
 def print_view(meeting_id):
-    """A clean A4 page of the agenda and, once final, the minutes."""
+    """A clean A4 page: the final minutes as the minutes book has them, else the agenda."""
     meeting = get_visible_meeting_or_404(meeting_id)
-    from handbook.meetings.attendance import roster
-
-    context = meeting_context(meeting)
-    rows = roster(meeting) if context["minutes"] else []
-    return render_template("meetings/print.html", rows=rows, **context)
+    book = minutes_book.book_context(meeting)
+    if book is not None:
+        return render_template("meetings/print_minutes.html", **book)
+    return render_template("meetings/print.html", meeting=meeting, minutes=None)
 
 
 def _cell_for_new():
@@ -141,7 +155,8 @@ def edit(meeting_id):
             agenda.update_details(meeting, kind=form.kind.data, title=form.title.data.strip(),
                                   starts_at=from_vn(form.starts_at.data), duration_minutes=form.duration(),
                                   location=(form.location.data or "").strip(),
-                                  paper_author=(form.paper_author.data or "").strip())
+                                  paper_author=(form.paper_author.data or "").strip(),
+                                  confirmed=bool(form.confirm_time.data))
     except StaleVersion:
         # Typed on an older version, or another save landed first: the form keeps what was
         # typed, the page shows what is stored, and a second save, after review, is accepted.
@@ -166,8 +181,8 @@ def publish(meeting_id):
         agenda.publish(meeting, confirmed=form.validate_on_submit() and bool(form.confirm.data))
     except DomainError as error:
         db.session.rollback()
-        flash(error.message, "error")
-        return render_edit(meeting, error.status)
+        # Told at the confirmation box itself, which takes the focus (the page opens there).
+        return render_edit(meeting, error.status, publish_error=error.message)
     db.session.commit()
     flash(msg.PUBLISHED, "success")
     return redirect(url_for("meetings.show", meeting_id=meeting.id))

@@ -9,7 +9,7 @@ from handbook.library.access import cell_section
 from handbook.meetings import agenda, bp
 from handbook.meetings import messages as msg
 from handbook.meetings.access import get_managed_meeting_or_404
-from handbook.meetings.editor import render_edit
+from handbook.meetings.editor import new_item_form, render_edit
 from handbook.meetings.forms import ConfirmForm, ItemForm
 from handbook.meetings.models import AgendaItem
 from handbook.meetings.sections import find_sections
@@ -38,7 +38,7 @@ def _items(meeting, status=200, message=None, drafts=None, new_form=None):
         return redirect(url_for("meetings.edit", meeting_id=meeting.id))
     # htmx swaps only 2xx answers, so a refused save is still a 200 that shows its message.
     return render_template("meetings/_items.html", meeting=meeting, message=message, drafts=drafts or {},
-                           item_form=new_form or ItemForm(formdata=None), confirm_form=ConfirmForm()), 200
+                           item_form=new_form or new_item_form(meeting), confirm_form=ConfirmForm()), 200
 
 
 def _fields(form) -> dict:
@@ -49,12 +49,13 @@ def _fields(form) -> dict:
 @bp.post("/meetings/<int:meeting_id>/items")
 @login_required
 def add_item(meeting_id):
-    """Add an item at the end of the agenda."""
+    """Add an item: before the closing item, or where the secretary chose."""
     meeting = _editable(meeting_id)
-    form = ItemForm()
+    form = new_item_form(meeting, request.form)
     if not form.validate_on_submit():
         return _items(meeting, 400 if not is_htmx() else 200, new_form=form)
-    return _change(meeting, form.seq.data, lambda: agenda.add_item(meeting, **_fields(form)), new_form=form)
+    return _change(meeting, form.seq.data,
+                   lambda: agenda.add_item(meeting, **_fields(form), after=form.after.data or ""), new_form=form)
 
 
 @bp.post("/meetings/<int:meeting_id>/items/<int:item_id>")

@@ -99,18 +99,20 @@ def attendance(meeting_id):
         marks = {}
         for row in rows:
             uid = row["user"].id
-            status = request.form.get(f"status-{uid}", "present")
+            status = request.form.get(f"status-{uid}", "")
             reason = request.form.get(f"reason-{uid}", "").strip()[:500]
+            row["status"], row["reason"] = status if status in ATTENDANCE_LABELS else row["status"], reason
             if status not in ATTENDANCE_LABELS:
-                status = "present"
+                continue  # not marked: stays as it was (unknown, unless marked before)
             if status == "excused" and not reason:
                 errors[uid] = msg.ABSENCE_REASON
-            row["status"], row["reason"] = status, reason
             marks[uid] = (status, reason)
         if not errors:
-            save_attendance(meeting, marks)
+            unknown = sum(1 for row in rows if not row["status"])
+            save_attendance(meeting, marks, unknown)
             db.session.commit()
-            flash(msg.ATTENDANCE_SAVED, "success")
+            flash(msg.ATTENDANCE_UNKNOWN.format(n=unknown) if unknown else msg.ATTENDANCE_SAVED,
+                  "warning" if unknown else "success")
             return redirect(url_for("meetings.attendance", meeting_id=meeting.id))
     return render_template("meetings/attendance.html", meeting=meeting, rows=rows, form=form, errors=errors,
                            labels=ATTENDANCE_LABELS, checkin_open=checkin_open(meeting)), 400 if errors else 200

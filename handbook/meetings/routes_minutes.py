@@ -1,16 +1,18 @@
-"""Minutes: the secretary's autosaved draft, 'hoàn thành', revisions with a reason."""
+"""Minutes: the builder (an autosaved draft prefilled from attendance, agenda and votes), the
+chair's and note-taker's signatures that make it final, revisions with a reason."""
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_login import login_required
+from flask_login import current_user, login_required
 
 from handbook.auth.permissions import require
+from handbook.domain import DomainError
 from handbook.extensions import db
-from handbook.meetings import bp
+from handbook.meetings import bp, signoff
 from handbook.meetings import messages as msg
 from handbook.meetings import minutes as service
-from handbook.meetings.access import get_managed_meeting_or_404, get_visible_meeting_or_404
-from handbook.meetings.attendance import roster
-from handbook.meetings.forms import ConfirmForm, MinutesForm
+from handbook.meetings.access import get_minutes_meeting_or_404, get_visible_meeting_or_404
+from handbook.meetings.forms import SignForm
+from handbook.meetings.minutes_page import builder_page, minutes_form
 from handbook.meetings.status import Action
 from handbook.security import is_htmx
 from handbook.versioning import StaleVersion, guarded_write
@@ -18,11 +20,6 @@ from handbook.versioning import StaleVersion, guarded_write
 
 def _item_notes(meeting) -> dict[str, str]:
     return {str(item.id): request.form.get(f"item-{item.id}", "")[:20000] for item in meeting.items}
-
-
-def _page(meeting, minutes, form, notes, status=200):
-    return render_template("meetings/minutes.html", meeting=meeting, minutes=minutes, form=form, notes=notes,
-                           rows=roster(meeting), confirm_form=ConfirmForm(), kept=service.kept_copies(minutes)), status
 
 
 def _save(meeting, record, form, notes) -> str:
@@ -39,30 +36,37 @@ def _conflict_page(meeting, form, notes):
     """The stored minutes with each text the two saves disagree on holding both, to merge."""
     record = service.get_minutes(meeting)
     fields, merged_notes = service.merged(record, form.data, notes)
-    shown = MinutesForm(formdata=None, data={**fields, "version": record.version, "reason": form.reason.data})
+    shown = minutes_form(meeting, formdata=None, data={**fields, "version": record.version, "reason": form.reason.data})
     flash(msg.MINUTES_STALE, "error")
-    return _page(meeting, record, shown, merged_notes, 409)
+    return builder_page(meeting, record, shown, merged_notes, 409)
 
 
 @bp.route("/meetings/<int:meeting_id>/minutes", methods=["GET", "POST"])
 @login_required
 def minutes(meeting_id):
     """Write the minutes; htmx autosaves the draft while typing."""
-    meeting = get_managed_meeting_or_404(meeting_id, Action.WRITE_MINUTES)
+    meeting = get_minutes_meeting_or_404(meeting_id, Action.WRITE_MINUTES)
     record = service.get_or_start(meeting)
     if request.method == "GET":
         db.session.commit()
-        return _page(meeting, record, MinutesForm(formdata=None, obj=record), service.notes_of(record))
-    form, notes = MinutesForm(), _item_notes(meeting)
+        return builder_page(meeting, record, minutes_form(meeting, formdata=None, obj=record), service.notes_of(record))
+    form, notes = minutes_form(meeting), _item_notes(meeting)
     if record.is_final and not (form.reason.data or "").strip():
         # A final text changes only as a revision, with its reason.
         form.reason.errors = [msg.REVISION_REASON]
-        return _page(meeting, record, form, notes, 400)
+        return builder_page(meeting, record, form, notes, 400)
     if not form.validate_on_submit():
         if is_htmx() and not record.is_final:
             return render_template("meetings/_autosave.html", ok=False)
-        return _page(meeting, record, form, notes, 400)
-    saved = _save(meeting, record, form, notes)
+        return builder_page(meeting, record, form, notes, 400)
+    try:
+        saved = _save(meeting, record, form, notes)
+    except DomainError as error:
+        db.session.rollback()
+        if is_htmx() and not record.is_final:
+            return render_template("meetings/_autosave.html", ok=False, message=error.message)
+        getattr(form, error.field or "chair_id").errors = [error.message]
+        return builder_page(meeting, service.get_minutes(meeting), form, notes, 400)
     if saved == "conflict":
         db.session.commit()
         if is_htmx():
@@ -80,23 +84,32 @@ def minutes(meeting_id):
     return redirect(url_for("meetings.minutes", meeting_id=meeting.id))
 
 
-@bp.post("/meetings/<int:meeting_id>/minutes/lock")
+@bp.post("/meetings/<int:meeting_id>/minutes/sign")
 @login_required
-def lock_minutes(meeting_id):
-    """'Hoàn thành': save what is on the form, lock it, publish it to members."""
-    meeting = get_managed_meeting_or_404(meeting_id, Action.LOCK_MINUTES)
+def sign_minutes(meeting_id):
+    """The chair or the note-taker confirms the version they read; both: the minutes are final."""
+    meeting = get_visible_meeting_or_404(meeting_id)
     record = service.get_minutes(meeting)
-    require(record is not None and not record.is_final)
-    form, notes = MinutesForm(), _item_notes(meeting)
+    if record is None:
+        raise DomainError(msg.NOT_SIGNER, status=403)
+    form = SignForm()
     if not form.validate_on_submit():
-        return _page(meeting, record, form, notes, 400)
-    if _save(meeting, record, form, notes) == "conflict":
-        db.session.commit()
-        return _conflict_page(meeting, form, notes)
-    service.lock(record)
+        raise DomainError(msg.SIGN_STALE, status=409)
+    try:
+        final = signoff.sign(record, current_user, form.version.data, bool(form.confirm.data))
+    except DomainError as error:
+        db.session.rollback()
+        if error.field != "confirm":
+            raise  # the error page says why (not a signer, a newer version, already final)
+        form.confirm.errors = [error.message]
+        return builder_page(meeting, record, minutes_form(meeting, formdata=None, obj=record),
+                            service.notes_of(record), 400, sign_form=form)
     db.session.commit()
-    flash(msg.MINUTES_PUBLISHED, "success")
-    return redirect(url_for("meetings.show", meeting_id=meeting.id) + "#bien-ban")
+    if final:
+        flash(msg.MINUTES_SIGNED_FINAL, "success")
+        return redirect(url_for("meetings.show", meeting_id=meeting.id) + "#bien-ban")
+    flash(msg.SIGNED, "success")
+    return redirect(url_for("meetings.minutes", meeting_id=meeting.id) + "#ky-xac-nhan")
 
 
 @bp.get("/meetings/<int:meeting_id>/minutes/revisions")

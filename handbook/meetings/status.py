@@ -1,8 +1,11 @@
 """A meeting's status, and the one table that decides every change of it.
 
-    draft ──publish──▶ published ──attendance taken──▶ held ──minutes completed──▶ closed
-      │                   │ └────────────────minutes completed───────────────────────▲
+    draft ──publish──▶ published ──attendance taken──▶ held ──minutes signed──▶ closed
+      │                   │ └────────────────minutes signed─────────────────────▲
       └──────cancel───────┴──▶ cancelled
+
+Votes are opened, cast and closed, and the conclusion's tasks planned, while the meeting is
+published or held; once the minutes are signed (closed) the record is fixed.
 
 Every action on a meeting is a row of TABLE: the statuses it is allowed in, the status it
 leads to, what the member is told when it is refused, and the condition it needs besides the
@@ -55,7 +58,13 @@ class Action(StrEnum):
     CHECK_IN = "check_in"
     TAKE_ATTENDANCE = "take_attendance"
     WRITE_MINUTES = "write_minutes"
-    LOCK_MINUTES = "lock_minutes"
+    LOCK_MINUTES = "lock_minutes"  # the last signature makes the minutes final
+    SIGN_MINUTES = "sign_minutes"  # chair and note-taker confirm the draft
+    OPEN_VOTE = "open_vote"
+    RUN_VOTE = "run_vote"  # close a vote with its hand count, annul a result
+    CAST_VOTE = "cast_vote"
+    PLAN_TASKS = "plan_tasks"  # the conclusion's tasks, while the minutes are a draft
+    ASSESS = "assess"  # the meeting's quality and the cell's self-assessment
 
 
 # Members may check in from half an hour before the start until half an hour after the end.
@@ -74,6 +83,10 @@ def _not_started(meeting, now: datetime) -> str | None:
 def _checkin_running(meeting, now: datetime) -> str | None:
     opened = meeting.checkin_code is not None and checkin_window(meeting)[0] <= now <= meeting.checkin_until
     return None if opened else msg.CHECKIN_CLOSED
+
+
+def _begun(meeting, now: datetime) -> str | None:
+    return None if checkin_window(meeting)[0] <= now else msg.VOTE_NOT_STARTED
 
 
 def _has_items(meeting, now: datetime) -> str | None:
@@ -102,6 +115,13 @@ TABLE: dict[Action, Rule] = {
     Action.TAKE_ATTENDANCE: Rule({S.PUBLISHED: S.HELD, S.HELD: S.HELD, S.CLOSED: S.CLOSED}),
     Action.WRITE_MINUTES: Rule(_stays(S.PUBLISHED, S.HELD, S.CLOSED)),
     Action.LOCK_MINUTES: Rule({S.PUBLISHED: S.CLOSED, S.HELD: S.CLOSED, S.CLOSED: S.CLOSED}),
+    Action.SIGN_MINUTES: Rule(_stays(S.PUBLISHED, S.HELD)),
+    # Votes happen at the meeting: from the check-in window's start until the minutes are final.
+    Action.OPEN_VOTE: Rule(_stays(S.PUBLISHED, S.HELD), needs=_begun),
+    Action.RUN_VOTE: Rule(_stays(S.PUBLISHED, S.HELD)),
+    Action.CAST_VOTE: Rule(_stays(S.PUBLISHED, S.HELD), refused=msg.VOTE_NOT_OPEN),
+    Action.PLAN_TASKS: Rule(_stays(S.PUBLISHED, S.HELD)),
+    Action.ASSESS: Rule(_stays(S.HELD, S.CLOSED)),
 }
 
 

@@ -6,6 +6,7 @@ from flask import render_template
 
 from handbook.markdown import render
 from handbook.notes.queries import meeting_notes, section_notes
+from handbook.pdf import html_to_pdf
 
 # Laying out a PDF costs CPU in proportion to the text (seconds per 20,000 characters on a busy
 # 2-core machine, see benchmarks/README.md), so one request may ask for this much; the printable page
@@ -39,14 +40,5 @@ def export_context(user, start: date, end: date) -> dict:
     return {"owner": user, "start": start, "end": end, "meetings": meetings, "sections": sections}
 
 
-def _no_fetch(url, *args, **kwargs):
-    """The PDF is built from our own HTML and CSS only; nothing is fetched from anywhere."""
-    raise ValueError("external resources are not loaded in exports")
-
-
 def render_pdf(context: dict) -> bytes:
-    from weasyprint import CSS, HTML  # heavy import, only when a PDF is asked for
-
-    html = render_template("notes/export_pdf.html", **context)
-    css = CSS(string=render_template("notes/export_pdf.css"), url_fetcher=_no_fetch)
-    return HTML(string=html, url_fetcher=_no_fetch).write_pdf(stylesheets=[css])
+    return html_to_pdf(render_template("notes/export_pdf.html", **context), render_template("notes/export_pdf.css"))

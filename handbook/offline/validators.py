@@ -9,6 +9,7 @@ member may not see the page).
 """
 
 import hashlib
+from datetime import timedelta
 from pathlib import Path
 
 from flask import current_app, request, session
@@ -21,10 +22,12 @@ from handbook.extensions import db
 from handbook.library.access import can_view_document
 from handbook.library.models import Bookmark, Document, ReadingPosition, Section, StudyMark
 from handbook.meetings.access import can_see_meeting
-from handbook.meetings.models import Attendance, Meeting, Minutes, Notification, Rsvp
-from handbook.meetings.status import Action, allows
+from handbook.meetings.models import Attendance, Meeting, Minutes, Notification, Rsvp, Task, Vote
+from handbook.meetings.status import CHECKIN_EARLY, CHECKIN_LATE, Action, allows
+from handbook.models_base import utcnow
 from handbook.notes.models import Note
 from handbook.offline.models import OfflineMark
+from handbook.timefmt import to_vn
 
 
 def build_stamp() -> str:
@@ -56,7 +59,7 @@ def account_key() -> str | None:
 # Statements built once, with bound parameters: SQLAlchemy works out a new statement's cache
 # key on every execution (most of a small query's cost) and keeps it on a reused one.
 # Plain columns, not ORM objects: nothing to load into the session on the 304 path.
-USER, MEETING, SLUG = bindparam("user_id"), bindparam("meeting_id"), bindparam("slug")
+USER, MEETING, SLUG, TODAY = bindparam("user_id"), bindparam("meeting_id"), bindparam("slug"), bindparam("today")
 _UNREAD = (select(func.count(Notification.id))
            .where(Notification.user_id == USER, Notification.read_at.is_(None)).scalar_subquery())
 _MEETING_COLUMNS = (Meeting.id, Meeting.cell_id, Meeting.status, Meeting.updated_at, Meeting.edit_seq,
@@ -74,6 +77,14 @@ _MEETING_PAGE = select(
     _of_meeting(Minutes.updated_at, Minutes.meeting_id == Meeting.id),
     _of_meeting(Rsvp.answered_at, Rsvp.meeting_id == Meeting.id, Rsvp.user_id == USER),
     _of_meeting(Attendance.recorded_at, Attendance.meeting_id == Meeting.id, Attendance.user_id == USER),
+    # The vote box: every vote opened, closed or cast touches its vote's updated_at.
+    _of_meeting(func.max(Vote.updated_at), Vote.meeting_id == Meeting.id),
+    _of_meeting(func.count(Vote.id), Vote.meeting_id == Meeting.id),
+    # Last month's tasks under the review item, as their owners update them, and those late today.
+    _of_meeting(func.max(Task.updated_at), Task.cell_id == Meeting.cell_id),
+    _of_meeting(func.count(Task.id), Task.cell_id == Meeting.cell_id),
+    _of_meeting(func.count(Task.id), Task.cell_id == Meeting.cell_id, Task.status != "done", Task.due_on < TODAY),
+    Meeting.starts_at, Meeting.duration_minutes,
     _UNREAD,
 ).where(Meeting.id == MEETING)
 
@@ -135,17 +146,26 @@ def _meeting_facts(row) -> tuple | None:
             meeting is not None and allows(meeting, Action.CHECK_IN))
 
 
-def _meeting_tag(kind: str, statement, meeting_id: int) -> str | None:
+def _during(row) -> bool:
+    ends = row.starts_at + timedelta(minutes=row.duration_minutes)
+    return row.starts_at - CHECKIN_EARLY <= utcnow() <= ends + CHECKIN_LATE
+
+
+def _meeting_tag(kind: str, statement, meeting_id: int, during: bool = False) -> str | None:
     if not _ready():
         return None
-    row = db.session.execute(statement, {"meeting_id": meeting_id, "user_id": current_user.id}).first()
+    today = to_vn(utcnow()).date()
+    row = db.session.execute(statement, {"meeting_id": meeting_id, "user_id": current_user.id,
+                                         "today": today}).first()
     facts = row and _meeting_facts(row)
-    return _tag(kind, facts) if facts else None
+    return _tag(kind, facts, _during(row) if during else None) if facts else None
 
 
 def meeting_page(meeting_id: int) -> str | None:
-    """/meetings/<id>: the agenda and minutes (row versions), the member's RSVP and check-in."""
-    return _meeting_tag("meeting", _MEETING_PAGE, meeting_id)
+    """/meetings/<id>: the agenda and minutes (row versions), the member's RSVP and check-in,
+    the votes and last month's tasks, and whether the meeting is on (the vote box then waits
+    for a vote)."""
+    return _meeting_tag("meeting", _MEETING_PAGE, meeting_id, during=True)
 
 
 def meeting_note_page(meeting_id: int) -> str | None:

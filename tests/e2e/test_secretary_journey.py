@@ -1,5 +1,5 @@
 """A cell secretary on a phone: a meeting from the standard template, an article linked to an item,
-published despite the duration warning, attendance taken, minutes written and locked."""
+published despite the duration warning, attendance taken, minutes written and signed by both."""
 
 import re
 from datetime import datetime, timedelta
@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.browser import assert_accessible, login
+from tests.e2e.browser import PHONE, assert_accessible, login
 
 pytestmark = pytest.mark.e2e
 
@@ -16,7 +16,7 @@ SLOW = 20_000  # ms
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
-def test_secretary_runs_a_meeting_from_agenda_to_locked_minutes(page, live_server, console_errors):
+def test_secretary_runs_a_meeting_from_agenda_to_signed_minutes(page, browser, live_server, console_errors):
     # Later than the demo's next meeting, so it never becomes the members' "next meeting"; one hour
     # long, shorter than the guidance, so publishing shows a warning the secretary must confirm.
     day = (datetime.now(VN) + timedelta(days=70)).strftime("%Y-%m-%d")
@@ -57,23 +57,48 @@ def test_secretary_runs_a_meeting_from_agenda_to_locked_minutes(page, live_serve
     expect(page.get_by_role("link", name="08-QĐi/TW").first).to_be_visible()
     assert_accessible(page)
 
-    # Attendance: everyone present by default, one member excused with a reason.
+    # Attendance: nobody is presumed present; everyone marked, one member excused with a reason.
     page.get_by_role("link", name="Điểm danh").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Điểm danh")
     assert_accessible(page)
+    rows = page.locator("li.attendance-row")
+    for n in range(rows.count()):
+        expect(rows.nth(n).get_by_role("radio", name="Có mặt")).not_to_be_checked()
+        rows.nth(n).get_by_role("radio", name="Có mặt").check()
     row = page.locator("li.attendance-row", has_text="Phạm Thị Hương")
     row.get_by_role("radio", name="Vắng có lý do").check()
     page.get_by_label("Lý do vắng của Phạm Thị Hương").fill("Đi công tác")
     page.get_by_role("button", name="Lưu điểm danh").click()
     expect(page.get_by_role("status")).to_have_text("Đã lưu điểm danh.", timeout=SLOW)
 
-    # Minutes: written, then locked ("hoàn thành") and shown to members.
+    # Minutes: prefilled with the attendance, the chair and note-taker chosen from the members,
+    # then signed by both (the note-taker on her own phone): final, shown to members.
     page.goto(meeting_path + "/minutes")
     assert_accessible(page)
-    expect(page.get_by_text("Phạm Thị Hương: vắng có lý do (Đi công tác)")).to_be_visible()
-    page.get_by_label("Chủ trì", exact=True).fill("Nguyễn Thị Bích")
+    expect(page.locator("#thanh-phan")).to_contain_text("Phạm Thị Hương (Đi công tác)")
+    page.get_by_label("Chủ trì", exact=True).select_option(label="Nguyễn Thị Bích")
+    page.get_by_label("Thư ký", exact=True).select_option(label="Lê Văn Đức")
     page.get_by_label("Kết luận", exact=True).fill("Chi bộ thống nhất nhiệm vụ tháng tới.")
-    page.get_by_role("button", name="Hoàn thành và công bố").click()
-    expect(page.get_by_text("Biên bản đã hoàn thành và được công bố cho đảng viên.")).to_be_visible(timeout=SLOW)
+    page.get_by_role("button", name="Lưu nháp").click()
+    expect(page.get_by_text("Đã lưu bản nháp biên bản.")).to_be_visible(timeout=SLOW)
+    # The meeting is still to come: signing now is asked for at the box, which has the focus.
+    page.get_by_role("button", name="Ký xác nhận biên bản (chủ trì)").click()
+    early = page.get_by_label("Buổi họp chưa bắt đầu, tôi vẫn ký xác nhận biên bản")
+    expect(early).to_be_focused(timeout=SLOW)
+    console_errors.clear()  # the browser logs the refusal's 400 status itself
+    early.check()
+    page.get_by_role("button", name="Ký xác nhận biên bản (chủ trì)").click()
+    expect(page.get_by_text("Đã ký xác nhận biên bản.")).to_be_visible(timeout=SLOW)
+    context = browser.new_context(base_url=live_server.url, **PHONE)
+    try:
+        taker = context.new_page()
+        login(taker, "dangvien")
+        taker.goto(meeting_path + "/minutes")
+        taker.get_by_label("Buổi họp chưa bắt đầu, tôi vẫn ký xác nhận biên bản").check()
+        taker.get_by_role("button", name="Ký xác nhận biên bản (thư ký)").click()
+        expect(taker.get_by_text("biên bản đã hoàn thành")).to_be_visible(timeout=SLOW)
+    finally:
+        context.close()
+    page.goto(meeting_path)
     expect(page.locator("#bien-ban")).to_contain_text("Chi bộ thống nhất nhiệm vụ tháng tới.")
     assert_accessible(page)

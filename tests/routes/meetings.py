@@ -1,9 +1,13 @@
-"""Meetings routes. The demo gives cell 1 a held meeting, a published one and a draft thematic one."""
+"""Meetings routes. The demo gives cell 1 a held meeting (closed: minutes signed, a vote,
+opinions, tasks), a published one and a draft thematic one."""
+
+import json
+from datetime import date, timedelta
 
 from sqlalchemy import select
 
 from handbook.extensions import db
-from handbook.meetings.models import Meeting
+from handbook.meetings.models import Meeting, MinutesOpinion, Task, Vote
 from tests.routes import Rule, expect
 
 
@@ -26,6 +30,40 @@ def held(w):
 def first_item(w, status="published") -> str:
     meeting = db.session.get(Meeting, meeting_id(w, status))
     return f"/meetings/{meeting.id}/items/{meeting.items[0].id}"
+
+
+def vote_on_published(w, status: str = "open") -> int:
+    """A vote of the published meeting, made for the walk (the demo's votes are on a closed one)."""
+    meeting_id_ = meeting_id(w, "published")
+    found = db.session.scalar(select(Vote.id).where(Vote.meeting_id == meeting_id_, Vote.status == status))
+    if found is None:
+        closed = status == "closed"
+        vote = Vote(meeting_id=meeting_id_, kind="resolution", question=f"Biểu quyết thử ({status})",
+                    choices=json.dumps(["Tán thành", "Không tán thành", "Không biểu quyết"]), status=status,
+                    counts=json.dumps([1, 0, 0]) if closed else None,
+                    basis=json.dumps({"official": 3, "left_out": {}}) if closed else None)
+        db.session.add(vote)
+        db.session.commit()
+        found = vote.id
+    return found
+
+
+def task_on_published(w) -> int:
+    meeting_id_ = meeting_id(w, "published")
+    task = Task(meeting_id=meeting_id_, cell_id=w["cell1"].id, title="Nhiệm vụ thử",
+                due_on=date.today() + timedelta(days=9))
+    db.session.add(task)
+    db.session.commit()
+    return task.id
+
+
+def task_of(w, username: str) -> int:
+    return db.session.scalar(select(Task.id).where(Task.owner_id == w["users"][username].id))
+
+
+def opinion_of_held(w) -> str:
+    opinion = db.session.scalar(select(MinutesOpinion.id).limit(1))
+    return f"{held(w)}/minutes/opinions/{opinion}/delete"
 
 
 # Secretary-only pages: members and admins above get 404 like anyone else.
@@ -67,10 +105,39 @@ RULES = [
     Rule("meetings.attendance", "GET", lambda w: published(w) + "/attendance", SECRETARY_ONLY),
     Rule("meetings.attendance", "POST", lambda w: published(w) + "/attendance", SECRETARY_POST),
     Rule("meetings.overview", "GET", lambda w: published(w) + "/overview", SECRETARY_ONLY),
-    Rule("meetings.minutes", "GET", lambda w: held(w) + "/minutes", SECRETARY_ONLY),
-    Rule("meetings.minutes", "POST", lambda w: held(w) + "/minutes", expect(member=404, secretary=400),
+    # The minutes are written by the cell's leaders and by the note-taker, "dangvien" in the demo.
+    Rule("meetings.minutes", "GET", lambda w: held(w) + "/minutes", expect(other_member=404, admin=404)),
+    Rule("meetings.minutes", "POST", lambda w: held(w) + "/minutes", expect(member=400, other_member=404, admin=404),
          data=lambda w: {"reason": ""}),
-    Rule("meetings.lock_minutes", "POST", lambda w: held(w) + "/minutes/lock", expect(member=404, secretary=404)),
+    # Signing: anyone who sees the meeting is answered; final minutes are signed no more.
+    Rule("meetings.sign_minutes", "POST", lambda w: held(w) + "/minutes/sign", expect(member=400, other_member=404),
+         data=lambda w: {"version": "1"}),
+    # The demo's note-taker is "dangvien": a member writing the minutes (final here, so refused).
+    Rule("meetings.add_opinion_view", "POST",
+         lambda w: f"{held(w)}/minutes/items/{db.session.get(Meeting, meeting_id(w, 'closed')).items[0].id}/opinions",
+         expect(member=400, other_member=404, admin=404), data=lambda w: {"text": "Ý kiến"}),
+    Rule("meetings.remove_opinion_view", "POST", opinion_of_held, expect(member=400, other_member=404, admin=404)),
+    Rule("meetings.add_task", "POST", lambda w: published(w) + "/tasks", expect(member=404, secretary=400),
+         data=lambda w: {"task-title": ""}),
+    Rule("meetings.remove_task", "POST", lambda w: f"{published(w)}/tasks/{task_on_published(w)}/delete",
+         SECRETARY_POST),
+    # Its owner (dangvien) or the secretary; an admin above sees it but may not change it.
+    Rule("meetings.task_status", "POST", lambda w: f"/meetings/tasks/{task_of(w, 'dangvien')}/status",
+         expect(member=302, other_member=404, admin=403), data=lambda w: {"status": "in_progress"}),
+    Rule("meetings.minutes_pdf", "GET", lambda w: held(w) + "/minutes.pdf", expect(other_member=404)),
+    Rule("meetings.votes_page", "GET", lambda w: published(w) + "/votes", SECRETARY_ONLY),
+    Rule("meetings.open_vote", "POST", lambda w: published(w) + "/votes", expect(member=404, secretary=400),
+         data=lambda w: {"question": ""}),
+    Rule("meetings.close_vote", "POST", lambda w: f"{published(w)}/votes/{vote_on_published(w)}/close",
+         SECRETARY_POST),
+    Rule("meetings.annul_vote", "POST", lambda w: f"{published(w)}/votes/{vote_on_published(w, 'closed')}/annul",
+         expect(member=404, secretary=400), data=lambda w: {"reason": ""}),
+    # Members present vote; nobody is marked present at the demo's next meeting yet.
+    Rule("meetings.cast_ballot", "POST", lambda w: f"{published(w)}/votes/{vote_on_published(w)}/ballot",
+         expect(member=400, other_member=404), data=lambda w: {"choice": "0"}),
+    Rule("meetings.vote_fragment", "GET", lambda w: published(w) + "/vote", expect(other_member=404)),
+    Rule("meetings.quality_page", "GET", lambda w: held(w) + "/quality", SECRETARY_ONLY),
+    Rule("meetings.quality_page", "POST", lambda w: held(w) + "/quality", expect(member=404, secretary=400)),
     Rule("meetings.minutes_revisions", "GET", lambda w: held(w) + "/minutes/revisions", expect(other_member=404)),
     Rule("meetings.feed", "GET", lambda w: "/calendar/not-a-token.ics", expect(anonymous=404, member=404)),
     Rule("meetings.regenerate_token", "POST", lambda w: "/calendar/token", expect(member=302)),

@@ -1,0 +1,41 @@
+"""The minutes builder's page, rendered by the route modules that answer with the whole page
+(a draft saved without htmx, a refused opinion, task or signature)."""
+
+from flask import render_template
+from flask_login import current_user
+from wtforms.fields.choices import SelectChoice
+
+from handbook.meetings import messages as msg
+from handbook.meetings import minutes as service
+from handbook.meetings import signoff, tasks
+from handbook.meetings.forms import ConfirmForm, MinutesForm, OpinionForm, SignForm, TaskForm
+from handbook.meetings.minutes_builder import opinions_of, record_of, tasks_of
+from handbook.meetings.notify import cell_members
+from handbook.models_base import utcnow
+
+
+def member_choices(meeting, blank: str) -> list[SelectChoice]:
+    return [SelectChoice("", blank)] + [SelectChoice(str(m.id), m.full_name) for m in cell_members(meeting.cell_id)]
+
+
+def minutes_form(meeting, **kwargs) -> MinutesForm:
+    form = MinutesForm(**kwargs)
+    form.chair_id.choices = member_choices(meeting, "— Chọn chủ trì —")
+    form.note_taker_id.choices = member_choices(meeting, "— Chọn thư ký —")
+    return form
+
+
+def builder_page(meeting, minutes, form, notes, status=200, opinion_forms=None, task_form=None, sign_form=None):
+    """The builder with `form` as sent (kept as typed when refused), the rest as stored."""
+    task_form = task_form or TaskForm(formdata=None, prefix="task")
+    task_form.owner_id.choices = member_choices(meeting, msg.WHOLE_CELL)
+    return render_template(
+        "meetings/minutes.html", meeting=meeting, minutes=minutes, form=form, notes=notes,
+        record=record_of(meeting, minutes), opinions=opinions_of(minutes), tasks=tasks_of(meeting),
+        review=tasks.review_tasks(meeting) if tasks.reviews_tasks(meeting) else [], today=tasks.today(),
+        speakers=cell_members(meeting.cell_id), opinion_forms=opinion_forms or {}, task_form=task_form,
+        sign_form=sign_form or SignForm(formdata=None, data={"version": minutes.version}),
+        signatures=signoff.state(minutes), my_roles=signoff.roles_of(current_user, minutes),
+        confirm_form=ConfirmForm(), kept=service.kept_copies(minutes), blank_opinion=OpinionForm(formdata=None),
+        early=meeting.starts_at > utcnow(),
+    ), status

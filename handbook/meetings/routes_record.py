@@ -1,0 +1,159 @@
+"""The record around the minutes' text: opinions by speaker on each item, the resolution's
+tasks and their follow-up, and the minutes book as a PDF."""
+
+from flask import flash, make_response, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from handbook.auth.models import User
+from handbook.auth.permissions import require
+from handbook.domain import DomainError
+from handbook.extensions import db, limiter
+from handbook.meetings import bp, minutes_book, tasks
+from handbook.meetings import messages as msg
+from handbook.meetings import minutes as minutes_service
+from handbook.meetings.access import get_minutes_meeting_or_404, get_visible_meeting_or_404, get_visible_task_or_404
+from handbook.meetings.forms import ConfirmForm, OpinionForm, TaskForm
+from handbook.meetings.minutes_builder import add_opinion, opinions_of, remove_opinion
+from handbook.meetings.minutes_page import builder_page, minutes_form
+from handbook.meetings.models import AgendaItem, MinutesOpinion, Task
+from handbook.meetings.notify import cell_members
+from handbook.meetings.status import Action
+from handbook.security import is_htmx
+
+
+def _builder(meeting_id, action=Action.WRITE_MINUTES):
+    meeting = get_minutes_meeting_or_404(meeting_id, action)
+    return meeting, minutes_service.get_or_start(meeting)
+
+
+def _member_of(meeting, user_id) -> User | None:
+    """A member of the meeting's cell chosen in a list; refused when it is anyone else."""
+    if user_id is None:
+        return None
+    user = db.session.get(User, user_id) if user_id > 0 else None
+    if user is None or user.cell_id != meeting.cell_id or not user.active:
+        raise DomainError(msg.NOT_CELL_MEMBER, field="speaker_id")
+    return user
+
+
+def _opinions(meeting, minutes, item, form=None, status=200):
+    """One item's opinions and its form (htmx); the builder page otherwise."""
+    if is_htmx():
+        # htmx swaps only 2xx answers: a refused opinion is a 200 that shows its message.
+        return render_template("meetings/_opinions.html", meeting=meeting, minutes=minutes, item=item,
+                               item_opinions=opinions_of(minutes).get(str(item.id), []),
+                               speakers=cell_members(meeting.cell_id),
+                               opinion_form=OpinionForm(formdata=None) if status < 400 else form)
+    if status >= 400:
+        return builder_page(meeting, minutes, minutes_form(meeting, formdata=None, obj=minutes),
+                            minutes_service.notes_of(minutes), status, opinion_forms={item.id: form})
+    return redirect(url_for("meetings.minutes", meeting_id=meeting.id) + f"#muc-{item.id}")
+
+
+@bp.post("/meetings/<int:meeting_id>/minutes/items/<int:item_id>/opinions")
+@login_required
+def add_opinion_view(meeting_id, item_id):
+    """The note-taker writes down what a speaker said on an agenda item."""
+    meeting, minutes = _builder(meeting_id)
+    item = db.session.get(AgendaItem, item_id)
+    require(item is not None and item.meeting_id == meeting.id)
+    form = OpinionForm()
+    if form.validate_on_submit():
+        try:
+            add_opinion(minutes, item, speaker=_member_of(meeting, form.speaker_id.data),
+                        speaker_name=form.speaker_name.data or "", text=form.text.data)
+        except DomainError as error:
+            db.session.rollback()
+            getattr(form, error.field or "text").errors = [error.message]
+        else:
+            db.session.commit()
+            return _opinions(meeting, minutes, item)
+    return _opinions(meeting, minutes, item, form, 400)
+
+
+@bp.post("/meetings/<int:meeting_id>/minutes/opinions/<int:opinion_id>/delete")
+@login_required
+def remove_opinion_view(meeting_id, opinion_id):
+    """Take back an opinion written down by mistake (while the minutes are a draft)."""
+    meeting, minutes = _builder(meeting_id)
+    opinion = db.session.get(MinutesOpinion, opinion_id)
+    require(opinion is not None and opinion.minutes_id == minutes.id)
+    item = db.session.get(AgendaItem, opinion.item_id)
+    if ConfirmForm().validate_on_submit():
+        remove_opinion(minutes, opinion)
+        db.session.commit()
+    return _opinions(meeting, minutes, item)
+
+
+@bp.post("/meetings/<int:meeting_id>/tasks")
+@login_required
+def add_task(meeting_id):
+    """A task of the resolution: what, who (a member or the whole cell), by when."""
+    meeting, minutes = _builder(meeting_id, Action.PLAN_TASKS)
+    form = TaskForm(prefix="task")
+    if form.validate_on_submit():
+        chosen = form.owner_id.data
+        try:
+            owner = db.session.get(User, chosen) if chosen is not None and chosen > 0 else None
+            if chosen is not None and owner is None:
+                raise DomainError(msg.TASK_OWNER_OTHER_CELL, field="owner_id")
+            tasks.add_task(meeting, title=form.title.data, owner=owner, due_on=form.due_on.data)
+        except DomainError as error:
+            db.session.rollback()
+            getattr(form, error.field or "title").errors = [error.message]
+        else:
+            db.session.commit()
+            flash(msg.TASK_ADDED, "success")
+            return redirect(url_for("meetings.minutes", meeting_id=meeting.id) + "#nhiem-vu")
+    return builder_page(meeting, minutes, minutes_form(meeting, formdata=None, obj=minutes),
+                        minutes_service.notes_of(minutes), 400, task_form=form)
+
+
+@bp.post("/meetings/<int:meeting_id>/tasks/<int:task_id>/delete")
+@login_required
+def remove_task(meeting_id, task_id):
+    """Take a task out of the draft resolution."""
+    meeting, _minutes = _builder(meeting_id, Action.PLAN_TASKS)
+    task = db.session.get(Task, task_id)
+    require(task is not None and task.meeting_id == meeting.id)
+    if ConfirmForm().validate_on_submit():
+        tasks.remove_task(meeting, task)
+        db.session.commit()
+        flash(msg.TASK_REMOVED, "success")
+    return redirect(url_for("meetings.minutes", meeting_id=meeting.id) + "#nhiem-vu")
+
+
+@bp.post("/meetings/tasks/<int:task_id>/status")
+@login_required
+def task_status(task_id):
+    """Its owner or the secretary marks a task done, or back in progress."""
+    task = get_visible_task_or_404(task_id)
+    if not ConfirmForm().validate_on_submit():
+        raise DomainError(msg.TASK_BAD_STATUS)
+    tasks.set_status(task, current_user, request.form.get("status", ""))
+    db.session.commit()
+    if is_htmx():
+        return render_template("meetings/_task_row.html", task=task, today=tasks.today(),
+                               can_update=lambda t: tasks.can_update(current_user, t))
+    flash(msg.TASK_UPDATED, "success")
+    if request.form.get("back") == "home":
+        return redirect(url_for("main.home"))
+    return redirect(url_for("meetings.show", meeting_id=task.meeting_id) + "#nhiem-vu-thang-truoc")
+
+
+def _pdf_limit_key() -> str:
+    return f"minutes-pdf:{current_user.get_id()}"
+
+
+@bp.get("/meetings/<int:meeting_id>/minutes.pdf")
+@login_required
+@limiter.limit("10 per 10 minutes", key_func=_pdf_limit_key)  # each PDF costs a second or two of CPU
+def minutes_pdf(meeting_id):
+    """The final minutes as the minutes book has them, an A4 PDF."""
+    meeting = get_visible_meeting_or_404(meeting_id)
+    context = minutes_book.book_context(meeting)
+    require(context is not None)
+    response = make_response(minutes_book.render_pdf(context))
+    response.headers["Content-Type"] = "application/pdf"
+    response.headers["Content-Disposition"] = f'attachment; filename="bien-ban-{meeting.id}.pdf"'
+    return response

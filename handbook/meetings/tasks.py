@@ -1,0 +1,111 @@
+"""The resolution's tasks: written into the conclusion of the minutes (what, who — a member or
+the whole cell —, by when), kept up to date by their owner or the cell's secretary, carried
+into next month's "Đánh giá kết quả thực hiện nhiệm vụ tháng trước" item, and listed under
+"Việc của tôi" on the member's home page.
+
+Public (other features may call it): `done_on_time(user, year)`, the member's own tasks due
+that year and how many were done by their date, for the year's self-review.
+"""
+
+from datetime import date
+
+from sqlalchemy import or_, select
+
+from handbook.auth.permissions import manages_cell_id
+from handbook.domain import DomainError
+from handbook.extensions import db
+from handbook.meetings import messages as msg
+from handbook.meetings.models import Meeting, Minutes, Task
+from handbook.meetings.notify import actor_id, notify_users
+from handbook.meetings.status import Action, Status, check
+from handbook.models_base import utcnow
+from handbook.timefmt import to_vn, vn_date
+
+STATUSES = ("in_progress", "done")
+MY_TASKS_SHOWN = 10
+
+
+def today() -> date:
+    return to_vn(utcnow()).date()
+
+
+def _minutes_final(meeting: Meeting) -> bool:
+    return db.session.scalar(select(Minutes.status).where(Minutes.meeting_id == meeting.id)) == "final"
+
+
+def add_task(meeting: Meeting, *, title: str, owner, due_on: date) -> Task:
+    """A task of the resolution; the owner, a member of the cell, is told."""
+    check(meeting, Action.PLAN_TASKS)
+    if _minutes_final(meeting):
+        raise DomainError(msg.MINUTES_FINAL_LOCKED)
+    title = " ".join((title or "").split())[:300]
+    if not title:
+        raise DomainError(msg.TASK_TITLE, field="title")
+    if due_on < today():
+        raise DomainError(msg.TASK_PAST_DUE, field="due_on")
+    if owner is not None and (owner.cell_id != meeting.cell_id or not owner.active):
+        raise DomainError(msg.TASK_OWNER_OTHER_CELL, field="owner_id")
+    task = Task(meeting_id=meeting.id, cell_id=meeting.cell_id, title=title, owner_id=getattr(owner, "id", None),
+                due_on=due_on, status="in_progress", created_by_id=actor_id())
+    db.session.add(task)
+    if owner is not None:
+        notify_users(meeting, [owner.id], "task", msg.NOTIFY_TASK.format(title=title, due=vn_date(due_on)))
+    return task
+
+
+def remove_task(meeting: Meeting, task: Task) -> None:
+    check(meeting, Action.PLAN_TASKS)
+    if _minutes_final(meeting):
+        raise DomainError(msg.MINUTES_FINAL_LOCKED)
+    db.session.delete(task)
+
+
+def can_update(user, task: Task) -> bool:
+    """The member it is given to, or the cell's secretary and deputy (whole-cell tasks: they)."""
+    return (task.owner_id is not None and task.owner_id == user.id) or manages_cell_id(user, task.cell_id)
+
+
+def set_status(task: Task, user, status: str) -> None:
+    if not can_update(user, task):
+        raise DomainError(msg.TASK_NOT_YOURS, status=403)
+    if status not in STATUSES:
+        raise DomainError(msg.TASK_BAD_STATUS)
+    task.status = status
+    task.done_on = today() if status == "done" else None
+
+
+def review_tasks(meeting: Meeting) -> list[Task]:
+    """The tasks this meeting reviews: those set at the cell's previous meeting, and older ones
+    still open or finished since it."""
+    previous = db.session.execute(
+        select(Meeting.id, Meeting.starts_at).where(
+            Meeting.cell_id == meeting.cell_id, Meeting.status != Status.CANCELLED,
+            Meeting.starts_at < meeting.starts_at).order_by(Meeting.starts_at.desc()).limit(1)).first()
+    if previous is None:
+        return []
+    since = to_vn(previous.starts_at).date()
+    return list(db.session.scalars(
+        select(Task).join(Meeting, Meeting.id == Task.meeting_id)
+        .where(Task.cell_id == meeting.cell_id, Meeting.starts_at < meeting.starts_at,
+               or_(Task.meeting_id == previous.id, Task.status != "done", Task.done_on >= since))
+        .order_by(Task.due_on, Task.id)))
+
+
+def reviews_tasks(meeting: Meeting) -> bool:
+    return any(item.purpose == "review" for item in meeting.items)
+
+
+def my_tasks(user, limit: int = MY_TASKS_SHOWN) -> list[Task]:
+    """Open tasks given to the member, and to their whole cell, the soonest due first."""
+    if user.cell_id is None:
+        return []
+    mine = or_(Task.owner_id == user.id, (Task.owner_id.is_(None)) & (Task.cell_id == user.cell_id))
+    return list(db.session.scalars(select(Task).where(mine, Task.status != "done")
+                                   .order_by(Task.due_on, Task.id).limit(limit)))
+
+
+def done_on_time(user, year: int) -> tuple[int, int]:
+    """(done by their date, all) of the tasks given to `user` by name and due in `year`."""
+    rows = db.session.execute(select(Task.status, Task.done_on, Task.due_on).where(
+        Task.owner_id == user.id, Task.due_on >= date(year, 1, 1), Task.due_on <= date(year, 12, 31))).all()
+    return sum(1 for status, done, due in rows if status == "done" and done is not None and done <= due), len(rows)
