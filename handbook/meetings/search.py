@@ -7,7 +7,7 @@ from sqlalchemy.orm import aliased
 
 from handbook.extensions import db
 from handbook.meetings.access import visible_meeting_facets
-from handbook.meetings.models import AgendaItem, Meeting, Minutes
+from handbook.meetings.models import AgendaItem, Meeting, Minutes, MinutesOpinion
 from handbook.orgs.models import Organization
 from handbook.search import ranking
 from handbook.search.index import Watch, facet_text, index_text, indexer, meeting_key, path_facets
@@ -40,6 +40,12 @@ def _texts(ids) -> tuple[list, dict[int, str], dict[int, str]]:
                for row in db.session.execute(
                    select(Minutes.meeting_id, Minutes.conclusions, Minutes.resolution, Minutes.item_notes)
                    .where(Minutes.status == "final", Minutes.meeting_id.in_(ids)))}
+    # What each speaker said is part of the final minutes too.
+    for meeting_id, speaker, said in db.session.execute(
+            select(Minutes.meeting_id, MinutesOpinion.speaker_name, MinutesOpinion.text)
+            .join(Minutes, Minutes.id == MinutesOpinion.minutes_id)
+            .where(Minutes.status == "final", Minutes.meeting_id.in_(ids)).order_by(MinutesOpinion.id)):
+        minutes[meeting_id] = f"{minutes[meeting_id]} {speaker}: {said}"
     return meetings, {m: " ".join(parts) for m, parts in items.items()}, minutes
 
 
@@ -47,6 +53,8 @@ def _texts(ids) -> tuple[list, dict[int, str], dict[int, str]]:
     Watch(Meeting, lambda m: [m.id], ("title", "status", "starts_at", "cell_id")),
     Watch(AgendaItem, lambda i: [i.meeting_id], ("title", "description", "presenter", "position", "meeting_id")),
     Watch(Minutes, lambda x: [x.meeting_id], ("status", "conclusions", "resolution", "item_notes")),
+    Watch(MinutesOpinion, lambda o: select(Minutes.meeting_id).where(Minutes.id == o.minutes_id),
+          ("speaker_name", "text", "minutes_id")),
     Watch(Organization, _meetings_below, ("parent_id",)),
 ])
 def meeting_entries(ids: list[int]) -> list[dict]:
