@@ -66,8 +66,9 @@ def enqueue(func, *args) -> None:
     if get_queue() is None:
         _run_inline(func, name, args)
         return
-    if db.session.in_transaction():
-        db.session.info.setdefault(_PENDING, []).append((name, args))
+    session = db.session()
+    if session.in_transaction():
+        session.info.setdefault(_PENDING, []).append((name, args))
     else:
         _send(current_app._get_current_object(), [(name, args)])
 
