@@ -4,6 +4,7 @@ and the app's JSON log lines."""
 import io
 import json
 import logging
+import os
 
 import pytest
 from redis import Redis
@@ -20,8 +21,11 @@ def rq_mode(app, monkeypatch):
     redis = Redis.from_url(TEST_REDIS_URL)
     try:
         redis.ping()
-    except Exception:  # noqa: BLE001
-        pytest.fail("Redis at 127.0.0.1:6379 is needed for the job queue tests")
+    except Exception:  # noqa: BLE001 - refused, unknown host, timeout: all mean "no Redis"
+        # Like a missing browser: skipped on a developer's machine, a failure in CI.
+        if os.environ.get("CI") == "true":
+            pytest.fail("Redis at 127.0.0.1:6379 is needed for the job queue tests in CI")
+        pytest.skip("job queue tests on Redis skipped: no Redis at 127.0.0.1:6379")
     redis.flushdb()
     monkeypatch.setitem(app.config, "REDIS_URL", TEST_REDIS_URL)
     monkeypatch.setitem(app.config, "JOB_RETRY_INTERVALS", [0])  # retries at once: the worker runs in burst
