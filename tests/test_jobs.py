@@ -138,3 +138,13 @@ def test_the_commands_refuse_a_worker_without_redis_and_run_due_work_inline(app,
     done = runner.invoke(args=["jobs", "scheduler", "--once"])
     assert done.exit_code == 0 and "inline" in done.output
     assert db.session.scalar(select(func.count(Notification.id))) is not None
+
+
+def test_when_redis_is_down_the_job_runs_here_rather_than_being_lost(app, client, auth, world, monkeypatch,
+                                                                     log_lines):
+    monkeypatch.setitem(app.config, "REDIS_URL", "redis://127.0.0.1:1/0")  # nothing listens there
+    m = meeting(world["cell1"], title="Họp khi Redis khởi động lại")
+    publish(client, auth, m)
+    assert any("Họp khi Redis khởi động lại" in text for text in notifications(world["users"]["dangvien"]))
+    assert any(line["event"] == "job.enqueue_failed" and line["fallback"] == "inline" for line in log_lines())
+    assert "handbook_job_queue_depth" not in client.get("/metrics").get_data(as_text=True)  # no false zero

@@ -6,11 +6,13 @@ broker layer and a beat process for what a one-minute loop does here.
 
 With Redis, a job asked for inside a transaction is sent only once that transaction commits
 (and forgotten if it rolls back), so a worker never looks for a meeting the request has not
-saved yet. Without Redis, the job runs at once inside a savepoint of the caller's transaction:
-the caller's commit keeps its work, and a failing job is logged and undone alone, never taking
-the caller's change with it.
+saved yet; when Redis cannot take it, the job runs there and then, in a session of its own.
+Without Redis, the job runs at once inside a savepoint of the caller's transaction: the caller's
+commit keeps its work, and a failing job is logged and undone alone, never taking the caller's
+change with it.
 """
 
+from contextlib import suppress
 from importlib import import_module
 
 import structlog
@@ -82,8 +84,11 @@ def _send(app: Flask, jobs: list) -> None:
                                                             interval=config["JOB_RETRY_INTERVALS"]))
             log.info("job.enqueued", job=name)
         except RedisError as error:
-            # The transaction that asked for it is committed; say loudly what was not sent.
-            log.error("job.enqueue_failed", job=name, error=str(error))
+            # Redis is down or restarting; the work that asked for the job is committed. Do the
+            # job here, in a session of its own, rather than lose it.
+            log.warning("job.enqueue_failed", job=name, error=type(error).__name__, fallback="inline")
+            with suppress(Exception):  # perform logged it; the caller's work stands
+                perform(name, *args)
 
 
 @event.listens_for(Session, "after_commit")
