@@ -189,3 +189,26 @@ def test_the_keys_command_prints_a_pair_that_signs(app):
     signer = Vapid.from_string(values["VAPID_PRIVATE_KEY"])
     claims = {"sub": "mailto:a@b.vn", "aud": "https://fcm.googleapis.com", "exp": int(utcnow().timestamp()) + 60}
     assert signer.sign(claims)["Authorization"].startswith("vapid t=")
+
+
+def test_a_member_sees_their_devices_and_stops_one_but_not_anothers(client, auth, world, vapid, service):
+    phone, office = service.device("ok", "phone"), service.device("ok", "office")
+    auth.login("dangvien")
+    android = "Mozilla/5.0 (Linux; Android 14; SM-A155F) AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36"
+    client.post("/push/subscribe", json=phone.subscription(), headers={"User-Agent": android})
+    client.post("/push/subscribe", json=office.subscription(),
+                headers={"User-Agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko Firefox/133.0"})
+    page = client.get("/account").get_data(as_text=True)
+    assert "Chrome trên Android" in page and "Firefox trên Windows" in page
+    phone_id = db.session.scalar(select(PushSubscription.id).where(PushSubscription.endpoint == phone.endpoint))
+    auth.logout()
+    auth.login("dangvien2")
+    assert client.post(f"/push/devices/{phone_id}/delete").status_code == 404
+    assert "Chrome trên Android" not in client.get("/account").get_data(as_text=True)
+    auth.logout()
+    auth.login("dangvien")
+    assert client.post(f"/push/devices/{phone_id}/delete").status_code == 302
+    assert subscriptions() == [office.endpoint]
+    auth.logout()
+    assert publish(client, auth, meeting(world["cell1"])).status_code == 302
+    assert service.to(phone) == [] and len(service.to(office)) == 1

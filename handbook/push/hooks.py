@@ -5,6 +5,7 @@ from flask import current_app
 
 from handbook.jobs import enqueue
 from handbook.push import keys
+from handbook.push.access import own_devices
 from handbook.push.sender import payload, send_to_users
 from handbook.signals import Panel, account_panels, members_notified
 
@@ -17,7 +18,8 @@ PUSHED = {"published", "rescheduled", "cancelled", "reminder"}
 def device_control(user) -> Panel | None:
     if not keys.configured():
         return None
-    return Panel(35, "push/_account_panel.html", {"public_key": current_app.config["VAPID_PUBLIC_KEY"]})
+    return Panel(35, "push/_account_panel.html",
+                 {"public_key": current_app.config["VAPID_PUBLIC_KEY"], "devices": own_devices(user)})
 
 
 @members_notified.connect

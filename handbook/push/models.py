@@ -18,3 +18,18 @@ class PushSubscription(db.Model):
     auth: Mapped[str] = mapped_column(String(50))  # the shared authentication secret (base64url)
     user_agent: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    @property
+    def device_label(self) -> str:
+        """"Chrome trên Android": enough for a member to tell their phone from their office PC."""
+        agent = self.user_agent
+        system = next((name for key, name in _SYSTEMS if key in agent), "thiết bị khác")
+        browser = next((name for key, name in _BROWSERS if key in agent), "trình duyệt")
+        return f"{browser} trên {system}"
+
+
+# Order matters: an Android agent also says "Linux", Edge and Chrome both say "Chrome".
+_SYSTEMS = (("Android", "Android"), ("iPhone", "iPhone"), ("iPad", "iPad"), ("Windows", "Windows"),
+            ("Mac OS", "máy Mac"), ("Linux", "Linux"))
+_BROWSERS = (("Edg/", "Edge"), ("Firefox/", "Firefox"), ("CriOS/", "Chrome"), ("Chrome/", "Chrome"),
+             ("Safari/", "Safari"))

@@ -1,11 +1,13 @@
-"""Subscribe and unsubscribe this device. JSON from push.js, with the CSRF token as a header."""
+"""Subscribe and unsubscribe this device (JSON from push.js, with the CSRF token as a header),
+and stop another of the member's devices from the account page (a lost phone)."""
 
-from flask import jsonify, request
+from flask import flash, jsonify, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from handbook.extensions import db
 from handbook.push import bp, keys
 from handbook.push import messages as msg
+from handbook.push.access import get_own_device_or_404
 from handbook.push.subscriptions import SubscriptionError, parse, subscribe, unsubscribe
 
 
@@ -35,3 +37,13 @@ def unsubscribe_device():
     unsubscribe(current_user, endpoint)
     db.session.commit()
     return jsonify(message=msg.UNSUBSCRIBED)
+
+
+@bp.post("/push/devices/<int:device_id>/delete")
+@login_required
+def delete_device(device_id):
+    """Stop pushes to one of the member's devices, this one or another."""
+    db.session.delete(get_own_device_or_404(device_id))
+    db.session.commit()
+    flash(msg.DEVICE_REMOVED, "success")
+    return redirect(url_for("auth.account"))
