@@ -212,3 +212,11 @@ def test_a_member_sees_their_devices_and_stops_one_but_not_anothers(client, auth
     auth.logout()
     assert publish(client, auth, meeting(world["cell1"])).status_code == 302
     assert service.to(phone) == [] and len(service.to(office)) == 1
+
+
+def test_a_member_keeps_at_most_ten_devices_the_oldest_going_first(client, auth, world, vapid, service):
+    auth.login("dangvien")
+    devices = [service.device("ok", f"may-{i}") for i in range(12)]
+    for device in devices:
+        assert client.post("/push/subscribe", json=device.subscription()).status_code == 200
+    assert sorted(subscriptions()) == sorted(d.endpoint for d in devices[2:])

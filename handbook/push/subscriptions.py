@@ -9,6 +9,10 @@ from handbook.extensions import db
 from handbook.push.keys import b64url_decode
 from handbook.push.models import PushSubscription
 
+# Phones, tablets, office PCs and browsers a member really uses; past this the oldest goes, so a
+# script cannot make the server post each notice to thousands of addresses.
+MAX_DEVICES = 10
+
 
 class SubscriptionError(ValueError):
     pass
@@ -56,6 +60,10 @@ def subscribe(user, endpoint: str, p256dh: str, auth: str, user_agent: str) -> P
         db.session.add(row)
     row.user_id, row.p256dh, row.auth, row.user_agent = user.id, p256dh, auth, user_agent[:200]
     db.session.flush()
+    kept = select(PushSubscription.id).where(PushSubscription.user_id == user.id) \
+        .order_by(PushSubscription.created_at.desc(), PushSubscription.id.desc()).limit(MAX_DEVICES)
+    db.session.execute(delete(PushSubscription).where(PushSubscription.user_id == user.id,
+                                                      PushSubscription.id.not_in(kept.scalar_subquery())))
     return row
 
 
