@@ -8,7 +8,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from handbook import compression, errors, logs, markdown, metrics, pager, reporting, security, timefmt
+from handbook import compression, errors, jobs, logs, markdown, metrics, pager, reporting, security, timefmt
 from handbook.assets import asset_url
 from handbook.config import Config, check_production
 from handbook.extensions import csrf, db, limiter, login_manager, migrate
@@ -16,7 +16,7 @@ from handbook.icons import icon
 from handbook.main import nav
 
 # Each feature is a package with a blueprint `bp`; order is the order of registration.
-FEATURES = ["main", "auth", "library", "search", "meetings", "notes", "admin", "offline"]
+FEATURES = ["main", "auth", "library", "search", "meetings", "notes", "admin", "offline", "push"]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -39,6 +39,7 @@ def create_app(config: dict | None = None) -> Flask:
     logs.init_app(app)
     reporting.init_app(app)
     metrics.init_app(app)
+    jobs.init_app(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=os.path.join(ROOT, "migrations"))
     csrf.init_app(app)

@@ -43,6 +43,20 @@ class Config:
         self.LOG_FORMAT = env.get("LOG_FORMAT", "json")
         self.SENTRY_DSN = env.get("SENTRY_DSN", "")
         self.METRICS_ALLOW = parse_networks(env.get("METRICS_ALLOW", "127.0.0.1/32,::1/128"))
+        # Background jobs on this Redis (RQ); unset, jobs run inline in the request or command
+        # that asked for them, so nothing waits for a worker that does not exist.
+        self.REDIS_URL = env.get("REDIS_URL", "")
+        self.JOB_RETRIES = 3
+        self.JOB_RETRY_INTERVALS = [10, 60, 300]  # seconds before the 1st, 2nd and 3rd retry
+        # Web Push (VAPID): `flask --app app push keys` prints a pair. Unset, no push is offered.
+        self.VAPID_PRIVATE_KEY = env.get("VAPID_PRIVATE_KEY", "")
+        self.VAPID_PUBLIC_KEY = env.get("VAPID_PUBLIC_KEY", "")
+        self.VAPID_SUBJECT = env.get("VAPID_SUBJECT", "")
+        self.PUSH_TIMEOUT_SECONDS = float(env.get("PUSH_TIMEOUT_SECONDS", "5"))
+        # The server POSTs to a subscription's endpoint: only these push services (and subdomains).
+        self.PUSH_SERVICE_HOSTS = [host.strip().lower() for host in env.get(
+            "PUSH_SERVICE_HOSTS", "fcm.googleapis.com,push.services.mozilla.com,notify.windows.com,push.apple.com"
+        ).split(",") if host.strip()]
         # Who the base of a cell's vote leaves out of its official members (Quy định 294-QĐ/TW,
         # formerly 24-QĐ/TW §9.3.2): see handbook/meetings/vote_rules.py.
         self.VOTE_BASE_EXCLUDES = tuple(part.strip() for part in

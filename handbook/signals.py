@@ -58,6 +58,18 @@ reader_marks = _signals.signal("reader-marks", doc="""A mark beside each section
 
 Sent with the user and `document=`; answer a `Fragment`, or None.""")
 
+periodic_work = _signals.signal("periodic-work", doc="""Work that falls due with time.
+
+Sent once a minute by the scheduler (`flask jobs scheduler`) with `now=` (UTC); a receiver
+enqueues (handbook.jobs.enqueue) what is due, and answers nothing. Work must be safe to run
+twice.""")
+
+members_notified = _signals.signal("members-notified", doc="""Members were told something in the app.
+
+Sent with the meeting (or None), `user_ids`, `kind` (a notification kind), `message` (the
+text shown in the app: never a note's text) and `url` (a path); a receiver may carry it further
+(Web Push). Answer nothing.""")
+
 
 @dataclass(frozen=True)
 class Panel:

@@ -18,6 +18,9 @@ from handbook.cache import clear_all as clear_caches
 from handbook.extensions import db, limiter
 from tests.factories import Factory
 
+# Fixtures of the job queue tests (RQ on a Redis database of their own, a worker in burst).
+pytest_plugins = ["tests.jobs_helpers"]
+
 PG_URL = os.environ.get("TEST_DATABASE_URL", "")
 TEST_CONFIG = {
     "TESTING": True,

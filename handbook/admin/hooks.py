@@ -1,14 +1,17 @@
 """What administration offers other pages: its navigation entry (for admins, on wide screens) and
-the committee admin's home panel (how many cells missed last month's regular meeting)."""
+the committee admin's home panel (how many cells missed last month's regular meeting); and the
+scheduler's purge of stale import previews."""
 
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
 from handbook.admin.dashboard import cells_query
+from handbook.admin.previews import purge_stale_preview_files
 from handbook.auth.permissions import admin_roots, is_admin
 from handbook.extensions import db
-from handbook.signals import NavEntry, Panel, home_panels, nav_entries
+from handbook.jobs import enqueue
+from handbook.signals import NavEntry, Panel, home_panels, nav_entries, periodic_work
 from handbook.timefmt import VN
 
 
@@ -29,3 +32,10 @@ def committee_panel(user) -> Panel | None:
             cells_query(root, last.year, last.month, only_missed=True).subquery()))
         rows.append({"root": root, "missed": missed})
     return Panel(5, "admin/_home_panel.html", {"rows": rows, "year": last.year, "month": last.month})
+
+
+@periodic_work.connect
+def _due_work(sender, now) -> None:
+    # The preview file is on one node's disk: every node's scheduler would need to run this.
+    # Shared storage (the database) replaces it; this is the purge of what exists until then.
+    enqueue(purge_stale_preview_files, now)

@@ -67,6 +67,16 @@ def end_session() -> None:
     session.clear()
 
 
+def purge_expired_sessions(now) -> int:
+    """The scheduler's job: server sessions past their idle or absolute lifetime (the same rule
+    as the loader's) go, for the devices that never came back to be turned away."""
+    cfg = current_app.config
+    result = db.session.execute(delete(LoginSession).where(
+        (LoginSession.last_seen_at < now - timedelta(minutes=cfg["SESSION_IDLE_MINUTES"]))
+        | (LoginSession.created_at < now - timedelta(minutes=cfg["SESSION_MAX_MINUTES"]))))
+    return result.rowcount or 0
+
+
 def end_all_sessions(user: User) -> None:
     """After a password change or reset, every other device must log in again."""
     db.session.execute(delete(LoginSession).where(LoginSession.user_id == user.id))

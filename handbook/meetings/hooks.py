@@ -1,5 +1,6 @@
 """What meetings offer other pages: the navigation entry, home and account panels, the bell's
-unread count. Its search source (agendas and final minutes) is in search.py."""
+unread count, and the scheduler's reminders and purge. Its search source (agendas and final
+minutes) is in search.py."""
 
 from datetime import timedelta
 
@@ -7,14 +8,15 @@ from flask import url_for
 from flask_login import current_user
 
 from handbook.extensions import db
-from handbook.meetings import tasks
+from handbook.jobs import enqueue
+from handbook.meetings import reminders, tasks
 from handbook.meetings.access import visible_meetings
 from handbook.meetings.ical import token_for
 from handbook.meetings.models import Meeting
 from handbook.meetings.notify import unread_count
 from handbook.meetings.status import Status
 from handbook.models_base import utcnow
-from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_context, nav_entries
+from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_context, nav_entries, periodic_work
 
 
 def next_meeting(user) -> Meeting | None:
@@ -59,3 +61,9 @@ def _bell(sender) -> dict:
     # autosave answer, most of an evening's requests) never show the bell, so never count,
     # nor even reload the member that the autosave's commit expired.
     return {"unread_notifications": lambda: unread_count(current_user) if current_user.is_authenticated else 0}
+
+
+@periodic_work.connect
+def _due_work(sender, now) -> None:
+    enqueue(reminders.send_due_reminders, now)
+    enqueue(reminders.purge_old_notifications, now)

@@ -56,6 +56,8 @@ NOTIFY_CHECKIN = "Đã mở điểm danh buổi họp “{title}”."
 NOTIFY_MINUTES = "Biên bản buổi họp “{title}” đã được công bố."
 NOTIFY_VOTE = "Đang biểu quyết tại buổi họp “{title}”: {question}"
 NOTIFY_MINUTES_REVISED = "Biên bản buổi họp “{title}” được sửa: {reason}"
+REMIND_DAY = "Nhắc lịch: ngày mai họp “{title}”, {when}, tại {where}."
+REMIND_HOUR = "Còn khoảng 1 giờ nữa: họp “{title}”, {when}, tại {where}."
 
 # An agenda's change log (also the end of a NOTIFY_CHANGED).
 DETAIL_NAMES = {"starts_at": "thời gian", "kind": "loại buổi họp", "title": "tên", "duration_minutes": "thời lượng",

@@ -273,4 +273,5 @@ from handbook.meetings.models_record import (  # noqa: E402,F401
     MinutesSignature,
     Task,
 )
+from handbook.meetings.models_reminders import MeetingReminder  # noqa: E402,F401
 from handbook.meetings.models_votes import Ballot, SecretTally, Vote  # noqa: E402,F401

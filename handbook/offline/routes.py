@@ -38,6 +38,7 @@ def service_worker():
         "login": url_for("auth.login"),
         "logout": url_for("auth.logout"),
         "timeout": NETWORK_TIMEOUT_MS,
+        "icon": asset_url("img/icon-192.png"),  # a push notification's picture (the shell keeps it)
     }
     code = (Path(current_app.static_folder) / "js" / "sw.js").read_text()
     body = f"self.SOTAY = {json.dumps(settings)};\n{code}"
