@@ -1,7 +1,7 @@
 """push: devices subscribed to Web Push, and the meeting reminders sent (one per meeting, kind
 and start time, so each goes once)
 
-Revision ID: 0011_push
+Revision ID: 0011
 Revises: 0010
 Create Date: 2026-11-29 20:17:06.108853
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0011_push'
+revision = '0011'
 down_revision = '0010'
 branch_labels = None
 depends_on = None
