@@ -85,11 +85,11 @@ def rate(cell: Organization, member: User, year: int, *, level: str, conduct: st
         raise DomainError(msg.BAD_CONDUCT, field="conduct")
     if member.cell_id != cell.id:
         raise DomainError(msg.OTHER_CELL.format(cell=cell.name), field="member_id")
+    voted, vote_id = vote_level(member, year)
     rating = db.session.scalar(select(Rating).where(Rating.user_id == member.id, Rating.year == year))
     if rating is None:
         rating = Rating(user_id=member.id, year=year, cell_id=cell.id)
         db.session.add(rating)
-    voted, vote_id = vote_level(member, year)
     rating.level, rating.conduct, rating.comment = level, conduct, (comment or "").strip()[:2000]
     rating.leader, rating.vote_id = member.holds_leadership_post, vote_id if voted == level else None
     rating.rated_by_id, rating.rated_at = by.id, utcnow()

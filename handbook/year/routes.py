@@ -142,7 +142,9 @@ def submit_review(year: int):
         except DomainError as error:
             db.session.rollback()
             flash(error.message, "error")
-            return redirect(url_for("year.review", year=year))
+            # A submitted review is only printed: the refusal is read on the year's page.
+            done = found is not None and found.status == "submitted"
+            return redirect(url_for("year.overview" if done else "year.review", year=year))
         db.session.commit()
         flash(msg.REVIEW_SUBMITTED.format(year=year), "success")
     return redirect(url_for("year.overview", year=year))
