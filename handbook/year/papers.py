@@ -66,7 +66,8 @@ def save(paper, values: dict[str, str], base_version: int) -> tuple[str, dict[st
     """Writes `values` typed on `base_version`: ("saved" | "unchanged", {}) or, on a stale
     version, ("conflict", each differing text holding both) with nothing written."""
     _editable(paper)
-    values = {key: (value or "")[:MAX_TEXT] for key, value in values.items()}
+    # A form posted by the browser sends its lines ended "\r\n", an autosave "\n": the same text.
+    values = {key: (value or "").replace("\r\n", "\n")[:MAX_TEXT] for key, value in values.items()}
     changed = {key: value for key, value in values.items() if getattr(paper, key) != value}
     if not changed:
         return "unchanged", {}
