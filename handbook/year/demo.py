@@ -1,5 +1,6 @@
 """Demo of one closed year (last year): every member of both cells wrote and submitted a
 commitment with some evidence and a self-review; each cell rated its members and finished.
+Cell 1 is registered to become a model cell from that year.
 Idempotent: a cell whose last year is finished is left alone."""
 
 import json
@@ -11,7 +12,7 @@ from handbook.models_base import utcnow
 from handbook.year import messages as msg
 from handbook.year.access import this_year
 from handbook.year.facts import facts_for, prefill
-from handbook.year.models import CellYear, Commitment, CommitmentEvidence, Rating, SelfReview
+from handbook.year.models import CellYear, Commitment, CommitmentEvidence, ModelCell, Rating, SelfReview
 
 # username: (level, conduct, comment)
 RATINGS = {
@@ -55,4 +56,8 @@ def seed(ctx) -> None:
             db.session.add(Rating(user_id=user.id, year=year, cell_id=cell.id, level=level, conduct=conduct,
                                   comment=comment, leader=user.holds_leadership_post, rated_by_id=by.id, rated_at=when))
         db.session.add(CellYear(cell_id=cell.id, year=year, finished_by_id=by.id, finished_at=when))
+    if not db.session.scalar(select(ModelCell.id).where(ModelCell.cell_id == ctx["cell1"].id)):
+        db.session.add(ModelCell(cell_id=ctx["cell1"].id, start_year=year, end_year=year + 2,
+                                 criteria="Chi bộ bốn tốt: chính trị, sinh hoạt, đoàn kết, đảng viên tốt.",
+                                 registered_by_id=ctx["users"]["capuy"].id))
     db.session.flush()

@@ -57,3 +57,24 @@ class RatingForm(FlaskForm):
 
 class TemplateForm(FlaskForm):
     body = _text("Mẫu bản cam kết")
+
+
+def _percent(label: str, default: int):
+    return IntegerField(label, default=default, validators=[InputRequired(message=MODEL_TARGET),
+                                                            NumberRange(min=0, max=100, message=MODEL_TARGET)])
+
+
+MODEL_TARGET = msg.MODEL_BAD_TARGET
+YEAR_MESSAGE = "Hãy nhập năm (ví dụ 2026)."
+
+
+class ModelCellForm(FlaskForm):
+    cell_id = SelectField("Chi bộ", coerce=int, validate_choice=False)
+    start_year = IntegerField("Từ năm", validators=[InputRequired(message=YEAR_MESSAGE),
+                                                    NumberRange(min=2000, max=2100, message=YEAR_MESSAGE)])
+    end_year = IntegerField("Đến năm", validators=[InputRequired(message=YEAR_MESSAGE),
+                                                   NumberRange(min=2000, max=2100, message=YEAR_MESSAGE)])
+    meetings_target = _percent("Tỷ lệ tháng có sinh hoạt (%)", 100)
+    quality_target = _percent("Tỷ lệ buổi họp đạt từng tiêu chí chất lượng (%)", 85)
+    good_target = _percent("Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên (%)", 80)
+    criteria = _text("Tiêu chí khác của cấp ủy (mỗi dòng một tiêu chí)", 5000)

@@ -39,3 +39,8 @@ DEFAULT_COMMITMENT = """1. Học tập: học và làm theo tư tưởng, đạo
 2. Tại nơi làm việc: …
 3. Tại nơi cư trú: …
 4. Nêu gương theo Quy định 08-QĐi/TW và 101-QĐ/TW: …"""
+MODEL_NOT_A_CELL = "Hãy chọn một chi bộ thuộc đơn vị của đồng chí."
+MODEL_BAD_PERIOD = "Giai đoạn không hợp lệ: năm kết thúc không trước năm bắt đầu, và không quá 10 năm."
+MODEL_BAD_TARGET = "Chỉ tiêu là tỷ lệ phần trăm, từ 0 đến 100."
+MODEL_ALREADY = "{cell} đã đăng ký chi bộ kiểu mẫu từ năm {year}."
+MODEL_REGISTERED = "Đã đăng ký {cell} phấn đấu trở thành chi bộ kiểu mẫu."

@@ -131,3 +131,25 @@ class CellYear(db.Model):
     year: Mapped[int]
     finished_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     finished_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+
+
+class ModelCell(db.Model):
+    """A cell registered by a committee to become a model cell (chi bộ kiểu mẫu) over a period,
+    with the targets the committee sets on what the app measures and its other criteria."""
+
+    __table_args__ = (UniqueConstraint("cell_id", "start_year", name="uq_model_cell_start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cell_id: Mapped[int] = mapped_column(ForeignKey("organization.id", ondelete="CASCADE"), index=True)
+    start_year: Mapped[int]
+    end_year: Mapped[int]
+    # Percent targets: months with a held meeting; held meetings meeting each quality check
+    # (Hướng dẫn 12 and 42); members rated "hoàn thành tốt" or better in the last finished year.
+    meetings_target: Mapped[int] = mapped_column(default=100)
+    quality_target: Mapped[int] = mapped_column(default=85)
+    good_target: Mapped[int] = mapped_column(default=80)
+    criteria: Mapped[str] = mapped_column(Text, default="")  # the committee's other criteria, one a line
+    registered_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    cell = relationship("Organization")

@@ -1,9 +1,10 @@
 """year: the member's year — the commitment and its evidence, the self-review, the cell's rating of
-each member, the mark that a cell finished its ratings, the committee's commitment template
+each member, the mark that a cell finished its ratings, the committee's commitment template,
+the cells registered to become model cells
 
 Revision ID: 0011_year
 Revises: 0010
-Create Date: 2026-11-29 20:17:03.149309
+Create Date: 2026-11-29 20:35:21.415938
 
 """
 from alembic import op
@@ -61,6 +62,25 @@ def upgrade():
     with op.batch_alter_table('commitment', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_commitment_cell_id'), ['cell_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_commitment_user_id'), ['user_id'], unique=False)
+
+    op.create_table('model_cell',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('cell_id', sa.Integer(), nullable=False),
+    sa.Column('start_year', sa.Integer(), nullable=False),
+    sa.Column('end_year', sa.Integer(), nullable=False),
+    sa.Column('meetings_target', sa.Integer(), nullable=False),
+    sa.Column('quality_target', sa.Integer(), nullable=False),
+    sa.Column('good_target', sa.Integer(), nullable=False),
+    sa.Column('criteria', sa.Text(), nullable=False),
+    sa.Column('registered_by_id', sa.Integer(), nullable=True),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['cell_id'], ['organization.id'], name=op.f('fk_model_cell_cell_id_organization'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['registered_by_id'], ['user.id'], name=op.f('fk_model_cell_registered_by_id_user')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_model_cell')),
+    sa.UniqueConstraint('cell_id', 'start_year', name='uq_model_cell_start')
+    )
+    with op.batch_alter_table('model_cell', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_model_cell_cell_id'), ['cell_id'], unique=False)
 
     op.create_table('self_review',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -143,6 +163,10 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_self_review_cell_id'))
 
     op.drop_table('self_review')
+    with op.batch_alter_table('model_cell', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_model_cell_cell_id'))
+
+    op.drop_table('model_cell')
     with op.batch_alter_table('commitment', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_commitment_user_id'))
         batch_op.drop_index(batch_op.f('ix_commitment_cell_id'))

@@ -53,6 +53,10 @@ RULES = [
     Rule("year.statistics", "GET", _past("/stats"), ADMIN),
     Rule("year.statistics_csv", "GET", _past("/stats.csv"), ADMIN),
     Rule("year.template", "GET", lambda w: "/year/template", ADMIN),
+    Rule("year.model_cells_page", "GET", lambda w: "/year/model-cells", ADMIN),
+    Rule("year.model_cells_page", "POST", lambda w: "/year/model-cells", expect(member=404, admin=302),
+         data=lambda w: {"cell_id": str(w["cell2"].id), "start_year": "2026", "end_year": "2027",
+                         "meetings_target": "100", "quality_target": "85", "good_target": "80"}),
     Rule("year.template", "POST", lambda w: "/year/template", expect(member=404, admin=302),
          data=lambda w: {"body": "1. Học tập"}),
 ]
