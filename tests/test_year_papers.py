@@ -130,3 +130,23 @@ def test_the_self_review_is_submitted_once_and_complete(client, auth, world):
     assert "không nộp lại hay sửa được nữa" in text_of(again)
     printed = text_of(client.get(f"/year/{YEAR}/review/print"))
     assert "BẢN TỰ KIỂM ĐIỂM CÁ NHÂN NĂM" in printed and "Hoàn thành tốt nhiệm vụ" in printed
+
+
+def test_evidence_copies_a_chosen_note_and_never_someone_elses(client, auth, world):
+    from tests.notes_factories import note
+
+    held = meeting(world["cell1"], status="held", starts_in=-timedelta(hours=5))
+    mine = note(world["users"]["dangvien"], meeting=held, body="Đã hướng dẫn tổ dân phố phân loại rác.")
+    theirs = note(world["users"]["dangvien2"], meeting=held, body="Ghi chép riêng của người khác")
+    auth.login("dangvien")
+    client.post(f"/year/{YEAR}/commitment", data={"body": "Việc 1", "version": "0"})
+    page = text_of(client.get(f"/year/{YEAR}/commitment"))
+    assert "Hoặc chép từ ghi chép của tôi" in page and "Ghi chép riêng" not in page
+    refused = client.post(f"/year/{YEAR}/commitment/evidence", data={"month": "6", "text": "", "note_id": theirs.id})
+    assert refused.status_code == 422 and "Chỉ chép được từ ghi chép của chính đồng chí" in text_of(refused)
+    client.post(f"/year/{YEAR}/commitment/evidence", data={"month": "6", "text": "", "note_id": mine.id})
+    (evidence,) = commitment_of(world["users"]["dangvien"]).evidence
+    assert evidence.text.startswith("Đã hướng dẫn tổ dân phố phân loại rác. (từ ghi chép:")
+    mine.body = "Sửa sau"
+    db.session.commit()
+    assert commitment_of(world["users"]["dangvien"]).evidence[0].text.startswith("Đã hướng dẫn")  # a copy

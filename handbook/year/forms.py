@@ -44,7 +44,9 @@ class SubmitForm(FlaskForm):
 class EvidenceForm(FlaskForm):
     month = IntegerField("Tháng", validators=[InputRequired(message=msg.EVIDENCE_MONTH),
                                               NumberRange(min=1, max=12, message=msg.EVIDENCE_MONTH)])
-    text = _text("Việc đã làm (hoặc đoạn chép từ ghi chép của đồng chí)", 2000)
+    text = _text("Việc đã làm", 2000)
+    # One of the member's own meeting notes: its text (or the part typed above) is copied.
+    note_id = SelectField("Hoặc chép từ ghi chép của tôi", coerce=int, validate_choice=False, default=0)
 
 
 class RatingForm(FlaskForm):

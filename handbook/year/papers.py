@@ -3,17 +3,19 @@ saved without losing a word (the version check of handbook/versioning.py, as not
 submitted once. Services flush; views commit."""
 
 import json
+from datetime import timedelta
 
 from sqlalchemy import select
 
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.models_base import utcnow
+from handbook.notes.models import Note
 from handbook.orgs.models import Organization
 from handbook.timefmt import vn_datetime
 from handbook.versioning import both_texts
 from handbook.year import messages as msg
-from handbook.year.facts import facts_for, prefill
+from handbook.year.facts import facts_for, prefill, year_bounds
 from handbook.year.levels import LEVELS
 from handbook.year.models import Commitment, CommitmentEvidence, SelfReview, YearTemplate
 
@@ -104,12 +106,26 @@ def submit_review(review: SelfReview, user) -> None:
     review.version += 1
 
 
-def add_evidence(commitment: Commitment | None, month: int | None, text: str) -> CommitmentEvidence:
-    """Evidence may be added all year, after submission too: that is what it is for."""
+def own_meeting_notes(user, year: int) -> list[Note]:
+    """The member's notes on meetings of the year, to copy evidence from."""
+    start, end = year_bounds(year)
+    return list(db.session.scalars(select(Note).where(Note.owner_id == user.id, Note.meeting_id.is_not(None),
+                                                      Note.updated_at >= start, Note.updated_at < end + timedelta(
+                                                          days=31)).order_by(Note.updated_at.desc()).limit(50)))
+
+
+def add_evidence(commitment: Commitment | None, month: int | None, text: str, note: Note | None = None
+                 ) -> CommitmentEvidence:
+    """Evidence may be added all year, after submission too: that is what it is for. From a
+    note, the text is copied (the part typed, else the whole note): the note stays private."""
     if commitment is None or commitment.id is None:
         raise DomainError(msg.EVIDENCE_NEEDS_COMMITMENT)
     if month is None or not 1 <= month <= 12:
         raise DomainError(msg.EVIDENCE_MONTH, field="month")
+    if note is not None:
+        if note.owner_id != commitment.user_id:
+            raise DomainError(msg.EVIDENCE_NOT_YOUR_NOTE, field="note_id")
+        text = f"{(text or '').strip() or note.body.strip()} (từ ghi chép: {note.context_title})"
     text = (text or "").strip()[:2000]
     if not text:
         raise DomainError(msg.EVIDENCE_EMPTY, field="text")

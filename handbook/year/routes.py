@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 from handbook.auth.permissions import is_admin, managed_cells, require
 from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
+from handbook.notes.models import Note
 from handbook.timefmt import vn_datetime
 from handbook.year import bp, papers, ratings
 from handbook.year import messages as msg
@@ -16,6 +17,13 @@ from handbook.year.forms import CommitmentForm, EvidenceForm, ReviewForm, Submit
 from handbook.year.levels import CONDUCT, LEVELS
 
 REVIEW_FIELDS = (*msg.REVIEW_PARTS, "self_level")
+
+
+def evidence_form(year: int) -> EvidenceForm:
+    form = EvidenceForm()
+    form.note_id.choices = [(0, "— không —")] + [(n.id, n.context_title) for n in
+                                                  papers.own_meeting_notes(current_user, year)]
+    return form
 
 
 def _own_year(year: int) -> int:
@@ -59,12 +67,12 @@ def commitment(year: int):
     if found is not None and found.status == "submitted":
         if request.method == "POST":
             flash(msg.ALREADY_SUBMITTED.format(time=vn_datetime(found.submitted_at)), "error")
-        return render_template("year/commitment_done.html", year=year, paper=found, form=EvidenceForm(),
+        return render_template("year/commitment_done.html", year=year, paper=found, form=evidence_form(year),
                                submit=SubmitForm()), 409 if request.method == "POST" else 200
     return edit_paper(CommitmentForm(), find=lambda: papers.find_commitment(current_user, year),
                       create=lambda: papers.new_commitment(current_user, year), fields=("body",),
                       page="year/commitment.html", url=url_for("year.commitment", year=year),
-                      request_method=request.method, year=year, submit=SubmitForm(), evidence_form=EvidenceForm())
+                      request_method=request.method, year=year, submit=SubmitForm(), evidence_form=evidence_form(year))
 
 
 @bp.post("/year/<int:year>/commitment/submit")
@@ -92,11 +100,12 @@ def submit_commitment(year: int):
 def add_evidence(year: int):
     """A month's evidence of the commitment kept."""
     _own_year(year)
-    form = EvidenceForm()
+    form = evidence_form(year)
     found = papers.find_commitment(current_user, year)
     if form.validate_on_submit():
         try:
-            papers.add_evidence(found, form.month.data, form.text.data)
+            note = db.session.get(Note, form.note_id.data) if form.note_id.data else None
+            papers.add_evidence(found, form.month.data, form.text.data, note)
             db.session.commit()
             flash(msg.EVIDENCE_ADDED.format(month=form.month.data), "success")
             return redirect(url_for("year.commitment", year=year))
