@@ -51,8 +51,9 @@ def edit_paper(form, *, find: Callable, create: Callable, fields: tuple[str, ...
                 form[name].data = text
             form.version.data = paper.version
     else:
+        shown = paper or create()  # a new paper's first text: the template, or the prefilled facts
         for name in fields:
-            form[name].data = getattr(paper, name) if paper else getattr(create(), name)
+            form[name].data = getattr(shown, name)
         form.version.data = paper.version if paper else 0
     code = 409 if status == "conflict" else (422 if form.errors else 200)
     return render_template(page, form=form, paper=paper, save_url=url, **context), code

@@ -20,6 +20,7 @@ from handbook.year.levels import LEVELS
 from handbook.year.models import Commitment, CommitmentEvidence, SelfReview, YearTemplate
 
 REVIEW_TEXTS = tuple(msg.REVIEW_PARTS)
+TEXTS = (*REVIEW_TEXTS, "body")
 MAX_TEXT = 20000
 
 
@@ -33,6 +34,14 @@ def find_commitment(user, year: int) -> Commitment | None:
 
 def find_review(user, year: int) -> SelfReview | None:
     return _own(SelfReview, user, year)
+
+
+def papers_of(user_ids: list[int], year: int) -> dict[int, tuple]:
+    """(commitment, self-review) per member, in two queries for a whole cell."""
+    found = {model: {p.user_id: p for p in db.session.scalars(
+        select(model).where(model.user_id.in_(user_ids or [0]), model.year == year))}
+        for model in (Commitment, SelfReview)}
+    return {uid: (found[Commitment].get(uid), found[SelfReview].get(uid)) for uid in user_ids}
 
 
 def template_text(user) -> str:
@@ -74,7 +83,9 @@ def save(paper, values: dict[str, str], base_version: int) -> tuple[str, dict[st
     if not changed:
         return "unchanged", {}
     if paper.id is not None and base_version != paper.version:
-        return "conflict", {key: both_texts(getattr(paper, key) or "", value) if getattr(paper, key) else value
+        # Texts that differ hold both; a choice (the self-rating) keeps what was just picked.
+        return "conflict", {key: both_texts(getattr(paper, key), value)
+                            if key in TEXTS and getattr(paper, key) and getattr(paper, key) != value else value
                             for key, value in values.items()}
     for key, value in changed.items():
         setattr(paper, key, value)

@@ -28,7 +28,7 @@ def cell(year: int, cell_id: int):
     org = get_overseen_cell_or_404(cell_id)
     members = ratings.cell_members(org)
     rated = ratings.ratings_of(org, year)
-    papers_of = {m.id: (papers.find_commitment(m, year), papers.find_review(m, year)) for m in members}
+    papers_of = papers.papers_of([m.id for m in members], year)
     state = ratings.cap_state([r.level for r in rated.values()])
     return render_template("year/cell.html", year=year, cell=org, members=members, rated=rated,
                            papers_of=papers_of, finished=ratings.finished(org.id, year),
