@@ -150,3 +150,15 @@ def test_evidence_copies_a_chosen_note_and_never_someone_elses(client, auth, wor
     mine.body = "Sửa sau"
     db.session.commit()
     assert commitment_of(world["users"]["dangvien"]).evidence[0].text.startswith("Đã hướng dẫn")  # a copy
+
+
+def test_a_committee_sets_the_template_members_start_from(client, auth, world):
+    auth.login("capuy")
+    client.post(f"/year/template?org={world['base'].id}", data={"body": "1. Học Kết luận 21-KL/TW\n2. Ở cơ quan: …"})
+    auth.logout()
+    auth.login("dangvien")
+    assert "Học Kết luận 21-KL/TW" in text_of(client.get(f"/year/{YEAR}/commitment"))
+    auth.logout()
+    auth.login("capuy")
+    outside = client.post(f"/year/template?org={world['cell1'].id + 999}", data={"body": "x"})
+    assert outside.status_code == 404
