@@ -62,6 +62,9 @@ class Config:
         self.VOTE_BASE_EXCLUDES = tuple(part.strip() for part in
                                         env.get("VOTE_BASE_EXCLUDES", "exempt_absent,away,suspended").split(",")
                                         if part.strip())
+        # The share of "hoàn thành xuất sắc" a cell may give, in percent of the members rated
+        # "hoàn thành tốt" or better (Quy định 124-QĐ/TW as reported): see handbook/year/levels.py.
+        self.YEAR_EXCELLENT_CAP_PERCENT = int(env.get("YEAR_EXCELLENT_CAP_PERCENT", "20"))
 
     @property
     def is_production(self) -> bool:

@@ -38,6 +38,13 @@ FIRST_LOADS = [
     ("dangvien", "/library/08-qdi-tw"),
     ("dangvien", "/search?q=neu+guong"),
     ("dangvien", "/library/{long_document}"),
+    ("dangvien", "/year/{this_year}"),
+    ("dangvien", "/year/{this_year}/commitment"),
+    ("dangvien", "/year/{this_year}/review"),
+    ("dangvien", "/year/{last_year}/commitment"),
+    ("bithu", "/year/{last_year}/cells/{cell1}"),
+    ("capuy", "/year/{last_year}/stats"),
+    ("capuy", "/year/model-cells"),
 ]
 # (who, path) of responses htmx swaps into a page already loaded.
 FRAGMENTS = [
@@ -70,11 +77,34 @@ def _long_document(world):
     return long_document().slug  # 200 articles, added to the demo on first use
 
 
+def _year(offset: int):
+    def find(world):
+        from handbook.models_base import utcnow
+        from handbook.timefmt import to_vn
+
+        return to_vn(utcnow()).year + offset  # the demo's last year is closed, this one open
+
+    return find
+
+
+def _cell1(world):
+    from sqlalchemy import select
+
+    from handbook.demo import CELL1
+    from handbook.extensions import db
+    from handbook.orgs.models import Organization
+
+    return db.session.scalar(select(Organization.id).where(Organization.name == CELL1))
+
+
 # placeholder -> function(world) giving the value, e.g. the demo's next meeting id.
 DEMO_URL_PARTS: dict = {
     "long_document": _long_document,
     "next_meeting": _cell1_meeting("published"),  # next month's, with an article linked
     "last_meeting": _cell1_meeting("closed"),  # last month's, with its final minutes
+    "this_year": _year(0),
+    "last_year": _year(-1),
+    "cell1": _cell1,
 }
 
 ASSET = re.compile(r'<(?:link|script|img)\b[^>]*?\b(?:href|src)="(/static/[^"]+)"')

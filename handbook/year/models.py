@@ -1,0 +1,155 @@
+"""Tables of the member's year: the commitment and its evidence, the self-review, the cell's
+rating of each member, and the mark that a cell has finished rating its members for a year."""
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from handbook.extensions import db
+from handbook.models_base import UTCDateTime, utcnow
+from handbook.versioning import versioned
+
+PAPER_STATUS_LABELS = {"draft": "Bản nháp (chỉ mình đồng chí xem)", "submitted": "Đã nộp chi bộ"}
+
+
+class YearTemplate(db.Model):
+    """The commitment's starting text a committee sets for the cells below it."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    org_id: Mapped[int] = mapped_column(ForeignKey("organization.id", ondelete="CASCADE"), unique=True)
+    commitment_body: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class Commitment(db.Model):
+    """A member's commitment (bản cam kết, kế hoạch làm theo) for one year."""
+
+    __table_args__ = (UniqueConstraint("user_id", "year", name="uq_commitment_user_year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    year: Mapped[int]
+    # The cell when written: the secretary who reads it is that cell's, even after a move.
+    cell_id: Mapped[int] = mapped_column(ForeignKey("organization.id"), index=True)
+    body: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(10), default="draft")
+    version: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    __mapper_args__ = versioned(version)
+
+    user = relationship("User")
+    evidence: Mapped[list["CommitmentEvidence"]] = relationship(
+        back_populates="commitment", order_by="CommitmentEvidence.month, CommitmentEvidence.id",
+        cascade="all, delete-orphan", passive_deletes=True)
+
+    @property
+    def status_label(self) -> str:
+        return PAPER_STATUS_LABELS.get(self.status, self.status)
+
+
+class CommitmentEvidence(db.Model):
+    """A short note of what the member did in a month, or text copied from one of their notes
+    (a copy: the note itself stays private)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    commitment_id: Mapped[int] = mapped_column(ForeignKey("commitment.id", ondelete="CASCADE"), index=True)
+    month: Mapped[int]
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    commitment: Mapped[Commitment] = relationship(back_populates="evidence")
+
+
+class SelfReview(db.Model):
+    """The year-end self-review (bản tự kiểm điểm) in the official parts."""
+
+    __table_args__ = (UniqueConstraint("user_id", "year", name="uq_self_review_user_year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    year: Mapped[int]
+    cell_id: Mapped[int] = mapped_column(ForeignKey("organization.id"), index=True)
+    political: Mapped[str] = mapped_column(Text, default="")
+    ethics: Mapped[str] = mapped_column(Text, default="")
+    discipline: Mapped[str] = mapped_column(Text, default="")
+    tasks: Mapped[str] = mapped_column(Text, default="")
+    exemplary: Mapped[str] = mapped_column(Text, default="")
+    shortcomings: Mapped[str] = mapped_column(Text, default="")
+    self_level: Mapped[str] = mapped_column(String(12), default="")
+    status: Mapped[str] = mapped_column(String(10), default="draft")
+    facts: Mapped[str] = mapped_column(Text, default="")  # JSON: the app's figures, frozen at submission
+    version: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    __mapper_args__ = versioned(version)
+
+    user = relationship("User")
+
+    @property
+    def status_label(self) -> str:
+        return PAPER_STATUS_LABELS.get(self.status, self.status)
+
+
+class Rating(db.Model):
+    """The cell's rating of a member for a year: a level of Quy định 124 and exemplary conduct."""
+
+    __table_args__ = (
+        UniqueConstraint("user_id", "year", name="uq_rating_user_year"),
+        Index("ix_rating_year_cell", "year", "cell_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    year: Mapped[int]
+    cell_id: Mapped[int] = mapped_column(ForeignKey("organization.id"))
+    level: Mapped[str] = mapped_column(String(12))
+    conduct: Mapped[str] = mapped_column(String(12))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    # Whether the member held a leadership post when rated: the year's figures are split by it,
+    # and must not change when the member's post changes later.
+    leader: Mapped[bool] = mapped_column(default=False)
+    vote_id: Mapped[int | None] = mapped_column(ForeignKey("vote.id", ondelete="SET NULL"))
+    rated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    rated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    user = relationship("User", foreign_keys=[user_id])
+
+
+class CellYear(db.Model):
+    """A cell has finished rating its members for a year: the ratings are locked and shown."""
+
+    __table_args__ = (UniqueConstraint("cell_id", "year", name="uq_cell_year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cell_id: Mapped[int] = mapped_column(ForeignKey("organization.id"), index=True)
+    year: Mapped[int]
+    finished_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    finished_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+
+
+class ModelCell(db.Model):
+    """A cell registered by a committee to become a model cell (chi bộ kiểu mẫu) over a period,
+    with the targets the committee sets on what the app measures and its other criteria."""
+
+    __table_args__ = (UniqueConstraint("cell_id", "start_year", name="uq_model_cell_start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cell_id: Mapped[int] = mapped_column(ForeignKey("organization.id", ondelete="CASCADE"), index=True)
+    start_year: Mapped[int]
+    end_year: Mapped[int]
+    # Percent targets: months with a held meeting; held meetings meeting each quality check
+    # (Hướng dẫn 12 and 42); members rated "hoàn thành tốt" or better in the last finished year.
+    meetings_target: Mapped[int] = mapped_column(default=100)
+    quality_target: Mapped[int] = mapped_column(default=85)
+    good_target: Mapped[int] = mapped_column(default=80)
+    criteria: Mapped[str] = mapped_column(Text, default="")  # the committee's other criteria, one a line
+    registered_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    cell = relationship("Organization")

@@ -1,0 +1,163 @@
+"""The member's two papers of the year — the commitment and the self-review: found or started,
+saved without losing a word (the version check of handbook/versioning.py, as notes use it),
+submitted once. Services flush; views commit."""
+
+import json
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from handbook.domain import DomainError
+from handbook.extensions import db
+from handbook.models_base import utcnow
+from handbook.notes.models import Note
+from handbook.orgs.models import Organization
+from handbook.timefmt import vn_datetime
+from handbook.versioning import both_texts
+from handbook.year import messages as msg
+from handbook.year.facts import facts_for, prefill, year_bounds
+from handbook.year.levels import LEVELS
+from handbook.year.models import Commitment, CommitmentEvidence, SelfReview, YearTemplate
+
+REVIEW_TEXTS = tuple(msg.REVIEW_PARTS)
+TEXTS = (*REVIEW_TEXTS, "body")
+MAX_TEXT = 20000
+
+
+def _own(model, user, year: int):
+    return db.session.scalar(select(model).where(model.user_id == user.id, model.year == year))
+
+
+def find_commitment(user, year: int) -> Commitment | None:
+    return _own(Commitment, user, year)
+
+
+def find_review(user, year: int) -> SelfReview | None:
+    return _own(SelfReview, user, year)
+
+
+def papers_of(user_ids: list[int], year: int) -> dict[int, tuple]:
+    """(commitment, self-review) per member, in two queries for a whole cell."""
+    found = {model: {p.user_id: p for p in db.session.scalars(
+        select(model).where(model.user_id.in_(user_ids or [0]), model.year == year))}
+        for model in (Commitment, SelfReview)}
+    return {uid: (found[Commitment].get(uid), found[SelfReview].get(uid)) for uid in user_ids}
+
+
+def template_text(user) -> str:
+    """The nearest committee's template above the member's cell, else the app's own."""
+    if user.cell is None:
+        return msg.DEFAULT_COMMITMENT
+    ids = user.cell.ancestor_ids()
+    rows = {t.org_id: t.commitment_body for t in db.session.scalars(
+        select(YearTemplate).where(YearTemplate.org_id.in_(ids)))}
+    return next((rows[i] for i in reversed(ids) if rows.get(i, "").strip()), msg.DEFAULT_COMMITMENT)
+
+
+def new_commitment(user, year: int) -> Commitment:
+    if user.cell_id is None:
+        raise DomainError(msg.NO_CELL)
+    return Commitment(user_id=user.id, year=year, cell_id=user.cell_id, body=template_text(user), status="draft",
+                      version=0)
+
+
+def new_review(user, year: int) -> SelfReview:
+    if user.cell_id is None:
+        raise DomainError(msg.NO_CELL)
+    return SelfReview(user_id=user.id, year=year, cell_id=user.cell_id, status="draft", version=0,
+                      **prefill(facts_for(user, year)))
+
+
+def _editable(paper) -> None:
+    if paper.status == "submitted":
+        raise DomainError(msg.ALREADY_SUBMITTED.format(time=vn_datetime(paper.submitted_at)), status=409)
+
+
+def save(paper, values: dict[str, str], base_version: int) -> tuple[str, dict[str, str]]:
+    """Writes `values` typed on `base_version`: ("saved" | "unchanged", {}) or, on a stale
+    version, ("conflict", each differing text holding both) with nothing written."""
+    _editable(paper)
+    # A form posted by the browser sends its lines ended "\r\n", an autosave "\n": the same text.
+    values = {key: (value or "").replace("\r\n", "\n")[:MAX_TEXT] for key, value in values.items()}
+    changed = {key: value for key, value in values.items() if getattr(paper, key) != value}
+    if not changed:
+        return "unchanged", {}
+    if paper.id is not None and base_version != paper.version:
+        # Texts that differ hold both; a choice (the self-rating) keeps what was just picked.
+        return "conflict", {key: both_texts(getattr(paper, key), value)
+                            if key in TEXTS and getattr(paper, key) and getattr(paper, key) != value else value
+                            for key, value in values.items()}
+    for key, value in changed.items():
+        setattr(paper, key, value)
+    paper.version += 1
+    paper.updated_at = utcnow()
+    if paper.id is None:
+        db.session.add(paper)
+    db.session.flush()
+    return "saved", {}
+
+
+def submit_commitment(commitment: Commitment) -> None:
+    _editable(commitment)
+    if not commitment.body.strip():
+        raise DomainError(msg.EMPTY_COMMITMENT, field="body")
+    commitment.status, commitment.submitted_at = "submitted", utcnow()
+    commitment.version += 1
+
+
+def submit_review(review: SelfReview, user) -> None:
+    _editable(review)
+    for key in REVIEW_TEXTS:
+        if not (getattr(review, key) or "").strip():
+            raise DomainError(msg.REVIEW_PART_EMPTY.format(part=msg.REVIEW_PARTS[key]), field=key)
+    if review.self_level not in LEVELS:
+        raise DomainError(msg.REVIEW_NO_LEVEL, field="self_level")
+    review.facts = json.dumps(facts_for(user, review.year).as_dict(), ensure_ascii=False)
+    review.status, review.submitted_at = "submitted", utcnow()
+    review.version += 1
+
+
+def own_meeting_notes(user, year: int) -> list[Note]:
+    """The member's notes on meetings of the year, to copy evidence from."""
+    start, end = year_bounds(year)
+    return list(db.session.scalars(select(Note).where(Note.owner_id == user.id, Note.meeting_id.is_not(None),
+                                                      Note.updated_at >= start, Note.updated_at < end + timedelta(
+                                                          days=31)).order_by(Note.updated_at.desc()).limit(50)))
+
+
+def add_evidence(commitment: Commitment | None, month: int | None, text: str, note: Note | None = None
+                 ) -> CommitmentEvidence:
+    """Evidence may be added all year, after submission too: that is what it is for. From a
+    note, the text is copied (the part typed, else the whole note): the note stays private."""
+    if commitment is None or commitment.id is None:
+        raise DomainError(msg.EVIDENCE_NEEDS_COMMITMENT)
+    if month is None or not 1 <= month <= 12:
+        raise DomainError(msg.EVIDENCE_MONTH, field="month")
+    if note is not None:
+        if note.owner_id != commitment.user_id:
+            raise DomainError(msg.EVIDENCE_NOT_YOUR_NOTE, field="note_id")
+        text = f"{(text or '').strip() or note.body.strip()} (từ ghi chép: {note.context_title})"
+    text = (text or "").strip()[:2000]
+    if not text:
+        raise DomainError(msg.EVIDENCE_EMPTY, field="text")
+    evidence = CommitmentEvidence(commitment=commitment, month=month, text=text)
+    db.session.add(evidence)
+    return evidence
+
+
+def set_template(org: Organization, body: str) -> YearTemplate:
+    template = db.session.scalar(select(YearTemplate).where(YearTemplate.org_id == org.id))
+    if template is None:
+        template = YearTemplate(org_id=org.id)
+        db.session.add(template)
+    template.commitment_body = (body or "")[:MAX_TEXT]
+    return template
+
+
+def review_facts(review: SelfReview) -> dict:
+    return json.loads(review.facts) if review.facts else {}
+
+
+def template_for_org(org: Organization) -> str:
+    template = db.session.scalar(select(YearTemplate).where(YearTemplate.org_id == org.id))
+    return template.commitment_body if template and template.commitment_body.strip() else msg.DEFAULT_COMMITMENT

@@ -1,0 +1,173 @@
+"""The member's own year: the overview, the commitment with its evidence, the self-review."""
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from handbook.auth.permissions import is_admin, managed_cells, require
+from handbook.domain import DomainError, show_on_form
+from handbook.extensions import db
+from handbook.notes.models import Note
+from handbook.timefmt import vn_datetime
+from handbook.year import bp, papers, ratings
+from handbook.year import messages as msg
+from handbook.year.access import check_year, this_year
+from handbook.year.editor import edit_paper
+from handbook.year.facts import facts_for
+from handbook.year.forms import CommitmentForm, EvidenceForm, ReviewForm, SubmitForm
+from handbook.year.levels import CONDUCT, LEVELS
+
+REVIEW_FIELDS = (*msg.REVIEW_PARTS, "self_level")
+
+
+def evidence_form(year: int) -> EvidenceForm:
+    form = EvidenceForm()
+    form.note_id.choices = [(0, "— không —")] + [(n.id, n.context_title) for n in
+                                                  papers.own_meeting_notes(current_user, year)]
+    return form
+
+
+def _own_year(year: int) -> int:
+    """A member's own papers: an account outside any cell (a committee's) has none."""
+    require(current_user.cell_id is not None)
+    return check_year(year)
+
+
+@bp.after_request
+def never_cache(response):
+    """A member's papers and ratings are personal: no shared cache may keep them."""
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/year")
+@login_required
+def index():
+    """This year's page."""
+    return redirect(url_for("year.overview", year=this_year()))
+
+
+@bp.get("/year/<int:year>")
+@login_required
+def overview(year: int):
+    """Where the member stands in the year: the commitment, the self-review, the rating."""
+    check_year(year)
+    return render_template("year/overview.html", year=year, this_year=this_year(),
+                           commitment=papers.find_commitment(current_user, year),
+                           review=papers.find_review(current_user, year),
+                           rating=ratings.own_rating(current_user, year), levels=LEVELS, conduct=CONDUCT,
+                           cells=managed_cells(current_user), admin=is_admin(current_user))
+
+
+@bp.route("/year/<int:year>/commitment", methods=["GET", "POST"])
+@login_required
+def commitment(year: int):
+    """The member's commitment: a private draft until submitted."""
+    _own_year(year)
+    found = papers.find_commitment(current_user, year)
+    if found is not None and found.status == "submitted":
+        if request.method == "POST":
+            flash(msg.ALREADY_SUBMITTED.format(time=vn_datetime(found.submitted_at)), "error")
+        return render_template("year/commitment_done.html", year=year, paper=found, form=evidence_form(year),
+                               submit=SubmitForm()), 409 if request.method == "POST" else 200
+    return edit_paper(CommitmentForm(), find=lambda: papers.find_commitment(current_user, year),
+                      create=lambda: papers.new_commitment(current_user, year), fields=("body",),
+                      page="year/commitment.html", url=url_for("year.commitment", year=year),
+                      request_method=request.method, year=year, submit=SubmitForm(), evidence_form=evidence_form(year))
+
+
+@bp.post("/year/<int:year>/commitment/submit")
+@login_required
+def submit_commitment(year: int):
+    """Hands the commitment to the cell: from now on the secretary reads it."""
+    _own_year(year)
+    if SubmitForm().validate_on_submit():
+        found = papers.find_commitment(current_user, year)
+        try:
+            if found is None:
+                raise DomainError(msg.EMPTY_COMMITMENT)
+            papers.submit_commitment(found)
+        except DomainError as error:
+            db.session.rollback()
+            flash(error.message, "error")
+            return redirect(url_for("year.commitment", year=year))
+        db.session.commit()
+        flash(msg.COMMITMENT_SUBMITTED.format(year=year), "success")
+    return redirect(url_for("year.commitment", year=year))
+
+
+@bp.post("/year/<int:year>/commitment/evidence")
+@login_required
+def add_evidence(year: int):
+    """A month's evidence of the commitment kept."""
+    _own_year(year)
+    form = evidence_form(year)
+    found = papers.find_commitment(current_user, year)
+    if form.validate_on_submit():
+        try:
+            note = db.session.get(Note, form.note_id.data) if form.note_id.data else None
+            papers.add_evidence(found, form.month.data, form.text.data, note)
+            db.session.commit()
+            flash(msg.EVIDENCE_ADDED.format(month=form.month.data), "success")
+            return redirect(url_for("year.commitment", year=year))
+        except DomainError as error:
+            db.session.rollback()
+            show_on_form(form, error, "text")
+    if found is None or found.status != "submitted":
+        return edit_paper(CommitmentForm(), find=lambda: papers.find_commitment(current_user, year),
+                          create=lambda: papers.new_commitment(current_user, year), fields=("body",),
+                          page="year/commitment.html", url=url_for("year.commitment", year=year),
+                          request_method="GET", year=year, submit=SubmitForm(), evidence_form=form)[0], 422
+    return render_template("year/commitment_done.html", year=year, paper=found, form=form, submit=SubmitForm()), 422
+
+
+@bp.route("/year/<int:year>/review", methods=["GET", "POST"])
+@login_required
+def review(year: int):
+    """The year-end self-review, prefilled with what the app knows, autosaved."""
+    _own_year(year)
+    found = papers.find_review(current_user, year)
+    if found is not None and found.status == "submitted":
+        if request.method == "POST":
+            flash(msg.ALREADY_SUBMITTED.format(time=vn_datetime(found.submitted_at)), "error")
+        return redirect(url_for("year.print_review", year=year))
+    return edit_paper(ReviewForm(), find=lambda: papers.find_review(current_user, year),
+                      create=lambda: papers.new_review(current_user, year), fields=REVIEW_FIELDS,
+                      page="year/review.html", url=url_for("year.review", year=year),
+                      request_method=request.method, year=year, submit=SubmitForm(),
+                      facts=facts_for(current_user, year), parts=msg.REVIEW_PARTS)
+
+
+@bp.post("/year/<int:year>/review/submit")
+@login_required
+def submit_review(year: int):
+    """Hands the self-review to the cell; it can no longer change."""
+    _own_year(year)
+    if SubmitForm().validate_on_submit():
+        found = papers.find_review(current_user, year)
+        try:
+            if found is None:
+                raise DomainError(msg.REVIEW_PART_EMPTY.format(part=msg.REVIEW_PARTS["political"]))
+            papers.submit_review(found, current_user)
+        except DomainError as error:
+            db.session.rollback()
+            flash(error.message, "error")
+            # A submitted review is only printed: the refusal is read on the year's page.
+            done = found is not None and found.status == "submitted"
+            return redirect(url_for("year.overview" if done else "year.review", year=year))
+        db.session.commit()
+        flash(msg.REVIEW_SUBMITTED.format(year=year), "success")
+    return redirect(url_for("year.overview", year=year))
+
+
+@bp.get("/year/<int:year>/review/print")
+@login_required
+def print_review(year: int):
+    """The member's own self-review on A4, in the paper file's layout."""
+    _own_year(year)
+    found = papers.find_review(current_user, year)
+    if found is None:
+        return redirect(url_for("year.review", year=year))
+    return render_template("year/print_review.html", review=found, member=current_user, year=year,
+                           facts=papers.review_facts(found) or facts_for(current_user, year).as_dict(),
+                           parts=msg.REVIEW_PARTS, levels=LEVELS,
+                           back=url_for("year.overview", year=year))

@@ -1,0 +1,62 @@
+"""The member's year. The demo holds last year closed (papers submitted, ratings finished);
+this year is empty, so the walk's saves start drafts. A committee account has no papers."""
+
+from handbook.year.access import this_year
+from tests.routes import Rule, expect
+
+
+def _last() -> int:
+    return this_year() - 1
+
+
+def _now(path: str):
+    return lambda w: f"/year/{this_year()}{path}"
+
+
+def _past(path: str):
+    return lambda w: f"/year/{_last()}{path}"
+
+
+def _cell(path: str = ""):
+    return lambda w: f"/year/{_last()}/cells/{w['cell1'].id}{path}"
+
+
+def _member(w):
+    return f"/year/{_last()}/cells/{w['cell1'].id}/members/{w['users']['dangvien'].id}"
+
+
+OWN = expect(admin=404)  # a committee account belongs to no cell
+OWN_SAVE = expect(member=302, admin=404)
+LEADERS = expect(member=404, secretary=200, admin=200)
+SECRETARY = expect(member=404, secretary=302, admin=404)
+ADMIN = expect(member=404, admin=200)
+REVIEW = {"political": "a", "ethics": "b", "discipline": "c", "tasks": "d", "exemplary": "e", "shortcomings": "f",
+          "self_level": "good", "version": "0"}
+
+RULES = [
+    Rule("year.index", "GET", lambda w: "/year", expect(member=302)),
+    Rule("year.overview", "GET", _past(""), expect()),
+    Rule("year.commitment", "GET", _now("/commitment"), OWN),
+    Rule("year.commitment", "POST", _now("/commitment"), OWN_SAVE, data=lambda w: {"body": "Học tập", "version": "0"}),
+    Rule("year.submit_commitment", "POST", _now("/commitment/submit"), OWN_SAVE),
+    Rule("year.add_evidence", "POST", _past("/commitment/evidence"), OWN_SAVE,
+         data=lambda w: {"month": "5", "text": "Đã làm"}),
+    Rule("year.review", "GET", _now("/review"), OWN),
+    Rule("year.review", "POST", _now("/review"), OWN_SAVE, data=lambda w: REVIEW),
+    Rule("year.submit_review", "POST", _now("/review/submit"), OWN_SAVE),
+    Rule("year.print_review", "GET", _past("/review/print"), OWN),
+    Rule("year.cell", "GET", _cell(), LEADERS),
+    Rule("year.member", "GET", _member, LEADERS),
+    Rule("year.rate", "POST", _cell("/ratings"), SECRETARY,
+         data=lambda w: {"member_id": str(w["users"]["dangvien"].id), "level": "good", "conduct": "good"}),
+    Rule("year.finish", "POST", _cell("/finish"), SECRETARY),
+    Rule("year.statistics", "GET", _past("/stats"), ADMIN),
+    Rule("year.statistics_csv", "GET", _past("/stats.csv"), ADMIN),
+    Rule("year.template", "GET", lambda w: "/year/template", ADMIN),
+    Rule("year.model_cells_page", "GET", lambda w: "/year/model-cells", ADMIN),
+    Rule("year.model_cells_page", "POST", lambda w: "/year/model-cells", expect(member=404, admin=302),
+         data=lambda w: {"cell_id": str(w["cell2"].id), "start_year": "2026", "end_year": "2027",
+                         "meetings_target": "100", "quality_target": "85", "good_target": "80"}),
+    Rule("year.template", "POST", lambda w: "/year/template", expect(member=404, admin=302),
+         data=lambda w: {"body": "1. Học tập"}),
+]
