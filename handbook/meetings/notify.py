@@ -2,7 +2,7 @@
 
 from flask import has_request_context
 from flask_login import current_user
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 
 from handbook.auth.models import User
 from handbook.extensions import db
@@ -34,10 +34,14 @@ def notify_members(meeting: Meeting, kind: str, message: str) -> int:
     return count
 
 
+# Built once: the bell is counted on every full page a member opens, and SQLAlchemy works out
+# a cache key again for every newly built statement (as for the login session's lookup).
+_UNREAD = select(func.count(Notification.id)).where(
+    Notification.user_id == bindparam("user_id"), Notification.read_at.is_(None))
+
+
 def unread_count(user) -> int:
-    return db.session.scalar(
-        select(func.count(Notification.id)).where(Notification.user_id == user.id, Notification.read_at.is_(None))
-    ) or 0
+    return db.session.scalar(_UNREAD, {"user_id": user.id}) or 0
 
 
 def recent(user, limit: int = 50) -> list[Notification]:
