@@ -11,9 +11,11 @@ each rate, `--rounds` times, each server gets one `fixed_rate.py` run in turn (A
 what the shared machine does meanwhile falls on all of them alike, and the medians of the
 rounds are compared. Before its first run each server gets `--warmup-first` seconds at the
 lowest rate unmeasured (the workers' caches: tonight's agendas, documents' layouts).
-The generator runs under `taskset -c GENERATOR_CPUS` and the servers under
-`taskset -c SERVER_CPUS` when given (on a 2-core machine: generator on one core, servers
-unpinned, since pinning the server to the other core alone would halve what it may use).
+Members' sessions are opened in-process (`sessions.py mint`, the app's own start_session
+and cookie signing) unless --login-form; they are kept between runs (one secret key in
+benchmarks/out, one sessions file per database). The generator runs under
+`taskset -c GENERATOR_CPUS` and the servers under `taskset -c SERVER_CPUS` when given (on a
+2-core machine: generator on one core, servers unpinned, since pinning the server to the other core alone would halve what it may use).
 Every run appends its JSON result to benchmarks/out/fixed-rate-results.jsonl.
 """
 
@@ -61,6 +63,8 @@ def main() -> None:
     parser.add_argument("--generator-cpus", default=None)
     parser.add_argument("--server-cpus", default=None)
     parser.add_argument("--port", type=int, default=5570)
+    parser.add_argument("--login-form", action="store_true",
+                        help="log members in through the form (a password hash each) instead of sessions.py mint")
     parser.add_argument("--stop-after-miss", action="store_true", help="stop stepping once no server held a rate")
     args = parser.parse_args()
 
@@ -68,8 +72,15 @@ def main() -> None:
     cells = int(os.environ.get("PROVINCE_CELLS", "0"))
     evening_cells = int(os.environ.get("EVENING_CELLS", "300"))
     OUT.mkdir(parents=True, exist_ok=True)
-    env = servers.server_env(database_url)
-    sessions = OUT / "sessions-fixed.tsv"
+    # Logging in costs a password hash at the production cost (a second or so each here), so
+    # the members' sessions are kept between runs: one secret key (the cookies are signed
+    # with it) and one sessions file per database, reused while it holds enough members.
+    secret = OUT / "load-secret-key"
+    if not secret.exists():
+        secret.write_text(__import__("secrets").token_hex(32))
+    env = servers.server_env(database_url, SECRET_KEY=secret.read_text().strip())
+    sessions = OUT / f"sessions-fixed-{database_url.rsplit('/', 1)[-1].replace('.', '-')}.tsv"
+    reuse = sessions.exists() and len(sessions.read_text().splitlines()) >= args.sessions
     specs = args.servers.split()
     running = [servers.Server(spec, args.port + i, cpus=args.server_cpus) for i, spec in enumerate(specs)]
     rates = [float(r) for r in args.rates.split()]
@@ -81,7 +92,10 @@ def main() -> None:
     try:
         for server in running:
             server.start(env, OUT / f"server-{server.port}.log")
-        servers.login(running[0].url, args.sessions, sessions, env, cells, evening_cells)
+        if not reuse and args.login_form:
+            servers.login(running[0].url, args.sessions, sessions, env, cells, evening_cells)
+        elif not reuse:
+            servers.mint(args.sessions, sessions, env, cells, evening_cells)
         load = os.getloadavg()[0]
         print(f"database: {database_url.split(':')[0]}  servers: {args.servers}  sessions: {args.sessions}  "
               f"load average {load:.1f}", flush=True)

@@ -111,5 +111,11 @@ def login(base_url: str, count: int, out: Path, env: dict, cells_total: int, eve
          "--cells-total", str(cells_total), "--evening-cells", str(evening_cells)], env=env, stdout=sys.stderr)
 
 
+def mint(count: int, out: Path, env: dict, cells_total: int, evening_cells: int) -> None:
+    """The members' sessions opened in-process (sessions.py mint): no password hash per member."""
+    run([PY, str(HERE / "sessions.py"), "mint", "--count", str(count), "--out", str(out),
+         "--cells-total", str(cells_total), "--evening-cells", str(evening_cells)], env=env, stdout=sys.stderr)
+
+
 def refresh(out: Path, env: dict) -> None:
     run([PY, str(HERE / "sessions.py"), "refresh", "--out", str(out)], env=env)
