@@ -14,8 +14,9 @@ lowest rate unmeasured (the workers' caches: tonight's agendas, documents' layou
 Members' sessions are opened in-process (`sessions.py mint`, the app's own start_session
 and cookie signing) unless --login-form; they are kept between runs (one secret key in
 benchmarks/out, one sessions file per database). The generator runs under
-`taskset -c GENERATOR_CPUS` and the servers under `taskset -c SERVER_CPUS` when given (on a
-2-core machine: generator on one core, servers unpinned, since pinning the server to the other core alone would halve what it may use).
+`taskset -c GENERATOR_CPUS` and the servers under `taskset -c SERVER_CPUS` when given. On a
+2-core machine: the generator on one core, the servers unpinned, since pinning the server
+to the other core alone would halve what it may use.
 Every run appends its JSON result to benchmarks/out/fixed-rate-results.jsonl.
 """
 
