@@ -141,6 +141,24 @@ def test_bell_counts_unread_notifications_and_the_list_clears_it(client, auth, w
     assert 'class="badge"' not in client.get("/").get_data(as_text=True)
 
 
+def test_bell_counts_each_members_own_unread_notifications(client, auth, world):
+    # The count is one statement built once and bound per member: one member reading their
+    # notifications leaves another's count as it was, in the same process.
+    m = meeting(world["cell1"])
+    auth.login("bithu")
+    client.post(f"/meetings/{m.id}/publish", data={"confirm": "y"})
+    auth.logout()
+    auth.login("dangvien2")
+    assert 'class="badge">1<' in client.get("/").get_data(as_text=True)
+    auth.logout()
+    auth.login("dangvien")
+    client.get("/notifications")
+    assert 'class="badge"' not in client.get("/").get_data(as_text=True)
+    auth.logout()
+    auth.login("dangvien2")
+    assert 'class="badge">1<' in client.get("/").get_data(as_text=True)
+
+
 def test_home_panel_shows_the_next_meeting(client, auth, world):
     auth.login("dangvien")
     page = text_of(client.get("/"))

@@ -2,6 +2,7 @@
 
     python benchmarks/load/sessions.py create --count 500          # uses DATABASE_URL
     python benchmarks/load/sessions.py login --count 500 --base-url http://127.0.0.1:5560 --out sessions.tsv
+    python benchmarks/load/sessions.py mint --count 500 --out sessions.tsv   # same, in-process (SECRET_KEY shared)
     python benchmarks/load/sessions.py refresh --out sessions.tsv    # note versions as they are now
 
 Load-test members share one password hashed at a low scrypt cost, so logging in hundreds
@@ -152,6 +153,41 @@ def login_all(base_url: str, count: int, out: str, cells_total: int = 0, evening
     print(f"{len(lines)} sessions written to {out}")
 
 
+def mint_all(count: int, out: str, cells_total: int = 0, evening_cells: int = 0) -> None:
+    """Logged-in sessions without the login form: each member's server session is opened by
+    the app's own `start_session` and its cookie signed with SECRET_KEY (which the server
+    must share), as a login would. A login costs one password hash at the production cost,
+    a second or more on a busy 2-core machine, and is not part of the measured mix."""
+    from flask import g, session
+    from flask_wtf.csrf import generate_csrf
+    from sqlalchemy import select
+
+    from handbook import create_app
+    from handbook.auth.models import User
+    from handbook.auth.service import start_session
+    from handbook.extensions import db
+
+    numbers = member_numbers(count, cells_total, evening_cells)
+    EVENING.update(evening_values(numbers))
+    app = create_app()
+    serializer = app.session_interface.get_signing_serializer(app)
+    lines = []
+    with app.app_context():
+        names = {username(n): n for n in numbers}
+        users = {u.username: u for u in db.session.scalars(select(User).where(User.username.in_(names)))}
+        for n in numbers:
+            with app.test_request_context("/login", method="POST"):
+                start_session(users[username(n)])
+                g.pop("csrf_token", None)  # g outlives the request here (one app context for all)
+                csrf = generate_csrf()
+                cookie = f"{app.config['SESSION_COOKIE_NAME']}={serializer.dumps(dict(session))}"
+            values = {"cookie": cookie, "csrf": csrf, **session_values(n)}
+            lines.append("\t".join(f"{k}={v}" for k, v in values.items()))
+        db.session.commit()
+    Path(out).write_text("\n".join(lines) + "\n")
+    print(f"{len(lines)} sessions opened, written to {out}")
+
+
 def refresh_versions(path: str) -> None:
     """Puts each member's current note version into the sessions file, so the next mix's
     first autosaves are not answered as conflicts because an earlier mix moved the notes on."""
@@ -178,7 +214,7 @@ def refresh_versions(path: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("action", choices=["create", "login", "refresh"])
+    parser.add_argument("action", choices=["create", "login", "mint", "refresh"])
     parser.add_argument("--count", type=int, default=500)
     parser.add_argument("--base-url", default="http://127.0.0.1:5560")
     parser.add_argument("--out", default="benchmarks/out/sessions.tsv")
@@ -187,6 +223,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.action == "create":
         create(args.count)
+    elif args.action == "mint":
+        mint_all(args.count, args.out, args.cells_total, args.evening_cells)
     elif args.action == "refresh":
         refresh_versions(args.out)
     else:

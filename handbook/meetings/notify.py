@@ -7,7 +7,7 @@ none of it holds up the secretary's request. `members_notified` lets Web Push fo
 
 from flask import has_request_context
 from flask_login import current_user
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 
 from handbook.auth.models import User
 from handbook.extensions import db
@@ -51,10 +51,14 @@ def tell(meeting: Meeting, user_ids: list[int], kind: str, message: str) -> None
                           url=f"/meetings/{meeting.id}")
 
 
+# Built once: the bell is counted on every full page a member opens, and SQLAlchemy works out
+# a cache key again for every newly built statement (as for the login session's lookup).
+_UNREAD = select(func.count(Notification.id)).where(
+    Notification.user_id == bindparam("user_id"), Notification.read_at.is_(None))
+
+
 def unread_count(user) -> int:
-    return db.session.scalar(
-        select(func.count(Notification.id)).where(Notification.user_id == user.id, Notification.read_at.is_(None))
-    ) or 0
+    return db.session.scalar(_UNREAD, {"user_id": user.id}) or 0
 
 
 def recent(user, limit: int = 50) -> list[Notification]:
