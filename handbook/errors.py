@@ -1,11 +1,15 @@
 """Styled Vietnamese error pages; a 500 never shows a traceback outside debug mode."""
 
-from flask import render_template
+from contextlib import suppress
+
+from flask import render_template, request
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
 from handbook.domain import DomainError
 from handbook.extensions import db
+from handbook.storage import StorageUnavailable
 
 MESSAGES = {
     400: ("Yêu cầu không hợp lệ", "Trang đã cũ hoặc dữ liệu gửi lên không đúng. Hãy tải lại trang và thử lại."),
@@ -17,7 +21,10 @@ MESSAGES = {
     413: ("Tệp quá lớn", "Tệp hoặc dữ liệu gửi lên vượt quá giới hạn cho phép."),
     429: ("Thao tác quá nhanh", "Đồng chí đã thử quá nhiều lần. Vui lòng đợi một phút rồi thử lại."),
     500: ("Có lỗi xảy ra", "Hệ thống gặp sự cố. Những gì đồng chí đã lưu vẫn an toàn; vui lòng thử lại sau."),
+    503: ("Hệ thống tạm thời gián đoạn", "Máy chủ dữ liệu đang khởi động lại hoặc tạm ngừng. Những gì đồng chí đã "
+          "lưu vẫn an toàn; vui lòng thử lại sau ít phút."),
 }
+RETRY_AFTER_SECONDS = 5
 
 
 def render_error(code: int, detail: str | None = None):
@@ -44,6 +51,22 @@ def register(app) -> None:
         if error.code == 405 and hasattr(error, "valid_methods") and error.valid_methods:
             return response[0], 405, {"Allow": ", ".join(error.valid_methods)}
         return response
+
+    @app.errorhandler(OperationalError)
+    @app.errorhandler(StorageUnavailable)
+    def unavailable(error):
+        # The database (or the storage) dropped or refused the connection: answer at once,
+        # on a page that needs neither (no account, no navigation). The pool pings each
+        # connection it hands out, so the next request after the restart simply works.
+        with suppress(Exception):  # the connection may be gone already: nothing left to undo
+            db.session.rollback()
+        app.logger.warning("database or storage unavailable: %s", getattr(error, "orig", error))
+        title, message = MESSAGES[503]
+        # Straight from the template: the layout's context (the bell, the account) would ask
+        # the database again.
+        page = app.jinja_env.get_template("errors/unavailable.html").render(title=title, message=message,
+                                                                              request=request)
+        return page, 503, {"Retry-After": str(RETRY_AFTER_SECONDS), "Cache-Control": "no-store"}
 
     @app.errorhandler(Exception)
     def server_error(error):
