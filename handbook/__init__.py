@@ -25,7 +25,8 @@ def create_app(config: dict | None = None) -> Flask:
         __name__,
         template_folder=os.path.join(ROOT, "templates"),
         static_folder=os.path.join(ROOT, "static"),
-        instance_path=os.path.join(ROOT, "instance"),
+        # Each application server may have its own (INSTANCE_PATH); nothing shared is kept there.
+        instance_path=os.environ.get("INSTANCE_PATH") or os.path.join(ROOT, "instance"),
     )
     app.config.from_object(Config(app.instance_path))
     if config:
