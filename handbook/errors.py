@@ -32,6 +32,17 @@ def render_error(code: int, detail: str | None = None):
     return render_template("errors/error.html", code=code, title=title, message=detail or message), code
 
 
+def is_outage(error) -> bool:
+    """A database that is away (restarting, unreachable, busy), not a bug in a query: SQLite
+    reports both as OperationalError, and a missing table must stay a logged 500."""
+    if isinstance(error, StorageUnavailable):
+        return True
+    orig = getattr(error, "orig", None)
+    if type(orig).__module__.startswith("sqlite3"):
+        return "locked" in str(orig) or "unable to open" in str(orig)
+    return True
+
+
 def register(app) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error):
@@ -58,6 +69,8 @@ def register(app) -> None:
         # The database (or the storage) dropped or refused the connection: answer at once,
         # on a page that needs neither (no account, no navigation). The pool pings each
         # connection it hands out, so the next request after the restart simply works.
+        if not is_outage(error):
+            return server_error(error)
         with suppress(Exception):  # the connection may be gone already: nothing left to undo
             db.session.rollback()
         app.logger.warning("database or storage unavailable: %s", getattr(error, "orig", error))

@@ -1,9 +1,14 @@
 """The database or Redis restarting under the app: requests fail fast with a Vietnamese page
 and work again afterwards, without restarting the app."""
 
+import sqlite3
+
+import psycopg
 import pytest
 from sqlalchemy import create_engine, text
+from sqlalchemy.exc import OperationalError
 
+from handbook.errors import is_outage
 from handbook.extensions import db, limiter
 from tests.conftest import PG_URL, text_of
 
@@ -62,3 +67,14 @@ def test_app_keeps_serving_when_redis_is_down(other_app, world, limiter_state):
     assert wrong[-1] == 429
     with down.app_context():
         db.engine.dispose()
+
+
+def test_a_query_bug_is_not_mistaken_for_an_outage():
+    """SQLite calls a missing table and a busy file both OperationalError: only the second is
+    the database being away (a 503); the first stays a logged 500."""
+    def wrapped(orig):
+        return OperationalError("SELECT 1", {}, orig)
+
+    assert not is_outage(wrapped(sqlite3.OperationalError("no such table: stored_file")))
+    assert is_outage(wrapped(sqlite3.OperationalError("database is locked")))
+    assert is_outage(wrapped(psycopg.OperationalError("connection refused")))
