@@ -4,7 +4,8 @@ A province runs several application servers behind one balancer, so nothing may 
 server's disk: a preview made on one node is confirmed on another. By default the bytes are a
 row of the database (one thing to back up, one transaction with the rows that name them); the
 sizes are already bounded where files come in (`MAX_UPLOAD_MB`, the CSV import's 5 MB, the
-library's 10 MB). The interface is three calls by key, so an object store can stand behind it.
+library's 10 MB). The interface is put, get and delete by key (and a purge by age), so an
+S3-compatible store could stand behind it; none is offered yet.
 """
 
 from contextlib import contextmanager

@@ -79,6 +79,8 @@ def test_member_and_admin_journeys_on_two_nodes(cluster):
     assert login.status_code == 302
     home = member.get("/")  # the next request: the other server knows the login
     assert home.status_code == 200 and node(home) != node(login)
+    # The balancer names each request; the app answers (and logs) with that id.
+    assert re.fullmatch(r"[0-9a-fA-F-]{36}", home.headers["X-Request-ID"])
 
     # Autosaves land on both servers, each on top of the version the other one wrote.
     member.get(NOTE)
