@@ -10,7 +10,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from handbook import compression, errors, jobs, logs, markdown, metrics, pager, reporting, security, timefmt
 from handbook.assets import asset_url
-from handbook.config import Config, check_production
+from handbook.config import Config, add_connection_settings, check_production
 from handbook.extensions import csrf, db, limiter, login_manager, migrate
 from handbook.icons import icon
 from handbook.main import nav
@@ -25,11 +25,13 @@ def create_app(config: dict | None = None) -> Flask:
         __name__,
         template_folder=os.path.join(ROOT, "templates"),
         static_folder=os.path.join(ROOT, "static"),
-        instance_path=os.path.join(ROOT, "instance"),
+        # Each application server may have its own (INSTANCE_PATH); nothing shared is kept there.
+        instance_path=os.environ.get("INSTANCE_PATH") or os.path.join(ROOT, "instance"),
     )
     app.config.from_object(Config(app.instance_path))
     if config:
         app.config.update(config)
+    add_connection_settings(app.config)
     check_production(app.config)
     os.makedirs(app.instance_path, exist_ok=True)
     if app.config["PROXY_COUNT"]:
@@ -76,6 +78,7 @@ def import_models() -> None:
 
     import_module("handbook.orgs.models")
     import_module("handbook.audit")
+    import_module("handbook.storage")
     for name in FEATURES:
         if find_spec(f"handbook.{name}.models"):
             import_module(f"handbook.{name}.models")

@@ -17,11 +17,13 @@ class Config:
         self.SECRET_KEY = env.get("SECRET_KEY", DEFAULT_SECRET)
         default_db = "sqlite:///" + str(Path(instance_path) / "handbook.sqlite3")
         self.SQLALCHEMY_DATABASE_URI = normalise_db_url(env.get("DATABASE_URL") or default_db)
-        # A server connection can drop (restart, failover), so it is pinged when taken from
-        # the pool; an SQLite file cannot, and the ping would be one more statement per request.
-        is_sqlite = self.SQLALCHEMY_DATABASE_URI.startswith("sqlite")
-        self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": not is_sqlite}
         self.RATELIMIT_STORAGE_URI = env.get("RATELIMIT_STORAGE_URI", "memory://")
+        # Redis down must not take the app down: limits count in each process meanwhile, and
+        # Redis is tried again (after 1, 2, 4 … seconds) until it answers.
+        self.RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+        self.RATELIMIT_SWALLOW_ERRORS = True
+        # Set on each application server, to know which one answered (the X-Node header).
+        self.NODE_NAME = env.get("NODE_NAME", "")
         self.RATELIMIT_HEADERS_ENABLED = False
         self.PROXY_COUNT = int(env.get("PROXY_COUNT", "0"))
         self.PASSWORD_HASH_METHOD = STRONG_PASSWORD_HASH
@@ -74,6 +76,25 @@ class Config:
 def parse_networks(text: str) -> list:
     """"10.0.0.0/8, 127.0.0.1" -> networks; a bad entry stops the start with its name."""
     return [ipaddress.ip_network(part.strip(), strict=False) for part in text.split(",") if part.strip()]
+
+
+def add_connection_settings(config) -> None:
+    """Timeouts for the database and the limiter's store actually used (a test may give its own
+    URLs after Config was read), unless given."""
+    config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", engine_options(config["SQLALCHEMY_DATABASE_URI"]))
+    if config["RATELIMIT_STORAGE_URI"].startswith(("redis://", "rediss://")):
+        # A Redis that does not answer costs a request one second, then limits count in memory.
+        config.setdefault("RATELIMIT_STORAGE_OPTIONS", {"socket_connect_timeout": 1, "socket_timeout": 1})
+
+
+def engine_options(url: str) -> dict:
+    if url.startswith("sqlite"):
+        # An SQLite file cannot drop; a ping would be one more statement per request.
+        return {}
+    # A server connection can drop (restart, failover), so it is pinged when taken from the
+    # pool and the request goes on over a new one; a server that does not answer makes the
+    # request fail within seconds (a Vietnamese 503 page), not hang until the balancer gives up.
+    return {"pool_pre_ping": True, "pool_timeout": 10, "connect_args": {"connect_timeout": 3}}
 
 
 def normalise_db_url(url: str) -> str:

@@ -13,10 +13,11 @@ import time
 import uuid
 
 import structlog
-from flask import Flask, g, request
+from flask import Flask, current_app, g, request
 from structlog.contextvars import bind_contextvars, clear_contextvars
 
 REQUEST_ID_HEADER = "X-Request-ID"
+NODE_HEADER = "X-Node"  # which application server answered, when NODE_NAME names it
 # A balancer's id is kept only when it looks like one: it goes into every line and a header.
 _VALID_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 _SHARED = [
@@ -78,10 +79,15 @@ def _start() -> None:
     g.request_id = given if _VALID_REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
     g.request_started = time.perf_counter()
     bind_contextvars(request_id=g.request_id)
+    if current_app.config["NODE_NAME"]:
+        bind_contextvars(node=current_app.config["NODE_NAME"])
 
 
 def _finish(response):
     response.headers[REQUEST_ID_HEADER] = request_id()
+    if current_app.config["NODE_NAME"]:
+        # Behind a balancer, an operator (and the two-node test) sees which server answered.
+        response.headers[NODE_HEADER] = current_app.config["NODE_NAME"]
     if request.endpoint != "static":
         log.info("request", method=request.method, path=request.path, endpoint=request.endpoint,
                  status=response.status_code, ms=round((time.perf_counter() - g.request_started) * 1000, 1))

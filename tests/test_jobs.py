@@ -3,7 +3,7 @@ retries, and what the scheduler enqueues."""
 
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from handbook.auth.models import LoginSession
 from handbook.extensions import db
@@ -116,19 +116,18 @@ def test_the_scheduler_purges_expired_sessions_and_old_notifications(app, world)
 
 
 def test_the_scheduler_forgets_import_previews_never_confirmed(app, world):
-    import os
+    from handbook.admin.previews import PREFIX
+    from handbook.storage import StoredFile, store
 
-    folder = os.path.join(app.config["UPLOAD_FOLDER"], "admin-imports")
-    os.makedirs(folder, exist_ok=True)
-    stale, fresh = os.path.join(folder, "cu.csv"), os.path.join(folder, "moi.csv")
-    for path in (stale, fresh):
-        with open(path, "w") as handle:
-            handle.write("Họ và tên\n")
-    two_hours_ago = (utcnow() - timedelta(hours=2)).timestamp()
-    os.utime(stale, (two_hours_ago, two_hours_ago))
-    run_due(utcnow())
-    assert not os.path.exists(stale) and os.path.exists(fresh)
-    os.remove(fresh)
+    now = utcnow()
+    store.put(PREFIX + "cu", "Họ và tên\n".encode())
+    store.put(PREFIX + "moi", "Họ và tên\n".encode())
+    db.session.execute(update(StoredFile).where(StoredFile.key == PREFIX + "cu")
+                       .values(created_at=now - timedelta(hours=2)))
+    db.session.commit()
+    run_due(now)
+    db.session.expire_all()
+    assert db.session.scalars(select(StoredFile.key).where(StoredFile.key.startswith(PREFIX))).all() == [PREFIX + "moi"]
 
 
 def test_the_commands_refuse_a_worker_without_redis_and_run_due_work_inline(app, world):

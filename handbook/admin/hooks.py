@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 
 from handbook.admin.dashboard import cells_query
-from handbook.admin.previews import purge_stale_preview_files
+from handbook.admin.previews import purge_job
 from handbook.auth.permissions import admin_roots, is_admin
 from handbook.extensions import db
 from handbook.jobs import enqueue
@@ -36,6 +36,5 @@ def committee_panel(user) -> Panel | None:
 
 @periodic_work.connect
 def _due_work(sender, now) -> None:
-    # The preview file is on one node's disk: every node's scheduler would need to run this.
-    # Shared storage (the database) replaces it; this is the purge of what exists until then.
-    enqueue(purge_stale_preview_files, now)
+    # Previews live in shared storage, so one scheduler for the whole deployment purges them all.
+    enqueue(purge_job, now)

@@ -1,26 +1,42 @@
-"""The purge of CSV import previews never confirmed, as they are kept today: a file per preview
-in the instance folder's admin-imports/ (routes_import.py writes them). Run by the scheduler,
-so a node that never sees another import still forgets them."""
+"""The CSV file an admin previewed, kept in shared storage until they confirm the import.
 
-import os
+The confirmation may reach another application server than the preview did, so the file waits
+in the storage every node reads (handbook/storage.py), under a random token held in the admin's
+session. It holds no passwords (those are made at import). A preview never confirmed is purged
+by age: at the next preview, and by any periodic job that calls `purge_stale_previews`.
+"""
+
+import secrets
 from datetime import datetime, timedelta
 
-from flask import current_app
+from handbook.storage import store
 
-PREVIEW_KEPT = timedelta(hours=1)  # as long as routes_import gives an admin to decide
+PREFIX = "admin-import/"
+# Long enough to read a few thousand rows and fix the file in Excel; short enough that member
+# lists do not linger.
+STALE_AFTER = timedelta(hours=1)
 
 
-def purge_stale_preview_files(now: datetime) -> int:
-    folder = os.path.join(current_app.config.get("UPLOAD_FOLDER") or current_app.instance_path, "admin-imports")
-    if not os.path.isdir(folder):
-        return 0
-    cutoff = (now - PREVIEW_KEPT).timestamp()
-    removed = 0
-    for entry in os.scandir(folder):
-        if entry.name.endswith(".csv") and entry.stat().st_mtime < cutoff:
-            try:
-                os.remove(entry.path)
-                removed += 1
-            except FileNotFoundError:  # confirmed or purged by another process meanwhile
-                pass
-    return removed
+def keep(data: bytes) -> str:
+    """Stores the file (the view commits) and returns the token that names it."""
+    token = secrets.token_urlsafe(24)
+    store.put(PREFIX + token, data)
+    return token
+
+
+def read(token: str) -> bytes | None:
+    return store.get(PREFIX + token) if token else None
+
+
+def drop(token: str) -> None:
+    store.delete(PREFIX + token)
+
+
+def purge_stale_previews(older_than: timedelta = STALE_AFTER, now: datetime | None = None) -> int:
+    """Deletes previews made more than `older_than` ago (the caller commits); returns how many."""
+    return store.purge(PREFIX, older_than, now)
+
+
+def purge_job(now: datetime) -> int:
+    """The scheduler's job (a plain function of picklable arguments, as jobs must be)."""
+    return purge_stale_previews(STALE_AFTER, now)

@@ -1,14 +1,11 @@
 """CSV import of members: upload → preview of every row's problems → all-or-nothing import."""
 
 import base64
-import os
-import secrets
-import time
 
-from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
 
-from handbook.admin import bp, csvimport
+from handbook.admin import bp, csvimport, previews
 from handbook.admin import messages as msg
 from handbook.admin.access import admin_root, get_admin_org_or_404
 from handbook.admin.csvexport import csv_response, csv_text
@@ -18,13 +15,6 @@ from handbook.extensions import db
 from handbook.timefmt import vn_date
 
 STASH_KEY = "admin_import"
-
-
-def _stash_path(token: str) -> str:
-    """The uploaded file waits here between preview and import; it holds no passwords."""
-    folder = os.path.join(current_app.config.get("UPLOAD_FOLDER") or current_app.instance_path, "admin-imports")
-    os.makedirs(folder, exist_ok=True)
-    return os.path.join(folder, f"{token}.csv")
 
 
 @bp.get("/import/template.csv")
@@ -60,29 +50,19 @@ def import_members():
         form.file.errors = [msg.FILE_ONLY_HEADER]
         return render_template("admin/import.html", form=form, root=root), 422
     _drop_stash()
-    _forget_old_uploads()
-    token = secrets.token_urlsafe(24)
-    with open(_stash_path(token), "wb") as handle:
-        handle.write(data)
+    previews.purge_stale_previews()
+    token = previews.keep(data)
+    db.session.commit()
     session[STASH_KEY] = {"token": token, "root": root.id, "user": current_user.id}
     bad = sum(1 for row in rows if row.problems)
     return render_template("admin/import_preview.html", rows=rows, bad=bad, root=root, token=token)
 
 
-def _forget_old_uploads(max_age_seconds: int = 3600) -> None:
-    """Previews never confirmed leave their file behind; an hour is plenty to decide."""
-    folder = os.path.dirname(_stash_path("x"))
-    now = time.time()
-    for name in os.listdir(folder):
-        path = os.path.join(folder, name)
-        if name.endswith(".csv") and now - os.path.getmtime(path) > max_age_seconds:
-            os.remove(path)
-
-
 def _drop_stash() -> None:
+    """Forgets the previous preview (the caller commits)."""
     stash = session.pop(STASH_KEY, None)
-    if stash and os.path.exists(_stash_path(stash["token"])):
-        os.remove(_stash_path(stash["token"]))
+    if stash:
+        previews.drop(stash["token"])
 
 
 @bp.post("/import/confirm")
@@ -91,23 +71,22 @@ def import_confirm():
     """Imports the previewed file in one transaction and shows the one-time passwords once."""
     admin_root()
     stash = session.get(STASH_KEY)
-    if (not stash or stash.get("user") != current_user.id or request.form.get("token") != stash["token"]
-            or not os.path.exists(_stash_path(stash["token"]))):
+    valid = stash and stash.get("user") == current_user.id and request.form.get("token") == stash["token"]
+    data = previews.read(stash["token"]) if valid else None
+    if data is None:
         flash(msg.PREVIEW_EXPIRED, "error")
         return redirect(url_for("admin.import_members"))
     root = get_admin_org_or_404(stash["root"])
-    with open(_stash_path(stash["token"]), "rb") as handle:
-        data = handle.read()
     try:
         rows = csvimport.preview(data, root)  # the database may have changed since the preview
         results = csvimport.run_import(rows, root, current_user)
-        db.session.commit()
     except DomainError as error:
         db.session.rollback()
         flash(error.message, "error")
         return render_template("admin/import_preview.html", rows=rows, root=root, token=stash["token"],
                                bad=sum(1 for row in rows if row.problems)), 422
-    _drop_stash()
+    _drop_stash()  # the members and the end of their preview are one commit
+    db.session.commit()
     header = ["Họ và tên", "Số thẻ đảng viên", "Tên đăng nhập", "Mật khẩu dùng một lần", "Chi bộ", "Ngày sinh"]
     table = [[f["full_name"], f["card_number"], f["card_number"], password, f["cell_name"], vn_date(f["date_of_birth"])]
              for f, password in results]

@@ -14,7 +14,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from flask import current_app
 from sqlalchemy import select
 
 from handbook import audit
@@ -27,6 +26,9 @@ from handbook.library.structure import ParsedDocument, _slug, anchor_label, arti
 from handbook.models_base import utcnow
 from handbook.orgs.models import Organization
 from handbook.signals import sections_superseded
+from handbook.storage import store
+
+ORIGINALS = "library/"  # storage keys of uploaded originals
 
 # Readers page by section and search reads sections: one huge section would make every reader
 # of that page and every search touching it slow, so it is refused (see benchmarks/README.md).
@@ -90,6 +92,8 @@ def import_document(req: ImportRequest, actor=None) -> Document:
     document.status = "active"
     removed = sync_sections(document, parsed)
     document.original_filename = os.path.basename(req.filename)[:255]
+    if document.original_path:  # replaced in place: the old file goes with the old text
+        store.delete(document.original_path)
     document.original_path = _keep_original(req)
     db.session.flush()
     if existing is not None and req.on_duplicate == "version":
@@ -184,10 +188,7 @@ def section_label(section) -> str:
 
 
 def _keep_original(req: ImportRequest) -> str:
-    folder = os.path.join(current_app.config.get("UPLOAD_FOLDER") or os.path.join(current_app.instance_path, "uploads"),
-                          "library")
-    os.makedirs(folder, exist_ok=True)
-    name = f"{uuid.uuid4().hex}.{extension_of(req.filename)}"
-    with open(os.path.join(folder, name), "wb") as fh:
-        fh.write(req.data)
-    return name
+    """The uploaded file, as it came, in the storage every node reads; returns its key."""
+    key = f"{ORIGINALS}{uuid.uuid4().hex}.{extension_of(req.filename)}"
+    store.put(key, req.data)
+    return key

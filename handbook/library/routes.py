@@ -1,6 +1,9 @@
 """Library pages: the list, the reader and a member's marks on it."""
 
-from flask import abort, redirect, render_template, request, url_for
+import io
+import mimetypes
+
+from flask import abort, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import extract, select
 
@@ -8,12 +11,18 @@ from handbook.auth import permissions
 from handbook.extensions import db
 from handbook.library import bp
 from handbook.library.access import can_assign_study, get_visible_document_or_404, visible_documents_clause
+from handbook.library.extract import extension_of
 from handbook.library.models import STATUS_LABELS, Bookmark, Document, ReadingPosition, Section
 from handbook.library.paging import layout_for
 from handbook.library.reader import page_context, reader_context
 from handbook.library.study import assignments_for, studied_ids, toggle_mark
 from handbook.security import is_htmx
 from handbook.signals import document_tools, ordered
+from handbook.storage import store
+
+
+def mimetype_of(filename: str) -> str:
+    return mimetypes.guess_type(filename)[0] or "application/octet-stream"
 
 
 def _filters() -> dict:
@@ -79,6 +88,19 @@ def reader(slug):
     return render_template("library/reader.html", can_assign=can_assign_study(current_user),
                            tools=ordered(document_tools, current_user),
                            **reader_context(document, current_user, layout, _page_asked(layout)))
+
+
+@bp.get("/library/<slug>/ban-goc")
+@login_required
+def original(slug):
+    """The file the document was imported from, as uploaded (whoever may read the document)."""
+    document = get_visible_document_or_404(slug)
+    data = store.get(document.original_path) if document.original_path else None
+    if data is None:
+        abort(404)
+    name = document.original_filename or f"{document.slug}.{extension_of(document.original_path)}"
+    return send_file(io.BytesIO(data), as_attachment=True, download_name=name, mimetype=mimetype_of(name),
+                     max_age=0)
 
 
 @bp.get("/library/<slug>/trang/<int:page>")
