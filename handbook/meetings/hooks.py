@@ -9,10 +9,11 @@ from flask_login import current_user
 from handbook.extensions import db
 from handbook.meetings import tasks
 from handbook.meetings.access import visible_meetings
+from handbook.meetings.attendance import own_rsvp, rsvp_form_for
 from handbook.meetings.ical import token_for
 from handbook.meetings.models import Meeting
 from handbook.meetings.notify import unread_count
-from handbook.meetings.status import Status
+from handbook.meetings.status import Action, Status, status_allows
 from handbook.models_base import utcnow
 from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_context, nav_entries
 
@@ -32,7 +33,13 @@ def meetings_entry(app) -> NavEntry:
 
 @home_panels.connect
 def home(user) -> Panel:
-    return Panel(10, "meetings/_home_panel.html", {"meeting": next_meeting(user)})
+    """The next meeting, with the member's answer and the one-tap buttons while it takes answers."""
+    meeting = next_meeting(user)
+    context = {"meeting": meeting, "answerable": False}
+    if meeting is not None and user.cell_id == meeting.cell_id and status_allows(meeting, Action.RSVP):
+        rsvp = own_rsvp(meeting, user)
+        context.update(answerable=True, rsvp=rsvp, rsvp_form=rsvp_form_for(rsvp))
+    return Panel(10, "meetings/_home_panel.html", context)
 
 
 @home_panels.connect
