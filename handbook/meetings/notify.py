@@ -5,6 +5,7 @@ from flask_login import current_user
 from sqlalchemy import func, select, update
 
 from handbook.auth.models import User
+from handbook.collation import vi_order
 from handbook.extensions import db
 from handbook.meetings.models import Meeting, Notification
 from handbook.models_base import utcnow
@@ -12,7 +13,7 @@ from handbook.models_base import utcnow
 
 def cell_members(cell_id: int) -> list[User]:
     return list(db.session.scalars(
-        select(User).where(User.cell_id == cell_id, User.active.is_(True)).order_by(User.full_name)
+        select(User).where(User.cell_id == cell_id, User.active.is_(True)).order_by(vi_order(User.full_name))
     ))
 
 
