@@ -26,7 +26,7 @@ def new_note(owner_id: int, *, meeting=None, section=None) -> Note:
     if meeting is not None:
         title = f"{meeting.title} ({meeting.starts_at:%d/%m/%Y})"
     else:
-        title = f"{section.document.number} — {section.heading or section.anchor}"
+        title = f"{section.full_name} ({section.document.number})"
     return Note(owner_id=owner_id, meeting=meeting, section=section, context_title=title[:500],
                 body="", version=0)
 

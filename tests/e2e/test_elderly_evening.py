@@ -120,3 +120,52 @@ def test_note_box_is_on_the_first_screen_and_the_status_stays_in_view(page, live
     assert_uncovered(status, "the save status at the end of the note")
     assert_uncovered(box, "the note box")
     assert_accessible(page)
+
+
+def _has_vietnamese_voice(page) -> bool:
+    page.wait_for_timeout(0)
+    return page.evaluate(
+        "() => new Promise(done => { const find = () => speechSynthesis.getVoices().some(v => /^vi/i.test(v.lang));"
+        " if (find()) return done(true); speechSynthesis.addEventListener('voiceschanged', () => done(find()));"
+        " setTimeout(() => done(find()), 2000); })")
+
+
+@pytest.mark.parametrize("mode", TEXT_MODES)
+def test_read_aloud_on_an_article_the_agenda_and_the_note(page, live_server, mode):
+    login(page, user_for(live_server, "e2e-eld-speak", mode))
+    voice = None
+    for path, block in (("/library/08-qdi-tw", "#dieu-3 .speak"), (NEXT_MEETING, ".card .speak"),
+                        (NEXT_MEETING + "/note", ".note-form .speak")):
+        open_page(page, path, mode)
+        if voice is None:
+            voice = _has_vietnamese_voice(page)
+        controls = page.locator(block).first
+        listen = controls.get_by_role("button", name="Nghe đọc")
+        assert_uncovered(listen, f"Nghe đọc on {path}")
+        if path.endswith("/note"):
+            page.get_by_label("Ghi chép của tôi").fill("Ý kiến của tôi về nghị quyết.")
+        listen.click()
+        if voice:
+            page.wait_for_function("() => speechSynthesis.speaking")
+            controls.get_by_role("button", name="Tạm dừng").click()
+            controls.get_by_role("button", name="Nghe tiếp").click()
+            controls.get_by_role("button", name="Chậm hơn").click()
+            controls.get_by_role("button", name="Dừng").click()
+        else:
+            # Headless Chromium has no voices: the member is told plainly, nothing is sent anywhere.
+            expect(controls.get_by_role("status")).to_contain_text("chưa có giọng đọc tiếng Việt", timeout=SLOW)
+        assert_no_horizontal_scroll(page)
+        assert_accessible(page)
+
+
+@pytest.mark.parametrize("mode", TEXT_MODES)
+def test_words_a_reader_expects(page, live_server, mode):
+    login(page, user_for(live_server, "e2e-eld-words", mode))
+    open_page(page, NEXT_MEETING, mode)
+    expect(page.get_by_role("link", name=re.compile(r"^Điều 3\. .*\(08-QĐi.TW\)$")).first).to_be_visible()
+    open_page(page, "/library/08-qdi-tw/sections/dieu-3/note", mode)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ghi chú: Điều 3, 08-QĐi/TW")
+    page.locator("details.note-agenda > summary").click()
+    expect(page.locator("#toan-van")).to_contain_text("Điều 3.")
+    assert page.locator("#toan-van").evaluate("el => el.innerText.split('\\n').length") > 2, "the article's text, whole"
+    assert_accessible(page)
