@@ -57,7 +57,9 @@ def account(user) -> Panel:
     # Reading the account page never writes: the feed address is made on request (POST).
     token = token_for(user, create=False)
     feed_url = url_for("meetings.feed", token=token.token, _external=True) if token else None
-    return Panel(30, "meetings/_account_panel.html", {"feed_url": feed_url})
+    # webcal: asks the phone's calendar app to subscribe, in one tap.
+    webcal_url = "webcal://" + feed_url.split("://", 1)[1] if feed_url else None
+    return Panel(30, "meetings/_account_panel.html", {"feed_url": feed_url, "webcal_url": webcal_url})
 
 
 @nav_context.connect

@@ -62,3 +62,18 @@ def bars_height(page) -> float:
     top = page.get_by_role("banner").bounding_box()["height"]
     nav = page.get_by_role("navigation", name="Điều hướng chính")
     return top + (nav.bounding_box()["height"] if nav.is_visible() else 0)
+
+
+def words_split_in_cells(page) -> list[str]:
+    """Table cells whose words take more lines than there are words: a column squeezed until
+    words break (one letter per line). Only text is measured (not a chart beside it)."""
+    return page.evaluate(
+        "() => Array.from(document.querySelectorAll('table.data th, table.data td')).filter(cell => {"
+        " const tops = new Set(); let words = 0;"
+        " const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);"
+        " for (let node = walker.nextNode(); node; node = walker.nextNode()) {"
+        "   if (node.parentElement.closest('svg') || !node.textContent.trim()) continue;"
+        "   words += node.textContent.trim().split(/\\s+/).length;"
+        "   const range = document.createRange(); range.selectNodeContents(node);"
+        "   for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top)); }"
+        " return words > 0 && tops.size > words; }).map(c => c.innerText.trim().slice(0, 30))")
