@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 
 from handbook.demo import CELL2
 from handbook.models_base import utcnow
-from tests.e2e.browser import assert_accessible, assert_no_horizontal_scroll, login
-from tests.e2e.data import add_meeting, move_to_cell
+from tests.e2e.browser import PHONE, assert_accessible, assert_no_horizontal_scroll, login
+from tests.e2e.data import add_meeting, meeting_note_body, move_to_cell
 from tests.e2e.measure import (
     SCREEN_H,
     TEXT_MODES,
@@ -169,3 +169,32 @@ def test_words_a_reader_expects(page, live_server, mode):
     expect(page.locator("#toan-van")).to_contain_text("Điều 3.")
     assert page.locator("#toan-van").evaluate("el => el.innerText.split('\\n').length") > 2, "the article's text, whole"
     assert_accessible(page)
+
+
+def test_two_phones_saving_different_texts_ask_which_to_keep(page, context, live_server):
+    username = user_for(live_server, "e2e-eld-conflict", "plain")
+    login(page, username)
+    other = context.browser.new_context(base_url=live_server.url, **PHONE)
+    try:
+        tablet = other.new_page()
+        login(tablet, username)
+        # Both open the empty note; the tablet saves first.
+        page.goto(NEXT_MEETING + "/note")
+        tablet.goto(NEXT_MEETING + "/note")
+        tablet.get_by_label("Ghi chép của tôi").fill("Ghi trên máy tính bảng")
+        tablet.get_by_role("button", name="Lưu").click()
+        expect(tablet.locator("#note-status")).to_contain_text("Đã lưu lúc", timeout=SLOW)
+    finally:
+        other.close()
+    page.get_by_label("Ghi chép của tôi").fill("Ghi trên điện thoại")
+    page.get_by_role("button", name="Lưu").click()
+    conflict = page.locator("#note-conflict")
+    expect(conflict).to_contain_text("Hai máy đã lưu hai bản khác nhau", timeout=SLOW)
+    expect(page.locator("#note-status")).not_to_contain_text("Đã lưu")
+    expect(conflict).to_contain_text("Ghi trên máy tính bảng")
+    expect(conflict).to_contain_text("Ghi trên điện thoại")
+    assert_accessible(page)
+    with page.expect_navigation():
+        conflict.get_by_role("button", name="Giữ cả hai bản").click()
+    assert meeting_note_body(live_server, username, 3) == "Ghi trên máy tính bảng\n\nGhi trên điện thoại"
+    expect(page.get_by_label("Ghi chép của tôi")).to_have_value("Ghi trên máy tính bảng\n\nGhi trên điện thoại")
