@@ -8,7 +8,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from handbook import compression, errors, jobs, logs, markdown, metrics, pager, reporting, security, timefmt
+from handbook import collation, compression, errors, jobs, logs, markdown, metrics, pager, reporting, security, timefmt
 from handbook.assets import asset_url
 from handbook.config import Config, add_connection_settings, check_production
 from handbook.extensions import csrf, db, limiter, login_manager, migrate
@@ -104,8 +104,10 @@ def _layout_context() -> dict:
 
 @event.listens_for(Engine, "connect")
 def _sqlite_pragmas(dbapi_connection, connection_record):
-    """SQLite: WAL for concurrent readers, foreign keys enforced, a busy wait not an error."""
+    """SQLite: WAL for concurrent readers, foreign keys enforced, a busy wait not an error,
+    and the Vietnamese collation that `collation.vi_order` names."""
     if type(dbapi_connection).__module__.startswith("sqlite3"):
+        dbapi_connection.create_collation(collation.SQLITE_NAME, collation.compare)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")

@@ -12,6 +12,8 @@ _PATHS = {
     "bell": "M6 17V11a6 6 0 0 1 12 0v6l2 2H4z M10 21h4",
     "search": "M10.5 17a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13z M15.5 15.5L21 21",
     "admin": "M4 20V10 M10 20V4 M16 20v-7 M22 20H2",
+    "check": "M4 12l5 5L20 6",
+    "speaker": "M4 9h4l5-4v14l-5-4H4z M16 9a4 4 0 0 1 0 6 M19 6a8 8 0 0 1 0 12",
 }
 _SVG = '<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="{}"/></svg>'
 ICONS = {name: Markup(_SVG.format(path)) for name, path in _PATHS.items()}  # noqa: S704 (our constants)

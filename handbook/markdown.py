@@ -1,6 +1,7 @@
 """Markdown to safe HTML: one pipeline (markdown-it renders, nh3 sanitises) in named profiles.
 
-- "note": a member's own notebook, CommonMark without raw HTML; links are nofollow.
+- "note": a member's own notebook, CommonMark without raw HTML; a line break typed with Enter
+  stays a line break (members write line by line, not in paragraphs); links are nofollow.
 - "agenda": what a secretary writes under an agenda item: bold, italics, lists and links only.
 
 Raw HTML never gets through: markdown-it escapes it, and nh3 is the second fence, keeping only
@@ -24,7 +25,8 @@ class Profile:
 
 
 PROFILES = {
-    "note": Profile(MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}),
+    "note": Profile(MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False,
+                                              "breaks": True}),
                     tags=None, attributes=None, link_rel="noopener noreferrer nofollow"),
     "agenda": Profile(MarkdownIt("zero").enable(["emphasis", "list", "link", "newline"]),
                       tags={"p", "em", "strong", "ul", "ol", "li", "a", "br"}, attributes={"a": {"href"}},

@@ -40,7 +40,7 @@ def test_reader_of_a_40_article_regulation(client, auth, world):
         shown += re.findall(r'<section id="(dieu-\d+)"', page)
     assert shown == [f"dieu-{n}" for n in range(1, 41)]
     assert client.get("/library/12-qd-duk?trang=5").status_code == 404
-    assert '<details class="card toc">' in html and 'href="?trang=2#chuong-ii"' in html
+    assert '<details class="card toc opens">' in html and 'href="?trang=2#chuong-ii"' in html
     # Previous / next article links inside Điều 3.
     dieu3 = html[html.index('id="dieu-3"'):html.index('id="dieu-4"')]
     assert 'href="#dieu-2" rel="prev"' in dieu3 and 'href="#dieu-4" rel="next"' in dieu3
@@ -63,7 +63,7 @@ def test_bookmarks_and_reading_position(client, auth, world):
     auth.login("dangvien")
     assert client.post("/library/08-qdi-tw/bookmark/dieu-3").status_code == 302
     page = text_of(client.get("/account"))
-    assert "08-QĐi/TW — Nội dung nêu gương" in page
+    assert "Điều 3. Nội dung nêu gương (08-QĐi/TW)" in page
     response = client.post("/library/08-qdi-tw/bookmark/dieu-3", headers={"HX-Request": "true"})
     assert "Đánh dấu" in response.get_data(as_text=True) and "<html" not in response.get_data(as_text=True)
     assert "Nội dung nêu gương" not in text_of(client.get("/account"))

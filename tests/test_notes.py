@@ -64,18 +64,21 @@ def test_stale_version_keeps_both_texts_and_shows_them(client, auth, world):
     response = client.post(f"/meetings/{meeting.id}/note", data={"body": "Viết trên máy tính", "version": "0"},
                            headers=HX)
     html = response.get_data(as_text=True)
-    assert "vừa được sửa ở nơi khác" in html
+    assert "Hai máy đã lưu hai bản khác nhau" in html and "xin chọn bản muốn giữ" in html
     assert "Viết trên điện thoại" in html and "Viết trên máy tính" in html
     assert 'id="note-body"' in html and 'hx-swap-oob="true"' in html
+    # The box holds this device's text only, until the member chooses.
+    assert "Viết trên điện thoại" not in html.split('id="note-body"')[1]
     note = _note(member, meeting)
     assert note.body == "Viết trên điện thoại" and note.version == 1
     conflict = db.session.scalar(select(NoteRevision).where(NoteRevision.kind == "conflict"))
     assert conflict.body == "Viết trên máy tính"
-    # Without JavaScript: the page shows both texts, the box holds both for merging.
+    # Without JavaScript: the page shows both texts and the three choices.
     page = client.post(f"/meetings/{meeting.id}/note", data={"body": "Bản thứ ba", "version": "0"})
     assert page.status_code == 200
-    box = page.get_data(as_text=True).split('id="note-body"')[1]
-    assert "Viết trên điện thoại" in box and "Bản thứ ba" in box
+    html = page.get_data(as_text=True)
+    assert "Giữ bản của máy này" in html and "Giữ cả hai bản" in html
+    assert "Bản thứ ba" in html.split('id="note-body"')[1]
 
 
 def test_same_text_resent_is_not_a_conflict(client, auth, world):

@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from handbook.auth.models import User
 from handbook.auth.permissions import admin_roots, is_admin_of, require_admin
+from handbook.collation import sort_key, vi_order
 from handbook.extensions import db
 from handbook.orgs.models import Organization
 
@@ -40,7 +41,7 @@ def cells_for_choice(root: Organization, include_closed: bool = False) -> list[O
     query = select(Organization).where(Organization.path.startswith(root.path), Organization.kind == "cell")
     if not include_closed:
         query = query.where(Organization.closed.is_(False))
-    return list(db.session.scalars(query.order_by(Organization.name)))
+    return list(db.session.scalars(query.order_by(vi_order(Organization.name))))
 
 
 def admin_cells_for_choice() -> list[Organization]:
@@ -48,4 +49,4 @@ def admin_cells_for_choice() -> list[Organization]:
     for root in admin_roots(current_user):
         for cell in cells_for_choice(root):
             cells[cell.id] = cell
-    return sorted(cells.values(), key=lambda c: c.name)
+    return sorted(cells.values(), key=lambda c: sort_key(c.name))

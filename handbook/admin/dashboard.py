@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import and_, case, exists, func, select
 
 from handbook.auth.models import User
+from handbook.collation import vi_order
 from handbook.extensions import db
 from handbook.library.models import StudyAssignment, StudyMark
 from handbook.meetings import quality as meeting_quality
@@ -89,7 +90,7 @@ def cell_page(root, year, month, page=1, only_missed=False, q=""):
     """One page of cells (ordered by name) and the total count."""
     query = cells_query(root, year, month, only_missed, q)
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    cells = list(db.session.scalars(query.order_by(Organization.name, Organization.id)
+    cells = list(db.session.scalars(query.order_by(vi_order(Organization.name), Organization.id)
                                     .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)))
     return cells, total
 

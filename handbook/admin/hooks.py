@@ -11,13 +11,20 @@ from handbook.admin.previews import purge_job
 from handbook.auth.permissions import admin_roots, is_admin
 from handbook.extensions import db
 from handbook.jobs import enqueue
-from handbook.signals import NavEntry, Panel, home_panels, nav_entries, periodic_work
+from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_entries, periodic_work
 from handbook.timefmt import VN
 
 
 @nav_entries.connect
 def admin_entry(app) -> NavEntry:
     return NavEntry(60, "admin.index", "Quản trị", "admin", shown=is_admin, wide_only=True)
+
+
+@account_panels.connect
+def admin_link(user) -> Panel | None:
+    """On a phone the bottom bar keeps to what every member uses: "Quản trị" is one tap from
+    the account page instead."""
+    return Panel(5, "admin/_account_panel.html", {}) if is_admin(user) else None
 
 
 @home_panels.connect

@@ -6,6 +6,7 @@ from handbook.admin import messages as msg
 from handbook.audit import record
 from handbook.auth.models import User
 from handbook.auth.permissions import admin_roots, is_admin_of
+from handbook.collation import sort_key
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.orgs.models import Organization, create_org
@@ -94,7 +95,7 @@ def subtree(root: Organization) -> list[tuple[Organization, int]]:
 
     def walk(org: Organization, depth: int) -> None:
         out.append((org, depth))
-        for child in sorted(by_parent.get(org.id, []), key=lambda o: (o.kind == "cell", o.name)):
+        for child in sorted(by_parent.get(org.id, []), key=lambda o: (o.kind == "cell", sort_key(o.name))):
             walk(child, depth + 1)
 
     walk(root, 0)

@@ -12,6 +12,7 @@ from handbook.admin.access import admin_root
 from handbook.admin.csvexport import csv_response
 from handbook.audit import ACTION_LABELS, AuditEntry
 from handbook.auth.models import User
+from handbook.collation import vi_order
 from handbook.extensions import db
 from handbook.orgs.models import Organization
 from handbook.pager import requested_page
@@ -59,7 +60,7 @@ def dashboard_csv():
     """The dashboard table of one month for every cell of the subtree, as CSV."""
     root = admin_root()
     year, month = _period()
-    cells = db.session.scalars(service.cells_query(root, year, month).order_by(Organization.name)).all()
+    cells = db.session.scalars(service.cells_query(root, year, month).order_by(vi_order(Organization.name))).all()
     header = ["Chi bộ", "Tháng", "Số đảng viên", "Họp định kỳ", "Họp chuyên đề", "Họp khác",
               "Chương trình công bố", "Công bố trước ≥ 1 ngày", "Tổng thời lượng dự kiến (phút)",
               "Tỉ lệ dự họp", "Tỉ lệ đọc chương trình", "Tỉ lệ hoàn thành học tập", "Thiếu họp định kỳ",

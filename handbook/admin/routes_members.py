@@ -14,6 +14,7 @@ from handbook.admin.csvexport import csv_response
 from handbook.admin.forms import MemberForm, MoveMemberForm, RoleForm, options
 from handbook.admin.search import member_search
 from handbook.auth.models import RoleAssignment, User
+from handbook.collation import vi_order
 from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
 from handbook.orgs.models import Organization
@@ -58,7 +59,7 @@ def members():
     query, count = _members_query(root)
     total = count()
     page = requested_page()
-    users = db.session.scalars(query.order_by(User.full_name, User.id).options(selectinload(User.cell))
+    users = db.session.scalars(query.order_by(vi_order(User.full_name), User.id).options(selectinload(User.cell))
                                .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
     if is_htmx():  # the rows only: the filter form, with every cell of the subtree, stays as it is
         return render_template("admin/_member_rows.html", root=root, users=users, total=total, page=page,
@@ -72,7 +73,7 @@ def members():
 def members_csv():
     """The filtered member list as CSV (cells a spreadsheet could run are neutralised)."""
     root = admin_root()
-    users = db.session.scalars(_members_query(root)[0].order_by(User.full_name, User.id)).all()
+    users = db.session.scalars(_members_query(root)[0].order_by(vi_order(User.full_name), User.id)).all()
     header = ["Họ và tên", "Số thẻ đảng viên", "Điện thoại", "Ngày sinh", "Giới tính", "Ngày vào Đảng",
               "Ngày chính thức", "Chức vụ lãnh đạo", "Chi bộ", "Trạng thái", "Tình trạng sinh hoạt"]
     rows = ([u.full_name, u.card_number, u.phone, vn_date(u.date_of_birth), u.sex, vn_date(u.admitted_on),

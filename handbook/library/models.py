@@ -73,6 +73,32 @@ class Section(db.Model):
 
         return anchor_label(self.anchor) or self.heading or self.anchor
 
+    @property
+    def full_name(self) -> str:
+        """"Điều 3. Nội dung nêu gương" — the words a reader expects, not the bare number."""
+        name = self.display_name
+        return f"{name}. {self.heading}" if self.heading and self.heading != name else name
+
+    def full_text(self) -> str:
+        """The article whole, as the reader shows it: its own text, then its clauses "1." and
+        points "a)" (stored as sections of their own, right after it)."""
+        from sqlalchemy import select
+
+        from handbook.extensions import db
+
+        rows = db.session.execute(
+            select(Section.id, Section.parent_id, Section.level, Section.number, Section.text)
+            .where(Section.document_id == self.document_id, Section.position > self.position)
+            .order_by(Section.position)).all()
+        inside, lines = {self.id}, [self.text] if self.text else []
+        for row in rows:
+            if row.parent_id not in inside:
+                break  # past the article's last point
+            inside.add(row.id)
+            mark = f"{row.number}." if row.level == "khoan" else f"{row.number})"
+            lines.append(f"{mark} {row.text}".strip())
+        return "\n".join(lines)
+
 
 class StudyAssignment(db.Model):
     """Required study: a document assigned to a cell or a whole subtree, with a deadline."""

@@ -3,6 +3,7 @@
 from sqlalchemy import select
 
 from handbook.auth.models import User
+from handbook.collation import vi_order
 from handbook.extensions import db
 from handbook.library.models import Document, StudyAssignment, StudyMark
 from handbook.orgs.models import Organization
@@ -45,7 +46,7 @@ def progress(assignment: StudyAssignment) -> tuple[list[User], list[User]]:
             select(User)
             .join(Organization, User.cell_id == Organization.id)
             .where(Organization.path.startswith(org.path), User.active.is_(True))
-            .order_by(User.full_name)
+            .order_by(vi_order(User.full_name))
         )
     )
     done = set(db.session.scalars(select(StudyMark.user_id).where(StudyMark.document_id == assignment.document_id)))

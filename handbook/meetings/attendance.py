@@ -11,6 +11,7 @@ from handbook.cache import Cache
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import messages as msg
+from handbook.meetings.forms import RsvpForm
 from handbook.meetings.models import ATTENDANCE_LABELS, Attendance, Meeting, ReadReceipt, Rsvp
 from handbook.meetings.notify import cell_members, notify_members
 from handbook.meetings.status import Action, Status, allows, check, checkin_window, move
@@ -32,6 +33,20 @@ def answer_rsvp(meeting: Meeting, user, attending: bool, reason: str) -> Rsvp:
 
 def own_rsvp(meeting: Meeting, user) -> Rsvp | None:
     return db.session.scalar(select(Rsvp).where(Rsvp.meeting_id == meeting.id, Rsvp.user_id == user.id))
+
+
+def own_attendance(meeting: Meeting, user) -> Attendance | None:
+    """The member's own mark, so the page can say "Đã điểm danh lúc 19:05" after a reload."""
+    return db.session.scalar(select(Attendance).where(Attendance.meeting_id == meeting.id,
+                                                      Attendance.user_id == user.id))
+
+
+def rsvp_form_for(rsvp: Rsvp | None):
+    """The RSVP form filled with the member's answer; the reason only while the answer is Vắng."""
+    if rsvp is None:
+        return RsvpForm(formdata=None)
+    return RsvpForm(formdata=None, data={"answer": "yes" if rsvp.attending else "no",
+                                         "reason": "" if rsvp.attending else rsvp.reason})
 
 
 def mark_read(meeting: Meeting, user) -> bool:

@@ -11,10 +11,11 @@ from handbook.extensions import db
 from handbook.jobs import enqueue
 from handbook.meetings import reminders, tasks
 from handbook.meetings.access import visible_meetings
+from handbook.meetings.attendance import own_rsvp, rsvp_form_for
 from handbook.meetings.ical import token_for
 from handbook.meetings.models import Meeting
 from handbook.meetings.notify import unread_count
-from handbook.meetings.status import Status
+from handbook.meetings.status import Action, Status, status_allows
 from handbook.models_base import utcnow
 from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_context, nav_entries, periodic_work
 
@@ -34,7 +35,13 @@ def meetings_entry(app) -> NavEntry:
 
 @home_panels.connect
 def home(user) -> Panel:
-    return Panel(10, "meetings/_home_panel.html", {"meeting": next_meeting(user)})
+    """The next meeting, with the member's answer and the one-tap buttons while it takes answers."""
+    meeting = next_meeting(user)
+    context = {"meeting": meeting, "answerable": False}
+    if meeting is not None and user.cell_id == meeting.cell_id and status_allows(meeting, Action.RSVP):
+        rsvp = own_rsvp(meeting, user)
+        context.update(answerable=True, rsvp=rsvp, rsvp_form=rsvp_form_for(rsvp))
+    return Panel(10, "meetings/_home_panel.html", context)
 
 
 @home_panels.connect
@@ -52,7 +59,9 @@ def account(user) -> Panel:
     # Reading the account page never writes: the feed address is made on request (POST).
     token = token_for(user, create=False)
     feed_url = url_for("meetings.feed", token=token.token, _external=True) if token else None
-    return Panel(30, "meetings/_account_panel.html", {"feed_url": feed_url})
+    # webcal: asks the phone's calendar app to subscribe, in one tap.
+    webcal_url = "webcal://" + feed_url.split("://", 1)[1] if feed_url else None
+    return Panel(30, "meetings/_account_panel.html", {"feed_url": feed_url, "webcal_url": webcal_url})
 
 
 @nav_context.connect

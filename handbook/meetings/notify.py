@@ -10,6 +10,7 @@ from flask_login import current_user
 from sqlalchemy import bindparam, func, select, update
 
 from handbook.auth.models import User
+from handbook.collation import vi_order
 from handbook.extensions import db
 from handbook.jobs import enqueue
 from handbook.meetings.models import Meeting, Notification
@@ -19,7 +20,7 @@ from handbook.signals import members_notified
 
 def cell_members(cell_id: int) -> list[User]:
     return list(db.session.scalars(
-        select(User).where(User.cell_id == cell_id, User.active.is_(True)).order_by(User.full_name)
+        select(User).where(User.cell_id == cell_id, User.active.is_(True)).order_by(vi_order(User.full_name))
     ))
 
 

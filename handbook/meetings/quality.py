@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from handbook.audit import record
 from handbook.auth.models import User
+from handbook.collation import vi_order
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import messages as msg
@@ -161,7 +162,7 @@ def absent_in_a_row(meeting: Meeting, times: int = ABSENT_IN_A_ROW) -> list[str]
     if not ids:
         return []
     return list(db.session.scalars(select(User.full_name).where(User.id.in_(ids), User.cell_id == meeting.cell_id,
-                                                                User.active.is_(True)).order_by(User.full_name)))
+                                                                User.active.is_(True)).order_by(vi_order(User.full_name))))
 
 
 def assessment_of(meeting: Meeting) -> MeetingAssessment | None:

@@ -13,7 +13,7 @@ from handbook.library.models import Document
 from handbook.meetings import agenda, bp, minutes_book, tasks, vote_box
 from handbook.meetings import messages as msg
 from handbook.meetings.access import get_managed_meeting_or_404, get_visible_meeting_or_404, visible_meetings
-from handbook.meetings.attendance import checkin_open, mark_read, own_rsvp
+from handbook.meetings.attendance import checkin_open, mark_read, own_attendance, own_rsvp, rsvp_form_for
 from handbook.meetings.editor import edit_page, render_edit
 from handbook.meetings.forms import ConfirmForm, MeetingForm, NewMeetingForm, PublishForm, RsvpForm
 from handbook.meetings.models import Meeting
@@ -53,13 +53,14 @@ def show(meeting_id):
     if not request.headers.get("X-Offline-Prefetch") and mark_read(meeting, current_user):
         db.session.commit()
     rsvp = own_rsvp(meeting, current_user)
-    form = RsvpForm(data={"answer": ("yes" if rsvp.attending else "no") if rsvp else None,
-                          "reason": rsvp.reason if rsvp else ""})
     is_member = in_cell_id(current_user, meeting.cell_id)
     can_manage = manages_cell_id(current_user, meeting.cell_id)
+    # The member's own part (answer, check-in, note) comes first on the page, before the agenda.
     return render_template("meetings/show.html", meeting=meeting, parts=shared_parts(meeting), rsvp=rsvp,
-                           rsvp_form=form, is_member=is_member, can_manage=can_manage,
-                           checkin_open=checkin_open(meeting), **_record_context(meeting, is_member))
+                           rsvp_form=rsvp_form_for(rsvp), is_member=is_member, can_manage=can_manage,
+                           checkin_open=checkin_open(meeting),
+                           own_mark=own_attendance(meeting, current_user) if is_member else None,
+                           **_record_context(meeting, is_member))
 
 
 def _record_context(meeting, is_member: bool) -> dict:

@@ -9,7 +9,16 @@ from handbook.extensions import db, limiter
 from handbook.meetings import bp
 from handbook.meetings import messages as msg
 from handbook.meetings.access import get_managed_meeting_or_404, get_visible_meeting_or_404
-from handbook.meetings.attendance import answer_rsvp, check_in, checkin_open, open_checkin, roster, save_attendance
+from handbook.meetings.attendance import (
+    answer_rsvp,
+    check_in,
+    checkin_open,
+    open_checkin,
+    own_rsvp,
+    roster,
+    rsvp_form_for,
+    save_attendance,
+)
 from handbook.meetings.forms import CheckinForm, ConfirmForm, RsvpForm
 from handbook.meetings.models import ATTENDANCE_LABELS
 from handbook.meetings.status import Action, check
@@ -38,13 +47,15 @@ def rsvp(meeting_id):
             if not is_htmx():
                 flash(msg.RSVP_SAVED, "success")
                 return redirect(url_for("meetings.show", meeting_id=meeting.id))
-            return render_template("meetings/_rsvp.html", meeting=meeting, rsvp=saved, rsvp_form=form, saved=True)
+            # A fresh form: switching to Tham dự leaves no old reason in the box.
+            return render_template("meetings/_rsvp.html", meeting=meeting, rsvp=saved,
+                                   rsvp_form=rsvp_form_for(saved), saved=True)
     except DomainError as error:
         form.answer.errors = [error.message]
     if is_htmx():
         status = 200  # htmx swaps only successful answers; the form shows its own errors
     return render_template("meetings/_rsvp.html" if is_htmx() else "meetings/rsvp.html",
-                           meeting=meeting, rsvp=None, rsvp_form=form), status
+                           meeting=meeting, rsvp=own_rsvp(meeting, current_user), rsvp_form=form), status
 
 
 def _checkin_limit_key():

@@ -13,7 +13,7 @@ from handbook.notes.models import Note
 from handbook.notes.service import SaveResult, save_note
 from handbook.security import is_htmx
 from handbook.timefmt import vn_time
-from handbook.versioning import StaleVersion, both_texts, guarded_write
+from handbook.versioning import StaleVersion, guarded_write
 
 
 def _save(note: Note | None, find: Callable[[], Note | None], create: Callable[[], Note], body: str,
@@ -62,7 +62,8 @@ def edit_note(*, find: Callable[[], Note | None], create: Callable[[], Note], pa
             if result.status != "conflict":
                 flash(msg.SAVED_AT.format(time=vn_time(note.updated_at)), "success")
                 return redirect(url)
-            form.body.data = both_texts(note.body, result.incoming)
+            # The box keeps what this device sent; the page asks which text to keep.
+            form.body.data = result.incoming
             form.version.data = note.version
         elif is_htmx():
             return _fragment(note, form, None)
@@ -75,7 +76,7 @@ def edit_note(*, find: Callable[[], Note | None], create: Callable[[], Note], pa
 
 def _fragment(note: Note | None, form: NoteForm, result: SaveResult | None):
     if result and result.status == "conflict":
-        form.body.data = both_texts(note.body, result.incoming)
+        form.body.data = result.incoming
     response = make_response(render_template("notes/_save_status.html", note=note, form=form, result=result))
     if result is not None:
         # The device may now drop its copy of what it sent: the server holds that text.

@@ -3,7 +3,8 @@
 from datetime import date
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, TextAreaField
+from wtforms import DateField, HiddenField, IntegerField, RadioField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, ValidationError
 
 from handbook.notes.text import MAX_CHARS, clean_body
@@ -28,6 +29,15 @@ class NoteForm(FlaskForm):
         # A request without the field must not read as "the member emptied the note".
         if not field.raw_data:
             raise ValidationError("Thiếu nội dung ghi chép, xin tải lại trang.")
+
+
+class ResolveForm(FlaskForm):
+    """Which text to keep after two devices saved different ones; `version` is the stored
+    version the member saw while choosing."""
+
+    choice = RadioField(choices=[SelectChoice(value, value) for value in ("mine", "other", "both")],
+                        validators=[InputRequired()])
+    version = IntegerField(validators=[InputRequired(), NumberRange(min=0)])
 
 
 class RestoreForm(FlaskForm):

@@ -15,6 +15,10 @@ REVISION_KINDS = {
     "autosave": "Bản lưu tự động",
     "conflict": "Bản gửi cùng lúc từ thiết bị khác",
     "restore": "Bản trước khi khôi phục",
+    # The member's choice after two devices saved different texts: the text set aside is kept.
+    "kept-mine": "Chọn bản của máy này — bản của máy kia được giữ ở đây",
+    "kept-other": "Chọn bản của máy kia — bản của máy này được giữ ở đây",
+    "kept-both": "Chọn giữ cả hai bản — bản trước khi ghép được giữ ở đây",
 }
 
 

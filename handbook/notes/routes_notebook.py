@@ -10,6 +10,9 @@ from handbook.notes import bp
 from handbook.notes.export import export_context, export_problem, render_pdf
 from handbook.notes.forms import ExportForm
 from handbook.notes.queries import meeting_notes, note_years, orphan_notes, section_notes
+from handbook.notes.text import excerpt
+
+bp.add_app_template_filter(excerpt, "note_excerpt")
 
 
 @bp.get("/notes")

@@ -19,20 +19,23 @@ class SaveResult:
     note: Note
     status: str  # "saved", "unchanged" or "conflict"
     incoming: str = ""  # on conflict: the text that was sent, kept as a revision
+    revision: NoteRevision | None = None  # on conflict: that revision, for the member's choice
 
 
 def new_note(owner_id: int, *, meeting=None, section=None) -> Note:
     if meeting is not None:
         title = f"{meeting.title} ({meeting.starts_at:%d/%m/%Y})"
     else:
-        title = f"{section.document.number} — {section.heading or section.anchor}"
+        title = f"{section.full_name} ({section.document.number})"
     return Note(owner_id=owner_id, meeting=meeting, section=section, context_title=title[:500],
                 body="", version=0)
 
 
-def _keep(note: Note, kind: str, body: str, version: int) -> None:
+def _keep(note: Note, kind: str, body: str, version: int) -> NoteRevision:
     # Through the many-to-one side, so a long history is not loaded just to add to it.
-    db.session.add(NoteRevision(note=note, kind=kind, body=body, version=version, created_at=utcnow()))
+    revision = NoteRevision(note=note, kind=kind, body=body, version=version, created_at=utcnow())
+    db.session.add(revision)
+    return revision
 
 
 def _write(note: Note, body: str) -> None:
@@ -61,9 +64,9 @@ def save_note(note: Note, body: str, base_version: int) -> SaveResult:
     if base_version != note.version and not _continues(note.body, body):
         if note.id is None:
             db.session.add(note)
-        _keep(note, "conflict", body, base_version)
+        kept = _keep(note, "conflict", body, base_version)
         db.session.flush()
-        return SaveResult(note, "conflict", incoming=body)
+        return SaveResult(note, "conflict", incoming=body, revision=kept)
     now = utcnow()
     paused = note.last_revision_at is None or now - note.last_revision_at >= REVISION_PAUSE
     removed = len(note.body) - len(body) >= BIG_REMOVAL
@@ -78,6 +81,22 @@ def save_note(note: Note, body: str, base_version: int) -> SaveResult:
         db.session.add(note)
     db.session.flush()
     return SaveResult(note, "saved")
+
+
+CHOICES = ("mine", "other", "both")
+
+
+def resolve_conflict(note: Note, conflict: NoteRevision, choice: str) -> None:
+    """The member's answer to two devices' different texts: keep this device's (`conflict`, the
+    text it sent), the other's (the stored one), or both one after the other. Whichever text is
+    set aside is kept as a revision named for the choice, so history shows it and nothing is lost."""
+    mine, stored = conflict.body, note.body
+    if choice == "other":
+        _keep(note, "kept-other", mine, conflict.version)
+    else:
+        _keep(note, f"kept-{choice}", stored, note.version)
+        _write(note, mine if choice == "mine" else f"{stored.rstrip()}\n\n{mine.lstrip()}")
+    note.last_revision_at = utcnow()
 
 
 def restore_revision(note: Note, revision: NoteRevision) -> Note:

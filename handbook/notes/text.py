@@ -13,3 +13,19 @@ def clean_body(text: str) -> str:
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROL.sub("", unicodedata.normalize("NFC", text))
 
+
+
+# The marks a member types to shape a note (## heading, - list, **bold**): the notebook list
+# shows the words, not the marks.
+_LINE_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+|>\s?)", re.MULTILINE)
+_INLINE_MARKS = re.compile(r"(\*\*|__|`)")
+
+
+def excerpt(text: str, limit: int = 240) -> str:
+    """The note's first words as plain text, its line breaks kept, cut at a word near `limit`."""
+    plain = _INLINE_MARKS.sub("", _LINE_MARKS.sub("", text or ""))
+    plain = re.sub(r"\n{3,}", "\n\n", plain).strip()
+    if len(plain) <= limit:
+        return plain
+    cut = plain[:limit].rsplit(None, 1)[0] if " " in plain[:limit] else plain[:limit]
+    return cut.rstrip() + "…"

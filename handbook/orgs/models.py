@@ -5,6 +5,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from handbook.collation import vi_order
 from handbook.extensions import db
 from handbook.models_base import UTCDateTime, utcnow
 
@@ -63,6 +64,6 @@ def cells_in_subtree(root: Organization) -> list[Organization]:
         db.session.scalars(
             select(Organization)
             .where(Organization.path.startswith(root.path), Organization.kind == "cell")
-            .order_by(Organization.name)
+            .order_by(vi_order(Organization.name))
         )
     )

@@ -253,3 +253,26 @@
   document.addEventListener("sotay:draft-pending", requestBackgroundSync);
   document.body.addEventListener("sotay:pack-changed", function () { syncPack(true); });
 })();
+
+// "Sao chép" buttons ([data-copy] names the field to copy): shown only where the phone can copy.
+(function () {
+  "use strict";
+  function init() {
+    if (!navigator.clipboard) return;
+    document.querySelectorAll("[data-copy]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var field = document.querySelector(button.getAttribute("data-copy"));
+        var status = button.closest("section").querySelector(".copy-status");
+        navigator.clipboard.writeText(field.value).then(function () {
+          status.textContent = "Đã sao chép địa chỉ.";
+        }, function () {
+          field.select();
+          status.textContent = "Chưa sao chép được: địa chỉ đã được chọn sẵn, xin giữ ngón tay lên đó và chọn Sao chép.";
+        });
+      });
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

@@ -6,8 +6,8 @@ from tests.e2e.server import LiveServer
 
 
 def add_meeting(server: LiveServer, title: str, starts_at: datetime, items: list[str],
-                status: str = "published") -> int:
-    """A meeting of the demo's cell 1 with the given agenda titles; returns its id."""
+                status: str = "published", cell_name: str | None = None) -> int:
+    """A meeting of the demo's cell 1 (or the cell named) with the given agenda titles; returns its id."""
     from sqlalchemy import select
 
     from handbook.demo import CELL1
@@ -16,7 +16,7 @@ def add_meeting(server: LiveServer, title: str, starts_at: datetime, items: list
     from handbook.orgs.models import Organization
 
     def create():
-        cell = db.session.scalar(select(Organization).where(Organization.name == CELL1))
+        cell = db.session.scalar(select(Organization).where(Organization.name == (cell_name or CELL1)))
         meeting = Meeting(cell_id=cell.id, title=title, status=status, starts_at=starts_at)
         meeting.items = [AgendaItem(position=n, title=item) for n, item in enumerate(items, start=1)]
         db.session.add(meeting)
@@ -41,3 +41,19 @@ def meeting_note_body(server: LiveServer, username: str, meeting_id: int) -> str
         ) or ""
 
     return server.run_in_app(read)
+
+
+def move_to_cell(server: LiveServer, username: str, cell_name: str) -> None:
+    """Makes a member of another cell, so a journey's meeting stays out of the demo cell's pages."""
+    from sqlalchemy import select, update
+
+    from handbook.auth.models import User
+    from handbook.extensions import db
+    from handbook.orgs.models import Organization
+
+    def move():
+        cell = db.session.scalar(select(Organization).where(Organization.name == cell_name))
+        db.session.execute(update(User).where(User.username == username).values(cell_id=cell.id))
+        db.session.commit()
+
+    server.run_in_app(move)

@@ -42,6 +42,7 @@ def test_offline_typing_reaches_the_server(page, live_server, note_page, console
     status = page.locator("#note-status")
     box = page.get_by_label("Ghi chép của tôi")
 
+    page.locator("details.note-agenda > summary").click()  # the agenda opens from its one line
     page.get_by_role("button", name="Chèn tiêu đề mục 1 vào ghi chép").click()  # one tap: the agenda heading goes in
     box.press_sequentially("Ý kiến: đảng viên phải nêu gương. ")
     expect(status).to_contain_text("Đã lưu lúc", timeout=SAVE_TIMEOUT)

@@ -22,6 +22,11 @@ def _restore(w):
     return f"/notes/{n.id}/revisions/{n.revisions[0].id}/restore"
 
 
+def _resolve(w):
+    n = note_world(w)["meeting_note"]
+    return f"/notes/{n.id}/conflicts/{n.revisions[0].id}"
+
+
 # Other roles post a *stale* version: even on a page they may open, they only ever touch their own note.
 RULES = [
     Rule("notes.index", "GET", fixed("/notes"), expect()),
@@ -34,4 +39,6 @@ RULES = [
          data=lambda w: {"body": "y", "version": "0"}),
     Rule("notes.history", "GET", _history, expect(other_member=404, secretary=404, admin=404)),
     Rule("notes.restore", "POST", _restore, expect(member=302, other_member=404, secretary=404, admin=404)),
+    Rule("notes.resolve", "POST", _resolve, expect(member=302, other_member=404, secretary=404, admin=404),
+         data=lambda w: {"choice": "other", "version": "999"}),
 ]
