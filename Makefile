@@ -15,7 +15,7 @@ $(BIN)/activate:
 # PyICU (Vietnamese alphabetical order) builds against the system's ICU; as root we install it.
 $(VENV)/.installed: requirements.txt $(BIN)/activate
 	@pkg-config --exists icu-i18n 2>/dev/null || { echo "PyICU needs libicu-dev, pkg-config and g++"; \
-	  [ "$$(id -u)" = 0 ] && apt-get install -y -qq libicu-dev pkg-config g++ >/dev/null; }
+	  [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq libicu-dev pkg-config g++ >/dev/null; }
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
