@@ -105,6 +105,9 @@ def _forget_pending(session: Session) -> None:
 
 def _run_inline(func, name: str, args: tuple) -> None:
     # One attempt: retrying at once inside a request would only make the member wait longer.
+    # The caller's own pending changes are written first and outside the job: if they fail (a
+    # concurrent edit, a constraint), that is the caller's error to answer, not a job's.
+    db.session.flush()
     try:
         with db.session.begin_nested():
             func(*args)
