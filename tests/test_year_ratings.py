@@ -108,3 +108,14 @@ def test_the_cells_vote_on_a_member_preselects_the_level(client, auth, world):
     assert "Chi bộ đã biểu quyết: Hoàn thành nhiệm vụ" in page
     rate(client, world, "dangvien2", level="done")
     assert db.session.scalar(select(Rating.vote_id).where(Rating.user_id == member.id, Rating.year == YEAR)) == vote.id
+
+
+def test_the_cell_rates_its_members_in_vietnamese_alphabetical_order(world, make):
+    from handbook.year.ratings import cell_members
+
+    cell = world["cell2"]
+    names = ["Võ An", "Đỗ An", "An Bình", "Đinh An", "Dương An", "Ân Bình"]
+    for n, name in enumerate(names):
+        make.user(f"thu_tu_{n}", cell=cell, full_name=name)
+    listed = [u.full_name for u in cell_members(cell) if u.full_name in names]
+    assert listed == ["An Bình", "Ân Bình", "Dương An", "Đinh An", "Đỗ An", "Võ An"]

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from handbook.collation import vi_order
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import quality
@@ -95,4 +96,4 @@ def _ratings(entry: ModelCell, year: int) -> Measure:
 def cells_under(org: Organization) -> list[Organization]:
     return list(db.session.scalars(select(Organization).where(
         Organization.path.startswith(org.path), Organization.kind == "cell", Organization.closed.is_(False))
-        .order_by(Organization.name)))
+        .order_by(vi_order(Organization.name))))

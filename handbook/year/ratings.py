@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from handbook.audit import record
 from handbook.auth.models import User
+from handbook.collation import vi_order
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import votes
@@ -26,7 +27,7 @@ def cap_percent() -> int:
 
 def cell_members(cell: Organization) -> list[User]:
     return list(db.session.scalars(select(User).where(User.cell_id == cell.id, User.active)
-                                   .order_by(User.full_name, User.id)))
+                                   .order_by(vi_order(User.full_name), User.id)))
 
 
 def ratings_of(cell: Organization, year: int) -> dict[int, Rating]:
