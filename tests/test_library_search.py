@@ -135,3 +135,43 @@ def test_each_way_of_finding_the_newest_matches_finds_the_same(client, auth, cor
     auth.login("dangvien")
     assert _anchors(client, "ky luat") == ["1-qd-duk#dieu-2"]
     assert sorted(_anchors(client, "neu guong")) == ["1-qd-duk#dieu-1", "2-qd-duk#dieu-1"]
+
+
+def test_a_search_asked_again_is_answered_from_what_the_worker_kept(client, auth, corpus, monkeypatch):
+    from handbook.search import ranking
+
+    ranked = []
+    original = ranking.best_sections
+    monkeypatch.setattr(ranking, "best_sections", lambda *a, **k: ranked.append(a) or original(*a, **k))
+    auth.login("dangvien")
+    first = _anchors(client, "neu guong")
+    auth.logout()
+    auth.login("dangvien2")  # another member of the same cell: the same documents readable
+    assert _anchors(client, "nêu gương") == first == ["1-qd-duk#dieu-1", "2-qd-duk#dieu-1"]
+    assert len(ranked) == 1
+
+
+def test_a_kept_search_follows_a_replaced_document_and_a_deletion(client, auth, corpus):
+    auth.login("dangvien")
+    assert _anchors(client, "thi dua") == []
+    assert _anchors(client, "ky luat") == ["1-qd-duk#dieu-2"]
+    import_text("Số 1-QĐ/ĐUK\nQUY ĐỊNH\nvề thử tìm kiếm\nĐiều 1. Nêu gương\nNêu gương.\n"
+                "Điều 2. Thi đua\nPhát động thi đua.\n", on_duplicate="replace")
+    assert _anchors(client, "thi dua") == ["1-qd-duk#dieu-2"]
+    assert _anchors(client, "ky luat") == []
+    db.session.delete(db.session.scalar(select(Document).where(Document.number == "1-QĐ/ĐUK")))
+    db.session.commit()
+    assert _anchors(client, "thi dua") == []
+
+
+def test_a_section_changed_on_its_own_moves_its_documents_state(client, auth, corpus):
+    # The reader's layout and the kept searches are keyed on the document's updated_at.
+    auth.login("dangvien")
+    assert _anchors(client, "khen thuong") == []
+    section = db.session.scalar(select(Section).join(Document).where(
+        Document.number == "2-QĐ/ĐUK", Section.anchor == "dieu-1"))
+    before = section.document.updated_at
+    section.text = "Khen thưởng kịp thời."
+    db.session.commit()
+    assert db.session.get(Document, section.document_id).updated_at > before
+    assert _anchors(client, "khen thuong") == ["2-qd-duk#dieu-1"]

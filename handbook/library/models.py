@@ -2,8 +2,8 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, event
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from handbook.extensions import db
 from handbook.models_base import UTCDateTime, utcnow
@@ -147,3 +147,20 @@ class ReadingPosition(db.Model):
     document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), index=True)
     anchor: Mapped[str] = mapped_column(String(80))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+@event.listens_for(Session, "before_flush")
+def _touch_documents(session, flush_context, instances) -> None:
+    """A section written, added or removed moves its document's updated_at: the reader's page
+    layout and the library search's results are kept per document state, keyed on it, so a
+    section changed any way (an import, a script, a test) is seen at once on every node."""
+    changed = [obj for obj in (*session.new, *session.dirty, *session.deleted)
+               if isinstance(obj, Section) and (obj in session.deleted or session.is_modified(obj))]
+    if not changed:
+        return
+    now = utcnow()
+    with session.no_autoflush:
+        for section in changed:
+            document = section.document if section.document_id is None else session.get(Document, section.document_id)
+            if document is not None and document not in session.deleted:
+                document.updated_at = now

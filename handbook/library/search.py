@@ -2,8 +2,9 @@
 page's library source (sections of the documents the member may read, best first)."""
 
 from flask import url_for
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 
+from handbook.cache import Cache
 from handbook.extensions import db
 from handbook.library.access import visible_org_ids
 from handbook.library.models import Document, Section
@@ -18,6 +19,12 @@ from handbook.vietnamese import highlight
 # visibility filter sits inside the cap, so restricted documents never crowd them out).
 CANDIDATES = 1000
 WINDOW, RARE = ranking.WINDOW, ranking.RARE  # how PostgreSQL finds them (handbook/search/ranking.py)
+# On a meeting evening hundreds of members type the same few words ("nêu gương", "08"), and
+# ranking a common word's matches was the dearest part of a search. The sections found are
+# the same for every member who may read the same documents, so each worker keeps them per
+# query, per set of documents hidden from the searcher and per state of the library (see
+# `_library_state`): an import, a new version or a deletion is seen at once, on every node.
+RESULTS = Cache(size=512, ttl_seconds=600)  # ~20 rows of ~500 characters each
 
 
 @indexer("section", kinds=("section",), all_ids=lambda: select(Section.id), watches=[
@@ -39,7 +46,14 @@ def _hidden_documents(user) -> list[int]:
     """Restricted documents `user` may not read: few, since most documents are for everyone."""
     orgs = sorted(visible_org_ids(user))
     return list(db.session.scalars(
-        select(Document.id).where(Document.org_id.is_not(None), Document.org_id.not_in(orgs))))
+        select(Document.id).where(Document.org_id.is_not(None), Document.org_id.not_in(orgs))
+        .order_by(Document.id)))
+
+
+def _library_state() -> tuple:
+    """Moves whenever a document or any of its sections is added, changed or removed
+    (a section's change touches its document: `handbook.library.models`)."""
+    return tuple(db.session.execute(select(func.count(Document.id), func.max(Document.updated_at))).one())
 
 
 def find_sections(user, terms: list[str], limit: int = 20) -> list[tuple]:
@@ -47,11 +61,17 @@ def find_sections(user, terms: list[str], limit: int = 20) -> list[tuple]:
     terms = usable(terms)
     if not terms:
         return []
-    ids = ranking.best_sections(terms, columns=TEXT, hidden_documents=_hidden_documents(user),
+    hidden = _hidden_documents(user)
+    key = (tuple(terms), tuple(hidden), limit, _library_state())
+    return RESULTS.get_or_make(key, lambda: _find_sections(terms, hidden, limit))
+
+
+def _find_sections(terms: list[str], hidden: list[int], limit: int) -> list[tuple]:
+    ids = ranking.best_sections(terms, columns=TEXT, hidden_documents=hidden,
                                 limit=limit, candidates=CANDIDATES, window=WINDOW, rare=RARE)
     if not ids:
         return []
-    rows = {row[0]: row for row in db.session.execute(text(
+    rows = {row[0]: tuple(row) for row in db.session.execute(text(
         "SELECT s.id, d.id, d.slug, d.number, s.anchor, s.heading, s.text, d.title FROM section s "
         f"JOIN document d ON d.id = s.document_id WHERE s.id IN ({','.join(str(int(i)) for i in ids)})"))}
     return [rows[i] for i in ids if i in rows]
