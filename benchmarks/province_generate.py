@@ -174,6 +174,12 @@ def build(args) -> None:
 
         # Core inserts pass the session's events by: the search index is built for them here
         # (the library's sections were indexed by library_generate).
+        if db.engine.dialect.name == "sqlite":
+            # SQLite's default page cache (2 MB) is far smaller than the full-text index being
+            # merged: every merge read its segments back through the file, terabytes in all,
+            # and the build ran for hours. A large cache for this bulk build only; the
+            # segments are merged once at the end (optimize, below).
+            db.session.execute(text("PRAGMA cache_size=-1000000"))
         for name in ("member", "meeting", "note"):
             step = _timer()
             entries = rebuild(name)

@@ -9,7 +9,7 @@ per request kind the median and p95 time and the SQL statements per request. Tem
 filled as `mix.lua` fills them; {query} takes the lines of queries.txt in turn, so every
 query of the list is asked about equally often. With `--profile KIND` (the mix line's
 method and path as written, templates unfilled) the requests of that kind run under
-cProfile and the top functions print.
+cProfile and the top functions print; with `--sql`, each kind's statements (the last request's).
 The load test (`run.sh`) measures the server; this tells which part of a request costs.
 """
 
@@ -73,6 +73,8 @@ def main() -> None:
     parser.add_argument("--profile", help="a mix line's 'METHOD path' to run under cProfile")
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--only", help="replay only the mix lines whose 'METHOD path' contains this")
+    parser.add_argument("--sql", action="store_true",
+                        help="print the statements of each kind's last request (first line of each)")
     args = parser.parse_args()
 
     from sqlalchemy import event
@@ -91,8 +93,14 @@ def main() -> None:
         members.append((client, {"user": sessions.username(n), **evening[n]}))
 
     statements = [0]
+    seen: list[str] = []
+
+    def count(conn, cursor, statement, *rest):
+        statements[0] += 1
+        seen.append(" ".join(statement.split())[:160])
+
     with app.app_context():
-        event.listen(db.engine, "before_cursor_execute", lambda *a: statements.__setitem__(0, statements[0] + 1))
+        event.listen(db.engine, "before_cursor_execute", count)
 
     print(f"{len(members)} members, {args.repeat} requests per kind")
     print(f"{'request':44} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
@@ -111,6 +119,7 @@ def main() -> None:
                 # The note's version as the server last answered it, as the wrk script keeps it.
                 data = dict(pair.split("=", 1) for pair in fill(body, values, counter).split("&"))
             statements[0] = 0
+            seen.clear()
             started = time.perf_counter()
             if profiler:
                 profiler.enable()
@@ -127,6 +136,8 @@ def main() -> None:
         times.sort()
         p95 = times[int(len(times) * 0.95) - 1]
         print(f"{kind[:44]:44} {statistics.median(times):8.2f} {p95:8.2f} {statistics.median(queries):8.0f}")
+        if args.sql:
+            print("".join(f"    {n}. {line}\n" for n, line in enumerate(seen, 1)))
         if profiler:
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.top)
             pstats.Stats(profiler).sort_stats("tottime").print_stats(args.top)
