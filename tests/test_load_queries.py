@@ -70,3 +70,14 @@ def test_member_session_and_roles_come_in_one_query(client, auth, world):
     assert len(session_reads) == 1
     assert "role_assignment" in session_reads[0]
     assert not [s for s in seen if s.startswith("SELECT") and "FROM role_assignment" in s]
+
+
+def test_a_members_return_to_the_meeting_page_does_not_load_the_agenda_again(client, auth, world):
+    # The agenda comes rendered from the cache; whether it has a review item is one EXISTS.
+    meeting = nf.meeting(world["cell1"])
+    auth.login("dangvien")
+    assert client.get(f"/meetings/{meeting.id}").status_code == 200
+    with statements() as seen:
+        page = client.get(f"/meetings/{meeting.id}")
+    assert page.status_code == 200 and "Đánh giá công tác tháng" in page.get_data(as_text=True)
+    assert not [s for s in seen if "agenda_item.title" in s or "FROM agenda_link" in s]

@@ -9,13 +9,13 @@ that year and how many were done by their date, for the year's self-review.
 
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import exists, inspect, or_, select
 
 from handbook.auth.permissions import manages_cell_id
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import messages as msg
-from handbook.meetings.models import Meeting, Minutes, Task
+from handbook.meetings.models import AgendaItem, Meeting, Minutes, Task
 from handbook.meetings.notify import actor_id, notify_users
 from handbook.meetings.status import Action, Status, check
 from handbook.models_base import utcnow
@@ -92,7 +92,13 @@ def review_tasks(meeting: Meeting) -> list[Task]:
 
 
 def reviews_tasks(meeting: Meeting) -> bool:
-    return any(item.purpose == "review" for item in meeting.items)
+    """Whether the agenda has a review item. Every member's visit to the meeting page asks,
+    while the agenda itself comes rendered from the cache: one EXISTS then, rather than
+    loading the items with their links and articles."""
+    if "items" not in inspect(meeting).unloaded:
+        return any(item.purpose == "review" for item in meeting.items)
+    return bool(db.session.scalar(select(exists().where(
+        AgendaItem.meeting_id == meeting.id, AgendaItem.purpose == "review"))))
 
 
 def my_tasks(user, limit: int = MY_TASKS_SHOWN) -> list[Task]:
