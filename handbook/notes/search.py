@@ -32,9 +32,9 @@ def search_notes(user, terms: list[str], limit: int = 20) -> list[SearchHit]:
     terms = usable(terms)
     if not user.is_authenticated or not terms:
         return []
-    mine = ranking.matching_ids("note", terms, facets=Facets([[f"u{int(user.id)}"]]))
+    matches = ranking.entry_matches("note", terms, facets=Facets([[f"u{int(user.id)}"]]), row_id=Note.id)
     notes = db.session.scalars(
-        select(Note).where(Note.owner_id == user.id, Note.id.in_(mine)).order_by(Note.updated_at.desc()).limit(limit)
+        select(Note).where(Note.owner_id == user.id, matches).order_by(Note.updated_at.desc()).limit(limit)
     )
     from handbook.notes.links import note_url
 

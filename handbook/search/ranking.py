@@ -13,10 +13,11 @@ Matching is always within one kind's range of ids, so no search can read another
 text: a note's words are only ever matched by its owner's notes search.
 """
 
-from sqlalchemy import Integer, column, func, select, text
+from sqlalchemy import BigInteger, Integer, column, exists, func, literal_column, select, text
 
 from handbook.extensions import db
 from handbook.search.index import BASES, FTS_TABLES, id_range
+from handbook.search.models import SearchEntry
 from handbook.search.query import TEXT, Facets, pg_match, sqlite_match
 from handbook.vietnamese import fold
 
@@ -127,6 +128,19 @@ def matching_ids(kind: str, terms, *, facets: Facets, columns=TEXT):
         sql = text(f"SELECT rowid - {base} AS id FROM {fts} WHERE {fts} MATCH :q "
                    f"AND rowid >= {low} AND rowid < {high}").bindparams(q=sqlite_match(terms, columns, facets))
     return sql.columns(column("id", Integer))
+
+
+def entry_matches(kind: str, terms, *, facets: Facets, row_id, columns=TEXT):
+    """A condition on `row_id` (the id column of `kind`'s own table, e.g. Note.id): that row's
+    entry matches, within `facets`. For a search the caller already narrows to a few rows (a
+    member's own notes): on PostgreSQL each of those rows' entries is read by its id and
+    tested, instead of reading every match of a common word through the index (8 ms against
+    0.7 ms for "dang vien" among 300,000 notes)."""
+    if not _postgres():
+        return row_id.in_(matching_ids(kind, terms, facets=facets, columns=columns))
+    match = text(f"search_entry.tsv @@ {pg_match(terms, columns, facets)}")
+    base = literal_column(str(int(BASES[kind])), BigInteger)  # beyond a row id's integer range
+    return exists().where(SearchEntry.id == base + row_id, SearchEntry.kind == kind, match)
 
 
 def first_matching_ids(kind: str, terms, *, facets: Facets, limit: int, columns=TEXT) -> list[int]:
