@@ -9,7 +9,7 @@ per request kind the median and p95 time and the SQL statements per request. Tem
 filled as `mix.lua` fills them; {query} takes the lines of queries.txt in turn, so every
 query of the list is asked about equally often. With `--profile KIND` (the mix line's
 method and path as written, templates unfilled) the requests of that kind run under
-cProfile and the top functions print; with `--sql`, each kind's statements (the last request's).
+cProfile and the top functions print; with `--sql`, each kind's statements (the last request's) with the time each took.
 The load test (`run.sh`) measures the server; this tells which part of a request costs.
 """
 
@@ -93,14 +93,18 @@ def main() -> None:
         members.append((client, {"user": sessions.username(n), **evening[n]}))
 
     statements = [0]
-    seen: list[str] = []
+    seen: list[list] = []  # [ms, statement] of the request being made
 
     def count(conn, cursor, statement, *rest):
         statements[0] += 1
-        seen.append(" ".join(statement.split())[:160])
+        seen.append([time.perf_counter(), " ".join(statement.split())[:150]])
+
+    def took(*args):
+        seen[-1][0] = (time.perf_counter() - seen[-1][0]) * 1000
 
     with app.app_context():
         event.listen(db.engine, "before_cursor_execute", count)
+        event.listen(db.engine, "after_cursor_execute", took)
 
     print(f"{len(members)} members, {args.repeat} requests per kind")
     print(f"{'request':44} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
@@ -137,7 +141,7 @@ def main() -> None:
         p95 = times[int(len(times) * 0.95) - 1]
         print(f"{kind[:44]:44} {statistics.median(times):8.2f} {p95:8.2f} {statistics.median(queries):8.0f}")
         if args.sql:
-            print("".join(f"    {n}. {line}\n" for n, line in enumerate(seen, 1)))
+            print("".join(f"    {n:2}. {ms:6.2f} ms  {line}\n" for n, (ms, line) in enumerate(seen, 1)))
         if profiler:
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(args.top)
             pstats.Stats(profiler).sort_stats("tottime").print_stats(args.top)
