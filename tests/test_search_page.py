@@ -52,3 +52,35 @@ def test_one_source_cannot_crowd_out_the_others(app, monkeypatch):
                                                     registry.SearchSource(1, "quiet", quiet)])
     hits = routes.run_search(None, "anything")
     assert [h.title for h in hits[:2]] == ["a19", "b0"] or [h.title for h in hits[:2]] == ["b0", "a19"]
+
+
+def test_a_members_meetings_read_by_id_find_what_the_facets_find(app, world, monkeypatch):
+    # On PostgreSQL a member's (or a secretary's) meeting search reads their own cells'
+    # entries by id; it must find exactly what the facets alone find, drafts included for
+    # the cell's leaders only. (SQLite always goes by the facets.)
+    from handbook.auth.models import User
+    from handbook.extensions import db
+    from handbook.meetings import search as meeting_search
+    from handbook.vietnamese import parse_query
+    from tests import meetings_factories as mf
+
+    mf.meeting(world["cell1"], status="draft", title="Họp nháp sinh hoạt", items=("Sinh hoạt chuyên đề",))
+    mf.meeting(world["cell1"], status="published", title="Họp công bố sinh hoạt", items=("Sinh hoạt chi bộ",))
+    mf.meeting(world["cell2"], status="published", title="Chi bộ hai sinh hoạt", items=("Sinh hoạt",))
+
+    def found(username, query):
+        user = db.session.scalar(db.select(User).where(User.username == username))
+        with app.test_request_context():
+            return [(hit.kind, hit.url) for hit in meeting_search.search_meetings(user, parse_query(query), 20)]
+
+    results = {}
+    for username in ("dangvien", "bithu", "dangvien3", "capuy"):
+        for query in ("sinh hoat", "hop nhap", "chi bo hai"):
+            results[(username, query)] = found(username, query)
+    monkeypatch.setattr(meeting_search, "own_meeting_cells", lambda user: None)
+    for (username, query), hits in results.items():
+        assert found(username, query) == hits, (username, query)
+    # And what they find is right: the draft for its secretary only, each cell its own.
+    assert results[("bithu", "hop nhap")] and not results[("dangvien", "hop nhap")]
+    assert results[("dangvien3", "chi bo hai")] and not results[("dangvien", "chi bo hai")]
+    assert results[("dangvien", "sinh hoat")]

@@ -58,6 +58,15 @@ def visible_meeting_facets(user: User) -> Facets:
     return Facets(groups)
 
 
+def own_meeting_cells(user: User) -> list[int] | None:
+    """The cells whose meetings are all `user` may see (their own, those they lead), or None
+    for someone who sees a whole subtree (a committee's admin). Cells are leaves of the tree,
+    so a cell's facet matches its own meetings only."""
+    if not user.is_authenticated or admin_roots(user):
+        return None
+    return sorted({cell.id for cell in managed_cells(user)} | ({user.cell_id} if user.cell_id else set()))
+
+
 def get_visible_meeting_or_404(meeting_id: int) -> Meeting:
     meeting = db.session.get(Meeting, meeting_id)
     require(meeting is not None and can_see_meeting(current_user, meeting))

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from handbook.extensions import db
-from handbook.meetings.access import visible_meeting_facets
+from handbook.meetings.access import own_meeting_cells, visible_meeting_facets
 from handbook.meetings.models import AgendaItem, Meeting, Minutes, MinutesOpinion
 from handbook.orgs.models import Organization
 from handbook.search import ranking
@@ -81,7 +81,12 @@ def search_meetings(user, terms: list[str], limit: int) -> list[SearchHit]:
     terms = usable(terms)
     if not terms:
         return []
-    found = ranking.newest_meeting_entries(terms, visible_meeting_facets(user), limit)
+    cells = own_meeting_cells(user)
+    # A member sees a few dozen meetings: their entries are read by id and tested (the facets
+    # still decide what is found), instead of every match of the words in the province.
+    within = f"SELECT m.id FROM meeting m WHERE m.cell_id IN ({','.join(str(int(c)) for c in cells)})" \
+        if cells else ""
+    found = ranking.newest_meeting_entries(terms, visible_meeting_facets(user), limit, within=within)
     if not found:
         return []
     meetings, items, minutes = _texts({meeting_id for _kind, meeting_id in found})
