@@ -1,7 +1,8 @@
-"""Fixtures: one app and database per test session, emptied after every test.
+"""Fixtures: one app and database per test session, put back to empty after every test.
 
 The schema is built by the real migrations (on SQLite, and on PostgreSQL when
-TEST_DATABASE_URL is set), so every run proves them.
+TEST_DATABASE_URL is set), so every run proves them. The demo world is seeded once per
+session and restored for each test that asks for it (tests/dbstate.py).
 """
 
 import os
@@ -16,6 +17,7 @@ from sqlalchemy import text
 from handbook import create_app
 from handbook.cache import clear_all as clear_caches
 from handbook.extensions import db, limiter
+from tests.dbstate import states_for_engine
 from tests.factories import Factory
 
 # Fixtures of the job queue tests (RQ on a Redis database of their own, a worker in burst).
@@ -96,8 +98,6 @@ def other_app(app):
 
 
 def _empty_all_tables() -> None:
-    # Ids start again at 1 in the next test: what was cached under them must go too.
-    clear_caches()
     tables = [t.name for t in reversed(db.metadata.sorted_tables)]
     if db.engine.dialect.name == "postgresql":
         db.session.execute(text("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE"))
@@ -107,13 +107,25 @@ def _empty_all_tables() -> None:
     db.session.commit()
 
 
+@pytest.fixture(scope="session")
+def db_states(app):
+    """The states tests start from: "empty" at once, "world" once a test first seeds it."""
+    with app.app_context():
+        _empty_all_tables()
+        states = states_for_engine()
+        states.save("empty")
+    return states
+
+
 @pytest.fixture(autouse=True)
-def _clean(app):
+def _clean(app, db_states):
     with app.app_context():
         yield
         db.session.rollback()
         db.session.remove()
-        _empty_all_tables()
+        db_states.restore("empty")
+        # Ids start again at 1 in the next test: what was cached under them must go too.
+        clear_caches()
         limiter.reset()
 
 
@@ -139,9 +151,33 @@ def make(app) -> Factory:
 
 
 @pytest.fixture
-def world(make):
+def world(make, db_states):
     """The demo deployment: capuy, bithu, dangvien, dangvien2 (cell 1), dangvien3 (cell 2)."""
-    return make.demo()
+    if not db_states.has("world"):
+        context = make.demo()
+        db_states.save("world")
+        return context
+    db_states.restore("world")
+    context = demo_context()
+    db.session.commit()  # as after seeding: no transaction left open for the test to inherit
+    return context
+
+
+def demo_context() -> dict:
+    """What `seed_demo` returns, looked up in a restored demo world."""
+    from sqlalchemy import select
+
+    from handbook import demo
+    from handbook.auth.models import User
+    from handbook.orgs.models import Organization
+
+    def org(name):
+        return db.session.scalar(select(Organization).where(Organization.name == name))
+
+    users = {u.username: u for u in db.session.scalars(
+        select(User).where(User.username.in_([account[0] for account in demo.ACCOUNTS])))}
+    return {"bloc": org(demo.BLOC), "base": org(demo.BASE), "cell1": org(demo.CELL1), "cell2": org(demo.CELL2),
+            "users": {account[0]: users[account[0]] for account in demo.ACCOUNTS}}
 
 
 class Auth:
