@@ -59,7 +59,7 @@ def _rows(org: Organization, year: int, column) -> list[Row]:
 
 def unfinished_cells(org: Organization, year: int) -> list[Organization]:
     """Cells of the subtree with active members whose ratings of `year` are not finished."""
-    done = select(CellYear.cell_id).where(CellYear.year == year)
+    done = select(CellYear.cell_id).where(CellYear.year == year, CellYear.finished_at.is_not(None))
     with_members = select(User.cell_id).where(User.active, User.cell_id.is_not(None))
     return list(db.session.scalars(select(Organization).where(
         Organization.path.startswith(org.path), Organization.kind == "cell", Organization.closed.is_(False),
