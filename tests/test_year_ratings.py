@@ -66,10 +66,10 @@ def test_the_cell_finishes_only_with_everyone_rated_and_the_cap_held(client, aut
     rate(client, world, "dangvien2")
     capped = client.post(f"/year/{YEAR}/cells/{world['cell1'].id}/finish", follow_redirects=True)
     assert "tối đa 0 đồng chí" in text_of(capped)
-    assert db.session.scalar(select(CellYear.id).where(CellYear.year == YEAR)) is None
+    assert db.session.scalar(select(CellYear.finished_at).where(CellYear.year == YEAR)) is None
     rate(client, world, "bithu", level="good", comment="Gương mẫu")
     client.post(f"/year/{YEAR}/cells/{world['cell1'].id}/finish")
-    assert db.session.scalar(select(CellYear.id).where(CellYear.year == YEAR)) is not None
+    assert db.session.scalar(select(CellYear.finished_at).where(CellYear.year == YEAR)) is not None
     locked = rate(client, world, "dangvien", level="done")
     assert "đã chốt xếp loại" in text_of(locked)
     assert db.session.scalar(select(Rating.level).where(Rating.user_id == world["users"]["dangvien"].id,

@@ -14,6 +14,7 @@ from sqlalchemy import insert
 
 from handbook.auth.models import User
 from handbook.extensions import db
+from handbook.models_base import utcnow
 from handbook.year.models import CellYear, Rating
 from tests.conftest import text_of
 
@@ -42,7 +43,7 @@ def seed_bloc(make):
             ratings.append({"user_id": 100000 + n, "year": YEAR, "cell_id": cells[cell].id, "conduct": conduct,
                             "level": "excellent" if n % 10 == 0 else "good", "leader": leader, "comment": ""})
     db.session.execute(insert(Rating.__table__), ratings)
-    db.session.add_all([CellYear(cell_id=cells[c].id, year=YEAR) for c in ("a", "b")])
+    db.session.add_all([CellYear(cell_id=cells[c].id, year=YEAR, finished_at=utcnow()) for c in ("a", "b")])
     db.session.commit()
     make.user("capuy_thu", role="admin", role_org=bloc)
     return bloc, branch2

@@ -9,10 +9,10 @@ from sqlalchemy import and_, or_, select
 from handbook.admin import bp
 from handbook.admin import dashboard as service
 from handbook.admin.access import admin_root
-from handbook.admin.csvexport import csv_response
 from handbook.audit import ACTION_LABELS, AuditEntry
 from handbook.auth.models import User
 from handbook.collation import vi_order
+from handbook.csvfile import csv_response
 from handbook.extensions import db
 from handbook.orgs.models import Organization
 from handbook.pager import requested_page
@@ -74,7 +74,7 @@ def dashboard_csv():
                         _percent(r.read_rate), _percent(r.study_rate), "Có" if r.missed else "",
                         r.quality.meetings, r.quality.met["attendance"], r.quality.met["length"],
                         r.quality.met["minutes"], r.quality.met["resolution"], ", ".join(r.quality.ratings)])
-    return csv_response(f"bang-theo-doi-{year}-{month:02d}.csv", header, out)
+    return csv_response(f"bang-theo-doi-{year}-{month:02d}.csv", [header, *out])
 
 
 @bp.get("/audit")

@@ -8,8 +8,8 @@ from flask_login import current_user, login_required
 from handbook.admin import bp, csvimport, previews
 from handbook.admin import messages as msg
 from handbook.admin.access import admin_root, get_admin_org_or_404
-from handbook.admin.csvexport import csv_response, csv_text
 from handbook.admin.forms import ImportForm
+from handbook.csvfile import csv_response, csv_text
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.timefmt import vn_date
@@ -22,7 +22,7 @@ STASH_KEY = "admin_import"
 def import_template():
     """An empty file with the expected header, to fill in Excel."""
     admin_root()
-    return csv_response("mau-nhap-dang-vien.csv", csvimport.TEMPLATE_HEADER, [])
+    return csv_response("mau-nhap-dang-vien.csv", [csvimport.TEMPLATE_HEADER])
 
 
 @bp.route("/import", methods=["GET", "POST"])
@@ -91,6 +91,6 @@ def import_confirm():
     table = [[f["full_name"], f["card_number"], f["card_number"], password, f["cell_name"], vn_date(f["date_of_birth"])]
              for f, password in results]
     # The passwords exist only in this response: the download is a data: link, nothing is kept.
-    download = "data:text/csv;charset=utf-8;base64," + base64.b64encode(csv_text(header, table).encode()).decode()
+    download = "data:text/csv;charset=utf-8;base64," + base64.b64encode(csv_text([header, *table]).encode()).decode()
     page = render_template("admin/import_done.html", table=table, download=download, root=root)
     return page, 200, {"Cache-Control": "no-store"}

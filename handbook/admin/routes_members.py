@@ -10,11 +10,11 @@ from handbook.admin import bp
 from handbook.admin import members as service
 from handbook.admin import messages as msg
 from handbook.admin.access import admin_cells_for_choice, admin_root, get_admin_member_or_404, get_admin_org_or_404
-from handbook.admin.csvexport import csv_response
 from handbook.admin.forms import MemberForm, MoveMemberForm, RoleForm, options
 from handbook.admin.search import member_search
 from handbook.auth.models import RoleAssignment, User
 from handbook.collation import vi_order
+from handbook.csvfile import csv_response
 from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
 from handbook.orgs.models import Organization
@@ -79,7 +79,7 @@ def members_csv():
     rows = ([u.full_name, u.card_number, u.phone, vn_date(u.date_of_birth), u.sex, vn_date(u.admitted_on),
              vn_date(u.official_on), "Có" if u.holds_leadership_post else "", u.cell.name,
              "Đang hoạt động" if u.active else "Đã khóa", u.standing_label] for u in users)
-    return csv_response("dang-vien.csv", header, rows)
+    return csv_response("dang-vien.csv", [header, *rows])
 
 
 def _member_form(form: MemberForm, selected: int | None = None) -> MemberForm:

@@ -14,6 +14,7 @@ from handbook.orgs.models import Organization
 from handbook.timefmt import to_vn
 from handbook.year import messages as msg
 from handbook.year.levels import year_allowed
+from handbook.year.models import Rating
 
 
 def this_year() -> int:
@@ -57,17 +58,24 @@ def get_managed_cell_or_404(cell_id: int) -> Organization:
     return cell
 
 
-def get_member_of_cell_or_404(cell: Organization, user_id: int) -> User:
-    """A member of `cell`, for its leaders' pages; someone else's member answers 404."""
+def get_member_of_cell_or_404(cell: Organization, user_id: int, year: int) -> User:
+    """A member of `cell` (or one it rated in `year` before they moved away), for its leaders'
+    pages; someone else's member answers 404."""
     member = db.session.get(User, user_id)
-    require(member is not None and member.cell_id == cell.id)
+    require(member is not None and (member.cell_id == cell.id or _rated_by(cell, member, year)))
     return member
 
 
-def member_for_rating(cell: Organization, user_id) -> User:
-    """The member a rating form names: another cell's member is refused with a sentence."""
+def _rated_by(cell: Organization, member: User, year: int) -> bool:
+    return db.session.scalar(select(Rating.id).where(Rating.user_id == member.id, Rating.year == year,
+                                                     Rating.cell_id == cell.id)) is not None
+
+
+def member_for_rating(cell: Organization, user_id, year: int) -> User:
+    """The member a rating form names: a member of the cell, or one it rated that year before
+    they moved away (the rating stays the cell's); anyone else is refused with a sentence."""
     member = db.session.get(User, user_id) if isinstance(user_id, int) else None
-    if member is None or member.cell_id != cell.id or not member.active:
+    if member is None or not member.active or (member.cell_id != cell.id and not _rated_by(cell, member, year)):
         raise DomainError(msg.OTHER_CELL.format(cell=cell.name), field="member_id")
     return member
 

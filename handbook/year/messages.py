@@ -17,6 +17,8 @@ REVIEW_SUBMITTED = "Đã nộp bản tự kiểm điểm năm {year}."
 BAD_LEVEL = "Mức xếp loại không hợp lệ: chọn một trong bốn mức của Quy định 124-QĐ/TW."
 BAD_CONDUCT = "Mức nêu gương không hợp lệ: chọn nêu gương tốt, nêu gương hoặc chưa nêu gương."
 OTHER_CELL = "Đảng viên này không sinh hoạt ở chi bộ {cell}; không xếp loại được."
+RATED_ELSEWHERE = ("Đồng chí {name} đã được {cell} xếp loại năm {year}, trước khi chuyển sinh hoạt; "
+                   "kết quả ấy thuộc về chi bộ đó, chi bộ này không xếp loại lại.")
 RATINGS_LOCKED = "Chi bộ đã chốt xếp loại năm {year}; không sửa được nữa."
 RATING_SAVED = "Đã ghi xếp loại của đồng chí {name}."
 OVER_CAP = ("Số đảng viên hoàn thành xuất sắc nhiệm vụ ({excellent}) vượt quá {cap}% số được xếp loại "

@@ -82,7 +82,8 @@ def standing(entries: list[ModelCell], year: int) -> dict[int, list[Measure]]:
 
 def _ratings(entry: ModelCell, year: int) -> Measure:
     """The last year the cell finished rating, up to `year`."""
-    done = db.session.scalar(select(CellYear.year).where(CellYear.cell_id == entry.cell_id, CellYear.year <= year)
+    done = db.session.scalar(select(CellYear.year).where(CellYear.cell_id == entry.cell_id, CellYear.year <= year,
+                                                         CellYear.finished_at.is_not(None))
                              .order_by(CellYear.year.desc()).limit(1))
     label = "Đảng viên hoàn thành tốt nhiệm vụ trở lên"
     if done is None:

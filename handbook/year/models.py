@@ -97,7 +97,8 @@ class SelfReview(db.Model):
 
 
 class Rating(db.Model):
-    """The cell's rating of a member for a year: a level of Quy định 124 and exemplary conduct."""
+    """The cell's rating of a member for a year: a level of Quy định 124 and exemplary conduct.
+    It belongs to the cell that gave it (`cell_id`), wherever the member goes afterwards."""
 
     __table_args__ = (
         UniqueConstraint("user_id", "year", name="uq_rating_user_year"),
@@ -122,14 +123,16 @@ class Rating(db.Model):
 
 
 class CellYear(db.Model):
-    """A cell has finished rating its members for a year: the ratings are locked and shown."""
+    """A cell's rating of its members for a year: open from the first rating (the row every
+    rating and the finish lock, one at a time), finished once `finished_at` is set — then the
+    ratings are locked and shown."""
 
     __table_args__ = (UniqueConstraint("cell_id", "year", name="uq_cell_year"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     cell_id: Mapped[int] = mapped_column(ForeignKey("organization.id"), index=True)
     year: Mapped[int]
-    finished_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     finished_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
 
 

@@ -1,12 +1,23 @@
 """The cell's rating of its members at the year-end meeting: one rating per member and year,
 recorded by the secretary (from the cell's vote where one was held), checked against the cap
 on "xuất sắc", then finished for the year — which locks the ratings and shows each member
-theirs. Services flush; views commit."""
+theirs. Services flush; views commit.
+
+A rating belongs to the cell that gave it: the cell where the member went through the year's
+review. A member moved afterwards keeps that rating. Their new cell cannot rate them or rewrite
+it, lists them as rated elsewhere and finishes without them; the old cell still lists them (as
+moved), may correct the rating while its year is open, and counts it against its cap when it
+finishes. A member moved before any cell rated them is rated by the cell they are in.
+
+Rating and finishing both take the cell's year row first (`_lock_year`), so the two run one
+after the other: a rating cannot land between the finish's count and its mark."""
 
 from dataclasses import dataclass
 
 from flask import current_app
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from handbook.audit import record
 from handbook.auth.models import User
@@ -35,8 +46,41 @@ def ratings_of(cell: Organization, year: int) -> dict[int, Rating]:
                                                                             Rating.year == year))}
 
 
+def rated_elsewhere(cell: Organization, year: int) -> dict[int, Organization]:
+    """The cell's members whose rating of `year` another cell gave (before they moved here),
+    with that cell."""
+    rows = db.session.execute(select(Rating.user_id, Organization)
+                              .join(Organization, Organization.id == Rating.cell_id)
+                              .join(User, User.id == Rating.user_id)
+                              .where(Rating.year == year, Rating.cell_id != cell.id, User.cell_id == cell.id))
+    return {user_id: org for user_id, org in rows}
+
+
+def moved_away(cell: Organization, year: int) -> list[User]:
+    """Members the cell rated for `year` who have since left it: the rating is still the cell's."""
+    return list(db.session.scalars(select(User).join(Rating, Rating.user_id == User.id)
+                                   .where(Rating.cell_id == cell.id, Rating.year == year,
+                                          User.cell_id.is_distinct_from(cell.id))
+                                   .order_by(vi_order(User.full_name), User.id)))
+
+
 def finished(cell_id: int, year: int) -> CellYear | None:
-    return db.session.scalar(select(CellYear).where(CellYear.cell_id == cell_id, CellYear.year == year))
+    return db.session.scalar(select(CellYear).where(CellYear.cell_id == cell_id, CellYear.year == year,
+                                                    CellYear.finished_at.is_not(None)))
+
+
+def _lock_year(cell: Organization, year: int) -> CellYear:
+    """The cell's row for the year, made if missing, and held until the transaction ends.
+
+    PostgreSQL locks the row (FOR UPDATE): a second rating or finish of the same cell and year
+    waits here for the first to commit, then reads what it wrote. SQLite has no row locks, but
+    the INSERT takes its one write lock before anything below is read, which serialises alike.
+    """
+    insert = pg_insert if db.engine.dialect.name == "postgresql" else sqlite_insert
+    db.session.execute(insert(CellYear).values(cell_id=cell.id, year=year)
+                       .on_conflict_do_nothing(index_elements=["cell_id", "year"]))
+    return db.session.scalars(select(CellYear).where(CellYear.cell_id == cell.id, CellYear.year == year)
+                              .with_for_update().execution_options(populate_existing=True)).one()
 
 
 def own_rating(user, year: int) -> Rating | None:
@@ -77,17 +121,23 @@ def cap_message(state: CapState) -> str:
 
 
 def rate(cell: Organization, member: User, year: int, *, level: str, conduct: str, comment: str, by) -> Rating:
-    """Records (or corrects) a member's rating while the cell's year is open."""
-    if finished(cell.id, year):
-        raise DomainError(msg.RATINGS_LOCKED.format(year=year), status=409)
+    """Records (or corrects) a member's rating while the cell's year is open: a member of the
+    cell whom no other cell rated that year, or one the cell rated before they moved away."""
     if level not in LEVELS:
         raise DomainError(msg.BAD_LEVEL, field="level")
     if conduct not in CONDUCT:
         raise DomainError(msg.BAD_CONDUCT, field="conduct")
-    if member.cell_id != cell.id:
+    if _lock_year(cell, year).finished_at is not None:
+        raise DomainError(msg.RATINGS_LOCKED.format(year=year), status=409)
+    rating = db.session.scalar(select(Rating).where(Rating.user_id == member.id, Rating.year == year)
+                               .execution_options(populate_existing=True))
+    if rating is not None and rating.cell_id != cell.id:
+        other = db.session.get(Organization, rating.cell_id)
+        raise DomainError(msg.RATED_ELSEWHERE.format(name=member.full_name, cell=other.name, year=year),
+                          field="member_id", status=409)
+    if rating is None and member.cell_id != cell.id:
         raise DomainError(msg.OTHER_CELL.format(cell=cell.name), field="member_id")
     voted, vote_id = vote_level(member, year)
-    rating = db.session.scalar(select(Rating).where(Rating.user_id == member.id, Rating.year == year))
     if rating is None:
         rating = Rating(user_id=member.id, year=year, cell_id=cell.id)
         db.session.add(rating)
@@ -100,19 +150,19 @@ def rate(cell: Organization, member: User, year: int, *, level: str, conduct: st
 
 
 def finish(cell: Organization, year: int, by) -> CellYear:
-    """Locks the year's ratings: every member rated, and the cap held."""
-    if finished(cell.id, year):
+    """Locks the year's ratings: every member rated (here, or by the cell they left), and the
+    cap held over the ratings the cell gave."""
+    mark = _lock_year(cell, year)
+    if mark.finished_at is not None:
         raise DomainError(msg.RATINGS_LOCKED.format(year=year), status=409)
-    rated = ratings_of(cell, year)
-    missing = [m.full_name for m in cell_members(cell) if m.id not in rated]
+    rated, elsewhere = ratings_of(cell, year), rated_elsewhere(cell, year)
+    missing = [m.full_name for m in cell_members(cell) if m.id not in rated and m.id not in elsewhere]
     if missing:
         raise DomainError(msg.NOT_ALL_RATED.format(count=len(missing), names=", ".join(missing)))
     state = cap_state([r.level for r in rated.values()])
     if state.exceeded:
         raise DomainError(cap_message(state))
-    mark = CellYear(cell_id=cell.id, year=year, finished_by_id=by.id, finished_at=utcnow())
-    db.session.add(mark)
+    mark.finished_at, mark.finished_by_id = utcnow(), by.id
     db.session.flush()
     record("year.finished", org=cell, target=cell, summary=f"Chốt xếp loại đảng viên năm {year}")
     return mark
-

@@ -27,10 +27,12 @@ def cell(year: int, cell_id: int):
     check_year(year)
     org = get_overseen_cell_or_404(cell_id)
     members = ratings.cell_members(org)
+    moved = ratings.moved_away(org, year)
     rated = ratings.ratings_of(org, year)
-    papers_of = papers.papers_of([m.id for m in members], year)
+    papers_of = papers.papers_of([m.id for m in members + moved], year)
     state = ratings.cap_state([r.level for r in rated.values()])
     return render_template("year/cell.html", year=year, cell=org, members=members, rated=rated,
+                           moved=moved, elsewhere=ratings.rated_elsewhere(org, year),
                            papers_of=papers_of, finished=ratings.finished(org.id, year),
                            can_rate=manages_cell_id(current_user, org.id), levels=LEVELS, conduct=CONDUCT,
                            cap_warning=ratings.cap_message(state) if state.exceeded else "",
@@ -43,7 +45,7 @@ def member(year: int, cell_id: int, user_id: int):
     """A member's submitted papers, for the cell's leaders and the committee (print layout)."""
     check_year(year)
     org = get_overseen_cell_or_404(cell_id)
-    person = get_member_of_cell_or_404(org, user_id)
+    person = get_member_of_cell_or_404(org, user_id, year)
     commitment = papers.find_commitment(person, year)
     review = papers.find_review(person, year)
     commitment = commitment if commitment and can_read_paper(current_user, commitment) else None
@@ -66,7 +68,7 @@ def rate(year: int, cell_id: int):
         flash(next(iter(form.errors.values()))[0], "error")
         return back
     try:
-        person = member_for_rating(org, request.form.get("member_id", type=int))
+        person = member_for_rating(org, request.form.get("member_id", type=int), year)
         ratings.rate(org, person, year, level=form.level.data, conduct=form.conduct.data,
                      comment=form.comment.data, by=current_user)
     except DomainError as error:

@@ -1,10 +1,11 @@
 """The committee's side: the year's figures for its subtree or a branch, on screen, printed
 and as CSV; the commitment template it gives the cells below."""
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import login_required
 
 from handbook.auth.permissions import require_admin
+from handbook.csvfile import csv_response
 from handbook.extensions import db
 from handbook.year import bp, papers, stats
 from handbook.year import messages as msg
@@ -35,8 +36,7 @@ def statistics(year: int):
 def statistics_csv(year: int):
     """The same table for a spreadsheet."""
     table = _table(year)
-    return Response(stats.as_csv(table), mimetype="text/csv", headers={
-        "Content-Disposition": f"attachment; filename=xep-loai-dang-vien-{year}-{table.org.id}.csv"})
+    return csv_response(f"xep-loai-dang-vien-{year}-{table.org.id}.csv", stats.csv_rows(table))
 
 
 @bp.route("/year/template", methods=["GET", "POST"])

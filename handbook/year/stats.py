@@ -2,8 +2,6 @@
 those holding a leadership or management post and the others, with counts and shares per
 level of exemplary conduct and per level of the rating; and the cells still rating."""
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -59,7 +57,7 @@ def _rows(org: Organization, year: int, column) -> list[Row]:
 
 def unfinished_cells(org: Organization, year: int) -> list[Organization]:
     """Cells of the subtree with active members whose ratings of `year` are not finished."""
-    done = select(CellYear.cell_id).where(CellYear.year == year)
+    done = select(CellYear.cell_id).where(CellYear.year == year, CellYear.finished_at.is_not(None))
     with_members = select(User.cell_id).where(User.active, User.cell_id.is_not(None))
     return list(db.session.scalars(select(Organization).where(
         Organization.path.startswith(org.path), Organization.kind == "cell", Organization.closed.is_(False),
@@ -71,15 +69,13 @@ def year_table(org: Organization, year: int) -> YearTable:
                      unfinished_cells(org, year))
 
 
-def as_csv(table: YearTable) -> str:
+def csv_rows(table: YearTable) -> list[list]:
     """The two tables one under the other, counts and shares, for a spreadsheet."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([f"Kết quả đánh giá, xếp loại đảng viên năm {table.year}", table.org.name])
+    out = [[f"Kết quả đánh giá, xếp loại đảng viên năm {table.year}", table.org.name]]
     for title, scale, rows in (("Nêu gương", CONDUCT, table.conduct), ("Xếp loại", LEVELS, table.levels)):
-        writer.writerow([])
-        writer.writerow([title, "Tổng số"] + [part for key in scale for part in (scale[key], "Tỷ lệ")])
+        out.append([])
+        out.append([title, "Tổng số"] + [part for key in scale for part in (scale[key], "Tỷ lệ")])
         for row in rows:
             shares = [(row.counts.get(key, 0), percent(row.counts.get(key, 0), row.total)) for key in scale]
-            writer.writerow([row.label, row.total] + [part for pair in shares for part in pair])
-    return "\ufeff" + out.getvalue()  # the BOM lets spreadsheet programs read the accents
+            out.append([row.label, row.total] + [part for pair in shares for part in pair])
+    return out
