@@ -110,8 +110,8 @@ VOTE_PROBATIONARY = "Đảng viên dự bị không có quyền biểu quyết (
 VOTE_AWAY = "Đồng chí đang sinh hoạt tạm thời ở nơi khác nên không biểu quyết ở chi bộ này."
 VOTE_SUSPENDED = "Đồng chí đang bị đình chỉ sinh hoạt nên không biểu quyết được."
 VOTE_NOT_PRESENT = "Chỉ đảng viên có mặt (đã điểm danh) mới biểu quyết được. Hãy điểm danh trước."
-VOTE_SECRET_OTHER_DEVICE = ("Phiếu kín của đồng chí đã được ghi nhận. Vì phiếu kín không lưu ai chọn gì, chỉ đổi được "
-                            "trên máy đã bỏ phiếu.")
+VOTE_SECRET_KEPT = ("Phiếu kín của đồng chí đã được ghi nhận trước khi phần mềm được cập nhật nên không đổi được "
+                    "nữa.")
 VOTE_TOTAL_ABOVE_BASE = ("Tổng số phiếu ({total}) vượt quá số đảng viên chính thức được tính ({base}). "
                          "Kiểm tra lại số phiếu giơ tay.")
 VOTE_BAD_COUNT = "Số phiếu phải là số nguyên từ 0 đến 1000."

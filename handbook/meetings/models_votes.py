@@ -1,8 +1,10 @@
-"""Tables of the cell's votes: the vote, who voted, and the secret ballots' counts.
+"""Tables of the cell's votes: the vote, who voted, and the secret ballots' choices and counts.
 
 A secret vote keeps who voted (one `Ballot` per member, its `choice` empty) apart from what
-was chosen (`SecretTally`, a count per choice): no row names both a member and a choice. An
-open vote keeps each member's choice on their ballot.
+was chosen: while it is open, a `SecretChoice` per ballot under a key only the vote's own
+secret (`VoteSecret`) links to a member; once closed, only `SecretTally`, a count per choice.
+Why it is built so, and what it cannot hide: handbook/meetings/secret_ballot.py. An open vote
+keeps each member's choice on their ballot.
 """
 
 import json
@@ -58,8 +60,8 @@ class Vote(db.Model):
 
 
 class Ballot(db.Model):
-    """A member's vote. Open vote: the choice. Secret vote: no choice, only `receipt`, the hash
-    of a token held in the member's own session, so only that device may change the ballot."""
+    """A member's vote by phone. Open vote: the choice. Secret vote: only that the member voted
+    (no choice, no time), rewritten at closing in the members' order."""
 
     __table_args__ = (UniqueConstraint("vote_id", "user_id"),)
 
@@ -67,11 +69,28 @@ class Ballot(db.Model):
     vote_id: Mapped[int] = mapped_column(ForeignKey("vote.id", ondelete="CASCADE"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     choice: Mapped[int | None]
-    receipt: Mapped[str | None] = mapped_column(String(64))
+
+
+class VoteSecret(db.Model):
+    """An open secret vote's key to its ballots (hex), made at opening, deleted at closing; a
+    table of its own, kept as small as the votes open now, so closing can rewrite it whole."""
+
+    vote_id: Mapped[int] = mapped_column(ForeignKey("vote.id", ondelete="CASCADE"), primary_key=True)
+    secret: Mapped[str] = mapped_column(String(64))
+
+
+class SecretChoice(db.Model):
+    """What one ballot of an open secret vote chose, under `key`, the HMAC of the member's id by
+    the vote's secret: no member id, no time, no row number. All are deleted at closing."""
+
+    vote_id: Mapped[int] = mapped_column(ForeignKey("vote.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    choice: Mapped[int]
 
 
 class SecretTally(db.Model):
-    """How many phone ballots of a secret vote chose each choice; it names no one."""
+    """How many phone ballots of a secret vote chose each choice, written at closing in the
+    choices' order; it names no one."""
 
     __table_args__ = (UniqueConstraint("vote_id", "choice"),)
 

@@ -1,7 +1,7 @@
 """Votes: the secretary opens, closes (adding the show of hands) and annuls; members present
 vote on their phones from the box on the meeting page."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
@@ -15,6 +15,15 @@ from handbook.meetings.forms import AnnulVoteForm, BallotForm, VoteForm, close_v
 from handbook.meetings.models import AgendaItem, Vote
 from handbook.meetings.status import Action
 from handbook.security import is_htmx
+
+# Where sessions of an earlier version kept each secret ballot's token and choice, in clear.
+OLD_SESSION_KEY = "secret_ballots"
+
+
+@bp.before_app_request
+def _drop_old_ballot_tokens():
+    if OLD_SESSION_KEY in session:
+        session.pop(OLD_SESSION_KEY)
 
 
 def _vote_of(meeting, vote_id: int) -> Vote:
@@ -129,11 +138,16 @@ def annul_vote(meeting_id, vote_id):
 @bp.get("/meetings/<int:meeting_id>/vote")
 @login_required
 def vote_fragment(meeting_id):
-    """The member's vote box, asked again by the meeting page during the meeting."""
+    """The member's vote box, asked again by the meeting page during the meeting, or to show
+    the member their secret ballot's choice (`?xem=1`)."""
     meeting = get_visible_meeting_or_404(meeting_id)
-    if request.args.get("seen") == vote_box.seen(votes.votes_of(meeting)):
+    reveal = request.args.get("xem") == "1"  # the member asked to see their secret ballot's choice
+    if not reveal and request.args.get("seen") == vote_box.seen(votes.votes_of(meeting)):
         return "", 204  # nothing opened or closed since: htmx leaves the box as it is
-    return render_template("meetings/_vote.html", box=vote_box.box_context(meeting))
+    box = vote_box.box_context(meeting, reveal=reveal)
+    if is_htmx():
+        return render_template("meetings/_vote.html", box=box)
+    return render_template("meetings/vote.html", box=box, meeting=meeting)
 
 
 @bp.post("/meetings/<int:meeting_id>/votes/<int:vote_id>/ballot")
@@ -147,18 +161,16 @@ def cast_ballot(meeting_id, vote_id):
     error = None
     if form.validate_on_submit():
         try:
-            token = votes.cast(vote, current_user, form.choice.data, vote_box.held(vote.id))
+            votes.cast(vote, current_user, form.choice.data)
         except DomainError as refused:
             db.session.rollback()
             error = refused.message
         else:
             db.session.commit()
-            if token:
-                vote_box.keep(vote.id, token, form.choice.data)
             if not is_htmx():
                 flash(msg.VOTE_CAST, "success")
                 return redirect(url_for("meetings.show", meeting_id=meeting.id) + "#bieu-quyet")
-            return render_template("meetings/_vote.html", box=vote_box.box_context(meeting, saved=True))
+            return render_template("meetings/_vote.html", box=vote_box.box_context(meeting, saved=True, reveal=True))
     else:
         error = next(iter(form.choice.errors), None) or msg.VOTE_BAD_CHOICE
     # htmx swaps only 2xx answers: a refused ballot is a 200 that shows its message.

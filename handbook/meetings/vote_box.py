@@ -1,11 +1,12 @@
-"""The member's vote box on the meeting page, and the secret ballot's token in the session.
+"""The member's vote box on the meeting page, and its fragment.
 
 The box is rendered by the meeting page and by its own fragment, which the page asks for
 again every little while during the meeting, so a vote the secretary opens shows up on the
-phones without a reload.
+phones without a reload. A secret ballot's choice is shown to its member only in a fragment
+asked for on purpose (or answering the ballot), never kept: not in the meeting page (which
+the phone keeps for offline use), not in the browser's cache, not in the cookie.
 """
 
-from flask import session
 from flask_login import current_user
 
 from handbook.meetings import vote_rules as rules
@@ -13,26 +14,7 @@ from handbook.meetings import votes
 from handbook.meetings.forms import BallotForm
 from handbook.meetings.status import Action, checkin_window, status_allows
 from handbook.models_base import utcnow
-
-SESSION_KEY = "secret_ballots"
-KEPT = 10  # tokens of the latest secret votes; older votes are closed long since
-
-
-def held(vote_id: int) -> tuple[str, int] | None:
-    """The token and choice this device's session keeps for a secret ballot, if any."""
-    entry = session.get(SESSION_KEY, {}).get(str(vote_id))
-    if not isinstance(entry, list) or len(entry) != 2:
-        return None
-    token, choice = entry
-    return (token, choice) if isinstance(token, str) and isinstance(choice, int) else None
-
-
-def keep(vote_id: int, token: str, choice: int) -> None:
-    """Only the member's own (signed) cookie ever holds what a secret ballot chose."""
-    kept = dict(session.get(SESSION_KEY, {}))
-    kept.pop(str(vote_id), None)
-    kept[str(vote_id)] = [token, choice]
-    session[SESSION_KEY] = dict(list(kept.items())[-KEPT:])
+from handbook.security import private_page
 
 
 def live(meeting) -> bool:
@@ -46,7 +28,10 @@ def seen(all_votes) -> str:
     return "-".join(f"{v.id}{v.status[0]}" for v in all_votes) or "0"
 
 
-def box_context(meeting, form: BallotForm | None = None, error: str | None = None, saved: bool = False) -> dict:
+def box_context(meeting, form: BallotForm | None = None, error: str | None = None, saved: bool = False,
+                reveal: bool = False) -> dict:
+    """`reveal`: a secret ballot's member sees their choice (the answer is then never stored);
+    a refused ballot (`form`) shows what was sent, so is never stored either."""
     all_votes = votes.votes_of(meeting)
     vote = next((v for v in all_votes if v.status == "open"), None)
     context = {"meeting": meeting, "vote": vote, "live": live(meeting), "error": error, "saved": saved,
@@ -55,12 +40,14 @@ def box_context(meeting, form: BallotForm | None = None, error: str | None = Non
         return context
     present = current_user.id in votes.present_ids(meeting)
     ballot = votes.own_ballot(vote, current_user)
+    shown = not vote.secret or (reveal and ballot is not None)
+    if vote.secret and (shown or form is not None):
+        private_page()
+    chosen = votes.own_choice(vote, current_user) if shown else None
     if form is None:
-        kept = held(vote.id) if vote.secret else None
-        chosen = kept[1] if kept else (ballot.choice if ballot else None)
         form = BallotForm(formdata=None, data={"choice": chosen})
     form.choice.choices = list(enumerate(vote.choice_list))
     context.update(
-        form=form, ballot=ballot, can_change=ballot is None or not vote.secret or held(vote.id) is not None,
+        form=form, ballot=ballot, chosen=chosen,
         refusal=rules.voting_refusal(current_user, meeting.cell_id, present, votes.meeting_day(meeting)))
     return context

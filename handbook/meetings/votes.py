@@ -1,27 +1,27 @@
 """Votes at a meeting (biểu quyết): opened by the secretary, cast by members present on their
 phones, closed with the show of hands added, counted by the party's rules (vote_rules.py),
-annulled with a reason that stays. Results go into the minutes (minutes_builder.py).
+annulled with a reason that stays. Results go into the minutes (minutes_builder.py). What a
+secret ballot keeps, and how it forgets who chose what: secret_ballot.py.
 
 Public (other features may call it): `open_vote` opens a vote, e.g. on a member's rating
 (kind "rating", the levels as choices, the member as `subject`), and `result` reads its
 outcome once closed; `votes_on` lists the closed votes about a member.
 """
 
-import hashlib
 import json
-import secrets
 from datetime import date
 
 from flask import current_app
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from handbook.audit import record
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import messages as msg
+from handbook.meetings import secret_ballot
 from handbook.meetings import vote_rules as rules
-from handbook.meetings.models import AgendaItem, Attendance, Ballot, Meeting, SecretTally, Vote
+from handbook.meetings.models import AgendaItem, Attendance, Ballot, Meeting, Vote
 from handbook.meetings.notify import actor_id, cell_members, notify_members
 from handbook.meetings.status import Action, check
 from handbook.models_base import utcnow
@@ -64,6 +64,14 @@ def present_ids(meeting: Meeting) -> set[int]:
 
 def excludes() -> tuple[str, ...]:
     return tuple(e for e in current_app.config.get("VOTE_BASE_EXCLUDES", rules.EXCLUSIONS) if e in rules.EXCLUSIONS)
+
+
+def voters_now(meeting: Meeting) -> set[int]:
+    """Members whose phone ballots count now: in the cell, official, neither away nor suspended,
+    and marked present. A member marked absent after voting is no longer counted."""
+    present, day = present_ids(meeting), meeting_day(meeting)
+    return {m.id for m in cell_members(meeting.cell_id)
+            if rules.voting_refusal(m, meeting.cell_id, m.id in present, day) is None}
 
 
 def current_basis(meeting: Meeting) -> rules.Basis:
@@ -116,7 +124,7 @@ def open_vote(meeting: Meeting, *, question: str, kind: str = "resolution", choi
     except IntegrityError:
         raise DomainError(msg.VOTE_ALREADY_OPEN.format(question=question)) from None
     if secret:
-        db.session.add_all([SecretTally(vote_id=vote.id, choice=n, count=0) for n in range(len(labels))])
+        secret_ballot.start(vote)
     record("vote.opened", org=meeting.cell, target=meeting, summary=f"Mở biểu quyết: {question}")
     notify_members(meeting, "vote", msg.NOTIFY_VOTE.format(question=question, title=meeting.title))
     return vote
@@ -126,8 +134,12 @@ def own_ballot(vote: Vote, user) -> Ballot | None:
     return db.session.scalar(select(Ballot).where(Ballot.vote_id == vote.id, Ballot.user_id == user.id))
 
 
-def _receipt(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+def own_choice(vote: Vote, user) -> int | None:
+    """What the member chose while the vote is open; a secret choice only through its key."""
+    if vote.secret:
+        return secret_ballot.own_choice(vote, user)
+    ballot = own_ballot(vote, user)
+    return ballot.choice if ballot else None
 
 
 def _still_open(vote: Vote) -> None:
@@ -139,14 +151,8 @@ def _still_open(vote: Vote) -> None:
         raise DomainError(msg.VOTE_NOT_OPEN)
 
 
-def _tally(vote: Vote, choice: int, step: int) -> None:
-    db.session.execute(update(SecretTally).where(SecretTally.vote_id == vote.id, SecretTally.choice == choice)
-                       .values(count=SecretTally.count + step).execution_options(synchronize_session=False))
-
-
-def cast(vote: Vote, user, choice, held: tuple[str, int] | None = None) -> str | None:
-    """Records `user`'s choice, or changes it. A secret ballot returns the token the member's
-    session keeps (with the choice) to change it later from that device: `held`."""
+def cast(vote: Vote, user, choice) -> None:
+    """Records `user`'s choice, or changes it, until the vote is closed."""
     meeting = db.session.get(Meeting, vote.meeting_id)
     check(meeting, Action.CAST_VOTE)
     _check(vote, "cast")
@@ -156,55 +162,38 @@ def cast(vote: Vote, user, choice, held: tuple[str, int] | None = None) -> str |
     if problem:
         raise DomainError(problem)
     _still_open(vote)
-    ballot = own_ballot(vote, user)
-    if not vote.secret:
-        if ballot is None:
-            ballot = Ballot(vote_id=vote.id, user_id=user.id)
-            db.session.add(ballot)
-        ballot.choice = choice
-        return None
-    token = secrets.token_urlsafe(24)
-    if ballot is None:
-        try:
-            with db.session.begin_nested():
-                db.session.add(Ballot(vote_id=vote.id, user_id=user.id, choice=None, receipt=_receipt(token)))
-        except IntegrityError:
-            raise DomainError(msg.VOTE_SECRET_OTHER_DEVICE) from None
-        _tally(vote, choice, +1)
-        return token
-    old_token, old_choice = held if held else ("", -1)
-    if not 0 <= old_choice < len(vote.choice_list):
-        raise DomainError(msg.VOTE_SECRET_OTHER_DEVICE)
-    changed = db.session.execute(update(Ballot).where(Ballot.id == ballot.id, Ballot.receipt == _receipt(old_token))
-                                 .values(receipt=_receipt(token)).execution_options(synchronize_session=False))
-    if changed.rowcount != 1:
-        raise DomainError(msg.VOTE_SECRET_OTHER_DEVICE)
-    if old_choice != choice:
-        _tally(vote, old_choice, -1)
-        _tally(vote, choice, +1)
-    return token
-
-
-def phone_counts(vote: Vote) -> list[int]:
-    counts = [0] * len(vote.choice_list)
     if vote.secret:
-        rows = db.session.execute(select(SecretTally.choice, SecretTally.count).where(SecretTally.vote_id == vote.id))
-    else:
-        rows = db.session.execute(select(Ballot.choice, func.count()).where(Ballot.vote_id == vote.id)
-                                  .group_by(Ballot.choice))
-    for choice, count in rows:
-        if choice is not None and 0 <= choice < len(counts):
-            counts[choice] += int(count)
+        secret_ballot.record(vote, user, choice)
+        return
+    ballot = own_ballot(vote, user)
+    if ballot is None:
+        ballot = Ballot(vote_id=vote.id, user_id=user.id)
+        db.session.add(ballot)
+    ballot.choice = choice
+
+
+def phone_counts(vote: Vote, voters: set[int]) -> list[int]:
+    """Phone ballots per choice, of the members in `voters` only."""
+    if vote.secret:
+        return secret_ballot.count(vote, voters)
+    counts = [0] * len(vote.choice_list)
+    for user_id, choice in db.session.execute(select(Ballot.user_id, Ballot.choice).where(Ballot.vote_id == vote.id)):
+        if user_id in voters and choice is not None and 0 <= choice < len(counts):
+            counts[choice] += 1
     return counts
 
 
 def ballots_cast(vote: Vote) -> int:
-    return db.session.scalar(select(func.count()).select_from(Ballot).where(Ballot.vote_id == vote.id)) or 0
+    """Phone ballots that would count if the vote closed now (no choice is read)."""
+    voters = voters_now(db.session.get(Meeting, vote.meeting_id))
+    return sum(1 for user_id in db.session.scalars(select(Ballot.user_id).where(Ballot.vote_id == vote.id))
+               if user_id in voters)
 
 
 def close(vote: Vote, hand_counts: list[int] | None = None) -> rules.Outcome:
-    """Ends the vote: phone ballots plus the show of hands, measured against the base as it
-    stands now, both frozen; the total may never exceed the base."""
+    """Ends the vote: phone ballots of members entitled to vote now plus the show of hands,
+    measured against the base as it stands now, both frozen; the total may never exceed the
+    base. A secret vote's choices become counts (secret_ballot.seal)."""
     meeting = db.session.get(Meeting, vote.meeting_id)
     check(meeting, Action.RUN_VOTE)
     target = _check(vote, "close")
@@ -216,10 +205,15 @@ def close(vote: Vote, hand_counts: list[int] | None = None) -> rules.Outcome:
                                 .values(status=target, closed_at=utcnow()).execution_options(synchronize_session=False))
     if closed.rowcount != 1:
         raise DomainError(msg.VOTE_NOT_OPEN)
-    totals = [p + h for p, h in zip(phone_counts(vote), hands, strict=True)]
+    if vote.secret:
+        secret_ballot.lock_for_closing()
+    phones = phone_counts(vote, voters_now(meeting))
+    totals = [p + h for p, h in zip(phones, hands, strict=True)]
     basis = current_basis(meeting)
     if sum(totals) > basis.base:
         raise DomainError(msg.VOTE_TOTAL_ABOVE_BASE.format(total=sum(totals), base=basis.base), field="hands")
+    if vote.secret:
+        secret_ballot.seal(vote, phones)
     db.session.refresh(vote)
     vote.hand_counts = json.dumps(hands)
     vote.counts = json.dumps(totals)

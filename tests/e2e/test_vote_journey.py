@@ -1,6 +1,7 @@
 """A cell's meeting by the rules, on phones: the secretary takes attendance and opens a vote,
 two members vote on their phones, the secretary closes it with the show of hands, the result
-is in the minutes, chair and note-taker both sign, and the minutes print as the book has them."""
+is in the minutes, chair and note-taker both sign, and the minutes print as the book has them.
+And a secret ballot, whose choice its member sees only when asking for it."""
 
 import re
 
@@ -17,9 +18,11 @@ PEOPLE = {"vote_bithu": "Nguyễn Văn Chủ", "vote_thuky": "Trần Thị Ký",
 TITLE = "Sinh hoạt chi bộ (biểu quyết trên điện thoại)"
 
 
-def arrange(server) -> int:
+def arrange(server, cell_name: str = CELL, people: dict | None = None) -> int:
     """A cell of its own (so other journeys' members do not change the count), its secretary and
     two members, and a published meeting that began ten minutes ago."""
+    people = people or PEOPLE
+    secretary = next(iter(people))
     from datetime import timedelta
 
     from sqlalchemy import select
@@ -34,12 +37,12 @@ def arrange(server) -> int:
 
     def create():
         base = db.session.scalar(select(Organization).where(Organization.name == BASE))
-        cell = create_org(CELL, "cell", base)
-        for username, name in PEOPLE.items():
+        cell = create_org(cell_name, "cell", base)
+        for username, name in people.items():
             user = User(username=username, full_name=name, cell=cell, password_hash=hash_password("sotay-demo"),
                         must_change_password=False)
             db.session.add(user)
-            if username == "vote_bithu":
+            if username == secretary:
                 db.session.add(RoleAssignment(user=user, org=cell, role="secretary"))
         meeting = create_meeting(cell, kind="regular", title=TITLE, starts_at=utcnow() - timedelta(minutes=10),
                                  duration_minutes=120, location="Hội trường nhà văn hóa", template="regular")
@@ -154,3 +157,47 @@ def test_a_vote_by_phone_goes_into_signed_minutes_that_print(page, browser, live
     assert_accessible(page)
     pdf = page.request.get(path + "/minutes.pdf")
     assert pdf.ok and pdf.headers["content-type"] == "application/pdf" and pdf.body()[:4] == b"%PDF"
+
+
+def test_a_secret_ballot_shows_its_choice_to_its_member_only_when_asked(page, browser, live_server, console_errors):
+    people = {"kin_bithu": "Nguyễn Văn Kín", "kin_dangvien": "Trần Thị Phiếu"}
+    meeting_id = arrange(live_server, "Chi bộ Bỏ phiếu kín (thử trên điện thoại)", people)
+    path = f"/meetings/{meeting_id}"
+    login(page, "kin_bithu")
+    page.goto(path + "/attendance")
+    for name in people.values():
+        page.locator("li.attendance-row", has_text=name).get_by_role("radio", name="Có mặt").check()
+    page.get_by_role("button", name="Lưu điểm danh").click()
+    expect(page.get_by_role("status")).to_have_text("Đã lưu điểm danh.", timeout=SLOW)
+    page.goto(path + "/votes")
+    page.get_by_label("Nội dung biểu quyết").fill("Thông qua nghị quyết tháng")
+    page.get_by_label("Bỏ phiếu kín (không lưu ai chọn gì)").check()
+    page.get_by_role("button", name="Mở biểu quyết").click()
+    expect(page.get_by_text("Đã mở biểu quyết.")).to_be_visible(timeout=SLOW)
+
+    context, member, errors = phone(browser, live_server)
+    try:
+        login(member, "kin_dangvien")
+        member.goto(path)
+        box = member.locator("#bieu-quyet")
+        box.get_by_role("radio", name="Không tán thành", exact=True).check()
+        box.get_by_role("button", name="Gửi biểu quyết").click()
+        expect(member.locator("#bieu-quyet")).to_contain_text("Phiếu kín của đồng chí: Không tán thành", timeout=SLOW)
+        # Opened again, the page does not say it, until the member asks.
+        member.reload()
+        box = member.locator("#bieu-quyet")
+        expect(box).to_contain_text("Đồng chí đã bỏ phiếu kín")
+        expect(box.get_by_role("radio", name="Không tán thành", exact=True)).not_to_be_checked()
+        assert_accessible(member)
+        box.get_by_role("link", name="Xem lựa chọn đã gửi").click()
+        expect(member.locator("#bieu-quyet")).to_contain_text("Phiếu kín của đồng chí: Không tán thành")
+        expect(member.locator("#bieu-quyet").get_by_role("radio", name="Không tán thành", exact=True)).to_be_checked()
+        assert member.url.endswith(path)  # shown in place, not a page the phone keeps
+        assert not errors, errors
+    finally:
+        context.close()
+
+    page.reload()
+    expect(page.locator("#dang-bieu-quyet")).to_contain_text("1 phiếu qua điện thoại")
+    page.get_by_role("button", name="Đóng biểu quyết và tính kết quả").click()
+    expect(page.get_by_text("Không thông qua: 0/2 đảng viên chính thức tán thành (0%)")).to_be_visible(timeout=SLOW)
