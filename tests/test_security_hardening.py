@@ -1,10 +1,15 @@
 """Production settings that are refused, caching of pages with private text, Vary."""
 
+from datetime import timedelta
+
 import pytest
 
 from handbook import create_app
+from handbook.extensions import db
+from handbook.meetings.models import Rsvp
 from tests import notes_factories as nf
 from tests.conftest import text_of
+from tests.meetings_factories import meeting
 
 GOOD_SECRET = "Zq3vW8-hT1kLm0pR7sYx2cVb9nJd4fGe"
 
@@ -55,3 +60,31 @@ def test_pages_vary_on_the_history_restore_header(client, auth, world):
     auth.login("dangvien")
     response = client.get("/meetings")
     assert {"Cookie", "HX-Request", "HX-History-Restore-Request"} <= set(response.vary)
+
+
+def test_pages_with_anothers_data_or_a_secret_are_never_stored_and_logout_clears_the_device(client, auth, world):
+    m = meeting(world["cell1"], status="published", starts_in=timedelta(minutes=-10))
+    db.session.add(Rsvp(meeting_id=m.id, user_id=world["users"]["dangvien2"].id, attending=False, reason="Ốm"))
+    db.session.commit()
+    auth.login("bithu")
+    for path in (f"/meetings/{m.id}/overview", f"/meetings/{m.id}/attendance", "/account"):
+        response = client.get(path)
+        assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store", path
+    auth.logout()
+    auth.login("capuy")
+    member = client.get(f"/admin/members/{world['users']['dangvien2'].id}")
+    assert member.status_code == 200 and member.headers["Cache-Control"] == "no-store"
+    logout = auth.logout()
+    assert logout.headers["Clear-Site-Data"] == '"cache", "storage"'
+
+    # The member's own absence reason on the meeting page: not stored either, yet the phone's
+    # offline copy (the service worker's, kept apart and sent back with If-None-Match) revalidates.
+    auth.login("dangvien2")
+    page = client.get(f"/meetings/{m.id}")
+    assert "Ốm" in text_of(page) and page.headers["Cache-Control"] == "no-store"
+    assert page.headers["X-Offline-Pack"] and page.headers["ETag"]
+    assert client.get(f"/meetings/{m.id}", headers={"If-None-Match": page.headers["ETag"]}).status_code == 304
+    # A meeting page with nothing of anyone's stays in the browser's cache, revalidated (304).
+    upcoming = meeting(world["cell1"], status="published")
+    plain = client.get(f"/meetings/{upcoming.id}")
+    assert plain.headers["Cache-Control"] == "private, no-cache" and plain.headers["ETag"]

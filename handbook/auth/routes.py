@@ -59,7 +59,13 @@ def logout():
     """End this device's session on the server and in the browser."""
     end_session()
     db.session.commit()
-    return redirect(url_for("auth.login", logged_out=1))
+    response = redirect(url_for("auth.login", logged_out=1))
+    # The browser drops what it kept of this login: its HTTP cache, and the site's storage
+    # (drafts, the offline copies and the service worker, which the next page registers
+    # again). The page's script has already sent the drafts or been told they would be lost;
+    # cookies stay, so the device's sign of an earlier good login (login limits) survives.
+    response.headers["Clear-Site-Data"] = '"cache", "storage"'
+    return response
 
 
 @bp.get("/account")
