@@ -78,7 +78,7 @@ def test_production_refuses_default_secret(app, monkeypatch):
 
 def test_production_cookies_and_hsts(other_app, monkeypatch):
     monkeypatch.setenv("HANDBOOK_ENV", "production")
-    monkeypatch.setenv("SECRET_KEY", "a-long-random-secret-for-this-test-only")
+    monkeypatch.setenv("SECRET_KEY", "6_usuqGFRWLODPw0_dtM2tO5QmiTjY4K64vmqgFYMD32_UA1wDj0tvRL5asyjaIQ")
     monkeypatch.setenv("WEB_CONCURRENCY", "1")  # memory:// rate limits are refused with more workers
     prod = other_app(TESTING=False, SERVER_NAME=None)
     assert prod.config["SESSION_COOKIE_SECURE"] is True
