@@ -25,10 +25,10 @@ from handbook.extensions import db  # noqa: E402
 from handbook.meetings.agenda import create_meeting  # noqa: E402
 from handbook.models_base import utcnow  # noqa: E402
 from handbook.orgs.models import create_org  # noqa: E402
-from handbook.push import keys  # noqa: E402
+from handbook.push import keys, sender  # noqa: E402
 from handbook.push.subscriptions import subscribe  # noqa: E402
 from tests.jobs_helpers import run_worker  # noqa: E402
-from tests.push_service import PushService  # noqa: E402
+from tests.push_service import HOST, PushService  # noqa: E402
 
 MEMBERS = 40
 PASSWORD = "bench-password-1"
@@ -62,10 +62,11 @@ def _keys(device) -> dict:
 def run(redis_url: str | None, slow: bool) -> tuple[float, float | None, int]:
     private, public = keys.generate()
     with tempfile.TemporaryDirectory() as folder, PushService() as service:
+        sender.open_session = service.session  # push.test's endpoints reach the loopback service
         app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "SERVER_NAME": "localhost",
                           "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.sqlite3", "REDIS_URL": redis_url or "",
                           "VAPID_PRIVATE_KEY": private, "VAPID_PUBLIC_KEY": public,
-                          "VAPID_SUBJECT": "mailto:bench@example.vn", "PUSH_SERVICE_HOSTS": ["127.0.0.1"],
+                          "VAPID_SUBJECT": "mailto:bench@example.vn", "PUSH_SERVICE_HOSTS": [HOST],
                           "PUSH_TIMEOUT_SECONDS": 2.0, "LOG_LEVEL": "WARNING"})
         build(app, service, slow)
         client = app.test_client()

@@ -35,8 +35,11 @@ def create_app(config: dict | None = None) -> Flask:
     check_production(app.config)
     os.makedirs(app.instance_path, exist_ok=True)
     if app.config["PROXY_COUNT"]:
+        # Only what the shipped proxy config (deploy/haproxy.cfg) writes: the client's address
+        # and scheme, appended. It never sets X-Forwarded-Host, so a client's own would be
+        # believed (links built from it, such as the calendar's webcal:// address).
         n = app.config["PROXY_COUNT"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=0, x_port=0, x_prefix=0)
 
     logs.init_app(app)
     reporting.init_app(app)

@@ -2,6 +2,7 @@
 
 import ipaddress
 import os
+import re
 from pathlib import Path
 
 DEFAULT_SECRET = "dev-only-not-secret"  # noqa: S105 - refused in production below
@@ -105,20 +106,70 @@ def normalise_db_url(url: str) -> str:
     return url
 
 
-MIN_SECRET_LENGTH = 32
-# Values people type when asked for a secret; a long one made of them is no better.
-OBVIOUS_SECRETS = ("secret", "changeme", "change-me", "password", "default", "sotay", "handbook", "example", "dev")
+# SECRET_KEY signs sessions, CSRF tokens and the login marks: production wants 32 random bytes
+# (256 bits), as `secrets.token_hex(32)` (64 hex digits) or `secrets.token_urlsafe(32)` (43
+# base64 characters) print them, or longer; `openssl rand -base64 32` does too. A key of another
+# shape, or with the marks of one a person made up (few distinct characters, a repeated block,
+# a run such as "abcdef", one letter case only, a word people type), is refused. The checks'
+# limits are set so that a truly random key trips one about once in a million or less.
+HEX_DIGITS, BASE64_CHARS = 64, 43
+_HEX = re.compile(r"[0-9a-fA-F]+")
+_BASE64 = re.compile(r"[A-Za-z0-9+/_-]+")
+# Words people type when asked for a secret; six letters or more, so random keys hold none.
+OBVIOUS_SECRETS = ("secret", "changeme", "change-me", "password", "default", "handbook", "example", "production",
+                   "qwerty")
 
 
 def secret_problem(secret: str | None) -> str | None:
     if not secret or secret == DEFAULT_SECRET:
         return "SECRET_KEY must be set"
-    if len(secret) < MIN_SECRET_LENGTH:
-        return f"SECRET_KEY must be at least {MIN_SECRET_LENGTH} characters"
-    lowered = secret.lower()
-    if len(set(lowered)) < 8 or any(lowered.replace(word, "").strip("-_ 0123456789") == "" for word in OBVIOUS_SECRETS):
-        return "SECRET_KEY looks guessable"
+    data = secret.rstrip("=")
+    if _HEX.fullmatch(data):
+        data, alphabet, run = data.lower(), 16, 8
+        if len(data) < HEX_DIGITS:
+            return f"SECRET_KEY must hold 32 random bytes: at least {HEX_DIGITS} hex digits"
+    elif _BASE64.fullmatch(data):
+        alphabet, run = 64, 6
+        if len(data) < BASE64_CHARS:
+            return f"SECRET_KEY must hold 32 random bytes: at least {BASE64_CHARS} base64 characters"
+        if data.lower() == data or data.upper() == data:
+            return "SECRET_KEY looks made up: a random base64 key has both letter cases"
+    else:
+        return "SECRET_KEY must be random hex or base64 (letters, digits, - and _ or + and /)"
+    # A random key of this length shows about this many distinct characters; far fewer is a
+    # pattern (a word or block repeated).
+    expected = alphabet * (1 - (1 - 1 / alphabet) ** len(data))
+    if len(set(data)) < 0.6 * expected or _repeats(data, 8) or _longest_run(data) >= run:
+        return "SECRET_KEY looks made up: too few distinct characters, a repeated part or a run"
+    if any(word in secret.lower() for word in OBVIOUS_SECRETS):
+        return "SECRET_KEY looks guessable: it holds a word people type"
     return None
+
+
+def _repeats(text: str, size: int) -> bool:
+    seen = set()
+    for start in range(len(text) - size + 1):
+        block = text[start:start + size]
+        if block in seen:
+            return True
+        seen.add(block)
+    return False
+
+
+def _longest_run(text: str) -> int:
+    """The longest stretch of characters one code point apart, up or down ("abcd", "9876")."""
+    longest = current = 1
+    step = 0
+    for before, after in zip(text, text[1:], strict=False):
+        difference = ord(after) - ord(before)
+        if difference not in (1, -1):
+            current, step = 1, 0
+        elif difference == step:
+            current += 1
+        else:
+            current, step = 2, difference
+        longest = max(longest, current)
+    return longest
 
 
 def check_production(config) -> None:
@@ -127,7 +178,7 @@ def check_production(config) -> None:
         return
     problem = secret_problem(config.get("SECRET_KEY"))
     if problem:
-        raise RuntimeError(f"{problem}: use a long random value when HANDBOOK_ENV=production, e.g. "
+        raise RuntimeError(f"{problem}. When HANDBOOK_ENV=production make one with "
                            "python3 -c 'import secrets; print(secrets.token_urlsafe(48))'")
     # memory:// counts in each process: with four workers every limit is four times looser.
     storage = config.get("RATELIMIT_STORAGE_URI", "memory://")

@@ -34,11 +34,20 @@ def _multiprocess() -> bool:
     return bool(os.environ.get("PROMETHEUS_MULTIPROC_DIR"))
 
 
+# Headers some proxy in front writes. Without PROXY_COUNT the app reads none of them, and the
+# socket's address is then the proxy's own (often 127.0.0.1): any of them means "refuse".
+PROXY_HEADERS = ("X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Port",
+                 "X-Forwarded-Prefix", "Forwarded", "X-Real-IP", "X-Client-IP", "True-Client-IP",
+                 "CF-Connecting-IP", "Fastly-Client-IP", "X-Cluster-Client-IP")
+
+
 def _allowed(address: str | None) -> bool:
+    """`address` is request.remote_addr: with PROXY_COUNT, the one ProxyFix took from the
+    X-Forwarded-For the shipped proxy appends; no other header is ever read for it."""
     if not address:
         return False
     # Behind a proxy the app must be told (PROXY_COUNT), or every client would look local.
-    if not current_app.config["PROXY_COUNT"] and request.headers.get("X-Forwarded-For"):
+    if not current_app.config["PROXY_COUNT"] and any(name in request.headers for name in PROXY_HEADERS):
         return False
     try:
         ip = ipaddress.ip_address(address)

@@ -31,6 +31,28 @@ CSP = "; ".join(
 # While a password must be changed, only these endpoints answer.
 PASSWORD_CHANGE_ALLOWED = {"auth.password", "auth.logout", "static", "main.healthz"}
 
+# What the browser may keep of a page. A page is personal when it shows another person's data
+# (answers, attendance, absences and their reasons, a member's record, who did what), a
+# secret (the calendar feed's address, a temporary password) or the member's private text (a
+# note): it is `no-store`, so neither the next person on the device, nor anything reading the
+# browser's cache on disk, nor Back after logout finds it. Every other page is `private,
+# no-cache`: the browser keeps it but asks the server before each use, which the pages with a
+# validator answer with a 304.
+# The service worker's offline copies are another store (Cache API, one per login, deleted at
+# logout) that no-store does not touch, and it revalidates them with its own If-None-Match: a
+# personal page it keeps (the account page, a meeting page) still comes back as a 304.
+# Pages always personal are listed here; one that is personal only in some cases says so
+# itself by calling private_page() (the meeting page, search results quoting a note), and the
+# year's papers and ratings, notes and exports set `no-store` in their own blueprints.
+PERSONAL_ENDPOINTS = frozenset({
+    "auth.account",  # the calendar feed's secret address, the member's devices
+    "meetings.overview", "meetings.attendance",  # every member's answer, attendance and reason
+    "meetings.quality_page",  # members absent three times in a row
+    # The minutes: attendance with absence reasons, opinions by speaker.
+    "meetings.minutes", "meetings.minutes_revisions", "meetings.print_view", "meetings.minutes_pdf",
+    "admin.members", "admin.member", "admin.audit",  # members' records; who did what, from where
+})
+
 
 def set_security_headers(response):
     headers = response.headers
@@ -46,15 +68,15 @@ def set_security_headers(response):
         response.vary.add("Cookie")
         response.vary.add("HX-Request")
         response.vary.add("HX-History-Restore-Request")
-        if g.get("shows_private_text"):
+        if g.get("shows_private_text") or request.endpoint in PERSONAL_ENDPOINTS:
             headers["Cache-Control"] = "no-store"
         headers.setdefault("Cache-Control", "private, no-cache")
     return response
 
 
 def private_page() -> None:
-    """The page being built shows a member's private text (a note): no browser or proxy may
-    keep a copy of it, for the Back button or anyone else using the device."""
+    """The page being built is personal (PERSONAL_ENDPOINTS says what that is): no browser or
+    proxy may keep a copy of it, for the Back button or anyone else using the device."""
     g.shows_private_text = True
 
 

@@ -1,6 +1,12 @@
 """A push service of our own for the tests: an HTTP server on loopback that keeps what it is sent
 and answers by path (/ok/…: 201, /gone/…: 410, /broken/…: 500, /slow/…: too late), and the
-browser's side of a subscription, whose private key decrypts what arrived (RFC 8291)."""
+browser's side of a subscription, whose private key decrypts what arrived (RFC 8291).
+
+Devices get endpoints as a real push service gives them (https://push.test/…, no port), which the
+app accepts with PUSH_SERVICE_HOSTS=["push.test"]; `session()` is the HTTP session the sender
+then uses (in place of `handbook.push.sender.open_session`), delivering them to the loopback
+server.
+"""
 
 import base64
 import json
@@ -11,10 +17,12 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import http_ece
+import requests
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
 SLOW_SECONDS = 3  # longer than the tests' PUSH_TIMEOUT_SECONDS
+HOST = "push.test"  # reserved for tests (RFC 2606): never a real push service
 
 
 def b64url(data: bytes) -> str:
@@ -49,6 +57,16 @@ class Device:
         return json.loads(plain.decode("utf-8"))
 
 
+class _ToLoopback(requests.adapters.HTTPAdapter):
+    def __init__(self, loopback: str):
+        super().__init__()
+        self.loopback = loopback
+
+    def send(self, request, **kwargs):
+        request.url = self.loopback + request.path_url
+        return super().send(request, **kwargs)
+
+
 class PushService:
     def __init__(self):
         self.received: list[Received] = []
@@ -78,6 +96,10 @@ class PushService:
 
     @property
     def base(self) -> str:
+        return f"https://{HOST}"
+
+    @property
+    def loopback(self) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}"
 
     def device(self, kind: str, name: str) -> Device:
@@ -85,6 +107,14 @@ class PushService:
 
     def to(self, device: Device) -> list[Received]:
         return [r for r in self.received if f"{self.base}{r.path}" == device.endpoint]
+
+    def session(self) -> requests.Session:
+        """Like the sender's own session (no redirect followed), but what is sent to push.test
+        reaches this server."""
+        session = requests.Session()
+        session.max_redirects = 0
+        session.mount(f"{self.base}/", _ToLoopback(self.loopback))
+        return session
 
     def __enter__(self):
         self.thread.start()

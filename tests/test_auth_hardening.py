@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from handbook.auth.models import User
+from handbook.auth.passwords import hash_password
 from handbook.extensions import db
 from tests.conftest import text_of
 
@@ -175,3 +176,42 @@ def test_the_calendar_feed_is_limited_per_feed_not_per_address(app, client, auth
     assert all(fetcher.get(feeds[0]).status_code == 200 for _ in range(120))
     assert fetcher.get(feeds[0]).status_code == 429
     assert fetcher.get(feeds[1]).status_code == 200
+
+
+def _guess(app, username, times=5):
+    """Someone else, on another device, trying passwords for the account."""
+    stranger = app.test_client()
+    for _ in range(times):
+        assert stranger.post("/login", data={"username": username, "password": "doan-bua-1"}).status_code == 401
+    return stranger
+
+
+def test_someone_guessing_a_members_password_does_not_lock_out_the_members_own_phone(app, client, auth, world):
+    assert auth.login("dangvien").status_code == 302  # an earlier good login on this phone
+    auth.logout()
+    stranger = _guess(app, "dangvien")
+    assert stranger.post("/login", data={"username": "dangvien", "password": "sotay-demo"}).status_code == 429
+    assert auth.login("0912 000 003").status_code == 302  # the owner's phone, in any spelling of the name
+    auth.logout()
+    # The phone's own failures still count, five a minute, on a counter of its own.
+    for _ in range(5):
+        assert auth.login("dangvien", "sai-mat-khau").status_code == 401
+    assert auth.login("dangvien").status_code == 429
+
+
+def test_the_phones_mark_is_for_one_account_ends_with_the_password_and_cannot_be_made(app, client, auth, world):
+    assert auth.login("dangvien").status_code == 302
+    mark = client.get_cookie("sotay_device", path="/login")
+    assert mark is not None and mark.http_only and mark.same_site == "Strict"
+    auth.logout()
+    _guess(app, "dangvien2")
+    assert auth.login("dangvien2").status_code == 429  # a mark for dangvien says nothing of dangvien2
+    forged = app.test_client()
+    forged.set_cookie("sotay_device", mark.value[:-2] + "xx", domain="localhost", path="/login")
+    _guess(app, "dangvien")
+    assert forged.post("/login", data={"username": "dangvien", "password": "sotay-demo"}).status_code == 429
+    # An admin's reset (after a stolen phone, say) ends every mark the old password earned.
+    user = world["users"]["dangvien"]
+    user.password_hash = hash_password("mat-khau-moi-2026")
+    db.session.commit()
+    assert auth.login("dangvien", "mat-khau-moi-2026").status_code == 429

@@ -78,6 +78,24 @@ def test_metrics_are_refused_outside_the_allowed_networks(client):
     assert proxied.status_code == 404
 
 
+@pytest.mark.parametrize("header", [{"X-Real-IP": "203.0.113.9"}, {"Forwarded": "for=203.0.113.9"},
+                                    {"X-Forwarded-Host": "evil.example"}, {"True-Client-IP": "203.0.113.9"}])
+def test_without_proxy_count_any_proxy_header_means_a_proxy_the_app_was_not_told_of(client, header):
+    # The socket's address is then the proxy's own (often 127.0.0.1), whatever header it writes.
+    assert client.get("/metrics", headers=header).status_code == 404
+    assert client.get("/metrics").status_code == 200
+
+
+def test_behind_the_shipped_proxy_metrics_go_by_the_address_proxyfix_worked_out(other_app):
+    proxied = other_app(PROXY_COUNT=1).test_client()
+    # HAProxy (deploy/haproxy.cfg) appends the client's address to X-Forwarded-For, last.
+    assert proxied.get("/metrics", headers={"X-Forwarded-For": "127.0.0.1, 203.0.113.9"}).status_code == 404
+    assert proxied.get("/metrics", headers={"X-Forwarded-For": "203.0.113.9, 127.0.0.1"}).status_code == 200
+    # Headers the shipped proxy never sets are never read, even with PROXY_COUNT.
+    assert proxied.get("/metrics", headers={"X-Forwarded-For": "203.0.113.9",
+                                            "X-Real-IP": "127.0.0.1"}).status_code == 404
+
+
 def test_features_offer_gauges_read_at_scrape_time(client, monkeypatch):
     depth = {"value": 4}
     monkeypatch.setattr(metrics, "metric_sources", [lambda: [("handbook_test_depth", "A test gauge", depth["value"])]])

@@ -9,13 +9,14 @@ from sqlalchemy import select
 from handbook.extensions import db
 from handbook.jobs.queue import get_queue
 from handbook.models_base import utcnow
-from handbook.push import keys
+from handbook.push import keys, sender
 from handbook.push.models import PushSubscription
 from handbook.timefmt import to_vn, vn_datetime
 from tests import notes_factories as nf
+from tests import push_service
 from tests.jobs_helpers import run_worker
 from tests.meetings_factories import meeting
-from tests.push_service import PushService
+from tests.push_service import Device, PushService
 
 NOTE_TEXT = "Ý kiến riêng: đề nghị xem lại khoản chi quỹ"
 
@@ -24,15 +25,16 @@ NOTE_TEXT = "Ý kiến riêng: đề nghị xem lại khoản chi quỹ"
 def vapid(app, monkeypatch):
     private, public = keys.generate()
     for name, value in (("VAPID_PRIVATE_KEY", private), ("VAPID_PUBLIC_KEY", public),
-                        ("VAPID_SUBJECT", "mailto:quantri@example.vn"), ("PUSH_SERVICE_HOSTS", ["127.0.0.1"]),
+                        ("VAPID_SUBJECT", "mailto:quantri@example.vn"), ("PUSH_SERVICE_HOSTS", [push_service.HOST]),
                         ("PUSH_TIMEOUT_SECONDS", 1.0)):
         monkeypatch.setitem(app.config, name, value)
     return public
 
 
 @pytest.fixture
-def service():
+def service(monkeypatch):
     with PushService() as running:
+        monkeypatch.setattr(sender, "open_session", running.session)
         yield running
 
 
@@ -117,7 +119,7 @@ def test_a_broken_or_slow_service_fails_the_push_not_the_request(client, auth, w
     assert sorted(subscriptions()) == sorted(d.endpoint for d in (broken, slow, fine))  # may work next time
     failed = [line for line in log_lines() if line["event"] == "push.failed"]
     assert {line.get("status") for line in failed} >= {500} and any(line.get("error") for line in failed)
-    assert all("127.0.0.1" not in str(line) for line in failed)  # an endpoint is a secret address
+    assert all(push_service.HOST not in str(line) for line in failed)  # an endpoint is a secret address
 
 
 def test_with_a_worker_the_request_sends_nothing_itself(app, client, auth, world, vapid, service, rq_mode):
@@ -220,3 +222,62 @@ def test_a_member_keeps_at_most_ten_devices_the_oldest_going_first(client, auth,
     for device in devices:
         assert client.post("/push/subscribe", json=device.subscription()).status_code == 200
     assert sorted(subscriptions()) == sorted(d.endpoint for d in devices[2:])
+
+
+@pytest.mark.parametrize("endpoint", [
+    "https://127.0.0.1\\@fcm.googleapis.com/fcm/send/x",  # Google's to urllib.parse, 127.0.0.1 to requests
+    "https://127.0.0.1:8443\\@fcm.googleapis.com/fcm/send/x",
+    "https://someone@fcm.googleapis.com/fcm/send/x",
+    "https://fcm.googleapis.com:8443/fcm/send/x",
+    "http://fcm.googleapis.com/fcm/send/x",
+    "https://fcm.googleapis.com\t/fcm/send/x",
+    "https://ｆcm.googleapis.com/fcm/send/x",  # a fullwidth letter IDNA maps to "f"
+    "https://fcm.googleapis.com./fcm/send/x",
+])
+def test_an_endpoint_the_sender_could_read_another_way_is_refused(app, client, auth, world, vapid, monkeypatch,
+                                                                    endpoint):
+    monkeypatch.setitem(app.config, "PUSH_SERVICE_HOSTS", ["fcm.googleapis.com"])
+    device = Device("https://fcm.googleapis.com/fcm/send/x").subscription()
+    auth.login("dangvien")
+    assert client.post("/push/subscribe", json={**device, "endpoint": endpoint}).status_code == 422
+    assert subscriptions() == []
+    plain = {**device, "endpoint": "https://fcm.googleapis.com/fcm/send/x"}
+    assert client.post("/push/subscribe", json=plain).status_code == 200
+    assert subscriptions() == ["https://fcm.googleapis.com/fcm/send/x"]
+
+
+def test_a_stored_endpoint_that_fails_the_check_costs_no_one_else_their_push(client, auth, world, vapid, service,
+                                                                            log_lines):
+    # Rows kept before endpoints were checked as the sender reads them: sent to by nobody, and
+    # one device's failure, whatever raises it, leaves the others' pushes going.
+    dangvien = world["users"]["dangvien"]
+    fine = service.device("ok", "fine")
+    for address in ("https://127.0.0.1:8443\\@push.test/x", "https://127.0.0.1\\@push.test/y"):
+        bad = PushSubscription(user_id=dangvien.id, endpoint=address, **_keys_of(service.device("ok", "bad")))
+        db.session.add(bad)
+    db.session.commit()
+    subscribe(client, auth, "dangvien2", fine)
+    assert publish(client, auth, meeting(world["cell1"], title="Họp dù một máy hỏng")).status_code == 302
+    assert len(service.to(fine)) == 1
+    refused = [line for line in log_lines() if line["event"] in ("push.refused", "push.failed")]
+    assert len(refused) == 2 and all("127.0.0.1" not in str(line) for line in refused)
+
+
+def _keys_of(device) -> dict:
+    sub = device.subscription()
+    return {"p256dh": sub["keys"]["p256dh"], "auth": sub["keys"]["auth"]}
+
+
+def test_another_members_endpoint_moves_only_with_its_own_keys(client, auth, world, vapid, service):
+    phone = service.device("ok", "shared-phone")
+    subscribe(client, auth, "dangvien", phone)
+    auth.login("dangvien3")
+    # Someone who learnt the address, with keys of their own: the owner's row stays as it was.
+    stranger = {**service.device("ok", "other").subscription(), "endpoint": phone.endpoint}
+    assert client.post("/push/subscribe", json=stranger).status_code == 422
+    row = db.session.scalar(select(PushSubscription).where(PushSubscription.endpoint == phone.endpoint))
+    assert row.user_id == world["users"]["dangvien"].id and row.auth == phone.subscription()["keys"]["auth"]
+    # The same browser (same endpoint, same keys) now used by another member: it follows them.
+    assert client.post("/push/subscribe", json=phone.subscription()).status_code == 200
+    db.session.expire_all()
+    assert db.session.get(PushSubscription, row.id).user_id == world["users"]["dangvien3"].id

@@ -78,7 +78,7 @@ def test_production_refuses_default_secret(app, monkeypatch):
 
 def test_production_cookies_and_hsts(other_app, monkeypatch):
     monkeypatch.setenv("HANDBOOK_ENV", "production")
-    monkeypatch.setenv("SECRET_KEY", "a-long-random-secret-for-this-test-only")
+    monkeypatch.setenv("SECRET_KEY", "6_usuqGFRWLODPw0_dtM2tO5QmiTjY4K64vmqgFYMD32_UA1wDj0tvRL5asyjaIQ")
     monkeypatch.setenv("WEB_CONCURRENCY", "1")  # memory:// rate limits are refused with more workers
     prod = other_app(TESTING=False, SERVER_NAME=None)
     assert prod.config["SESSION_COOKIE_SECURE"] is True
@@ -87,3 +87,14 @@ def test_production_cookies_and_hsts(other_app, monkeypatch):
     response = prod.test_client().get("/login")
     assert "max-age=31536000" in response.headers["Strict-Transport-Security"]
     assert "Secure" in response.headers.get("Set-Cookie", "Secure")
+
+
+def test_a_forwarded_host_the_shipped_proxy_never_sets_does_not_reach_the_account_page(other_app, world):
+    # deploy/haproxy.cfg sets X-Forwarded-For and X-Forwarded-Proto, never X-Forwarded-Host.
+    proxied = other_app(PROXY_COUNT=1, SERVER_NAME=None).test_client()
+    proxied.post("/login", data={"username": "dangvien", "password": "sotay-demo"})
+    proxied.post("/calendar/token")
+    page = proxied.get("/account", headers={"X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https",
+                                            "X-Forwarded-For": "203.0.113.9"}).get_data(as_text=True)
+    assert "webcal://" in page and "evil.example" not in page
+    assert "https://localhost/calendar/" in page  # the scheme the proxy reports is still used

@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 
 from handbook.auth import bp
 from handbook.auth import messages as msg
+from handbook.auth.devices import known_device, remember
 from handbook.auth.forms import ChangePasswordForm, LoginForm
 from handbook.auth.identifiers import identifier_key
 from handbook.auth.passwords import verify_password
@@ -19,10 +20,14 @@ FONT_STEPS = range(-1, 4)
 
 def _account_key() -> str:
     """The account a login attempt is for, whichever of its names and spellings was typed
-    (`0912 000 003`, `+84912000003` and the card number share one counter)."""
+    (`0912 000 003`, `+84912000003` and the card number share one counter); from a device
+    that logged in to it before, that device's own counter (devices.py says why)."""
     typed = request.form.get("username", "")[:120]
     user = find_account(typed)
-    return f"login:account:{user.id}" if user is not None else "login:unknown:" + identifier_key(typed)
+    if user is None:
+        return "login:unknown:" + identifier_key(typed)
+    device = known_device(user)
+    return f"login:device:{user.id}:{device}" if device else f"login:account:{user.id}"
 
 
 def _own_account_key() -> str:
@@ -48,7 +53,9 @@ def login():
         if user is not None:
             start_session(user)
             db.session.commit()
-            return redirect(safe_next(request.args.get("next")))
+            response = redirect(safe_next(request.args.get("next")))
+            remember(response, user)
+            return response
         error = msg.WRONG_CREDENTIALS
     status = 200 if request.method == "GET" or error is None else 401
     return render_template("auth/login.html", form=form, error=error), status
@@ -59,7 +66,13 @@ def logout():
     """End this device's session on the server and in the browser."""
     end_session()
     db.session.commit()
-    return redirect(url_for("auth.login", logged_out=1))
+    response = redirect(url_for("auth.login", logged_out=1))
+    # The browser drops what it kept of this login: its HTTP cache, and the site's storage
+    # (drafts, the offline copies and the service worker, which the next page registers
+    # again). The page's script has already sent the drafts or been told they would be lost;
+    # cookies stay, so the device's sign of an earlier good login (login limits) survives.
+    response.headers["Clear-Site-Data"] = '"cache", "storage"'
+    return response
 
 
 @bp.get("/account")
@@ -79,12 +92,16 @@ def password():
         if not verify_password(current_user.password_hash, form.current_password.data):
             form.current_password.errors.append(msg.WRONG_CURRENT_PASSWORD)
         else:
-            notices = change_password(current_user, form.new_password.data)
+            # The member, not the proxy: the new session logs this object in again.
+            user = current_user._get_current_object()
+            notices = change_password(user, form.new_password.data)
             db.session.commit()
             for notice in notices:
                 flash(notice, "info")
             flash(msg.PASSWORD_CHANGED, "success")
-            return redirect(url_for("main.home"))
+            response = redirect(url_for("main.home"))
+            remember(response, user)  # the old password's mark has just ended
+            return response
     return render_template("auth/password.html", form=form)
 
 

@@ -20,6 +20,7 @@ from handbook.meetings.models import Meeting
 from handbook.meetings.parts import shared_parts
 from handbook.meetings.status import Action, Status, status_allows
 from handbook.models_base import utcnow
+from handbook.security import private_page
 from handbook.timefmt import from_vn
 from handbook.versioning import StaleVersion, guarded_write
 
@@ -53,6 +54,8 @@ def show(meeting_id):
     if not request.headers.get("X-Offline-Prefetch") and mark_read(meeting, current_user):
         db.session.commit()
     rsvp = own_rsvp(meeting, current_user)
+    if (rsvp is not None and not rsvp.attending) or meeting.status in (Status.HELD, Status.CLOSED):
+        private_page()  # the member's absence reason; once held, attendance and the minutes' reasons
     is_member = in_cell_id(current_user, meeting.cell_id)
     can_manage = manages_cell_id(current_user, meeting.cell_id)
     # The member's own part (answer, check-in, note) comes first on the page, before the agenda.

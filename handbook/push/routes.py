@@ -19,9 +19,10 @@ def subscribe_device():
         return jsonify(error=msg.NOT_CONFIGURED), 404
     try:
         endpoint, p256dh, auth = parse(request.get_json(silent=True))
+        subscribe(current_user, endpoint, p256dh, auth, request.user_agent.string or "")
     except SubscriptionError:
+        db.session.rollback()
         return jsonify(error=msg.BAD_SUBSCRIPTION), 422
-    subscribe(current_user, endpoint, p256dh, auth, request.user_agent.string or "")
     db.session.commit()
     return jsonify(message=msg.SUBSCRIBED)
 

@@ -1,11 +1,12 @@
 """A device's subscription: checked, kept (one row per endpoint), forgotten."""
 
-from urllib.parse import urlsplit
+import hmac
 
 from flask import current_app
 from sqlalchemy import delete, select
 
 from handbook.extensions import db
+from handbook.push.endpoints import clean_endpoint
 from handbook.push.keys import b64url_decode
 from handbook.push.models import PushSubscription
 
@@ -27,7 +28,8 @@ def parse(data) -> tuple[str, str, str]:
     endpoint, p256dh, auth = data.get("endpoint"), data["keys"].get("p256dh"), data["keys"].get("auth")
     if not all(isinstance(value, str) for value in (endpoint, p256dh, auth)):
         raise SubscriptionError()
-    if len(endpoint) > 1000 or not known_service(endpoint):
+    endpoint = clean_endpoint(endpoint, current_app.config["PUSH_SERVICE_HOSTS"])
+    if endpoint is None:
         raise SubscriptionError()
     try:
         if len(b64url_decode(p256dh)) != 65 or len(b64url_decode(auth)) != 16:
@@ -37,27 +39,21 @@ def parse(data) -> tuple[str, str, str]:
     return endpoint, p256dh, auth
 
 
-def known_service(endpoint: str) -> bool:
-    """The server will POST to this URL, so only to the push services we know (PUSH_SERVICE_HOSTS,
-    a host or a parent domain), over https — plain http only to a loopback service listed there
-    (a push server of our own in tests)."""
-    try:
-        parts = urlsplit(endpoint)
-        host = (parts.hostname or "").lower()
-    except ValueError:
-        return False
-    hosts = current_app.config["PUSH_SERVICE_HOSTS"]
-    listed = any(host == allowed or host.endswith("." + allowed) for allowed in hosts)
-    loopback = host in ("127.0.0.1", "::1", "localhost")
-    return listed and (parts.scheme == "https" or (parts.scheme == "http" and loopback))
-
-
 def subscribe(user, endpoint: str, p256dh: str, auth: str, user_agent: str) -> PushSubscription:
-    """The endpoint is the device: when someone else logs in on it, it follows them."""
+    """The endpoint is the device: when someone else logs in on the same browser, it follows them.
+
+    The same browser sends the same keys with its endpoint (they are made with the subscription
+    and never change), so another member's endpoint moves only with exactly its keys: that is
+    the browser changing hands, and its pushes must not go on showing the first member's
+    meetings. With other keys it is someone who learnt the address and would silence that
+    device (its browser cannot decrypt what is sealed for other keys): refused, and the row
+    stays its owner's. The member's own row may take new keys."""
     row = db.session.scalar(select(PushSubscription).where(PushSubscription.endpoint == endpoint))
     if row is None:
         row = PushSubscription(endpoint=endpoint)
         db.session.add(row)
+    elif row.user_id != user.id and not _same_keys(row, p256dh, auth):
+        raise SubscriptionError()
     row.user_id, row.p256dh, row.auth, row.user_agent = user.id, p256dh, auth, user_agent[:200]
     db.session.flush()
     kept = select(PushSubscription.id).where(PushSubscription.user_id == user.id) \
@@ -65,6 +61,12 @@ def subscribe(user, endpoint: str, p256dh: str, auth: str, user_agent: str) -> P
     db.session.execute(delete(PushSubscription).where(PushSubscription.user_id == user.id,
                                                       PushSubscription.id.not_in(kept.scalar_subquery())))
     return row
+
+
+def _same_keys(row: PushSubscription, p256dh: str, auth: str) -> bool:
+    # Compared as bytes (padding may differ), in constant time: `auth` is a secret.
+    return (hmac.compare_digest(b64url_decode(row.p256dh), b64url_decode(p256dh))
+            and hmac.compare_digest(b64url_decode(row.auth), b64url_decode(auth)))
 
 
 def unsubscribe(user, endpoint: str) -> None:

@@ -55,6 +55,23 @@ def logout(page) -> None:
         page.get_by_role("button", name="Đăng xuất").click()
 
 
+WORKER_WITH_SHELL = """async () => {
+    await navigator.serviceWorker.ready;
+    for (let i = 0; i < 100; i++) {
+        const names = await caches.keys();
+        if (names.some(name => name.startsWith("sotay-shell-"))) return names;
+        await new Promise(resolve => setTimeout(resolve, 100));
+    }
+    return await caches.keys();
+}"""
+
+
+def wait_for_worker(page) -> list[str]:
+    """Until our service worker is active and holds the app shell (the offline page with it):
+    after logout's Clear-Site-Data the page registers it again. Returns the cache names."""
+    return page.evaluate(WORKER_WITH_SHELL)
+
+
 def assert_no_horizontal_scroll(page) -> None:
     widths = page.evaluate(
         "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"

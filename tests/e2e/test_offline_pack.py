@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.browser import login
+from tests.e2e.browser import login, wait_for_worker
 from tests.e2e.data import meeting_note_body
 from tests.e2e.offline_data import ARTICLE_ANCHOR, add_agenda_item, arrange_cell
 
@@ -130,6 +130,7 @@ def test_logout_forgets_the_account_and_the_next_member_sees_nothing_of_it(page,
         page.get_by_role("button", name="Đăng xuất").click()
     expect(page.get_by_role("button", name="Đăng nhập")).to_be_visible()
     assert secret not in stored_text(page)
+    wait_for_worker(page)  # logout's Clear-Site-Data took the worker too; the login page brings it back
 
     before = go_offline(page, console_errors)
     for path in (f"/meetings/{cell.meeting_id}", f"/meetings/{cell.meeting_id}/note", "/"):
