@@ -1,8 +1,8 @@
 """ballot: a secret vote's choices kept apart under a per-vote secret until closing, instead of
 a running count beside "has voted" and a token in the member's cookie
 
-Revision ID: 0014_ballot
-Revises: 0013
+Revision ID: 0015_ballot
+Revises: 0014_cell_year_open
 Create Date: 2026-12-02 10:00:00
 
 """
@@ -13,8 +13,8 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = '0014_ballot'
-down_revision = '0013'
+revision = '0015_ballot'
+down_revision = '0014_cell_year_open'
 branch_labels = None
 depends_on = None
 
