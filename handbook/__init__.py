@@ -8,7 +8,20 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from handbook import collation, compression, errors, jobs, logs, markdown, metrics, pager, reporting, security, timefmt
+from handbook import (
+    collation,
+    compression,
+    errors,
+    integers,
+    jobs,
+    logs,
+    markdown,
+    metrics,
+    pager,
+    reporting,
+    security,
+    timefmt,
+)
 from handbook.assets import asset_url
 from handbook.config import Config, add_connection_settings, check_production
 from handbook.extensions import csrf, db, limiter, login_manager, migrate
@@ -53,6 +66,7 @@ def create_app(config: dict | None = None) -> Flask:
     # First of the request guards: nothing else reads a parameter before it is checked.
     app.before_request(security.reject_control_characters)
 
+    integers.register(app)  # before the blueprints: their rules take the converter when added
     for name in FEATURES:
         app.register_blueprint(import_module(f"handbook.{name}").bp)
     import_models()

@@ -27,6 +27,7 @@ ACTION_LABELS = {
     "org.updated": "Sửa tổ chức",
     "org.closed": "Đóng tổ chức",
     "members.imported": "Nhập danh sách đảng viên",
+    "members.import_refused": "Từ chối nhập danh sách đảng viên",
     "agenda.published": "Công bố chương trình họp",
     "agenda.changed": "Sửa chương trình đã công bố",
     "meeting.cancelled": "Hủy buổi họp",

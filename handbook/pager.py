@@ -3,18 +3,25 @@
 Lists used `?page=N` before; a link or bookmark with it still opens the same page.
 """
 
+from functools import partial
+
 from flask import request, url_for
+
+from handbook.integers import bounded_int
 
 PARAM = "trang"
 OLD_PARAM = "page"
+# Far past any list's end, yet its OFFSET (pages × a page's rows) stays a 32-bit integer.
+MAX_PAGE = 1_000_000
+_page_number = partial(bounded_int, minimum=1, maximum=MAX_PAGE)
 
 
 def requested_page() -> int:
-    """The page asked for, from 1; anything unreadable is the first page."""
-    asked = request.args.get(PARAM, type=int)
+    """The page asked for, from 1; anything unreadable or out of range is the first page."""
+    asked = request.args.get(PARAM, type=_page_number)
     if asked is None:
-        asked = request.args.get(OLD_PARAM, 1, type=int)
-    return max(1, asked)
+        asked = request.args.get(OLD_PARAM, 1, type=_page_number)
+    return asked
 
 
 def page_url(page: int) -> str:

@@ -14,11 +14,11 @@ from contextlib import contextmanager
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
-from wtforms import IntegerField
-from wtforms.validators import InputRequired, NumberRange
+from wtforms.validators import InputRequired
 
 from handbook.domain import DomainError
 from handbook.extensions import db
+from handbook.integers import BoundedIntegerField
 
 
 def versioned(column) -> dict:
@@ -50,19 +50,10 @@ def both_texts(current: str, incoming: str) -> str:
     return f"{current}\n\n––– Bản vừa gửi từ máy này (chưa gộp — gộp xong hãy xóa dòng này) –––\n\n{incoming}"
 
 
-class VersionField(IntegerField):
-    """The version a text was typed on, in a hidden input; a missing or garbled value is a
-    Vietnamese error (`message`), never a crash."""
+class VersionField(BoundedIntegerField):
+    """The version a text was typed on, in a hidden input; a missing, garbled or out-of-range
+    value is a Vietnamese error (`message`), never a crash."""
 
     def __init__(self, message: str, **kwargs):
-        self.message = message
-        kwargs.setdefault("validators", [InputRequired(message=message), NumberRange(min=0, message=message)])
-        super().__init__(**kwargs)
-
-    def process_formdata(self, valuelist):
-        if valuelist:
-            try:
-                self.data = int(valuelist[0])
-            except ValueError:
-                self.data = None
-                raise ValueError(self.message) from None
+        kwargs.setdefault("validators", [InputRequired(message=message)])
+        super().__init__(minimum=0, message=message, **kwargs)

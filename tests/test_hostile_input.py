@@ -1,5 +1,7 @@
 """Hostile parameters on every route: a NUL, a line break or 10,000 characters in any query or
-form parameter (or path segment) is answered with a message or cleaned, never with a 500.
+form parameter (or path segment) is answered with a message or cleaned, never with a 500; an
+integer past what an id column holds (2^31, 2^63, 2^64) or a negative one in any integer path
+segment, query parameter or form field is a 404, an ignored filter or a message, never a 500.
 
 Walks the same rules as tests/test_authz.py, as a role that gets past the route's guard, so
 the view itself reads the value. Parameter names come from the rule's own data, its URL, the
@@ -10,15 +12,23 @@ import re
 from urllib.parse import parse_qsl, urlencode
 
 import pytest
+from sqlalchemy import event
+from werkzeug.routing import IntegerConverter
 
+from handbook.extensions import db
 from handbook.security import MSG_CONTROL
 from tests.conftest import text_of
+from tests.page_forms import DIGITS, forms_on
 from tests.routes import ROLES
 from tests.test_authz import RULES
 
 HOSTILE = {"nul": "a\x00b", "crlf": "a\r\nb", "long": "x" * 10_000}
 COMMON_QUERY_NAMES = ("q", "page", "next", "year", "month", "org", "status", "type", "trang", "muc", "fmt",
                       "start", "end", "cell", "missed", "action", "actor", "from", "to", "role", "leader")
+# The edges of the 32-bit INTEGER columns (PostgreSQL refuses 2^31, SQLite 2^63) and a negative.
+BIG_INTEGERS = {"2^31-1": 2**31 - 1, "2^31": 2**31, "2^63": 2**63, "2^64": 2**64, "negative": -1}
+# Query parameters the app's pages read as integers (filters, paging, the organisation shown).
+INTEGER_QUERY_NAMES = ("org", "cell", "year", "month", "page", "trang", "member_id", "version")
 PREFERENCE = ("admin", "secretary", "member", "other_member", "anonymous")
 
 
@@ -81,11 +91,98 @@ def _check(response, kind: str, what: str, form: bool = False) -> None:
         assert "ký tự điều khiển" in text_of(response)
 
 
+def _integer_fields(client, rule, url: str) -> tuple[set[str], dict[str, str]]:
+    """The integer fields a browser would send to this route, with the values they carry: from
+    the forms of the page itself and of the pages above it in the address that post here."""
+    path = url.split("?", 1)[0]
+    names, values = set(), {}
+    pages = [url] + ["/".join(path.split("/")[:n]) for n in range(len(path.split("/")) - 1, 1, -1)]
+    for page_url in pages:
+        page = client.get(page_url)
+        if page.status_code != 200 or "html" not in page.content_type:
+            continue
+        for form in forms_on(page.get_data(as_text=True)):
+            if form.method == rule.method.lower() and (form.target or page_url.split("?")[0]) == path:
+                names |= form.integers
+                values = {**form.values, **values}
+    return names, values
+
+
+@pytest.mark.parametrize("rule", CASES, ids=[f"{r.method}-{r.endpoint}" for r in CASES])
+def test_big_and_negative_integers_in_every_integer_parameter_never_cause_a_500(client, world, rule):
+    """2^31, 2^63, 2^64 or -1 typed into an id, a filter, a version or a choice: a message, or
+    ignored as a filter is, never a 500 (on PostgreSQL the INTEGER columns stop at 2^31 - 1)."""
+    _login(client, _role_for(rule))
+    url = rule.url(world)
+    path, query = url.split("?", 1) if "?" in url else (url, "")
+    base_query = dict(parse_qsl(query))
+    base_form = dict(rule.data(world)) if rule.data else {}
+    fields, page_values = _integer_fields(client, rule, url)
+    query_names = set(INTEGER_QUERY_NAMES) | {k for k, v in base_query.items() if DIGITS.fullmatch(v)}
+    form_names, form = set(), {}
+    if rule.method == "GET":
+        query_names |= fields
+    else:
+        form = {**page_values, **base_form}
+        form_names = fields | {k for k, v in base_form.items() if DIGITS.fullmatch(v)} | {"version", "member_id"}
+    for kind, value in BIG_INTEGERS.items():
+        for name in sorted(query_names):
+            target = path + "?" + urlencode({**base_query, name: value})
+            response = client.open(target, method=rule.method, data=form or None)
+            assert response.status_code != 500, f"{rule.method} {path} ?{name}={kind}: 500"
+        for name in sorted(form_names):
+            response = client.open(url, method="POST", data={**form, name: str(value)})
+            assert response.status_code != 500, f"POST {path} {name}={kind}: 500"
+
+
+def test_an_integer_path_parameter_past_the_column_or_below_one_is_a_404(app, client, world):
+    """Every integer in every address (routes found in the url map, through tests/routes/), one at
+    a time past what an id column holds or below 1, the others kept: a 404 from the converter;
+    2^31 - 1, a possible id, answers too, and none is a 500."""
+    adapter = app.url_map.bind("localhost")
+    failures, tried = [], 0
+    for rule in CASES:
+        url_rule, args = adapter.match(rule.url(world).split("?", 1)[0], method=rule.method, return_rule=True)
+        integers = [name for name in url_rule.arguments if isinstance(args.get(name), int)]
+        if not integers:
+            continue
+        client.post("/logout")
+        _login(client, _role_for(rule))
+        data = dict(rule.data(world)) if rule.data else None
+        for name, (kind, value) in ((n, kv) for n in integers for kv in BIG_INTEGERS.items()):
+            target = url_rule.build({**args, name: value}, append_unknown=False)[1]
+            status = client.open(target, method=rule.method, data=data).status_code
+            tried += 1
+            if status == 500 or (kind != "2^31-1" and status != 404):
+                failures.append(f"{rule.method} {url_rule.rule} {name}={kind}: {status}")
+    assert tried >= 5 * 60
+    assert failures == []
+
+
+def test_an_id_past_the_integer_column_is_refused_before_the_database_is_asked(client, auth, world):
+    """As many statements as an address that names no route: the id never reaches a query."""
+    auth.login("dangvien")
+    counts = {}
+    for path in ("/no-such-page", "/meetings/2147483648", "/meetings/9223372036854775808", "/meetings/0"):
+        seen = []
+
+        def record(conn, cursor, statement, *args, seen=seen):
+            seen.append(statement)
+
+        event.listen(db.engine, "before_cursor_execute", record)
+        try:
+            assert client.get(path).status_code == 404
+        finally:
+            event.remove(db.engine, "before_cursor_execute", record)
+        counts[path] = len(seen)
+    assert len(set(counts.values())) == 1, counts
+
+
 def _path_cases(app):
     cases = []
     for url_rule in app.url_map.iter_rules():
         strings = [a for a in url_rule.arguments
-                   if url_rule._converters[a].__class__.__name__ not in ("IntegerConverter",)]
+                   if not isinstance(url_rule._converters[a], IntegerConverter)]
         for method in sorted(url_rule.methods - {"HEAD", "OPTIONS"}):
             if strings and url_rule.endpoint != "static":
                 cases.append((url_rule, method, strings))

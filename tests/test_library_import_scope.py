@@ -50,7 +50,7 @@ def test_a_branch_admin_cannot_overwrite_a_system_wide_document(client, auth, wo
     response = _post(client, FORGED, "08-QĐi/TW", on_duplicate, org_id="0")
     assert response.status_code == 200  # "Toàn hệ thống" is not among a branch admin's choices
     assert "Lựa chọn không hợp lệ" in text_of(response) and "Toàn hệ thống" not in text_of(response)
-    # Into their own branch the file is a new, separate document: the system-wide one is untouched.
+    # Into their own branch a central number is refused: the system-wide document is untouched.
     response = _post(client, FORGED, "08-QĐi/TW", on_duplicate, org_id=str(branch["base"].id))
     db.session.expire_all()
     system_wide = db.session.scalar(select(Document).where(Document.slug == "08-qdi-tw"))
@@ -174,3 +174,27 @@ def test_a_branch_admin_cannot_publish_system_wide_through_the_service(app, worl
     with pytest.raises(ImportError_, match="phạm vi"):
         import_document(ImportRequest(filename="a.txt", data=regulation_text().encode(), org_id=world["base"].id),
                         actor=branch["admin"])
+
+
+@pytest.mark.parametrize("typed,in_file", [
+    ("05-CT/TW", "12-QĐ/ĐUK"),  # typed on the form (slug would be 05-ct-tw-2 beside the Centre's)
+    ("", "42-HD/BTCTW"),  # read from the file's header: the Central Organisation Commission's
+    ("05-ct / tw", "12-QĐ/ĐUK"),  # another spelling of the same number
+])
+def test_a_branch_admin_cannot_publish_a_document_under_a_central_number(client, auth, world, branch, typed, in_file):
+    _as(auth, "quantri2")
+    response = _post(client, regulation_text(number=in_file), typed, org_id=str(branch["base"].id))
+    assert response.status_code == 200
+    assert f"Số hiệu {typed or in_file} là của cơ quan Trung ương" in text_of(response)
+    assert db.session.scalar(select(Document).where(Document.org_id == branch["base"].id)) is None
+    # The branch's own numbers are still its to publish.
+    response = _post(client, regulation_text(number="3-QĐ/ĐUS"), "3-QĐ/ĐUS", org_id=str(branch["base"].id))
+    assert response.status_code == 302
+
+
+def test_the_top_level_admin_may_publish_a_central_document_for_a_branch(client, auth, world, branch):
+    _as(auth, "capuy")
+    response = _post(client, regulation_text(number="42-HD/BTCTW"), "", org_id=str(branch["base"].id))
+    assert response.status_code == 302
+    document = db.session.scalar(select(Document).where(Document.number == "42-HD/BTCTW"))
+    assert document.org_id == branch["base"].id

@@ -1,6 +1,7 @@
 """Security that applies to every route: CSRF, headers, production settings."""
 
 import pytest
+from werkzeug.routing import IntegerConverter
 
 from handbook import create_app
 
@@ -9,7 +10,7 @@ STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
 
 def fill(rule) -> str:
     """A URL for any rule: each argument gets a plausible value (1, or 'x')."""
-    values = {arg: (1 if rule._converters[arg].__class__.__name__ == "IntegerConverter" else "x")
+    values = {arg: (1 if isinstance(rule._converters[arg], IntegerConverter) else "x")
               for arg in rule.arguments}
     return rule.build(values, append_unknown=False)[1]
 

@@ -143,7 +143,7 @@ def test_evidence_copies_a_chosen_note_and_never_someone_elses(client, auth, wor
     page = text_of(client.get(f"/year/{YEAR}/commitment"))
     assert "Hoặc chép từ ghi chép của tôi" in page and "Ghi chép riêng" not in page
     refused = client.post(f"/year/{YEAR}/commitment/evidence", data={"month": "6", "text": "", "note_id": theirs.id})
-    assert refused.status_code == 422 and "Chỉ chép được từ ghi chép của chính đồng chí" in text_of(refused)
+    assert refused.status_code == 422 and "Hãy chọn một ghi chép của đồng chí" in text_of(refused)
     client.post(f"/year/{YEAR}/commitment/evidence", data={"month": "6", "text": "", "note_id": mine.id})
     (evidence,) = commitment_of(world["users"]["dangvien"]).evidence
     assert evidence.text.startswith("Đã hướng dẫn tổ dân phố phân loại rác. (từ ghi chép:")

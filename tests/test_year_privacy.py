@@ -52,3 +52,27 @@ def test_submitted_papers_reach_the_cell_leaders_and_committee_only(app, client,
     seen = [path for path in _year_pages(app, world, world["users"]["dangvien"])
             if SECRET in text_of(client.get(path, follow_redirects=True))]
     assert bool(seen) is reads, seen
+
+
+@pytest.mark.parametrize("typed", ["", "Đã hướng dẫn tổ dân phố"])
+def test_copying_evidence_from_another_members_note_answers_as_from_a_note_that_does_not_exist(
+        client, auth, world, typed):
+    """Same status, same page: the answer does not tell that a note of that number exists."""
+    from datetime import timedelta
+
+    from tests.meetings_factories import meeting
+    from tests.notes_factories import note
+    from tests.test_year_papers import commitment_of
+
+    held = meeting(world["cell1"], status="held", starts_in=-timedelta(hours=5))
+    theirs = note(world["users"]["dangvien2"], meeting=held, body="Ghi chép riêng của người khác")
+    auth.login("dangvien")
+    client.post(f"/year/{YEAR}/commitment", data={"body": "Việc 1", "version": "0"}, follow_redirects=True)
+    url = f"/year/{YEAR}/commitment/evidence"
+    other = client.post(url, data={"month": "6", "text": typed, "note_id": str(theirs.id)})
+    missing = client.post(url, data={"month": "6", "text": typed, "note_id": str(theirs.id + 1000)})
+    assert other.status_code == missing.status_code == 422
+    assert other.get_data(as_text=True) == missing.get_data(as_text=True)
+    assert "Hãy chọn một ghi chép của đồng chí trong danh sách" in text_of(other)
+    assert "Ghi chép riêng" not in text_of(other)
+    assert commitment_of(world["users"]["dangvien"]).evidence == []

@@ -8,6 +8,7 @@ from handbook.auth.models import User
 from handbook.auth.permissions import admin_roots, is_admin_of, require_admin
 from handbook.collation import sort_key, vi_order
 from handbook.extensions import db
+from handbook.integers import id_or_none
 from handbook.orgs.models import Organization
 
 
@@ -22,7 +23,8 @@ def admin_root() -> Organization:
 
 def get_admin_org_or_404(org_id) -> Organization:
     require_admin()
-    org = db.session.get(Organization, int(org_id)) if str(org_id).isdigit() else None
+    org_id = id_or_none(org_id)
+    org = db.session.get(Organization, org_id) if org_id else None
     if org is None or not is_admin_of(current_user, org):
         abort(404)
     return org

@@ -94,8 +94,13 @@ def read_rows(text: str) -> list[dict]:
         raise ImportFileError(msg.FILE_MALFORMED.format(error=error)) from None
 
 
-def preview(data: bytes, root: Organization) -> list[Row]:
-    """Every row with its problems; nothing is written."""
+def preview(data: bytes, root: Organization, *, at_import: bool = False) -> list[Row]:
+    """Every row with its problems; nothing is written.
+
+    The preview compares the rows with the accounts of `root`'s subtree only: otherwise a file of
+    20,000 phones, cards or names with birth dates would ask "is this person a member anywhere?"
+    of the whole deployment. The import (`at_import`) compares them with every account, as the
+    unique logins require, and refuses a row that clashes outside without saying with whom."""
     raw_rows = read_rows(decode(data))
     cells: dict[str, list[Organization]] = {}
     for cell in db.session.scalars(select(Organization).where(
@@ -103,7 +108,7 @@ def preview(data: bytes, root: Organization) -> list[Row]:
         cells.setdefault(" ".join(fold(cell.name).split()), []).append(cell)
         cells.setdefault(f"#{cell.id}", []).append(cell)  # "#12": the code shown on the cell's page
     rows = [_check_fields(Row(line=raw.pop("_line"), raw=raw), cells) for raw in raw_rows]
-    _check_duplicates(rows, root)
+    _check_duplicates(rows, root, at_import)
     return rows
 
 
@@ -138,17 +143,19 @@ def _check_fields(row: Row, cells: dict) -> Row:
     return row
 
 
-def _check_duplicates(rows: list[Row], root: Organization) -> None:
+def _check_duplicates(rows: list[Row], root: Organization, at_import: bool) -> None:
     """Clashes within the file, and with accounts: named when the account is in the admin's
-    subtree, only reported (never identified) when it lies outside it."""
+    subtree; outside it, looked for only at import and reported without naming anyone."""
     keys = [identifier_key(r.fields[f]) for r in rows for f in ("card_number", "phone") if r.fields[f]]
-    taken = _taken_identifiers(keys, root)
+    taken = _taken_identifiers(keys, root, everywhere=at_import)
     known_people: dict[tuple, str | None] = {}
     births = {r.fields["date_of_birth"] for r in rows if r.fields["date_of_birth"]}
     if births:
-        for name, born, card, path in db.session.execute(
-                select(User.full_name, User.date_of_birth, User.card_number, Organization.path)
-                .outerjoin(Organization, Organization.id == User.cell_id).where(User.date_of_birth.in_(births))):
+        people = (select(User.full_name, User.date_of_birth, User.card_number, Organization.path)
+                  .outerjoin(Organization, Organization.id == User.cell_id).where(User.date_of_birth.in_(births)))
+        if not at_import:
+            people = people.where(Organization.path.startswith(root.path))
+        for name, born, card, path in db.session.execute(people):
             inside = path is not None and path.startswith(root.path)
             known_people[v.person_key(name, born)] = (card or "") if inside else None
     seen: dict[str, int] = {}
@@ -181,17 +188,25 @@ def _check_duplicates(rows: list[Row], root: Organization) -> None:
         if key is not None:
             seen_person.setdefault(key, row)
         if outside:
-            row.problems.append(msg.CLASH_OUTSIDE)
+            row.problems.append(msg.CLASH_EXISTING)
 
 
-def _taken_identifiers(keys: list[str], root: Organization) -> dict[str, bool]:
-    """Login names already in use → whether their account lies in `root`'s subtree."""
+def outside_clashes(rows: list[Row]) -> int:
+    """How many rows the import refused for an account outside the admin's subtree."""
+    return sum(1 for row in rows if msg.CLASH_EXISTING in row.problems)
+
+
+def _taken_identifiers(keys: list[str], root: Organization, everywhere: bool) -> dict[str, bool]:
+    """Login names already in use (in `root`'s subtree, or `everywhere`) → whether their account
+    lies in the subtree."""
     found: dict[str, bool] = {}
     for start in range(0, len(keys), 900):  # stay under SQLite's bound-parameter limit
-        for value, path in db.session.execute(
-                select(LoginIdentifier.value, Organization.path).join(User, User.id == LoginIdentifier.user_id)
-                .outerjoin(Organization, Organization.id == User.cell_id)
-                .where(LoginIdentifier.value.in_(keys[start:start + 900]))):
+        query = (select(LoginIdentifier.value, Organization.path).join(User, User.id == LoginIdentifier.user_id)
+                 .outerjoin(Organization, Organization.id == User.cell_id)
+                 .where(LoginIdentifier.value.in_(keys[start:start + 900])))
+        if not everywhere:
+            query = query.where(Organization.path.startswith(root.path))
+        for value, path in db.session.execute(query):
             found[value] = path is not None and path.startswith(root.path)
     return found
 
@@ -231,6 +246,14 @@ def run_import(rows: list[Row], root: Organization, actor) -> list[tuple[User | 
            summary=f"Nhập {len(rows)} đảng viên từ tệp CSV ngày {today:%d/%m/%Y} "
                    f"(số tài khoản trong {root.name}: {total})")
     return results
+
+
+def record_refusal(rows: list[Row], root: Organization, actor) -> None:
+    """A refused import whose rows matched accounts outside the subtree is logged (the caller
+    commits): the committee above sees an admin who keeps asking the import who is a member."""
+    record("members.import_refused", org=root, actor=actor,
+           summary=f"Từ chối nhập tệp CSV {len(rows)} dòng: {outside_clashes(rows)} dòng trùng tài khoản đã có "
+                   f"ngoài {root.name}")
 
 
 def _ids_by_card(cards: list[str]) -> dict[str, int]:

@@ -83,10 +83,11 @@ PERSON_REPEATED = "Có thể trùng người với dòng {line} (“{name}”, c
 PERSON_KNOWN = "Đã có đảng viên cùng họ tên và ngày sinh (số thẻ {card})."
 IDENTIFIER_REPEATED = "Trùng {label}{shown} với dòng {line}."
 IDENTIFIER_TAKEN = "{label} {value} đã có tài khoản."
-# A clash outside the admin's branch names nobody: only what to do about it.
-CLASH_OUTSIDE = ("Trùng với một tài khoản đã có ngoài phạm vi đồng chí quản lý (số thẻ, số điện thoại, hoặc họ tên "
-                 "và ngày sinh). Nếu là cùng một người, hãy đề nghị cấp ủy đang quản lý tài khoản đó chuyển sinh hoạt "
-                 "về chi bộ này; nếu không, hãy kiểm tra lại dòng này.")
+# A clash outside the admin's branch, found only at import, names nobody and no place: only
+# what to do about it.
+CLASH_EXISTING = ("Không nhập được dòng này: số thẻ, số điện thoại, hoặc họ tên và ngày sinh trùng với một tài "
+                  "khoản đã có. Nếu là cùng một người, hãy đề nghị cấp ủy đang quản lý người đó chuyển sinh hoạt về "
+                  "chi bộ này; nếu không, hãy kiểm tra lại dòng này.")
 IMPORT_TAKEN_MEANWHILE = ("Một số thẻ hoặc số điện thoại trong tệp vừa được dùng cho tài khoản khác. "
                          "Chưa nhập dòng nào; hãy tải tệp lên lại để xem dòng bị trùng.")
 TAKEN_MEANWHILE = "Số thẻ hoặc số điện thoại vừa được dùng cho một tài khoản khác. Hãy kiểm tra lại rồi lưu."

@@ -11,6 +11,7 @@ from handbook.admin.forms import MoveOrgForm, OrgForm, RenameForm, options
 from handbook.auth.permissions import admin_roots
 from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
+from handbook.integers import id_or_none
 
 
 @bp.get("/")
@@ -84,7 +85,7 @@ def move(org_id):
     """Moves an organisation, with everything under it, to another parent in the subtree."""
     org = get_admin_org_or_404(org_id)
     form = MoveOrgForm()
-    if not (form.parent.data or "").isdigit():
+    if id_or_none(form.parent.data) is None:
         form.parent.errors = [msg.CHOOSE_PARENT]
     elif form.validate_on_submit():
         try:

@@ -14,6 +14,7 @@ from handbook.auth.models import User
 from handbook.collation import vi_order
 from handbook.csvfile import csv_response
 from handbook.extensions import db
+from handbook.integers import bounded_int
 from handbook.orgs.models import Organization
 from handbook.pager import requested_page
 from handbook.security import is_htmx
@@ -25,8 +26,8 @@ AUDIT_PAGE = 100
 def _period() -> tuple[int, int]:
     # By default the last finished month: the current one has not had its meeting yet in many cells.
     last = datetime.now(VN).replace(day=1) - timedelta(days=1)
-    year = min(max(request.args.get("year", last.year, type=int), 2000), last.year + 1)
-    month = min(max(request.args.get("month", last.month, type=int), 1), 12)
+    year = min(max(request.args.get("year", last.year, type=bounded_int), 2000), last.year + 1)
+    month = min(max(request.args.get("month", last.month, type=bounded_int), 1), 12)
     return year, month
 
 

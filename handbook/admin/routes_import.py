@@ -78,10 +78,15 @@ def import_confirm():
         return redirect(url_for("admin.import_members"))
     root = get_admin_org_or_404(stash["root"])
     try:
-        rows = csvimport.preview(data, root)  # the database may have changed since the preview
+        # Again, against every account: the database may have changed since the preview, and
+        # clashes outside the subtree are looked for only now.
+        rows = csvimport.preview(data, root, at_import=True)
         results = csvimport.run_import(rows, root, current_user)
     except DomainError as error:
         db.session.rollback()
+        if csvimport.outside_clashes(rows):
+            csvimport.record_refusal(rows, root, current_user)
+            db.session.commit()
         flash(error.message, "error")
         return render_template("admin/import_preview.html", rows=rows, root=root, token=stash["token"],
                                bad=sum(1 for row in rows if row.problems)), 422

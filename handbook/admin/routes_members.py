@@ -17,6 +17,7 @@ from handbook.collation import vi_order
 from handbook.csvfile import csv_response
 from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
+from handbook.integers import bounded_int
 from handbook.orgs.models import Organization
 from handbook.pager import requested_page
 from handbook.security import is_htmx
@@ -94,7 +95,7 @@ def _member_form(form: MemberForm, selected: int | None = None) -> MemberForm:
 def new_member():
     """Creates one member account; the one-time password is shown once."""
     admin_root()
-    form = _member_form(MemberForm(), request.args.get("cell", type=int))
+    form = _member_form(MemberForm(), request.args.get("cell", type=bounded_int))
     if form.validate_on_submit():
         cell = get_admin_org_or_404(form.cell.data)
         fields = form.member_fields()

@@ -8,6 +8,7 @@ from sqlalchemy import or_, select
 
 from handbook.auth import permissions
 from handbook.extensions import db
+from handbook.integers import id_or_none
 from handbook.library.models import Document, Section
 from handbook.orgs.models import Organization
 
@@ -62,9 +63,8 @@ def get_visible_section_or_404(slug: str, anchor: str) -> Section:
 
 def cell_section(cell: Organization, section_id) -> Section | None:
     """A section every member of `cell` may read, by an id as a form sent it."""
-    try:
-        section_id = int(section_id)
-    except (TypeError, ValueError):
+    section_id = id_or_none(section_id)
+    if section_id is None:
         return None
     return db.session.scalar(
         select(Section).join(Document).where(Section.id == section_id, cell_documents_clause(cell)))

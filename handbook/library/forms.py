@@ -6,6 +6,8 @@ from wtforms import DateField, RadioField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from handbook.integers import chosen_id
+
 
 class ChoiceField(SelectField):
     """A select whose refusal of an unknown value is worded in Vietnamese."""
@@ -23,7 +25,7 @@ class ImportForm(FlaskForm):
     issuer = StringField("Cơ quan ban hành", validators=[Optional(), Length(max=200)])
     issued_on = DateField("Ngày ban hành", validators=[Optional()])
     title = StringField("Trích yếu", validators=[Optional(), Length(max=500)])
-    org_id = ChoiceField("Ai được xem", coerce=int)
+    org_id = ChoiceField("Ai được xem", coerce=chosen_id)
     on_duplicate = RadioField(
         "Nếu số hiệu đã có",
         choices=[SelectChoice("", "Báo cho tôi"), SelectChoice("replace", "Thay thế văn bản cũ"),
@@ -33,5 +35,5 @@ class ImportForm(FlaskForm):
 
 
 class AssignForm(FlaskForm):
-    org_id = ChoiceField("Giao cho", coerce=int, validators=[DataRequired("Hãy chọn chi bộ hoặc tổ chức.")])
+    org_id = ChoiceField("Giao cho", coerce=chosen_id, validators=[DataRequired("Hãy chọn chi bộ hoặc tổ chức.")])
     due_on = DateField("Hạn hoàn thành", validators=[DataRequired("Hãy chọn hạn hoàn thành (ngày/tháng/năm).")])

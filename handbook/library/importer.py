@@ -22,7 +22,7 @@ from handbook.library import messages as msg
 from handbook.library.access import managed_documents_clause, managed_org_ids, manages_whole_library
 from handbook.library.extract import ImportError_, extension_of, extract_text
 from handbook.library.models import Document, Section
-from handbook.library.structure import ParsedDocument, _slug, anchor_label, article_anchor, parse
+from handbook.library.structure import ParsedDocument, _slug, anchor_label, article_anchor, is_central_number, parse
 from handbook.models_base import utcnow
 from handbook.orgs.models import Organization
 from handbook.signals import sections_superseded
@@ -70,6 +70,10 @@ def import_document(req: ImportRequest, actor=None) -> Document:
     number = (req.number or parsed.number).strip()
     if not number:
         raise ImportError_(msg.NO_NUMBER)
+    # A central number in a branch's library would read to its members as the Centre's text
+    # (and take a slug like "05-ct-tw-2" beside the real one): only the top of the tree adds them.
+    if is_central_number(number) and not manages_whole_library(actor):
+        raise ImportError_(msg.CENTRAL_NUMBER_REFUSED.format(number=number), field="number")
     # Only documents the importer may overwrite are found: a number elsewhere is not confirmed.
     existing = db.session.scalar(
         select(Document).where(Document.number == number, Document.status == "active",

@@ -25,6 +25,9 @@ SECTION_TOO_LONG = ("{label} dài {n} ký tự, quá giới hạn {max} ký tự
 TOO_MANY_SECTIONS = "Văn bản có hơn {count} mục (điều, khoản, điểm). Hãy tách thành nhiều văn bản."
 SYSTEM_WIDE_REFUSED = ("Chỉ quản trị của cấp ủy cấp cao nhất được nhập văn bản cho toàn hệ thống. "
                        "Hãy chọn tổ chức của đồng chí ở mục “Ai được xem”.")
+CENTRAL_NUMBER_REFUSED = ("Số hiệu {number} là của cơ quan Trung ương: chỉ quản trị của cấp ủy cấp cao nhất được "
+                          "nhập văn bản này. Nếu đảng viên cần học, hãy đề nghị cấp trên nhập vào thư viện "
+                          "rồi giao học tập; nếu số hiệu gõ nhầm, hãy sửa lại.")
 OUTSIDE_SUBTREE = "Đồng chí chỉ nhập được văn bản cho các tổ chức trong phạm vi mình quản lý."
 BAD_DATE = "Ngày ban hành phải có dạng NN/TT/NNNN."
 

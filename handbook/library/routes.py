@@ -2,6 +2,7 @@
 
 import io
 import mimetypes
+from functools import partial
 
 from flask import abort, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, login_required
@@ -9,6 +10,7 @@ from sqlalchemy import extract, select
 
 from handbook.auth import permissions
 from handbook.extensions import db
+from handbook.integers import bounded_int, id_or_none
 from handbook.library import bp
 from handbook.library.access import can_assign_study, get_visible_document_or_404, visible_documents_clause
 from handbook.library.extract import extension_of
@@ -27,11 +29,10 @@ def mimetype_of(filename: str) -> str:
 
 def _filters() -> dict:
     args = request.args
-    year = args.get("year", "")
     return {
         "type": args.get("type", "")[:40],
         "issuer": args.get("issuer", "")[:200],
-        "year": int(year) if year.isdigit() and len(year) == 4 else None,
+        "year": args.get("year", type=partial(bounded_int, minimum=1000, maximum=9999)),
         "status": args.get("status", "") if args.get("status") in STATUS_LABELS else "",
     }
 
@@ -74,9 +75,10 @@ def _page_asked(layout) -> int:
     trang = request.args.get("trang")
     if trang is None:
         return 1
-    if not trang.isdigit() or not 1 <= int(trang) <= layout.page_count:
+    page = id_or_none(trang)
+    if page is None or page > layout.page_count:
         abort(404)
-    return int(trang)
+    return page
 
 
 @bp.get("/library/<slug>")

@@ -69,6 +69,16 @@ def anchor_label(anchor: str) -> str:
                                                                                             strict=True))
 
 
+def is_central_number(number: str) -> bool:
+    """A số hiệu issued at the centre: its issuer code is TW (Trung ương: the Central Committee,
+    the Politburo, the Secretariat) or ends in TW as the central commissions' do (BTCTW, BTGTW,
+    UBKTTW, VPTW …), e.g. 05-CT/TW, 42-HD/BTCTW. Folded first, so "05-ct / tw" or "05-CT-TW"
+    read the same; local codes (TU, ĐUK, ĐUS …) never end in TW."""
+    from handbook.vietnamese import fold
+
+    return any(code.endswith("TW") for code in re.findall(r"[A-Z]+", fold(number).upper()))
+
+
 def _slug(value: str) -> str:
     from handbook.vietnamese import fold
 

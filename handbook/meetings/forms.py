@@ -6,15 +6,15 @@ from wtforms import (
     DateField,
     DateTimeLocalField,
     HiddenField,
-    IntegerField,
     RadioField,
     SelectField,
     StringField,
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
+from handbook.integers import BoundedIntegerField, chosen_id
 from handbook.meetings.models import KIND_LABELS
 from handbook.meetings.models_record import SELF_RATINGS
 from handbook.meetings.vote_rules import KINDS
@@ -68,7 +68,8 @@ class ItemForm(FlaskForm):
                         validators=[DataRequired(REQUIRED.format("nội dung mục")), Length(max=300)])
     description = TextAreaField("Mô tả", validators=[Length(max=5000)])
     presenter = StringField("Người trình bày", validators=[Length(max=120)])
-    planned_minutes = IntegerField("Số phút", validators=[Optional(), NumberRange(1, 600, "Số phút từ 1 đến 600.")])
+    planned_minutes = BoundedIntegerField("Số phút", validators=[Optional()], minimum=1, maximum=600,
+                                          message="Số phút từ 1 đến 600.")
     seq = HiddenField()
 
 
@@ -97,13 +98,9 @@ class CheckinForm(FlaskForm):
 
 
 def member_id(value):
-    """A member chosen in a list: None for none, -1 for anything that is not a number (the
-    service then says the choice is not a member of the cell)."""
-    if value in (None, ""):
-        return None
-    if isinstance(value, int):
-        return value
-    return int(value) if str(value).isdigit() and len(str(value)) < 12 else -1
+    """A member (or a ballot's choice) picked in a list: None for none, -1 for anything that is not
+    a number an id column holds (the service then says the choice is not one it offered)."""
+    return None if value in (None, "") else chosen_id(value)
 
 
 class MinutesForm(FlaskForm):
@@ -185,8 +182,9 @@ def close_vote_form(choices: list[str], **kwargs) -> FlaskForm:
         pass
 
     for n, label in enumerate(choices):
-        setattr(CloseVoteForm, f"hand_{n}", IntegerField(
-            f"{label} (giơ tay)", validators=[Optional(), NumberRange(0, 1000, "Số phiếu phải là số từ 0 đến 1000.")]))
+        setattr(CloseVoteForm, f"hand_{n}", BoundedIntegerField(
+            f"{label} (giơ tay)", validators=[Optional()], minimum=0, maximum=1000,
+            message="Số phiếu phải là số từ 0 đến 1000."))
     return CloseVoteForm(**kwargs)
 
 

@@ -8,6 +8,7 @@ from wtforms.fields.choices import SelectChoice
 from handbook.auth.permissions import in_cell_id, managed_cells, manages_cell_id, require
 from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
+from handbook.integers import bounded_int
 from handbook.library.access import cell_documents_clause
 from handbook.library.models import Document
 from handbook.meetings import agenda, bp, minutes_book, tasks, vote_box
@@ -105,7 +106,7 @@ def print_view(meeting_id):
 def _cell_for_new():
     cells = managed_cells(current_user)
     require(bool(cells))
-    wanted = request.values.get("cell", type=int)
+    wanted = request.values.get("cell", type=bounded_int)
     return next((c for c in cells if c.id == wanted), cells[0])
 
 

@@ -8,6 +8,7 @@ from wtforms.fields.choices import SelectChoice
 from handbook.auth.permissions import require
 from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
+from handbook.integers import id_or_none
 from handbook.meetings import bp, vote_box, votes
 from handbook.meetings import messages as msg
 from handbook.meetings.access import get_managed_meeting_or_404, get_visible_meeting_or_404
@@ -76,7 +77,8 @@ def _item_of(meeting, chosen: str) -> AgendaItem | None:
     """The agenda item a vote is on ("": the draft resolution); refused when not this meeting's."""
     if not chosen:
         return None
-    item = db.session.get(AgendaItem, int(chosen)) if chosen.isdigit() and len(chosen) < 12 else None
+    item_id = id_or_none(chosen)
+    item = db.session.get(AgendaItem, item_id) if item_id else None
     if item is None or item.meeting_id != meeting.id:
         raise DomainError(msg.VOTE_BAD_ITEM, field="item")
     return item

@@ -3,9 +3,9 @@
 from datetime import date
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, IntegerField, RadioField, TextAreaField
+from wtforms import DateField, HiddenField, RadioField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, NumberRange, ValidationError
+from wtforms.validators import InputRequired, Length, ValidationError
 
 from handbook.notes.text import MAX_CHARS, clean_body
 from handbook.versioning import VersionField
@@ -22,7 +22,7 @@ class NoteForm(FlaskForm):
             "Xin chia bớt sang ghi chép khác; chữ đã gõ vẫn còn nguyên trong ô."))],
     )
     version = VersionField(message=BAD_VERSION, validators=[
-        InputRequired(message="Thiếu phiên bản ghi chép, xin tải lại trang."), NumberRange(min=0, message=BAD_VERSION),
+        InputRequired(message="Thiếu phiên bản ghi chép, xin tải lại trang."),
     ])
 
     def validate_body(self, field):
@@ -37,7 +37,7 @@ class ResolveForm(FlaskForm):
 
     choice = RadioField(choices=[SelectChoice(value, value) for value in ("mine", "other", "both")],
                         validators=[InputRequired()])
-    version = IntegerField(validators=[InputRequired(), NumberRange(min=0)])
+    version = VersionField(message=BAD_VERSION)
 
 
 class RestoreForm(FlaskForm):

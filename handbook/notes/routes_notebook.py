@@ -6,6 +6,7 @@ from flask import make_response, render_template, request
 from flask_login import current_user, login_required
 
 from handbook.extensions import limiter
+from handbook.integers import bounded_int
 from handbook.notes import bp
 from handbook.notes.export import export_context, export_problem, render_pdf
 from handbook.notes.forms import ExportForm
@@ -20,7 +21,7 @@ bp.add_app_template_filter(excerpt, "note_excerpt")
 def index():
     """The member's notebook: notes by meeting date (filter by year), then notes on articles."""
     years = note_years(current_user.id)
-    year = request.args.get("year", type=int)
+    year = request.args.get("year", type=bounded_int)
     if year not in years:
         year = None
     start, end = (date(year, 1, 1), date(year, 12, 31)) if year else (None, None)

@@ -1,10 +1,11 @@
 """Forms of the member's year, with their Vietnamese messages."""
 
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, SelectField, TextAreaField
+from wtforms import SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import InputRequired, Length, Optional
 
+from handbook.integers import BoundedIntegerField, chosen_id
 from handbook.versioning import VersionField
 from handbook.year import messages as msg
 from handbook.year.levels import CONDUCT, LEVELS
@@ -42,11 +43,11 @@ class SubmitForm(FlaskForm):
 
 
 class EvidenceForm(FlaskForm):
-    month = IntegerField("Tháng", validators=[InputRequired(message=msg.EVIDENCE_MONTH),
-                                              NumberRange(min=1, max=12, message=msg.EVIDENCE_MONTH)])
+    month = BoundedIntegerField("Tháng", validators=[InputRequired(message=msg.EVIDENCE_MONTH)], minimum=1,
+                                maximum=12, message=msg.EVIDENCE_MONTH)
     text = _text("Việc đã làm", 2000)
     # One of the member's own meeting notes: its text (or the part typed above) is copied.
-    note_id = SelectField("Hoặc chép từ ghi chép của tôi", coerce=int, validate_choice=False, default=0)
+    note_id = SelectField("Hoặc chép từ ghi chép của tôi", coerce=chosen_id, validate_choice=False, default=0)
 
 
 class RatingForm(FlaskForm):
@@ -62,8 +63,8 @@ class TemplateForm(FlaskForm):
 
 
 def _percent(label: str, default: int):
-    return IntegerField(label, default=default, validators=[InputRequired(message=MODEL_TARGET),
-                                                            NumberRange(min=0, max=100, message=MODEL_TARGET)])
+    return BoundedIntegerField(label, default=default, validators=[InputRequired(message=MODEL_TARGET)], minimum=0,
+                               maximum=100, message=MODEL_TARGET)
 
 
 MODEL_TARGET = msg.MODEL_BAD_TARGET
@@ -71,11 +72,11 @@ YEAR_MESSAGE = "Hãy nhập năm (ví dụ 2026)."
 
 
 class ModelCellForm(FlaskForm):
-    cell_id = SelectField("Chi bộ", coerce=int, validate_choice=False)
-    start_year = IntegerField("Từ năm", validators=[InputRequired(message=YEAR_MESSAGE),
-                                                    NumberRange(min=2000, max=2100, message=YEAR_MESSAGE)])
-    end_year = IntegerField("Đến năm", validators=[InputRequired(message=YEAR_MESSAGE),
-                                                   NumberRange(min=2000, max=2100, message=YEAR_MESSAGE)])
+    cell_id = SelectField("Chi bộ", coerce=chosen_id, validate_choice=False)
+    start_year = BoundedIntegerField("Từ năm", validators=[InputRequired(message=YEAR_MESSAGE)], minimum=2000,
+                                     maximum=2100, message=YEAR_MESSAGE)
+    end_year = BoundedIntegerField("Đến năm", validators=[InputRequired(message=YEAR_MESSAGE)], minimum=2000,
+                                   maximum=2100, message=YEAR_MESSAGE)
     meetings_target = _percent("Tỷ lệ tháng có sinh hoạt (%)", 100)
     quality_target = _percent("Tỷ lệ buổi họp đạt từng tiêu chí chất lượng (%)", 85)
     good_target = _percent("Tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên (%)", 80)

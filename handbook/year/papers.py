@@ -125,6 +125,16 @@ def own_meeting_notes(user, year: int) -> list[Note]:
                                                           days=31)).order_by(Note.updated_at.desc()).limit(50)))
 
 
+def own_note_for_evidence(user, note_id: int) -> Note:
+    """The member's own meeting note to copy from. Another member's note and a note that does not
+    exist are refused with the same sentence: the answer must not tell which ids are notes."""
+    note = db.session.scalar(select(Note).where(Note.id == note_id, Note.owner_id == user.id,
+                                                Note.meeting_id.is_not(None))) if note_id > 0 else None
+    if note is None:
+        raise DomainError(msg.EVIDENCE_NOT_YOUR_NOTE, field="note_id")
+    return note
+
+
 def add_evidence(commitment: Commitment | None, month: int | None, text: str, note: Note | None = None
                  ) -> CommitmentEvidence:
     """Evidence may be added all year, after submission too: that is what it is for. From a

@@ -6,7 +6,6 @@ from flask_login import current_user, login_required
 from handbook.auth.permissions import is_admin, managed_cells, require
 from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
-from handbook.notes.models import Note
 from handbook.timefmt import vn_datetime
 from handbook.year import bp, papers, ratings
 from handbook.year import messages as msg
@@ -104,7 +103,7 @@ def add_evidence(year: int):
     found = papers.find_commitment(current_user, year)
     if form.validate_on_submit():
         try:
-            note = db.session.get(Note, form.note_id.data) if form.note_id.data else None
+            note = papers.own_note_for_evidence(current_user, form.note_id.data) if form.note_id.data else None
             papers.add_evidence(found, form.month.data, form.text.data, note)
             db.session.commit()
             flash(msg.EVIDENCE_ADDED.format(month=form.month.data), "success")

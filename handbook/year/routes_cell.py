@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 from handbook.auth.permissions import manages_cell_id
 from handbook.domain import DomainError
 from handbook.extensions import db
+from handbook.integers import bounded_int
 from handbook.year import bp, papers, ratings
 from handbook.year import messages as msg
 from handbook.year.access import (
@@ -68,7 +69,7 @@ def rate(year: int, cell_id: int):
         flash(next(iter(form.errors.values()))[0], "error")
         return back
     try:
-        person = member_for_rating(org, request.form.get("member_id", type=int), year)
+        person = member_for_rating(org, request.form.get("member_id", type=bounded_int), year)
         ratings.rate(org, person, year, level=form.level.data, conduct=form.conduct.data,
                      comment=form.comment.data, by=current_user)
     except DomainError as error:

@@ -5,6 +5,7 @@ from flask_login import current_user, login_required
 
 from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
+from handbook.integers import bounded_int
 from handbook.year import bp, model_cells
 from handbook.year import messages as msg
 from handbook.year.access import get_overseen_org_or_404, this_year
@@ -15,7 +16,7 @@ from handbook.year.forms import ModelCellForm
 @login_required
 def model_cells_page():
     """The registered model cells of the admin's organisation, and the form to register one."""
-    org = get_overseen_org_or_404(request.args.get("org", type=int))
+    org = get_overseen_org_or_404(request.args.get("org", type=bounded_int))
     cells = model_cells.cells_under(org)
     form = ModelCellForm()
     form.cell_id.choices = [(c.id, c.name) for c in cells]

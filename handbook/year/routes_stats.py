@@ -7,6 +7,7 @@ from flask_login import login_required
 from handbook.auth.permissions import require_admin
 from handbook.csvfile import csv_response
 from handbook.extensions import db
+from handbook.integers import bounded_int
 from handbook.year import bp, papers, stats
 from handbook.year import messages as msg
 from handbook.year.access import check_year, get_overseen_org_or_404, overseen_orgs
@@ -16,7 +17,7 @@ from handbook.year.levels import CONDUCT, LEVELS, thousands
 
 def _table(year: int):
     check_year(year)
-    org = get_overseen_org_or_404(request.args.get("org", type=int))
+    org = get_overseen_org_or_404(request.args.get("org", type=bounded_int))
     return stats.year_table(org, year)
 
 
@@ -44,7 +45,7 @@ def statistics_csv(year: int):
 def template():
     """The commitment's starting text for the cells of the admin's organisation."""
     require_admin()
-    org = get_overseen_org_or_404(request.args.get("org", type=int))
+    org = get_overseen_org_or_404(request.args.get("org", type=bounded_int))
     form = TemplateForm()
     if form.validate_on_submit():
         papers.set_template(org, form.body.data)
