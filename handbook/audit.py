@@ -45,6 +45,7 @@ ACTION_LABELS = {
     "document.replaced": "Thay nội dung văn bản",
     "document.superseded": "Văn bản hết hiệu lực hoặc đổi phạm vi",
     "study.assigned": "Giao học tập văn bản",
+    "fees.recorded": "Ghi đảng phí",
 }
 
 

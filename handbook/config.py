@@ -68,6 +68,9 @@ class Config:
         # The share of "hoàn thành xuất sắc" a cell may give, in percent of the members rated
         # "hoàn thành tốt" or better (Quy định 124-QĐ/TW as reported): see handbook/year/levels.py.
         self.YEAR_EXCELLENT_CAP_PERCENT = int(env.get("YEAR_EXCELLENT_CAP_PERCENT", "20"))
+        # Changes to the party-fee table of Quy định 01-QĐ/TW (03/02/2026), e.g.
+        # "abroad=50000,other=1%": see handbook/fees/rates.py. Checked when the app starts.
+        self.FEE_RATES = env.get("FEE_RATES", "")
 
     @property
     def is_production(self) -> bool:

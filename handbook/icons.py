@@ -13,6 +13,7 @@ _PATHS = {
     "search": "M10.5 17a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13z M15.5 15.5L21 21",
     "admin": "M4 20V10 M10 20V4 M16 20v-7 M22 20H2",
     "check": "M4 12l5 5L20 6",
+    "coin": "M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z M15 9h-4.5a1.5 1.5 0 0 0 0 3h3a1.5 1.5 0 0 1 0 3H9 M12 7v2 M12 15v2",
     "speaker": "M4 9h4l5-4v14l-5-4H4z M16 9a4 4 0 0 1 0 6 M19 6a8 8 0 0 1 0 12",
 }
 _SVG = '<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="{}"/></svg>'

@@ -3,7 +3,8 @@
 A first visit (HTML and every static file it references) stays within 60 KB, its HTML
 within 14 KB (about ten TCP packets: one round trip on a fresh connection), and htmx
 fragments within 8 KB. Features add their pages to FIRST_LOADS and FRAGMENTS; a path
-may name demo objects with {placeholders} resolved by DEMO_URL_PARTS.
+may name demo objects with {placeholders} resolved by DEMO_URL_PARTS. Pages a member opens
+often also have a statement budget: the SQL statements they cost, counted, never timed.
 """
 
 import gzip
@@ -45,6 +46,11 @@ FIRST_LOADS = [
     ("bithu", "/year/{last_year}/cells/{cell1}"),
     ("capuy", "/year/{last_year}/stats"),
     ("capuy", "/year/model-cells"),
+    ("dangvien", "/fees"),
+    ("bithu", "/fees/cells/{cell1}/{this_year}"),
+    ("bithu", "/fees/cells/{cell1}/{fee_month}"),
+    ("bithu", "/fees/cells/{cell1}/{last_fee_month}/report"),
+    ("capuy", "/fees/committee/{last_fee_month}"),
 ]
 # (who, path) of responses htmx swaps into a page already loaded.
 FRAGMENTS = [
@@ -97,6 +103,16 @@ def _cell1(world):
     return db.session.scalar(select(Organization.id).where(Organization.name == CELL1))
 
 
+def _fee_month(offset: int):
+    def find(world):
+        from handbook.fees.access import this_month
+        from handbook.fees.rates import shift
+
+        return "{}/{}".format(*shift(*this_month(), offset))  # the demo records the months before this one
+
+    return find
+
+
 # placeholder -> function(world) giving the value, e.g. the demo's next meeting id.
 DEMO_URL_PARTS: dict = {
     "long_document": _long_document,
@@ -105,6 +121,8 @@ DEMO_URL_PARTS: dict = {
     "this_year": _year(0),
     "last_year": _year(-1),
     "cell1": _cell1,
+    "fee_month": _fee_month(0),
+    "last_fee_month": _fee_month(-1),
 }
 
 ASSET = re.compile(r'<(?:link|script|img)\b[^>]*?\b(?:href|src)="(/static/[^"]+)"')
@@ -171,3 +189,38 @@ def test_static_files_are_versioned_cached_for_a_year_and_compressed(client, aut
             assert "Set-Cookie" not in response.headers, f"{url} sets a cookie: shared caches would not keep it"
             if response.mimetype in ("text/css", "text/javascript", "application/javascript"):
                 assert response.headers.get("Content-Encoding") == "br", url
+
+
+# (who, path, SQL statements at most) of pages a member opens often: the count is the page's
+# own reads (records, panels) plus the session's and the bell's, and must not grow with the
+# data a member accumulates (a year of months).
+STATEMENT_BUDGETS = [
+    ("dangvien", "/fees", 3),  # session and member, the year's records with their recorders, the bell
+]
+
+
+@pytest.mark.parametrize(("username", "path", "budget"), STATEMENT_BUDGETS)
+def test_pages_keep_to_their_statement_budget(client, auth, world, username, path, budget):
+    from sqlalchemy import select
+
+    from handbook.auth.models import User
+    from handbook.extensions import db
+    from handbook.fees.access import this_month
+    from handbook.fees.models import FeeRecord
+    from tests.fees_factories import record
+    from tests.test_load_queries import statements
+
+    _as(client, auth, username)
+    with statements() as seen:
+        assert client.get(path).status_code == 200
+    assert len(seen) <= budget, f"{path}: {len(seen)} statements: {seen}"
+    # A full year of records for the member costs no more statements.
+    member = db.session.scalar(select(User).where(User.username == username))
+    year = this_month()[0]
+    recorded = set(db.session.scalars(select(FeeRecord.month).where(FeeRecord.user_id == member.id,
+                                                                    FeeRecord.year == year)))
+    for month in sorted(set(range(1, 13)) - recorded):
+        record(member, year, month, base=6_235_500, by=world["users"]["dangvien2"])
+    with statements() as fuller:
+        assert client.get(path).status_code == 200
+    assert len(fuller) == len(seen)

@@ -9,6 +9,8 @@ import pytest
 from flask import url_for
 
 from handbook.extensions import db
+from handbook.fees.access import this_month
+from handbook.fees.rates import shift
 from handbook.year.access import this_year
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -18,13 +20,24 @@ MEMBER_NAME = "+1+2"
 OTHER_NAME = "-3+4"
 PHONE = "\t=1+1"
 
-# Each export, with its URL's arguments and the planted text it must show, neutralised.
-# A new CSV route fails test_every_csv_route_is_walked until it is added here.
+
+def _fee_month(world) -> dict:
+    """The demo's last recorded month of party fees, in cell 1."""
+    year, month = shift(*this_month(), -1)
+    return {"cell_id": world["cell1"].id, "year": year, "month": month}
+
+
+# Each export, with its URL's arguments (or a function of the world giving them) and the planted
+# text it must show, neutralised. A new CSV route fails test_every_csv_route_is_walked until it
+# is added here.
 EXPORTS = {
     "admin.members_csv": ({}, [CELL_NAME, MEMBER_NAME, OTHER_NAME, PHONE]),
     "admin.dashboard_csv": ({}, [CELL_NAME]),
     "admin.import_template": ({}, []),
     "year.statistics_csv": ({"year": this_year()}, [BLOC_NAME]),
+    "fees.report_csv": (_fee_month, [CELL_NAME, MEMBER_NAME, OTHER_NAME]),
+    "fees.committee_csv": (lambda w: {k: v for k, v in _fee_month(w).items() if k != "cell_id"},
+                           [BLOC_NAME, CELL_NAME]),
 }
 
 
@@ -51,7 +64,7 @@ def formula_world(world):
 def test_no_export_hands_a_spreadsheet_a_formula(client, auth, formula_world, endpoint):
     args, planted = EXPORTS[endpoint]
     auth.login("capuy")
-    response = client.get(url_for(endpoint, **args))
+    response = client.get(url_for(endpoint, **(args(formula_world) if callable(args) else args)))
     body = response.get_data(as_text=True)
     assert response.status_code == 200 and response.mimetype == "text/csv"
     assert response.headers["Content-Disposition"].startswith("attachment")

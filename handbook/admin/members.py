@@ -10,6 +10,7 @@ from handbook.audit import record
 from handbook.auth.identifiers import owner_of
 from handbook.auth.models import ROLE_LABELS, RoleAssignment, User
 from handbook.auth.passwords import hash_one_time_password, one_time_password
+from handbook.auth.permissions import CELL_BOUND_ROLES
 from handbook.auth.service import end_all_sessions
 from handbook.domain import DomainError
 from handbook.extensions import db
@@ -83,13 +84,13 @@ def reactivate_member(user: User) -> None:
 
 
 def move_member(user: User, cell: Organization, actor=None) -> None:
-    """History is kept; leadership roles in the old cell end with the move."""
+    """History is kept; the roles held in the old cell (secretary, deputy, treasurer) end with the move."""
     _require_open_cell(cell)
     if cell.id == user.cell_id:
         raise MemberError(msg.ALREADY_IN_CELL)
     old = user.cell
     for role in list(user.roles):
-        if role.role in CELL_ROLES and role.org_id == old.id:
+        if role.role in CELL_BOUND_ROLES and role.org_id == old.id:
             user.roles.remove(role)
     db.session.add(MembershipChange(user_id=user.id, from_cell_id=old.id, to_cell_id=cell.id,
                                     changed_by_id=getattr(actor, "id", None)))
@@ -122,7 +123,8 @@ def assign_role(user: User, role: str) -> None:
 
 def remove_role(user: User, role: str) -> None:
     for assignment in list(user.roles):
-        if assignment.role == role and role in CELL_ROLES:
+        # The committee may also relieve a treasurer the cell's secretary named (fees).
+        if assignment.role == role and role in CELL_BOUND_ROLES:
             user.roles.remove(assignment)
             record("role.removed", org=assignment.org, target=user,
                    summary=f"Thôi {ROLE_LABELS[role]} {assignment.org.name} của {user.full_name}")

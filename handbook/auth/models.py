@@ -23,6 +23,7 @@ ROLE_LABELS = {
     "secretary": "Bí thư chi bộ",
     "deputy": "Phó bí thư chi bộ",
     "admin": "Quản trị cấp ủy",
+    "treasurer": "Thủ quỹ chi bộ (thu đảng phí)",
 }
 
 

@@ -11,6 +11,11 @@ from handbook.auth.models import User
 from handbook.orgs.models import Organization
 
 CELL_MANAGER_ROLES = ("secretary", "deputy")
+# Keeps the cell's party-fee records (thủ quỹ, người thu đảng phí): granted and revoked by the
+# cell's secretary or deputy; it manages nothing else.
+TREASURER = "treasurer"
+# Roles held in one cell, which end when their holder leaves it.
+CELL_BOUND_ROLES = (*CELL_MANAGER_ROLES, TREASURER)
 
 
 def admin_roots(user: User) -> list[Organization]:
@@ -43,6 +48,25 @@ def can_manage_cell(user: User, cell: Organization) -> bool:
 def manages_cell_id(user: User, cell_id: int) -> bool:
     """can_manage_cell from the cell's id alone, for callers that have not loaded the cell."""
     return any(org.id == cell_id for org in managed_cells(user))
+
+
+def is_treasurer_of(user: User, cell_id: int) -> bool:
+    """The treasurer of a cell they still belong to (a role left behind by a move gives nothing)."""
+    return in_cell_id(user, cell_id) and any(r.role == TREASURER and r.org_id == cell_id for r in user.roles)
+
+
+def keeps_fees_of(user: User, cell_id: int) -> bool:
+    """Records the cell's party fees: its treasurer, secretary or deputy."""
+    return manages_cell_id(user, cell_id) or is_treasurer_of(user, cell_id)
+
+
+def fee_cells(user: User) -> list[Organization]:
+    """The cells whose party fees this user records."""
+    if not user.is_authenticated:
+        return []
+    cells = {r.org.id: r.org for r in user.roles if r.role in CELL_MANAGER_ROLES}
+    cells.update({r.org.id: r.org for r in user.roles if r.role == TREASURER and r.org_id == user.cell_id})
+    return list(cells.values())
 
 
 def is_member_of(user: User, cell: Organization) -> bool:

@@ -1,0 +1,174 @@
+"""What the records add up to: a member's own year, the cell's month as it reports to the
+committee, the committee's sum over its cells, the members to flag, the member's reminder."""
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import joinedload
+
+from handbook.auth.models import User
+from handbook.collation import vi_order
+from handbook.extensions import db
+from handbook.fees.models import FeeRecord
+from handbook.fees.rates import month_index
+from handbook.orgs.models import Organization
+
+# Quy định 01-QĐ/TW (03/02/2026): a member who pays no party fee for three months in a year
+# without good reason may be proposed by the cell for removal from the rolls. The handbook
+# only shows the secretary who reached three; whether the reason was good, and what follows,
+# is the cell's decision.
+FLAG_MONTHS = 3
+
+
+@dataclass
+class Totals:
+    members: int = 0
+    due: int = 0
+    paid: int = 0
+    extra: int = 0
+    full: int = 0
+    unpaid: int = 0
+
+    @property
+    def collected(self) -> int:
+        return self.paid + self.extra
+
+    def add(self, r: FeeRecord) -> None:
+        self.members += 1
+        self.due, self.paid, self.extra = self.due + r.due, self.paid + r.paid, self.extra + r.extra
+        self.full += r.paid >= r.due
+        self.unpaid += r.unpaid
+
+
+def own_history(user: User, year: int) -> tuple[list[FeeRecord], Totals]:
+    # The recorder's name only: their roles (loaded with every user by default) stay unread.
+    records = list(db.session.scalars(select(FeeRecord).options(joinedload(FeeRecord.recorded_by)
+                                                                .lazyload(User.roles))
+                                      .where(FeeRecord.user_id == user.id, FeeRecord.year == year)
+                                      .order_by(FeeRecord.month)))
+    totals = Totals()
+    for r in records:
+        totals.add(r)
+    return records, totals
+
+
+@dataclass
+class CellMonth:
+    cell: Organization
+    year: int
+    month: int
+    records: list[FeeRecord]
+    unrecorded: list[User]
+    totals: Totals
+    by_channel: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def owing(self) -> list[FeeRecord]:
+        """Who paid less than the due: nothing (unpaid) or part of it."""
+        return [r for r in self.records if r.paid < r.due]
+
+
+def cell_month(cell: Organization, year: int, month: int) -> CellMonth:
+    """The cell's records of the month (members since moved away included: the record stays the
+    cell's), and its active members with none."""
+    records = list(db.session.scalars(
+        select(FeeRecord).join(User, User.id == FeeRecord.user_id).options(joinedload(FeeRecord.user))
+        .where(FeeRecord.cell_id == cell.id, FeeRecord.year == year, FeeRecord.month == month)
+        .order_by(vi_order(User.full_name), User.id)))
+    recorded = select(FeeRecord.user_id).where(FeeRecord.year == year, FeeRecord.month == month)
+    unrecorded = list(db.session.scalars(select(User).where(User.cell_id == cell.id, User.active,
+                                                            User.id.not_in(recorded))
+                                         .order_by(vi_order(User.full_name), User.id)))
+    report = CellMonth(cell, year, month, records, unrecorded, Totals())
+    for r in records:
+        report.totals.add(r)
+        if r.channel:
+            report.by_channel[r.channel] = report.by_channel.get(r.channel, 0) + r.paid + r.extra
+    return report
+
+
+def _sums():
+    return (func.count(FeeRecord.id), func.coalesce(func.sum(FeeRecord.due), 0),
+            func.coalesce(func.sum(FeeRecord.paid), 0), func.coalesce(func.sum(FeeRecord.extra), 0),
+            func.coalesce(func.sum(case((FeeRecord.paid >= FeeRecord.due, 1), else_=0)), 0),
+            func.coalesce(func.sum(case(((FeeRecord.due > 0) & (FeeRecord.paid == 0), 1), else_=0)), 0))
+
+
+def cell_year(cell: Organization, year: int) -> dict[int, Totals]:
+    """Month -> the cell's totals, for the months it recorded."""
+    rows = db.session.execute(select(FeeRecord.month, *_sums()).where(FeeRecord.cell_id == cell.id,
+                                                                       FeeRecord.year == year)
+                              .group_by(FeeRecord.month))
+    return {month: Totals(*map(int, sums)) for month, *sums in rows}
+
+
+def committee_month(org: Organization, year: int, month: int) -> tuple[list[tuple[Organization, Totals]], Totals]:
+    """Each open cell of the subtree (and any closed one that recorded the month) with its
+    totals, in the tree's order; and the sum of them all."""
+    found = {cell_id: Totals(*map(int, sums)) for cell_id, *sums in db.session.execute(
+        select(FeeRecord.cell_id, *_sums()).join(Organization, Organization.id == FeeRecord.cell_id)
+        .where(Organization.path.startswith(org.path), FeeRecord.year == year, FeeRecord.month == month)
+        .group_by(FeeRecord.cell_id))}
+    cells = db.session.scalars(select(Organization).where(
+        Organization.path.startswith(org.path), Organization.kind == "cell",
+        Organization.closed.is_(False) | Organization.id.in_(list(found))).order_by(Organization.path))
+    rows = [(cell, found.get(cell.id, Totals())) for cell in cells]
+    total = Totals()
+    for _cell, sums in rows:
+        for name in ("members", "due", "paid", "extra", "full", "unpaid"):
+            setattr(total, name, getattr(total, name) + getattr(sums, name))
+    return rows, total
+
+
+def flagged(cell: Organization, year: int) -> list[tuple[User, list[int]]]:
+    """The cell's members with at least three months of `year` on which they paid nothing toward
+    a due (wherever those months were recorded), with the months."""
+    months: dict[int, list[int]] = {}
+    for user_id, month in db.session.execute(
+            select(FeeRecord.user_id, FeeRecord.month).join(User, User.id == FeeRecord.user_id)
+            .where(User.cell_id == cell.id, User.active, FeeRecord.year == year, FeeRecord.due > 0,
+                   FeeRecord.paid == 0).order_by(FeeRecord.month)):
+        months.setdefault(user_id, []).append(month)
+    ids = [uid for uid, found in months.items() if len(found) >= FLAG_MONTHS]
+    if not ids:
+        return []
+    members = db.session.scalars(select(User).where(User.id.in_(ids)).order_by(vi_order(User.full_name), User.id))
+    return [(m, months[m.id]) for m in members]
+
+
+def month_record(user: User, year: int, month: int) -> FeeRecord | None:
+    return db.session.scalar(select(FeeRecord).where(FeeRecord.user_id == user.id, FeeRecord.year == year,
+                                                     FeeRecord.month == month))
+
+
+def last_due(user: User, year: int, month: int) -> int | None:
+    """The due of the member's latest record before the month: what they will likely owe."""
+    index = FeeRecord.year * 12 + FeeRecord.month - 1
+    return db.session.scalar(select(FeeRecord.due).where(FeeRecord.user_id == user.id,
+                                                         index < month_index(year, month))
+                             .order_by(index.desc()).limit(1))
+
+
+def cell_csv(report: CellMonth) -> list[list]:
+    """The month's report for a spreadsheet: one line per member, amounts as whole đồng."""
+    out = [[f"Báo cáo đảng phí tháng {report.month}/{report.year}", report.cell.name], [],
+           ["Đảng viên", "Đối tượng", "Căn cứ (đồng)", "Tỷ lệ hoặc mức", "Phải đóng (đồng)", "Đã đóng (đồng)",
+            "Tự nguyện đóng thêm (đồng)", "Còn thiếu (đồng)", "Nơi đóng", "Mã giao dịch", "Ghi chú"]]
+    for r in report.records:
+        out.append([r.user.full_name, r.category_label, r.base, r.rate_text, r.due, r.paid, r.extra, r.short,
+                    r.channel_label, r.reference, r.note])
+    t = report.totals
+    out += [[], ["Số đảng viên đã ghi", t.members], ["Phải đóng", t.due], ["Đã đóng", t.paid],
+            ["Tự nguyện đóng thêm", t.extra], ["Tổng đã thu", t.collected],
+            ["Chưa đóng", ", ".join(r.user.full_name for r in report.records if r.unpaid)],
+            ["Chưa ghi", ", ".join(u.full_name for u in report.unrecorded)]]
+    return out
+
+
+def committee_csv(org: Organization, year: int, month: int, rows, total: Totals) -> list[list]:
+    out = [[f"Tổng hợp đảng phí tháng {month}/{year}", org.name], [],
+           ["Chi bộ", "Số đảng viên đã ghi", "Phải đóng (đồng)", "Đã đóng (đồng)", "Tự nguyện đóng thêm (đồng)",
+            "Tổng đã thu (đồng)", "Số đảng viên chưa đóng"]]
+    for cell, t in [*rows, (None, total)]:
+        out.append([cell.name if cell else "Tổng cộng", t.members, t.due, t.paid, t.extra, t.collected, t.unpaid])
+    return out
