@@ -16,7 +16,7 @@ from handbook.icons import icon
 from handbook.main import nav
 
 # Each feature is a package with a blueprint `bp`; order is the order of registration.
-FEATURES = ["main", "auth", "library", "search", "meetings", "notes", "year", "admin", "offline", "push"]
+FEATURES = ["main", "auth", "library", "search", "meetings", "notes", "year", "quiz", "admin", "offline", "push"]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 

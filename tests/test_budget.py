@@ -45,6 +45,11 @@ FIRST_LOADS = [
     ("bithu", "/year/{last_year}/cells/{cell1}"),
     ("capuy", "/year/{last_year}/stats"),
     ("capuy", "/year/model-cells"),
+    ("dangvien", "/quiz"),
+    ("dangvien", "/quiz/{demo_quiz}"),
+    ("dangvien", "/quiz/attempts/{quiz_attempt}"),  # the demo's 10 questions, all on one page
+    ("dangvien", "/quiz/attempts/{quiz_results}/results"),
+    ("capuy", "/quiz/{demo_quiz}/stats"),
 ]
 # (who, path) of responses htmx swaps into a page already loaded.
 FRAGMENTS = [
@@ -97,6 +102,36 @@ def _cell1(world):
     return db.session.scalar(select(Organization.id).where(Organization.name == CELL1))
 
 
+def _demo_quiz(world):
+    from sqlalchemy import select
+
+    from handbook.extensions import db
+    from handbook.quiz.demo import QUIZ_TITLE
+    from handbook.quiz.models import Quiz
+
+    return db.session.scalar(select(Quiz.id).where(Quiz.title == QUIZ_TITLE))
+
+
+def _quiz_attempt(handed_in: bool):
+    def find(world):
+        """dangvien's attempt at the demo quiz: the one open, or one started (and handed in) here."""
+        from sqlalchemy import select
+
+        from handbook.auth.models import User
+        from handbook.extensions import db
+        from handbook.quiz import attempts
+        from handbook.quiz.models import Quiz
+
+        member = db.session.scalar(select(User).where(User.username == "dangvien"))
+        found = attempts.start(db.session.get(Quiz, _demo_quiz(world)), member)
+        if handed_in:
+            attempts.finish(found)
+        db.session.commit()
+        return found.id
+
+    return find
+
+
 # placeholder -> function(world) giving the value, e.g. the demo's next meeting id.
 DEMO_URL_PARTS: dict = {
     "long_document": _long_document,
@@ -105,6 +140,9 @@ DEMO_URL_PARTS: dict = {
     "this_year": _year(0),
     "last_year": _year(-1),
     "cell1": _cell1,
+    "demo_quiz": _demo_quiz,
+    "quiz_attempt": _quiz_attempt(handed_in=False),
+    "quiz_results": _quiz_attempt(handed_in=True),
 }
 
 ASSET = re.compile(r'<(?:link|script|img)\b[^>]*?\b(?:href|src)="(/static/[^"]+)"')
@@ -171,3 +209,27 @@ def test_static_files_are_versioned_cached_for_a_year_and_compressed(client, aut
             assert "Set-Cookie" not in response.headers, f"{url} sets a cookie: shared caches would not keep it"
             if response.mimetype in ("text/css", "text/javascript", "application/javascript"):
                 assert response.headers.get("Content-Encoding") == "br", url
+
+
+# Statements a request may run, whatever the quiz's length: the member's quiz page and the
+# autosave of one answer are the requests of a quiz evening (500 secretaries at once).
+QUIZ_PAGE_STATEMENTS = 6  # session, attempt, quiz, its items, their questions, their choices
+QUIZ_ANSWER_STATEMENTS = 6  # session, attempt, item, question, its choices, the write
+
+
+@pytest.mark.parametrize("questions", [10, 30])
+def test_a_quiz_page_and_an_answer_keep_to_their_statement_budget(client, auth, world, questions):
+    from tests import quiz_factories as qf
+    from tests.test_load_queries import statements
+
+    quiz = qf.quiz(world["cell1"], qf.bank(world["cell1"], questions=30), count=questions)
+    auth.login("dangvien")
+    attempt_id = qf.start(client, quiz)
+    with statements() as page:
+        assert client.get(f"/quiz/attempts/{attempt_id}", headers=GZIP).status_code == 200
+    with statements() as answer:
+        saved = client.post(f"/quiz/attempts/{attempt_id}/answers/{questions}", data={f"a{questions}": "B"},
+                            headers=HTMX)
+    assert saved.status_code == 200
+    assert len(page) <= QUIZ_PAGE_STATEMENTS, page
+    assert len(answer) <= QUIZ_ANSWER_STATEMENTS, answer

@@ -25,6 +25,8 @@ EXPORTS = {
     "admin.dashboard_csv": ({}, [CELL_NAME]),
     "admin.import_template": ({}, []),
     "year.statistics_csv": ({"year": this_year()}, [BLOC_NAME]),
+    "quiz.statistics_csv": ({"quiz_id": 1}, [CELL_NAME]),  # the demo's quiz, for both cells
+    "quiz.bank_template": ({}, []),
 }
 
 
