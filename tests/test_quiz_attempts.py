@@ -7,6 +7,7 @@ import re
 from sqlalchemy import func, select
 
 from handbook.extensions import db
+from handbook.jobs.scheduler import run_due
 from handbook.quiz import attempts as attempts_service
 from handbook.quiz import messages as msg
 from handbook.quiz.models import Attempt, AttemptItem, Choice
@@ -248,8 +249,19 @@ def test_an_attempt_left_open_is_handed_in_by_the_scheduler(client, auth, world,
     client.post(f"/quiz/attempts/{attempt_id}/answers/1", data={"a1": qf.key_letters(attempt_id, 1)},
                 headers=qf.HTMX)
     clock.advance(minutes=6)
-    assert attempts_service.finish_expired(clock.now) == 1
-    db.session.commit()
-    assert attempts_service.finish_expired(clock.now) == 0  # safe to run twice
+    run_due(clock.now)
+    run_due(clock.now)  # safe to run twice
     stored = qf.attempt(attempt_id)
-    assert stored.auto_submitted and stored.score == 1
+    assert stored.auto_submitted and stored.score == 1 and stored.submitted_at == stored.deadline
+    assert attempts_service.finish_expired(clock.now) == 0
+
+
+def test_an_attempt_started_near_the_closing_ends_when_the_quiz_closes(client, auth, world):
+    from datetime import timedelta
+
+    quiz = qf.quiz(world["cell1"], qf.bank(world["cell1"]), minutes=30, closes_in=timedelta(minutes=10))
+    auth.login("dangvien")
+    assert "bắt đầu bây giờ thì phải nộp trước" in text_of(client.get(f"/quiz/{quiz.id}"))
+    attempt_id = qf.start(client, quiz)
+    assert qf.attempt(attempt_id).deadline == quiz.closes_at
+    assert _remaining(client.get(f"/quiz/attempts/{attempt_id}").get_data(as_text=True)) <= 600

@@ -11,6 +11,16 @@ from handbook.quiz import messages as msg
 from handbook.quiz.access import setter_orgs
 from handbook.quiz.models import QuestionBank
 
+ANCHOR_WORDS = {"phan": "Phần", "chuong": "Chương", "muc": "Mục", "dieu": "Điều", "khoan": "khoản", "diem": "điểm"}
+
+
+def article_label(anchor: str) -> str:
+    """"dieu-3-khoan-2" → "Điều 3 khoản 2", as the setter typed it in the CSV; other anchors as they are."""
+    parts = anchor.split("-")
+    if len(parts) % 2 or any(word not in ANCHOR_WORDS for word in parts[::2]):
+        return anchor
+    return " ".join(f"{ANCHOR_WORDS[word]} {number}" for word, number in zip(parts[::2], parts[1::2], strict=True))
+
 
 def create_bank(user, *, title: str, org_id: int | None, document_slug: str) -> QuestionBank:
     org = next((o for o in setter_orgs(user) if o.id == org_id), None)

@@ -84,7 +84,7 @@ def create_bank():
 def bank(bank_id: int):
     """The bank's questions with their key, for those who keep it; the import form."""
     found = get_managed_bank_or_404(bank_id)
-    return render_template("quiz/bank.html", bank=found, form=ImportForm())
+    return render_template("quiz/bank.html", bank=found, form=ImportForm(), article_label=banks.article_label)
 
 
 @bp.get("/quiz/banks/template.csv")
@@ -123,7 +123,7 @@ def import_preview(bank_id: int):
             raise DomainError(msg.FILE_ONLY_HEADER)
     except DomainError as error:
         form.file.errors = [error.message]
-        return render_template("quiz/bank.html", bank=found, form=form), 422
+        return render_template("quiz/bank.html", bank=found, form=form, article_label=banks.article_label), 422
     _drop_stash()
     token = bankimport.keep(data)
     db.session.commit()
