@@ -145,3 +145,23 @@ def test_only_those_who_keep_a_bank_import_into_it(client, auth, world):
     auth.logout()
     auth.login("capuy")  # the committee above the cell
     assert _upload(client, bank.id, GOOD).status_code == 200
+
+
+def test_the_scheduler_forgets_bank_files_previewed_but_never_confirmed(client, auth, world):
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from handbook.jobs.scheduler import run_due
+    from handbook.models_base import utcnow
+    from handbook.quiz.bankimport import PREFIX
+    from handbook.storage import StoredFile
+
+    bank, _document = _bank(world)
+    auth.login("bithu")
+    _upload(client, bank.id, GOOD)
+    db.session.execute(update(StoredFile).where(StoredFile.key.startswith(PREFIX))
+                       .values(created_at=utcnow() - timedelta(hours=2)))
+    db.session.commit()
+    run_due(utcnow())
+    assert db.session.scalar(select(func.count()).where(StoredFile.key.startswith(PREFIX))) == 0

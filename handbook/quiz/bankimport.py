@@ -241,6 +241,11 @@ def keep(data: bytes) -> str:
     return token
 
 
+def purge_job(now) -> int:
+    """The scheduler's job: previewed files nobody confirmed within the hour."""
+    return store.purge(PREFIX, STALE_AFTER, now)
+
+
 def read(token: str) -> bytes | None:
     return store.get(PREFIX + token) if token else None
 

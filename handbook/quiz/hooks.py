@@ -1,9 +1,10 @@
 """What the quizzes offer other pages: the open quizzes on the home page, a link on the account
 page (phones reach past results from there), a navigation entry on wide screens, and the
-periodic hand-in of attempts whose time ran out."""
+periodic hand-in of attempts whose time ran out and purge of bank files previewed, never confirmed."""
 
 from handbook.jobs import enqueue
 from handbook.quiz.attempts import finish_expired
+from handbook.quiz.bankimport import purge_job
 from handbook.quiz.quizzes import pending_for
 from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_entries, periodic_work
 
@@ -29,3 +30,4 @@ def account(user) -> Panel | None:
 @periodic_work.connect
 def _due_work(sender, now) -> None:
     enqueue(finish_expired, now)
+    enqueue(purge_job, now)
