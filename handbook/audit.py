@@ -46,6 +46,9 @@ ACTION_LABELS = {
     "document.superseded": "Văn bản hết hiệu lực hoặc đổi phạm vi",
     "study.assigned": "Giao học tập văn bản",
     "fees.recorded": "Ghi đảng phí",
+    "quiz.bank_created": "Tạo ngân hàng câu hỏi",
+    "quiz.bank_imported": "Nhập câu hỏi kiểm tra",
+    "quiz.set": "Ra bài kiểm tra",
 }
 
 

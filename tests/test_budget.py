@@ -51,6 +51,11 @@ FIRST_LOADS = [
     ("bithu", "/fees/cells/{cell1}/{fee_month}"),
     ("bithu", "/fees/cells/{cell1}/{last_fee_month}/report"),
     ("capuy", "/fees/committee/{last_fee_month}"),
+    ("dangvien", "/quiz"),
+    ("dangvien", "/quiz/{demo_quiz}"),
+    ("dangvien", "/quiz/attempts/{quiz_attempt}"),  # the demo's 10 questions, all on one page
+    ("dangvien", "/quiz/attempts/{quiz_results}/results"),
+    ("capuy", "/quiz/{demo_quiz}/stats"),
 ]
 # (who, path) of responses htmx swaps into a page already loaded.
 FRAGMENTS = [
@@ -113,6 +118,36 @@ def _fee_month(offset: int):
     return find
 
 
+def _demo_quiz(world):
+    from sqlalchemy import select
+
+    from handbook.extensions import db
+    from handbook.quiz.demo import QUIZ_TITLE
+    from handbook.quiz.models import Quiz
+
+    return db.session.scalar(select(Quiz.id).where(Quiz.title == QUIZ_TITLE))
+
+
+def _quiz_attempt(handed_in: bool):
+    def find(world):
+        """dangvien's attempt at the demo quiz: the one open, or one started (and handed in) here."""
+        from sqlalchemy import select
+
+        from handbook.auth.models import User
+        from handbook.extensions import db
+        from handbook.quiz import attempts
+        from handbook.quiz.models import Quiz
+
+        member = db.session.scalar(select(User).where(User.username == "dangvien"))
+        found = attempts.start(db.session.get(Quiz, _demo_quiz(world)), member)
+        if handed_in:
+            attempts.finish(found)
+        db.session.commit()
+        return found.id
+
+    return find
+
+
 # placeholder -> function(world) giving the value, e.g. the demo's next meeting id.
 DEMO_URL_PARTS: dict = {
     "long_document": _long_document,
@@ -123,6 +158,9 @@ DEMO_URL_PARTS: dict = {
     "cell1": _cell1,
     "fee_month": _fee_month(0),
     "last_fee_month": _fee_month(-1),
+    "demo_quiz": _demo_quiz,
+    "quiz_attempt": _quiz_attempt(handed_in=False),
+    "quiz_results": _quiz_attempt(handed_in=True),
 }
 
 ASSET = re.compile(r'<(?:link|script|img)\b[^>]*?\b(?:href|src)="(/static/[^"]+)"')
@@ -224,3 +262,25 @@ def test_pages_keep_to_their_statement_budget(client, auth, world, username, pat
     with statements() as fuller:
         assert client.get(path).status_code == 200
     assert len(fuller) == len(seen)
+# Statements a request may run, whatever the quiz's length: the member's quiz page and the
+# autosave of one answer are the requests of a quiz evening (500 secretaries at once).
+QUIZ_PAGE_STATEMENTS = 6  # session, attempt, quiz, its items, their questions, their choices
+QUIZ_ANSWER_STATEMENTS = 6  # session, attempt, item, question, its choices, the write
+
+
+@pytest.mark.parametrize("questions", [10, 30])
+def test_a_quiz_page_and_an_answer_keep_to_their_statement_budget(client, auth, world, questions):
+    from tests import quiz_factories as qf
+    from tests.test_load_queries import statements
+
+    quiz = qf.quiz(world["cell1"], qf.bank(world["cell1"], questions=30), count=questions)
+    auth.login("dangvien")
+    attempt_id = qf.start(client, quiz)
+    with statements() as page:
+        assert client.get(f"/quiz/attempts/{attempt_id}", headers=GZIP).status_code == 200
+    with statements() as answer:
+        saved = client.post(f"/quiz/attempts/{attempt_id}/answers/{questions}", data={f"a{questions}": "B"},
+                            headers=HTMX)
+    assert saved.status_code == 200
+    assert len(page) <= QUIZ_PAGE_STATEMENTS, page
+    assert len(answer) <= QUIZ_ANSWER_STATEMENTS, answer

@@ -38,6 +38,8 @@ EXPORTS = {
     "fees.report_csv": (_fee_month, [CELL_NAME, MEMBER_NAME, OTHER_NAME]),
     "fees.committee_csv": (lambda w: {k: v for k, v in _fee_month(w).items() if k != "cell_id"},
                            [BLOC_NAME, CELL_NAME]),
+    "quiz.statistics_csv": ({"quiz_id": 1}, [CELL_NAME]),  # the demo's quiz, for both cells
+    "quiz.bank_template": ({}, []),
 }
 
 
