@@ -135,6 +135,8 @@ def test_a_replacement_the_reader_may_not_see_is_not_named(client, auth, world):
     said = text_of(response)
     assert "Văn bản này đã được thay thế." in said and "9-QĐ/CB" not in said
     assert restricted.slug not in response.get_data(as_text=True)
+    assert "9-QĐ/CB" not in text_of(client.get("/library?status=expired"))
     auth.logout()
     auth.login("dangvien")
     assert "đã được thay thế bởi Quy định 9-QĐ/CB" in text_of(client.get(f"/library/{old.slug}"))
+    assert "thay bằng 9-QĐ/CB" in text_of(client.get("/library?status=expired"))

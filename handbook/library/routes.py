@@ -16,6 +16,7 @@ from handbook.library.access import (
     can_manage_document,
     get_visible_document_or_404,
     visible_documents_clause,
+    visible_org_ids,
 )
 from handbook.library.extract import extension_of
 from handbook.library.models import STATUS_LABELS, Bookmark, Document, ReadingPosition, Section
@@ -69,9 +70,18 @@ def index():
     }
     due = {a.document_id: a.due_on for a in assignments_for(current_user)}
     return render_template("library/index.html", documents=documents, f=f, options=options, due=due,
+                           replaced_by=_readable_replacements(documents),
                            studied=studied_ids(current_user), statuses=STATUS_LABELS,
                            can_import=permissions.is_admin(current_user),
                            tools=ordered(document_tools, current_user))
+
+
+def _readable_replacements(documents) -> dict[int, Document]:
+    """What replaced each listed document, where the member may read it (else it goes unnamed)."""
+    targets = {d.id: d.replaced_by for d in documents if d.replaced_by is not None}
+    restricted = any(t.org_id is not None for t in targets.values())
+    orgs = visible_org_ids(current_user) if restricted else set()
+    return {i: t for i, t in targets.items() if t.org_id is None or t.org_id in orgs}
 
 
 def _page_asked(layout) -> int:
