@@ -43,6 +43,8 @@ ACTION_LABELS = {
     "minutes.revised": "Sửa biên bản đã hoàn thành",
     "document.imported": "Nhập văn bản",
     "document.replaced": "Thay nội dung văn bản",
+    "document.filled": "Nhập toàn văn cho văn bản mới có tóm tắt",
+    "document.edited": "Sửa thông tin văn bản",
     "document.superseded": "Văn bản hết hiệu lực hoặc đổi phạm vi",
     "study.assigned": "Giao học tập văn bản",
     "fees.recorded": "Ghi đảng phí",

@@ -93,10 +93,12 @@ def test_every_import_and_replacement_is_in_the_audit_log_of_the_subtrees_it_tou
     _as(auth, "quantri2")
     _post(client, regulation_text(number="7-QĐ/ĐUS"), "7-QĐ/ĐUS", org_id=str(branch["base"].id))
     _as(auth, "capuy")
+    # The demo's 08-QĐi/TW is a summary: its text is filled in first, then replaced.
+    _post(client, regulation_text(number="08-QĐi/TW"), "08-QĐi/TW", "replace")
     _post(client, regulation_text(number="08-QĐi/TW"), "08-QĐi/TW", "replace")
     entries = db.session.scalars(select(AuditEntry).where(AuditEntry.action.startswith("document."))).all()
     assert {(e.action, e.org_id) for e in entries} == {("document.imported", branch["base"].id),
-                                                       ("document.replaced", None)}
+                                                       ("document.filled", None), ("document.replaced", None)}
     # The branch admin sees their own import and the system-wide change their members read…
     _as(auth, "quantri2")
     log = text_of(client.get("/admin/audit"))

@@ -39,7 +39,8 @@ def test_accents_fold_both_ways_including_dd(client, auth, corpus):
     auth.login("dangvien")
     assert sorted(_anchors(client, "neu guong")) == ["1-qd-duk#dieu-1", "2-qd-duk#dieu-1"]
     assert sorted(_anchors(client, "nêu gương")) == ["1-qd-duk#dieu-1", "2-qd-duk#dieu-1"]
-    assert sorted(_anchors(client, "ĐẢNG VIÊN")) == ["1-qd-duk#dieu-1", "2-qd-duk#dieu-1"]
+    # "đảng viên" alone is in more starter summaries than a page lists: narrowed, it still needs Đ folded.
+    assert sorted(_anchors(client, "ĐẢNG VIÊN NÊU GƯƠNG")) == ["1-qd-duk#dieu-1", "2-qd-duk#dieu-1"]
     assert _anchors(client, "ky luat") == ["1-qd-duk#dieu-2"]
 
 

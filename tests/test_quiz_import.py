@@ -165,3 +165,15 @@ def test_the_scheduler_forgets_bank_files_previewed_but_never_confirmed(client, 
     db.session.commit()
     run_due(utcnow())
     assert db.session.scalar(select(func.count()).where(StoredFile.key.startswith(PREFIX))) == 0
+
+
+def test_the_demo_questions_link_to_articles_the_library_charter_holds(client, auth, world):
+    """The starter library holds the Charter as a summary; the demo bank's links land on articles."""
+    from handbook.library.models import Document, Section
+
+    charter = db.session.scalar(select(Document).where(Document.slug == "dieu-le-dang"))
+    anchors = set(db.session.scalars(select(Section.anchor).where(Section.document_id == charter.id)))
+    linked = set(db.session.scalars(select(Question.anchor).where(Question.document_id == charter.id)))
+    assert linked and linked <= anchors
+    auth.login("dangvien")
+    assert f'id="{min(linked)}"' in client.get(f"/library/dieu-le-dang?muc={min(linked)}").get_data(as_text=True)

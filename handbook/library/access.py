@@ -109,3 +109,18 @@ def managed_documents_clause(user):
         return Document.id.is_not(None)
     inside = Document.org_id.in_(managed_org_ids(user) or {-1})
     return or_(inside, Document.org_id.is_(None)) if manages_whole_library(user) else inside
+
+
+def can_manage_document(user, document: Document) -> bool:
+    """Whether `user` may edit the document's details or import its text (see managed_documents_clause)."""
+    if not user.is_authenticated or not permissions.is_admin(user):
+        return False
+    if document.org_id is None:
+        return manages_whole_library(user)
+    return document.org_id in managed_org_ids(user)
+
+
+def get_managed_document_or_404(slug: str) -> Document:
+    document = db.session.scalar(select(Document).where(Document.slug == slug))
+    permissions.require(document is not None and can_manage_document(current_user, document))
+    return document

@@ -1,4 +1,5 @@
-"""`flask --app app import-document FILE --number … --type … --issuer … --date …`."""
+"""`flask --app app import-document FILE --number … --type … --issuer … --date …` and
+`flask --app app load-starter-documents` (the 2026 starter set, metadata and summaries)."""
 
 import os
 from datetime import datetime
@@ -10,6 +11,7 @@ from handbook.extensions import db
 from handbook.library import bp
 from handbook.library import messages as msg
 from handbook.library.importer import ImportRequest, import_document
+from handbook.library.starter import load_starter
 
 
 @bp.cli.command("import-document")
@@ -45,3 +47,14 @@ def import_document_command(path, number, doc_type, issuer, issued, title, on_du
     articles = sum(1 for s in document.sections if s.level == "dieu")
     click.echo(msg.IMPORTED_CLI.format(number=document.number, sections=len(document.sections), articles=articles,
                                        slug=document.slug))
+
+
+@bp.cli.command("load-starter-documents")
+def load_starter_command():
+    """Add the starter documents a 2026 library holds first, or bring them up to date."""
+    result = load_starter()
+    db.session.commit()
+    click.echo(msg.STARTER_LOADED.format(added=len(result.added), updated=len(result.updated),
+                                         unchanged=len(result.unchanged)))
+    if result.with_text:
+        click.echo(msg.STARTER_WITH_TEXT.format(numbers=", ".join(result.with_text)))

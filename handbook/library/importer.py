@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import case, or_, select
 
 from handbook import audit
 from handbook.extensions import db
@@ -74,18 +74,18 @@ def import_document(req: ImportRequest, actor=None) -> Document:
     # (and take a slug like "05-ct-tw-2" beside the real one): only the top of the tree adds them.
     if is_central_number(number) and not manages_whole_library(actor):
         raise ImportError_(msg.CENTRAL_NUMBER_REFUSED.format(number=number), field="number")
-    # Only documents the importer may overwrite are found: a number elsewhere is not confirmed.
-    existing = db.session.scalar(
-        select(Document).where(Document.number == number, Document.status == "active",
-                               managed_documents_clause(actor)).order_by(Document.id.desc())
-    )
-    if existing is not None and req.on_duplicate not in ("replace", "version"):
+    existing = _existing(number, actor)
+    # A document held only as metadata and our summary ("chưa có toàn văn", the starter set) is
+    # filled in place whatever was chosen for duplicates: its slug, links and replacement stay.
+    filling = existing is not None and existing.is_summary
+    if existing is not None and not filling and req.on_duplicate not in ("replace", "version"):
         raise ImportError_(msg.DUPLICATE.format(number=number))
+    on_duplicate = "fill" if filling else req.on_duplicate
     old_org_id = existing.org_id if existing is not None else None
-    if existing is not None and req.on_duplicate == "replace":
+    if existing is not None and on_duplicate in ("fill", "replace"):
         document = existing
     else:
-        document = Document(number=number, slug=unique_slug(number), title="", doc_type="")
+        document = Document(number=number, slug=unique_slug(number), title="", doc_type="", status="active")
         db.session.add(document)
     document.doc_type = req.doc_type or parsed.doc_type or document.doc_type or "Văn bản"
     document.issuer = req.issuer or document.issuer or ""
@@ -93,20 +93,29 @@ def import_document(req: ImportRequest, actor=None) -> Document:
     document.title = (req.title or parsed.title or document.title or os.path.splitext(req.filename)[0])[:500]
     document.org_id = req.org_id
     document.is_summary = False
-    document.status = "active"
     removed = sync_sections(document, parsed)
     document.original_filename = os.path.basename(req.filename)[:255]
     if document.original_path:  # replaced in place: the old file goes with the old text
         store.delete(document.original_path)
     document.original_path = _keep_original(req)
     db.session.flush()
-    if existing is not None and req.on_duplicate == "version":
+    if existing is not None and on_duplicate == "version":
         existing.status = "expired"
         existing.replaced_by_id = document.id
         _announce_version(existing, document)
     db.session.flush()
-    _audit(document, parsed, existing, req.on_duplicate, old_org_id, removed, actor)
+    _audit(document, parsed, existing, on_duplicate, old_org_id, removed, actor)
     return document
+
+
+def _existing(number: str, actor) -> Document | None:
+    """The document this import would overwrite: the newest one in force with this number, else
+    one held only as metadata (a replaced rule of the starter set has no other in force).
+    Only documents the importer may overwrite are found: a number elsewhere is not confirmed."""
+    return db.session.scalar(
+        select(Document).where(Document.number == number, managed_documents_clause(actor),
+                               or_(Document.status == "active", Document.is_summary))
+        .order_by(case((Document.status == "active", 0), else_=1), Document.id.desc()).limit(1))
 
 
 def _check_size(parsed: ParsedDocument) -> None:
@@ -137,7 +146,10 @@ def _audit(document, parsed, existing, on_duplicate, old_org_id, removed: list[s
         audit.record("document.imported", org=org, target=document, actor=actor, summary=f"{document.number}: {size}")
         return
     gone = f"; bỏ {len(removed)} mục: {', '.join(removed[:20])}" if removed else ""
-    if on_duplicate == "replace":
+    if on_duplicate == "fill":
+        audit.record("document.filled", org=org, target=document, actor=actor,
+                     summary=f"{document.number}: nhập toàn văn ({size})")
+    elif on_duplicate == "replace":
         audit.record("document.replaced", org=org, target=document, actor=actor,
                      summary=f"{document.number}: thay nội dung ({size}){gone}")
     else:

@@ -31,10 +31,20 @@ CENTRAL_NUMBER_REFUSED = ("Số hiệu {number} là của cơ quan Trung ương:
 OUTSIDE_SUBTREE = "Đồng chí chỉ nhập được văn bản cho các tổ chức trong phạm vi mình quản lý."
 BAD_DATE = "Ngày ban hành phải có dạng NN/TT/NNNN."
 
+# A document's details refused on its edit form.
+REPLACEMENT_LOOP = ("Không thể chọn văn bản này: nó chính là văn bản đang sửa, hoặc đã được văn bản đang sửa "
+                    "thay thế.")
+YEAR_MISMATCH = "Năm ban hành phải trùng với năm của ngày ban hành (hoặc để trống)."
+NUMBER_TAKEN = "Đã có văn bản khác số hiệu {number} trong cùng phạm vi xem."
+
 # Told after an action.
 IMPORTED = "Đã nhập văn bản {number} ({sections} mục)."
 IMPORTED_CLI = "Đã nhập {number} ({sections} mục, {articles} điều): /library/{slug}"
 ASSIGNED = "Đã giao học tập {number} cho {org}."
+STARTER_LOADED = "Bộ văn bản khởi đầu: thêm {added}, cập nhật {updated}, giữ nguyên {unchanged} văn bản."
+STARTER_WITH_TEXT = "Đã có toàn văn, không thay đổi: {numbers}."
+EDITED = "Đã lưu thông tin văn bản {name}."
 
 # Words a form starts with.
 WHOLE_DEPLOYMENT = "Toàn hệ thống"
+NOT_REPLACED = "— Chưa bị thay thế —"

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, event
-from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
 from handbook.extensions import db
 from handbook.models_base import UTCDateTime, utcnow
@@ -28,6 +28,9 @@ class Document(db.Model):
     doc_type: Mapped[str] = mapped_column(String(40))  # loại: "Quy định"
     issuer: Mapped[str] = mapped_column(String(200), default="")  # cơ quan ban hành
     issued_on: Mapped[date | None]
+    # The year of issue, kept with the date (see `_year_of_issue`); alone when only the year is
+    # known (the starter set gives the year where no source of ours holds the day).
+    issued_year: Mapped[int | None]
     title: Mapped[str] = mapped_column(String(500))  # trích yếu
     status: Mapped[str] = mapped_column(String(10), default="active")
     replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("document.id"))
@@ -48,6 +51,24 @@ class Document(db.Model):
     @property
     def status_label(self) -> str:
         return STATUS_LABELS.get(self.status, self.status)
+
+    @property
+    def name(self) -> str:
+        """How a member names it: "Quy định 366-QĐ/TW", or "Điều lệ Đảng", which has no số hiệu."""
+        if self.number.startswith(self.doc_type):
+            return self.number
+        return f"{self.doc_type} {self.number}".strip()
+
+    @property
+    def has_full_text(self) -> bool:
+        """False while the library holds only its metadata and our summary ("chưa có toàn văn")."""
+        return not self.is_summary
+
+    @validates("issued_on")
+    def _year_of_issue(self, key, value):
+        if value is not None:
+            self.issued_year = value.year
+        return value
 
 
 class Section(db.Model):

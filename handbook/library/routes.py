@@ -6,17 +6,25 @@ from functools import partial
 
 from flask import abort, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import extract, select
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from handbook.auth import permissions
 from handbook.extensions import db
 from handbook.integers import bounded_int, id_or_none
 from handbook.library import bp
-from handbook.library.access import can_assign_study, get_visible_document_or_404, visible_documents_clause
+from handbook.library.access import (
+    can_assign_study,
+    can_manage_document,
+    get_visible_document_or_404,
+    visible_documents_clause,
+    visible_org_ids,
+)
 from handbook.library.extract import extension_of
 from handbook.library.models import STATUS_LABELS, Bookmark, Document, ReadingPosition, Section
 from handbook.library.paging import layout_for
 from handbook.library.reader import page_context, reader_context
+from handbook.library.replacement import reader_facts
 from handbook.library.study import assignments_for, studied_ids, toggle_mark
 from handbook.security import is_htmx
 from handbook.signals import document_tools, ordered
@@ -48,23 +56,33 @@ def index():
     if f["issuer"]:
         query = query.where(Document.issuer == f["issuer"])
     if f["year"]:
-        query = query.where(extract("year", Document.issued_on) == f["year"])
+        query = query.where(Document.issued_year == f["year"])
     if f["status"]:
         query = query.where(Document.status == f["status"])
-    documents = list(db.session.scalars(query.order_by(Document.issued_on.desc().nulls_last(), Document.id.desc())
-                                         .limit(500)))
+    documents = list(db.session.scalars(
+        query.options(selectinload(Document.replaced_by))
+        .order_by(Document.issued_year.desc().nulls_last(), Document.issued_on.desc().nulls_last(), Document.id.desc())
+        .limit(500)))
     visible = select(Document).where(visible_documents_clause(current_user)).subquery()
     options = {
         "types": sorted(t for t in db.session.scalars(select(visible.c.doc_type).distinct()) if t),
         "issuers": sorted(i for i in db.session.scalars(select(visible.c.issuer).distinct()) if i),
-        "years": sorted({d.year for d in db.session.scalars(select(visible.c.issued_on).distinct()) if d},
-                        reverse=True),
+        "years": sorted((y for y in db.session.scalars(select(visible.c.issued_year).distinct()) if y), reverse=True),
     }
     due = {a.document_id: a.due_on for a in assignments_for(current_user)}
     return render_template("library/index.html", documents=documents, f=f, options=options, due=due,
+                           replaced_by=_readable_replacements(documents),
                            studied=studied_ids(current_user), statuses=STATUS_LABELS,
                            can_import=permissions.is_admin(current_user),
                            tools=ordered(document_tools, current_user))
+
+
+def _readable_replacements(documents) -> dict[int, Document]:
+    """What replaced each listed document, where the member may read it (else it goes unnamed)."""
+    targets = {d.id: d.replaced_by for d in documents if d.replaced_by is not None}
+    restricted = any(t.org_id is not None for t in targets.values())
+    orgs = visible_org_ids(current_user) if restricted else set()
+    return {i: t for i, t in targets.items() if t.org_id is None or t.org_id in orgs}
 
 
 def _page_asked(layout) -> int:
@@ -88,6 +106,8 @@ def reader(slug):
     document = get_visible_document_or_404(slug)
     layout = layout_for(document)
     return render_template("library/reader.html", can_assign=can_assign_study(current_user),
+                           can_manage=can_manage_document(current_user, document),
+                           replacement=reader_facts(document, current_user),
                            tools=ordered(document_tools, current_user),
                            **reader_context(document, current_user, layout, _page_asked(layout)))
 

@@ -1,8 +1,9 @@
-"""Publishing to the library (committee admins) and assigning required study."""
+"""Publishing to the library and editing a document's details (committee admins), and assigning
+required study."""
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from wtforms.fields.choices import SelectChoice
 
 from handbook import audit
@@ -14,12 +15,16 @@ from handbook.library import messages as msg
 from handbook.library.access import (
     assignable_orgs,
     can_assign_study,
+    can_manage_document,
+    get_managed_document_or_404,
     get_visible_document_or_404,
     manages_whole_library,
+    visible_documents_clause,
 )
-from handbook.library.forms import AssignForm, ImportForm
+from handbook.library.editing import Details, update_document
+from handbook.library.forms import AssignForm, DocumentForm, ImportForm
 from handbook.library.importer import ImportRequest, import_document
-from handbook.library.models import StudyAssignment
+from handbook.library.models import STATUS_LABELS, Document, StudyAssignment
 from handbook.library.study import progress
 
 
@@ -34,6 +39,11 @@ def import_form():
     # System-wide documents are the top-level committee's to publish.
     whole = [SelectChoice(0, msg.WHOLE_DEPLOYMENT)] if manages_whole_library(current_user) else []
     form.org_id.choices = whole + orgs
+    # "Nhập toàn văn" from the reader of a document held as metadata only: the importer fills it
+    # when the number matches, so the number and where it is read are set for the admin.
+    filling = _document_to_fill(request.args.get("van_ban", ""))
+    if filling is not None and request.method == "GET":
+        form.number.data, form.org_id.data = filling.number, filling.org_id or 0
     if form.validate_on_submit():
         upload = form.file.data
         data = upload.read()
@@ -51,7 +61,47 @@ def import_form():
             db.session.commit()
             flash(msg.IMPORTED.format(number=document.number, sections=len(document.sections)), "success")
             return redirect(url_for("library.reader", slug=document.slug))
-    return render_template("library/import.html", form=form)
+    return render_template("library/import.html", form=form, filling=filling)
+
+
+def _document_to_fill(slug: str) -> Document | None:
+    document = db.session.scalar(select(Document).where(Document.slug == slug[:120])) if slug else None
+    return document if document is not None and can_manage_document(current_user, document) else None
+
+
+@bp.route("/library/<slug>/edit", methods=["GET", "POST"])
+@login_required
+def edit(slug):
+    """A document's details and what replaced it (admins of its subtree; the top-level admin for
+    system-wide documents)."""
+    document = get_managed_document_or_404(slug)
+    form = DocumentForm(obj=document if request.method == "GET" else None)
+    form.status.choices = [SelectChoice(key, label) for key, label in STATUS_LABELS.items()]
+    # The document marked now stays a choice even if this admin may not read it: saving the
+    # form's other fields must not take the mark off unseen.
+    others = db.session.scalars(
+        select(Document).where(or_(visible_documents_clause(current_user), Document.id == document.replaced_by_id),
+                               Document.id != document.id)
+        .order_by(Document.issued_year.desc().nulls_last(), Document.number))
+    form.replaced_by.choices = [SelectChoice(0, msg.NOT_REPLACED)] + [
+        SelectChoice(d.id, f"{d.name} — {d.title[:80]}") for d in others]
+    if request.method == "GET":
+        form.replaced_by.data = document.replaced_by_id or 0
+    if form.validate_on_submit():
+        target = db.session.get(Document, form.replaced_by.data) if form.replaced_by.data else None
+        details = Details(number=form.number.data, doc_type=form.doc_type.data, issuer=form.issuer.data or "",
+                          issued_on=form.issued_on.data, issued_year=form.issued_year.data, title=form.title.data,
+                          status=form.status.data, replaced_by=target)
+        try:
+            update_document(document, details, current_user)
+        except DomainError as error:
+            db.session.rollback()
+            show_on_form(form, error, "replaced_by")
+        else:
+            db.session.commit()
+            flash(msg.EDITED.format(name=document.name), "success")
+            return redirect(url_for("library.reader", slug=document.slug))
+    return render_template("library/edit.html", form=form, document=document)
 
 
 @bp.route("/library/<slug>/study", methods=["GET", "POST"])

@@ -17,15 +17,23 @@ BANK_TITLE = "Điều lệ Đảng: 30 câu hỏi ôn tập (demo)"
 QUIZ_TITLE = "Kiểm tra hiểu biết Điều lệ Đảng (demo)"
 
 
+def _articles(start: int, leave_out: set[str]) -> list[Section]:
+    return [Section(position=start + i, level="dieu", number=str(n), heading=heading, text=text, anchor=f"dieu-{n}")
+            for i, (n, heading, text) in enumerate(ARTICLES) if f"dieu-{n}" not in leave_out]
+
+
 def charter() -> Document:
+    """The Charter the questions link to, with a summary of each article they rest on: the
+    library's own when it has one (the starter set holds it as metadata and a summary), so a
+    wrong answer's link lands on its article."""
     document = db.session.scalar(select(Document).where(Document.slug == DOCUMENT["slug"]))
-    if document is not None:
-        return document
-    document = Document(**DOCUMENT, is_summary=True, status="active")
-    document.sections = [Section(position=0, level="plain", anchor="tom-tat", text=NOTE)] + [
-        Section(position=i, level="dieu", number=str(n), heading=heading, text=text, anchor=f"dieu-{n}")
-        for i, (n, heading, text) in enumerate(ARTICLES, start=1)]
-    db.session.add(document)
+    if document is None:
+        document = Document(**DOCUMENT, is_summary=True, status="active")
+        document.sections = [Section(position=0, level="plain", anchor="tom-tat", text=NOTE), *_articles(1, set())]
+        db.session.add(document)
+    elif document.is_summary:
+        held = {section.anchor: section.position for section in document.sections}
+        document.sections.extend(_articles(max(held.values(), default=-1) + 1, set(held)))
     db.session.flush()
     return document
 

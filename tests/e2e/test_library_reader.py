@@ -71,3 +71,21 @@ def test_member_reads_a_long_document_page_after_page(page, live_server, long_pa
     page.locator("details.toc").get_by_role("link", name=re.compile(r"^Điều 2\.")).click()
     expect(page).to_have_url(re.compile(r"\?trang=1#dieu-2$"))
     expect(page.locator("#dieu-2")).to_be_in_viewport()
+
+
+def test_the_reader_of_a_replaced_rule_leads_to_the_one_in_force(page, live_server):
+    live_server.create_user("e2e-replaced")
+    login(page, "e2e-replaced")
+
+    page.goto("/library/124-qd-tw")
+    notice = page.get_by_role("note").filter(has_text="đã được thay thế")
+    expect(notice).to_contain_text("Văn bản này đã được thay thế bởi Quy định 366-QĐ/TW")
+    assert_accessible(page)
+
+    notice.get_by_role("link", name="Quy định 366-QĐ/TW").click()
+    expect(page).to_have_url(re.compile(r"/library/366-qd-tw$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Quy định số 366-QĐ/TW")
+    expect(page.get_by_role("note").filter(has_text="Chưa có toàn văn")).to_be_visible()
+    expect(page.locator("#tom-tat")).to_contain_text("thang 100 điểm")
+    expect(page.get_by_role("link", name="Quy định 124-QĐ/TW")).to_be_visible()
+    assert_accessible(page)
