@@ -21,6 +21,7 @@ from handbook.fees.access import (
 )
 from handbook.fees.forms import ActionForm
 from handbook.fees.rates import FIRST_MONTH, money, months_of
+from handbook.integers import bounded_int
 
 STALE_FORM = "Trang đã cũ: hãy tải lại trang rồi thử lại."
 
@@ -113,7 +114,7 @@ def grant_treasurer(cell_id: int):
         flash(STALE_FORM, "error")
         return back
     try:
-        member = member_to_grant(org, request.form.get("member_id", type=int))
+        member = member_to_grant(org, request.form.get("member_id", type=bounded_int))
         treasurers.grant(org, member)
     except DomainError as error:
         db.session.rollback()

@@ -11,6 +11,7 @@ from handbook.extensions import db
 from handbook.fees import bp, reports
 from handbook.fees.access import check_month, get_overseen_org_or_404, get_reported_cell_or_404, this_month
 from handbook.fees.rates import money, month_allowed, shift
+from handbook.integers import bounded_int
 from handbook.orgs.models import Organization
 
 
@@ -38,7 +39,7 @@ def report_csv(cell_id: int, year: int, month: int):
 
 def _committee(year: int, month: int):
     check_month(year, month)
-    org = get_overseen_org_or_404(request.args.get("org", type=int))
+    org = get_overseen_org_or_404(request.args.get("org", type=bounded_int))
     rows, total = reports.committee_month(org, year, month)
     return org, rows, total
 

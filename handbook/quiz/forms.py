@@ -4,9 +4,10 @@ from datetime import datetime
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import BooleanField, DateTimeLocalField, IntegerField, SelectField, StringField
+from wtforms import BooleanField, DateTimeLocalField, SelectField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
+from handbook.integers import BoundedIntegerField, chosen_id
 from handbook.quiz import messages as msg
 
 BAD_TIME = "Ngày giờ không hợp lệ: chọn ngày và giờ (ví dụ 20/05/2026 08:00)."
@@ -29,7 +30,8 @@ class TimeField(DateTimeLocalField):
 
 def _number(label: str, low: int, high: int, default: int):
     message = f"Nhập một số từ {low} đến {high}."
-    return IntegerField(label, default=default, validators=[InputRequired(message), NumberRange(low, high, message)])
+    return BoundedIntegerField(label, default=default, minimum=low, maximum=high, message=message,
+                               validators=[InputRequired(message), NumberRange(low, high, message)])
 
 
 class ActionForm(FlaskForm):
@@ -39,7 +41,7 @@ class ActionForm(FlaskForm):
 class BankForm(FlaskForm):
     title = StringField("Tên ngân hàng câu hỏi", filters=[strip],
                         validators=[DataRequired(msg.TITLE_MISSING), Length(max=200)])
-    org_id = SelectField("Đơn vị giữ ngân hàng", coerce=int, validate_choice=False)
+    org_id = SelectField("Đơn vị giữ ngân hàng", coerce=chosen_id, validate_choice=False)
     document = SelectField("Văn bản chính (câu hỏi không ghi văn bản được hiểu là về văn bản này)",
                            validate_choice=False, default="")
 
@@ -51,8 +53,8 @@ class ImportForm(FlaskForm):
 class QuizForm(FlaskForm):
     title = StringField("Tên bài kiểm tra", filters=[strip], validators=[DataRequired(msg.TITLE_MISSING),
                                                                           Length(max=200)])
-    bank_id = SelectField("Ngân hàng câu hỏi", coerce=int, validate_choice=False)
-    org_id = SelectField("Đảng viên phải làm bài thuộc", coerce=int, validate_choice=False)
+    bank_id = SelectField("Ngân hàng câu hỏi", coerce=chosen_id, validate_choice=False)
+    org_id = SelectField("Đảng viên phải làm bài thuộc", coerce=chosen_id, validate_choice=False)
     leaders_only = BooleanField("Chỉ cán bộ lãnh đạo, quản lý")
     question_count = _number("Số câu hỏi mỗi lượt", 1, 200, 10)
     minutes = _number("Thời gian làm bài (phút)", 1, 600, 30)

@@ -11,6 +11,7 @@ from handbook.auth.permissions import require
 from handbook.csvfile import csv_response
 from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
+from handbook.integers import bounded_int
 from handbook.library.access import visible_documents_clause
 from handbook.library.models import Document
 from handbook.quiz import bankimport, banks, bp, quizzes
@@ -168,8 +169,8 @@ def _quiz_form() -> QuizForm:
     if request.method == "GET":
         start = local_input(to_vn(now()))
         form.opens_at.data, form.closes_at.data = start, start + timedelta(days=7)
-        if request.args.get("bank", type=int) in counts:
-            form.bank_id.data = request.args.get("bank", type=int)
+        if request.args.get("bank", type=bounded_int) in counts:
+            form.bank_id.data = request.args.get("bank", type=bounded_int)
     return form
 
 

@@ -5,6 +5,7 @@ from flask import render_template, request
 from flask_login import current_user, login_required
 
 from handbook.csvfile import csv_response
+from handbook.integers import bounded_int
 from handbook.quiz import bp, stats
 from handbook.quiz.access import branches_below, get_stats_org_or_404, get_visible_quiz_or_404, stats_roots
 from handbook.quiz.models import Quiz
@@ -12,7 +13,7 @@ from handbook.quiz.models import Quiz
 
 def _figures(quiz_id: int) -> stats.QuizStats:
     quiz = get_visible_quiz_or_404(quiz_id)
-    return stats.quiz_stats(quiz, get_stats_org_or_404(quiz, request.args.get("org", type=int)))
+    return stats.quiz_stats(quiz, get_stats_org_or_404(quiz, request.args.get("org", type=bounded_int)))
 
 
 def _branches(quiz: Quiz) -> list:
