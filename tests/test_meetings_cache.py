@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from tests.conftest import text_of
 from tests.meetings_factories import HTMX, meeting
-from tests.test_meetings_minutes import complete
+from tests.test_meetings_minutes import complete, sign
 from tests.test_meetings_minutes import form as minutes_form
 
 
@@ -46,7 +46,11 @@ def test_minutes_appear_when_signed_and_change_when_revised(client, auth, world)
     auth.login("bithu")
     client.post(f"/meetings/{m.id}/minutes", data=minutes_form(m, conclusions="Kết luận đã sửa.", reason="Ghi sai"))
     page = as_member(client, auth, f"/meetings/{m.id}")
-    assert "Kết luận đã sửa." in page and "Đã sửa 1 lần" in page
+    assert "Bản 2 (sửa: Ghi sai) đang chờ" in page and "Kết luận đã sửa." not in page
+    sign(client, auth, m, "bithu")
+    sign(client, auth, m, "dangvien")
+    page = as_member(client, auth, f"/meetings/{m.id}")
+    assert "Kết luận đã sửa." in page and "đã sửa 1 lần" in page and "đang chờ" not in page
 
 
 def test_the_secretarys_tools_never_reach_a_member_through_the_shared_parts(client, auth, world):

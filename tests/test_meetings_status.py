@@ -37,7 +37,7 @@ LIFECYCLE = {
     Action.TAKE_ATTENDANCE: {P: H, H: H, C: C},
     Action.WRITE_MINUTES: {P: P, H: H, C: C},
     Action.LOCK_MINUTES: {P: C, H: C, C: C},
-    Action.SIGN_MINUTES: {P: P, H: H},
+    Action.SIGN_MINUTES: {P: P, H: H, C: C},  # closed: a new revision of the minutes is signed again
     Action.OPEN_VOTE: {P: P, H: H},
     Action.RUN_VOTE: {P: P, H: H},
     Action.CAST_VOTE: {P: P, H: H},

@@ -12,7 +12,8 @@ from sqlalchemy import select
 from handbook.extensions import db
 from handbook.library.models import Document, Section
 from handbook.meetings.agenda import create_meeting
-from handbook.meetings.minutes import snapshot
+from handbook.meetings.minutes_builder import record_of
+from handbook.meetings.minutes_digest import digest
 from handbook.meetings.models import (
     AgendaLink,
     Attendance,
@@ -86,12 +87,21 @@ def _held(cell, members, chair=None, note_taker=None) -> None:
     if chair is not None and note_taker is not None:
         _record(meeting, minutes, members, chair, note_taker, starts)
     db.session.flush()
+    content = record_of(meeting, minutes)
+    content_hash = digest(content)
     db.session.add(MinutesRevision(minutes_id=minutes.id, number=1, reason="Bản hoàn thành",
-                                   snapshot=snapshot(minutes)))
+                                   snapshot=json.dumps(content, ensure_ascii=False), content_hash=content_hash,
+                                   final_at=minutes.locked_at))
+    if chair is not None and note_taker is not None:
+        for role, user in (("chair", chair), ("note_taker", note_taker)):
+            db.session.add(MinutesSignature(minutes_id=minutes.id, revision=1, role=role, user_id=user.id,
+                                            version=minutes.version, content_hash=content_hash,
+                                            signed_at=minutes.locked_at))
 
 
 def _record(meeting, minutes, members, chair, note_taker, starts) -> None:
-    """The whole record of a meeting: what was said, the vote, the tasks, both signatures."""
+    """The whole record of a meeting: what was said, the vote, the tasks (both signatures follow,
+    once the content they are bound to is whole)."""
     minutes.chair, minutes.chair_id = chair.full_name, chair.id
     minutes.note_taker, minutes.note_taker_id = note_taker.full_name, note_taker.id
     review = next((item for item in meeting.items if item.purpose == "review"), meeting.items[0])
@@ -118,10 +128,6 @@ def _record(meeting, minutes, members, chair, note_taker, starts) -> None:
         db.session.add(Task(meeting_id=meeting.id, cell_id=meeting.cell_id, title=title,
                             owner_id=owner.id if owner else None, due_on=due,
                             status="done" if done else "in_progress", done_on=done))
-    signed_at = starts + timedelta(days=1)
-    for role, user in (("chair", chair), ("note_taker", note_taker)):
-        db.session.add(MinutesSignature(minutes_id=minutes.id, role=role, user_id=user.id,
-                                        version=minutes.version, signed_at=signed_at))
 
 
 def _next(cell) -> None:

@@ -19,7 +19,8 @@ CHECKED_IN = "Đã điểm danh: có mặt."
 CODE_OUTSIDE_WINDOW = "Mã đã tạo, nhưng chỉ dùng được từ 30 phút trước giờ họp đến 30 phút sau khi kết thúc."
 ATTENDANCE_SAVED = "Đã lưu điểm danh."
 MINUTES_DRAFT_SAVED = "Đã lưu bản nháp biên bản."
-MINUTES_REVISED = "Đã lưu lần sửa {revision}."
+MINUTES_REVISED = ("Đã mở lần sửa {revision}. Biên bản cần chủ trì và thư ký ký xác nhận lại; đến khi đủ hai "
+                   "chữ ký, đảng viên vẫn xem bản đã ký lần trước.")
 MINUTES_PUBLISHED = "Biên bản đã hoàn thành và được công bố cho đảng viên."
 FEED_RENEWED = "Đã tạo địa chỉ lịch mới. Địa chỉ cũ không còn dùng được."
 
@@ -55,7 +56,7 @@ NOTIFY_CANCELLED = "Buổi họp “{title}” ({when}) đã bị hủy."
 NOTIFY_CHECKIN = "Đã mở điểm danh buổi họp “{title}”."
 NOTIFY_MINUTES = "Biên bản buổi họp “{title}” đã được công bố."
 NOTIFY_VOTE = "Đang biểu quyết tại buổi họp “{title}”: {question}"
-NOTIFY_MINUTES_REVISED = "Biên bản buổi họp “{title}” được sửa: {reason}"
+NOTIFY_MINUTES_REVISED = "Biên bản buổi họp “{title}” đã được sửa (lần {revision}: {reason}) và ký xác nhận lại."
 REMIND_DAY = "Nhắc lịch: ngày mai họp “{title}”, {when}, tại {where}."
 REMIND_HOUR = "Còn khoảng 1 giờ nữa: họp “{title}”, {when}, tại {where}."
 
@@ -142,6 +143,16 @@ SIGNED = "Đã ký xác nhận biên bản. Biên bản hoàn thành khi cả ch
 MINUTES_SIGNED_FINAL = "Cả chủ trì và thư ký đã ký: biên bản đã hoàn thành và được công bố cho đảng viên."
 ALREADY_FINAL = "Biên bản đã hoàn thành."
 NOTIFY_SIGN = "Biên bản buổi họp “{title}” đang chờ đồng chí ký xác nhận ({role})."
+NOTIFY_SIGN_AGAIN = "Biên bản buổi họp “{title}” được mở để sửa ({reason}): đồng chí cần ký xác nhận lại."
+SIGNERS_LEADERS_ONLY = ("Chỉ bí thư, phó bí thư chi bộ chọn chủ trì và thư ký của biên bản. Biên bản chưa được lưu; "
+                        "hãy tải lại trang.")
+MINUTES_TEXT_TOO_LONG = "{what} dài {n} ký tự, quá giới hạn {max} ký tự. Hãy ghi gọn lại những ý chính."
+MINUTES_TOO_LONG = ("Biên bản sẽ dài {n} ký tự, quá giới hạn {max} ký tự của một biên bản (gồm tóm tắt các mục, "
+                    "kết luận, nghị quyết, ý kiến và nhiệm vụ). Chưa lưu; hãy ghi gọn lại những ý chính.")
+MINUTES_PDF_TOO_LONG = ("Biên bản dài {n} ký tự, quá giới hạn {max} ký tự của một tệp PDF. Hãy dùng bản in "
+                        "(In / Lưu PDF của trình duyệt).")
+ITEM_SUMMARY = "Tóm tắt mục “{title}”"
+AN_OPINION = "Ý kiến"
 
 # The resolution's tasks (tasks.py).
 TASK_TITLE = "Vui lòng ghi nội dung nhiệm vụ."

@@ -1,10 +1,17 @@
 """The minutes as the minutes book has them, for the print page and the PDF: the party's line
 and the committees on top, the place and date, the title, the sections in order, and the two
-signature blocks. The text is the record as last signed or revised (minutes.final_record)."""
+signature blocks.
+
+The text is the last revision both signed (minutes.signed_revision), and each signature block
+shows the signature given for that revision, with its number, only when its hash matches the
+text printed; while a later revision waits for its signatures, a line above the title says so."""
 
 from flask import render_template
 
-from handbook.meetings.minutes import final_record, get_minutes
+from handbook.domain import DomainError
+from handbook.meetings import signoff
+from handbook.meetings.minutes import current_revision, get_minutes, revision_data, signed_revision
+from handbook.meetings.minutes_size import book_problem
 from handbook.pdf import html_to_pdf
 from handbook.timefmt import to_vn
 
@@ -21,15 +28,18 @@ def date_line(day) -> str:
 
 
 def book_context(meeting) -> dict | None:
-    """What the printed minutes need, or None while they are not final."""
+    """What the printed minutes need, or None while no revision has both signatures."""
     minutes = get_minutes(meeting)
-    record = final_record(minutes) if minutes is not None else None
-    if record is None:
+    kept = signed_revision(minutes) if minutes is not None and minutes.is_published else None
+    if kept is None:
         return None
+    record = revision_data(kept)
     local = to_vn(meeting.starts_at)
     parent = meeting.cell.parent
     return {
-        "meeting": meeting, "minutes": minutes, "record": record, "day": local,
+        "meeting": meeting, "minutes": minutes, "record": record, "day": local, "revision": kept,
+        "signed": signoff.lines(minutes, kept.number, record),
+        "waiting": current_revision(minutes) if minutes.status == "revising" else None,
         "superior": parent.name.upper() if parent else "", "cell_name": meeting.cell.name.upper(),
         "title": TITLES.get(meeting.kind, TITLES["regular"]), "subtitle": SUBTITLES.get(meeting.kind, ""),
         "place": record.get("place") or meeting.location or "",
@@ -38,5 +48,9 @@ def book_context(meeting) -> dict | None:
 
 
 def render_pdf(context: dict) -> bytes:
+    """The PDF, refused (422, with the reason) for a record too long to lay out."""
+    problem = book_problem(context["record"])
+    if problem:
+        raise DomainError(problem, status=422)
     return html_to_pdf(render_template("meetings/minutes_pdf.html", **context),
                        render_template("meetings/minutes_pdf.css"))

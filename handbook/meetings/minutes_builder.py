@@ -1,9 +1,10 @@
 """What the minutes are built from, besides their typed text: attendance by name, opinions by
-speaker on each item, vote results, the resolution's tasks and the signatures.
+speaker on each item, vote results and the resolution's tasks.
 
-`record_of` gathers it all, live, as one dict: the builder page and a draft's print show it,
-and signing freezes it into the revision kept (minutes.py), so final minutes always show what
-was signed, whatever changes in the attendance list or the votes afterwards.
+`record_of` gathers it all, live, as one dict: the content of the revision being written, which
+the builder page shows, a signature is bound to (minutes_digest.py), and the second signature
+freezes into the revision kept (minutes.py), so final minutes always show what was signed,
+whatever changes in the attendance list or the votes afterwards.
 """
 
 import json
@@ -15,9 +16,11 @@ from handbook.extensions import db
 from handbook.meetings import messages as msg
 from handbook.meetings import tasks as task_service
 from handbook.meetings import votes as vote_service
-from handbook.meetings.models import Attendance, Minutes, MinutesOpinion, MinutesSignature, Rsvp, Task
+from handbook.meetings.minutes_digest import content_of
+from handbook.meetings.minutes_size import check_opinion, check_total, total_size
+from handbook.meetings.models import Attendance, Minutes, MinutesOpinion, Rsvp, Task
 from handbook.meetings.notify import actor_id, cell_members
-from handbook.timefmt import vn_date, vn_datetime
+from handbook.timefmt import vn_date
 
 TEXT_FIELDS = ("held_from", "held_to", "place", "chair", "note_taker", "conclusions", "resolution")
 
@@ -89,11 +92,12 @@ def task_row(task: Task, today=None) -> dict:
 
 
 def record_of(meeting, minutes: Minutes) -> dict:
-    """The whole record of the meeting as the minutes state it, now."""
+    """The whole record of the meeting as the minutes' current revision states it, now: every
+    part a signature stands for, the signers' accounts included (two members may share a name)."""
     today = task_service.today()
-    signed = {s.role: {"name": s.user.full_name, "at": vn_datetime(s.signed_at), "version": s.version}
-              for s in db.session.scalars(select(MinutesSignature).where(MinutesSignature.minutes_id == minutes.id))}
-    return {
+    return content_of({
+        "meeting_id": meeting.id, "revision": minutes.revision,
+        "chair_id": minutes.chair_id, "note_taker_id": minutes.note_taker_id,
         **{name: getattr(minutes, name) or "" for name in TEXT_FIELDS},
         "item_notes": notes_of(minutes),
         "attendance": attendance_of(meeting),
@@ -103,8 +107,7 @@ def record_of(meeting, minutes: Minutes) -> dict:
         # Last month's tasks as they stood, under the review item.
         "review": [task_row(task, today) for task in task_service.review_tasks(meeting)]
         if task_service.reviews_tasks(meeting) else [],
-        "signatures": signed,
-    }
+    })
 
 
 def add_opinion(minutes: Minutes, item, *, speaker=None, speaker_name: str = "", text: str) -> MinutesOpinion:
@@ -114,11 +117,13 @@ def add_opinion(minutes: Minutes, item, *, speaker=None, speaker_name: str = "",
     text = (text or "").strip()
     if not text:
         raise DomainError(msg.OPINION_EMPTY, field="text")
+    check_opinion(text)
     name = speaker.full_name if speaker is not None else " ".join((speaker_name or "").split())[:120]
     if not name:
         raise DomainError(msg.OPINION_SPEAKER, field="speaker_id")
+    check_total(total_size(minutes, extra=len(text) + len(name)), field="text")
     opinion = MinutesOpinion(minutes_id=minutes.id, item_id=item.id, speaker_id=getattr(speaker, "id", None),
-                             speaker_name=name, text=text[:5000], created_by_id=actor_id())
+                             speaker_name=name, text=text, created_by_id=actor_id())
     db.session.add(opinion)
     return opinion
 

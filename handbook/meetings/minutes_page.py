@@ -5,11 +5,13 @@ from flask import render_template
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
+from handbook.auth.permissions import manages_cell_id
 from handbook.meetings import messages as msg
 from handbook.meetings import minutes as service
 from handbook.meetings import signoff, tasks
 from handbook.meetings.forms import ConfirmForm, MinutesForm, OpinionForm, SignForm, TaskForm
 from handbook.meetings.minutes_builder import opinions_of, record_of, tasks_of
+from handbook.meetings.minutes_digest import digest
 from handbook.meetings.notify import cell_members
 from handbook.models_base import utcnow
 
@@ -25,17 +27,22 @@ def minutes_form(meeting, **kwargs) -> MinutesForm:
     return form
 
 
-def builder_page(meeting, minutes, form, notes, status=200, opinion_forms=None, task_form=None, sign_form=None):
-    """The builder with `form` as sent (kept as typed when refused), the rest as stored."""
+def builder_page(meeting, minutes, form, notes, status=200, opinion_forms=None, task_form=None, sign_form=None,
+                 typed=False):
+    """The builder with `form` as sent (kept as typed when refused), the rest as stored. A page
+    showing `typed` texts, not the stored ones, offers no signature: one signs what one reads."""
     task_form = task_form or TaskForm(formdata=None, prefix="task")
     task_form.owner_id.choices = member_choices(meeting, msg.WHOLE_CELL)
+    record = record_of(meeting, minutes)
     return render_template(
         "meetings/minutes.html", meeting=meeting, minutes=minutes, form=form, notes=notes,
-        record=record_of(meeting, minutes), opinions=opinions_of(minutes), tasks=tasks_of(meeting),
+        record=record, opinions=opinions_of(minutes), tasks=tasks_of(meeting),
         review=tasks.review_tasks(meeting) if tasks.reviews_tasks(meeting) else [], today=tasks.today(),
         speakers=cell_members(meeting.cell_id), opinion_forms=opinion_forms or {}, task_form=task_form,
         sign_form=sign_form or SignForm(formdata=None, data={"version": minutes.version}),
-        signatures=signoff.state(minutes), my_roles=signoff.roles_of(current_user, minutes),
+        signatures=signoff.state(minutes, record), my_roles=signoff.roles_of(current_user, minutes),
+        sign_digest=digest(record), shows_stored=not typed, pending=service.current_revision(minutes),
+        may_choose_signers=manages_cell_id(current_user, meeting.cell_id),
         confirm_form=ConfirmForm(), kept=service.kept_copies(minutes), blank_opinion=OpinionForm(formdata=None),
         early=meeting.starts_at > utcnow(),
     ), status

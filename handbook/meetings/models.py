@@ -148,16 +148,22 @@ class AgendaChange(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-MINUTES_STATUS = {"draft": "Bản nháp", "final": "Đã hoàn thành"}
+# draft: never signed yet; final: both signed the current revision; revising: final once, then
+# changed, so the current revision waits for both signatures again (members still read the last
+# revision both signed).
+MINUTES_STATUS = {"draft": "Bản nháp", "final": "Đã hoàn thành", "revising": "Đang sửa, chờ ký lại"}
+PUBLISHED_MINUTES = ("final", "revising")
 
 
 class Minutes(db.Model):
-    """The biên bản: a draft autosaved while typing, then final (locked, published to members)."""
+    """The biên bản: a draft autosaved while typing, then final (signed, published to members);
+    a change to final minutes opens a new revision, to be signed again (handbook/meetings/minutes.py)."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), unique=True)
     status: Mapped[str] = mapped_column(String(10), default="draft")
-    revision: Mapped[int] = mapped_column(default=0)  # 0 while a draft; 1 once final, +1 per revision
+    # The revision being written or signed: 1 for the first text, +1 each time final minutes change.
+    revision: Mapped[int] = mapped_column(default=1)
     held_from: Mapped[str] = mapped_column(String(60), default="")
     held_to: Mapped[str] = mapped_column(String(60), default="")
     place: Mapped[str] = mapped_column(String(300), default="")
@@ -193,9 +199,16 @@ class Minutes(db.Model):
     def is_final(self) -> bool:
         return self.status == "final"
 
+    @property
+    def is_published(self) -> bool:
+        """Signed once: members read the last revision both signed."""
+        return self.status in PUBLISHED_MINUTES
+
 
 class MinutesRevision(db.Model):
-    """A frozen copy of final minutes; the first is the locked text, later ones carry a reason."""
+    """One revision of the minutes: the first is the text first signed, each later one is opened
+    by a change to final minutes, with its reason. Once both signed it, `snapshot` holds its whole
+    content as signed and `content_hash` the sha256 both signatures carry (minutes_digest.py)."""
 
     __table_args__ = (UniqueConstraint("minutes_id", "number"),)
 
@@ -203,12 +216,18 @@ class MinutesRevision(db.Model):
     minutes_id: Mapped[int] = mapped_column(ForeignKey("minutes.id", ondelete="CASCADE"), index=True)
     number: Mapped[int]
     reason: Mapped[str] = mapped_column(String(500), default="")
-    snapshot: Mapped[str] = mapped_column(Text)  # JSON of the fields
-    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    snapshot: Mapped[str | None] = mapped_column(Text)  # JSON of the content; None while waiting
+    content_hash: Mapped[str | None] = mapped_column(String(64))  # None while waiting
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))  # who opened it
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    final_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # when the second signature came
 
     minutes: Mapped[Minutes] = relationship(back_populates="revisions")
     created_by = relationship("User")
+
+    @property
+    def is_signed(self) -> bool:
+        return self.content_hash is not None
 
 
 class MinutesConflict(db.Model):

@@ -27,16 +27,20 @@ SIGN_ROLES = {"chair": "Chủ trì", "note_taker": "Thư ký"}
 
 
 class MinutesSignature(db.Model):
-    """The chair's or the note-taker's confirmation of the minutes at one version: a later
-    change to the text leaves it standing on an older version, to be given again."""
+    """The chair's or the note-taker's confirmation of one revision of the minutes, bound to the
+    sha256 of the whole content they read (minutes_digest.py): it counts only beside that very
+    content, so a later change leaves it standing on the text it was given for. One per role and
+    revision; signing the same revision again (after a change) replaces it."""
 
-    __table_args__ = (UniqueConstraint("minutes_id", "role"),)
+    __table_args__ = (UniqueConstraint("minutes_id", "revision", "role"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     minutes_id: Mapped[int] = mapped_column(ForeignKey("minutes.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(12))  # a key of SIGN_ROLES
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
-    version: Mapped[int]  # the minutes' version signed
+    revision: Mapped[int] = mapped_column(default=1, server_default="1")
+    content_hash: Mapped[str | None] = mapped_column(String(64))  # None: given before hashes were kept
+    version: Mapped[int]  # the minutes' version the signer's page was loaded on
     signed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     user = relationship("User")

@@ -15,7 +15,8 @@ from sqlalchemy import select
 
 from handbook.cache import Cache
 from handbook.extensions import db
-from handbook.meetings.minutes import final_record, get_minutes
+from handbook.meetings import signoff
+from handbook.meetings.minutes import current_revision, get_minutes, revision_data, signed_revision
 from handbook.meetings.models import AgendaChange, Meeting, Minutes
 
 NAMES = ("head", "agenda", "record")
@@ -23,14 +24,19 @@ _parts = Cache(size=2000, ttl_seconds=300)
 
 
 def meeting_context(meeting: Meeting) -> dict:
-    """What the shared parts show: final minutes (the record as signed, or last revised) and
-    the changes."""
+    """What the shared parts show: published minutes as last signed by both (with those
+    signatures, and a line when a later revision waits for them) and the changes."""
     minutes = get_minutes(meeting)
-    final = minutes if minutes is not None and minutes.is_final else None
+    shown = minutes if minutes is not None and minutes.is_published else None
+    kept = signed_revision(shown) if shown is not None else None
+    record = revision_data(kept) if kept is not None else None
     return {
         "meeting": meeting,
-        "minutes": final,
-        "record": final_record(final) if final is not None else None,
+        "minutes": shown,
+        "record": record,
+        "revision": kept,
+        "signed": signoff.lines(shown, kept.number, record) if kept is not None else {},
+        "waiting": current_revision(shown) if shown is not None and shown.status == "revising" else None,
         "changes": list(db.session.scalars(select(AgendaChange).where(AgendaChange.meeting_id == meeting.id)
                                            .order_by(AgendaChange.version.desc()))),
     }

@@ -1,10 +1,11 @@
 """Minutes: the builder (an autosaved draft prefilled from attendance, agenda and votes), the
-chair's and note-taker's signatures that make it final, revisions with a reason."""
+chair's and note-taker's signatures that make it final, revisions with a reason that both sign
+again."""
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from handbook.auth.permissions import require
+from handbook.auth.permissions import manages_cell_id, require
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import bp, signoff
@@ -19,17 +20,30 @@ from handbook.versioning import StaleVersion, guarded_write
 
 
 def _item_notes(meeting) -> dict[str, str]:
-    return {str(item.id): request.form.get(f"item-{item.id}", "")[:20000] for item in meeting.items}
+    # Not cut here: one too long is refused with its length (minutes_size.py).
+    return {str(item.id): request.form.get(f"item-{item.id}", "") for item in meeting.items}
+
+
+def _sent(form, record) -> dict:
+    """What the form sent; a chair or note-taker it did not send stays as stored (a member who
+    only writes the minutes is not offered the choice)."""
+    data = dict(form.data)
+    for name in service.PEOPLE:
+        if name not in request.form:
+            data[name] = getattr(record, name)
+    return data
 
 
 def _save(meeting, record, form, notes) -> str:
     """Saves on the version the form was typed on: "saved" or "conflict" (both texts kept)."""
+    leader = manages_cell_id(current_user, meeting.cell_id)
     try:
         with guarded_write():
-            return service.save(record, form.data, notes, form.version.data)
+            return service.save(record, _sent(form, record), notes, form.version.data, leader)
     except StaleVersion:
         # Another save on the same version landed first: ours is now on an older one.
-        return service.save(service.get_minutes(meeting), form.data, notes, form.version.data)
+        record = service.get_minutes(meeting)
+        return service.save(record, _sent(form, record), notes, form.version.data, leader)
 
 
 def _conflict_page(meeting, form, notes):
@@ -38,7 +52,7 @@ def _conflict_page(meeting, form, notes):
     fields, merged_notes = service.merged(record, form.data, notes)
     shown = minutes_form(meeting, formdata=None, data={**fields, "version": record.version, "reason": form.reason.data})
     flash(msg.MINUTES_STALE, "error")
-    return builder_page(meeting, record, shown, merged_notes, 409)
+    return builder_page(meeting, record, shown, merged_notes, 409, typed=True)
 
 
 @bp.route("/meetings/<int:meeting_id>/minutes", methods=["GET", "POST"])
@@ -52,13 +66,13 @@ def minutes(meeting_id):
         return builder_page(meeting, record, minutes_form(meeting, formdata=None, obj=record), service.notes_of(record))
     form, notes = minutes_form(meeting), _item_notes(meeting)
     if record.is_final and not (form.reason.data or "").strip():
-        # A final text changes only as a revision, with its reason.
+        # A final text changes only as a new revision, with its reason.
         form.reason.errors = [msg.REVISION_REASON]
-        return builder_page(meeting, record, form, notes, 400)
+        return builder_page(meeting, record, form, notes, 400, typed=True)
     if not form.validate_on_submit():
         if is_htmx() and not record.is_final:
             return render_template("meetings/_autosave.html", ok=False)
-        return builder_page(meeting, record, form, notes, 400)
+        return builder_page(meeting, record, form, notes, 400, typed=True)
     try:
         saved = _save(meeting, record, form, notes)
     except DomainError as error:
@@ -66,14 +80,14 @@ def minutes(meeting_id):
         if is_htmx() and not record.is_final:
             return render_template("meetings/_autosave.html", ok=False, message=error.message)
         getattr(form, error.field or "chair_id").errors = [error.message]
-        return builder_page(meeting, service.get_minutes(meeting), form, notes, 400)
+        return builder_page(meeting, service.get_minutes(meeting), form, notes, 400, typed=True)
     if saved == "conflict":
         db.session.commit()
         if is_htmx():
             return render_template("meetings/_autosave.html", ok=False, conflict=True)
         return _conflict_page(meeting, form, notes)
     if record.is_final:
-        service.revise(record, form.reason.data.strip())
+        service.open_revision(record, form.reason.data.strip())
         db.session.commit()
         flash(msg.MINUTES_REVISED.format(revision=record.revision), "success")
         return redirect(url_for("meetings.minutes", meeting_id=meeting.id))
@@ -87,7 +101,7 @@ def minutes(meeting_id):
 @bp.post("/meetings/<int:meeting_id>/minutes/sign")
 @login_required
 def sign_minutes(meeting_id):
-    """The chair or the note-taker confirms the version they read; both: the minutes are final."""
+    """The chair or the note-taker confirms the content they read; both: the minutes are final."""
     meeting = get_visible_meeting_or_404(meeting_id)
     record = service.get_minutes(meeting)
     if record is None:
@@ -96,7 +110,7 @@ def sign_minutes(meeting_id):
     if not form.validate_on_submit():
         raise DomainError(msg.SIGN_STALE, status=409)
     try:
-        final = signoff.sign(record, current_user, form.version.data, bool(form.confirm.data))
+        final = signoff.sign(record, current_user, form.version.data, form.digest.data, bool(form.confirm.data))
     except DomainError as error:
         db.session.rollback()
         if error.field != "confirm":
@@ -115,9 +129,10 @@ def sign_minutes(meeting_id):
 @bp.get("/meetings/<int:meeting_id>/minutes/revisions")
 @login_required
 def minutes_revisions(meeting_id):
-    """Every kept version of final minutes, newest first."""
+    """Every revision of published minutes, newest first: who opened it, when, why, and the
+    signatures it has."""
     meeting = get_visible_meeting_or_404(meeting_id)
     record = service.get_minutes(meeting)
-    require(record is not None and record.is_final)
-    revisions = [(rev, service.revision_data(rev)) for rev in reversed(record.revisions)]
-    return render_template("meetings/revisions.html", meeting=meeting, revisions=revisions)
+    require(record is not None and record.is_published)
+    return render_template("meetings/revisions.html", meeting=meeting, minutes=record,
+                           revisions=signoff.history(meeting, record))

@@ -59,7 +59,7 @@ class Action(StrEnum):
     TAKE_ATTENDANCE = "take_attendance"
     WRITE_MINUTES = "write_minutes"
     LOCK_MINUTES = "lock_minutes"  # the last signature makes the minutes final
-    SIGN_MINUTES = "sign_minutes"  # chair and note-taker confirm the draft
+    SIGN_MINUTES = "sign_minutes"  # chair and note-taker confirm the draft, or a new revision
     OPEN_VOTE = "open_vote"
     RUN_VOTE = "run_vote"  # close a vote with its hand count, annul a result
     CAST_VOTE = "cast_vote"
@@ -115,7 +115,8 @@ TABLE: dict[Action, Rule] = {
     Action.TAKE_ATTENDANCE: Rule({S.PUBLISHED: S.HELD, S.HELD: S.HELD, S.CLOSED: S.CLOSED}),
     Action.WRITE_MINUTES: Rule(_stays(S.PUBLISHED, S.HELD, S.CLOSED)),
     Action.LOCK_MINUTES: Rule({S.PUBLISHED: S.CLOSED, S.HELD: S.CLOSED, S.CLOSED: S.CLOSED}),
-    Action.SIGN_MINUTES: Rule(_stays(S.PUBLISHED, S.HELD)),
+    # A closed meeting's minutes are signed again when a change opened a new revision.
+    Action.SIGN_MINUTES: Rule(_stays(S.PUBLISHED, S.HELD, S.CLOSED)),
     # Votes happen at the meeting: from the check-in window's start until the minutes are final.
     Action.OPEN_VOTE: Rule(_stays(S.PUBLISHED, S.HELD), needs=_begun),
     Action.RUN_VOTE: Rule(_stays(S.PUBLISHED, S.HELD)),

@@ -15,6 +15,7 @@ from handbook.auth.permissions import manages_cell_id
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import messages as msg
+from handbook.meetings.minutes_size import check_total, total_size
 from handbook.meetings.models import AgendaItem, Meeting, Minutes, Task
 from handbook.meetings.notify import actor_id, notify_users
 from handbook.meetings.status import Action, Status, check
@@ -33,6 +34,13 @@ def _minutes_final(meeting: Meeting) -> bool:
     return db.session.scalar(select(Minutes.status).where(Minutes.meeting_id == meeting.id)) == "final"
 
 
+def _check_room(meeting: Meeting, title: str) -> None:
+    """The tasks print in the minutes: they count towards the minutes' cap (minutes_size.py)."""
+    minutes = db.session.scalar(select(Minutes).where(Minutes.meeting_id == meeting.id))
+    if minutes is not None:
+        check_total(total_size(minutes, extra=len(title)), field="title")
+
+
 def add_task(meeting: Meeting, *, title: str, owner, due_on: date) -> Task:
     """A task of the resolution; the owner, a member of the cell, is told."""
     check(meeting, Action.PLAN_TASKS)
@@ -45,6 +53,7 @@ def add_task(meeting: Meeting, *, title: str, owner, due_on: date) -> Task:
         raise DomainError(msg.TASK_PAST_DUE, field="due_on")
     if owner is not None and (owner.cell_id != meeting.cell_id or not owner.active):
         raise DomainError(msg.TASK_OWNER_OTHER_CELL, field="owner_id")
+    _check_room(meeting, title)
     task = Task(meeting_id=meeting.id, cell_id=meeting.cell_id, title=title, owner_id=getattr(owner, "id", None),
                 due_on=due_on, status="in_progress", created_by_id=actor_id())
     db.session.add(task)

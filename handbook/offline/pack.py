@@ -18,7 +18,7 @@ from handbook.library.access import can_view_document
 from handbook.library.models import Document, Section
 from handbook.library.paging import layout_for
 from handbook.library.study import assignments_for
-from handbook.meetings.models import AgendaItem, AgendaLink, Meeting, Minutes
+from handbook.meetings.models import PUBLISHED_MINUTES, AgendaItem, AgendaLink, Meeting, Minutes
 from handbook.models_base import utcnow
 from handbook.offline import validators
 from handbook.offline.models import OfflineMark
@@ -56,7 +56,7 @@ def pack_meetings(user) -> tuple[list[Meeting], Meeting | None]:
         found.append(upcoming)
     previous = db.session.scalar(
         shown.join(Minutes, Minutes.meeting_id == Meeting.id)
-        .where(Minutes.status == "final", Meeting.starts_at < now)
+        .where(Minutes.status.in_(PUBLISHED_MINUTES), Meeting.starts_at < now)
         .order_by(Meeting.starts_at.desc()).limit(1))
     return found, (previous if previous not in found else None)
 
