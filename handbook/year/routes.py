@@ -184,5 +184,6 @@ def print_review(year: int):
         return redirect(url_for("year.review", year=year))
     facts = papers.review_facts(found) or facts_for(current_user, year).as_dict()
     return render_template("year/print_review.html", review=found, member=current_user, year=year,
-                           facts=lines(facts), parts=papers.parts_for(found), proposal=papers.proposal(found, facts),
+                           facts=lines(facts), parts=papers.parts_for(found), kind=papers.kind_of(found),
+                           proposal=papers.proposal(found, facts),
                            weights=settings.weights(), **SCALES, back=url_for("year.overview", year=year))

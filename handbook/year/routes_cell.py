@@ -77,6 +77,7 @@ def member(year: int, cell_id: int, user_id: int):
     return render_template("year/member.html", year=year, cell=org, member=person, commitment=commitment,
                            review=review, facts=lines(facts) if facts else {},
                            parts=papers.parts_for(review) if review else {},
+                           kind=papers.kind_of(review) if review else "",
                            proposal=papers.proposal(review, facts) if review else None,
                            weights=settings.weights(), **SCALES, on_demand=ratings.on_demand_of(person, year),
                            form=OccasionalForm() if can_rate else None,
