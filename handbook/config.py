@@ -66,11 +66,19 @@ class Config:
                                         env.get("VOTE_BASE_EXCLUDES", "exempt_absent,away,suspended").split(",")
                                         if part.strip())
         # The share of "hoàn thành xuất sắc" a cell may give, in percent of the members rated
-        # "hoàn thành tốt" or better (Quy định 124-QĐ/TW as reported): see handbook/year/levels.py.
+        # "hoàn thành tốt" or better (Quy định 124-QĐ/TW, kept by 366-QĐ/TW as reported): see
+        # handbook/year/levels.py.
         self.YEAR_EXCELLENT_CAP_PERCENT = int(env.get("YEAR_EXCELLENT_CAP_PERCENT", "20"))
         # Changes to the party-fee table of Quy định 01-QĐ/TW (03/02/2026), e.g.
         # "abroad=50000,other=1%": see handbook/fees/rates.py. Checked when the app starts.
         self.FEE_RATES = env.get("FEE_RATES", "")
+        # Quy định 366-QĐ/TW (30/08/2025) where its published summaries leave a detail open
+        # (handbook/year/scoring.py checks them when the app starts): the points of each
+        # criterion group, whether "hoàn thành tốt" needs every task on time, the review season.
+        self.YEAR_SCORE_WEIGHTS = env.get("YEAR_SCORE_WEIGHTS", "political=10,ethics=10,discipline=10,tasks=70")
+        self.YEAR_GOOD_NEEDS_ALL_ON_TIME = env.get("YEAR_GOOD_NEEDS_ALL_ON_TIME", "1").lower() not in (
+            "0", "false", "no", "off")
+        self.YEAR_REVIEW_MONTHS = env.get("YEAR_REVIEW_MONTHS", "12,1")
 
     @property
     def is_production(self) -> bool:

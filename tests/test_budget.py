@@ -44,6 +44,8 @@ FIRST_LOADS = [
     ("dangvien", "/year/{this_year}/review"),
     ("dangvien", "/year/{last_year}/commitment"),
     ("bithu", "/year/{last_year}/cells/{cell1}"),
+    ("bithu", "/year/{this_year}/cells/{cell1}"),  # every member's scoring form
+    ("bithu", "/year/{this_year}/cells/{cell1}/finish"),
     ("capuy", "/year/{last_year}/stats"),
     ("capuy", "/year/model-cells"),
     ("dangvien", "/fees"),

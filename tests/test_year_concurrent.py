@@ -11,6 +11,7 @@ from handbook.year.access import this_year
 from handbook.year.levels import over_cap
 from handbook.year.models import CellYear, Rating
 from tests.conftest import Auth
+from tests.year_factories import rating_data
 
 YEAR = this_year()
 PATIENCE = 30  # seconds a thread waits for the other before giving up; never reached when it works
@@ -33,8 +34,7 @@ def test_a_rating_sent_with_finish_cannot_lift_the_finished_year_over_the_cap(ap
     users, cell = world["users"], world["cell1"]
     auth.login("bithu")
     for name in ("bithu", "dangvien", "dangvien2"):
-        client.post(f"/year/{YEAR}/cells/{cell.id}/ratings",
-                    data={"member_id": str(users[name].id), "level": "good", "conduct": "good"})
+        client.post(f"/year/{YEAR}/cells/{cell.id}/ratings", data=rating_data(users[name], "good"))
     finisher = app.test_client()
     Auth(finisher).login("bithu")
     db.session.rollback()
@@ -55,7 +55,7 @@ def test_a_rating_sent_with_finish_cannot_lift_the_finished_year_over_the_cap(ap
     try:
         rating = in_thread(app, "rate", lambda: client.post(
             f"/year/{YEAR}/cells/{cell.id}/ratings",
-            data={"member_id": str(users["dangvien"].id), "level": "excellent", "conduct": "good"}), results)
+            data=rating_data(users["dangvien"], "excellent")), results)
         assert rating_checked.wait(PATIENCE)
         finishing = in_thread(app, "finish", lambda: finisher.post(f"/year/{YEAR}/cells/{cell.id}/finish"), results)
         finish_reached_the_year.wait(PATIENCE)

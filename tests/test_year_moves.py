@@ -9,6 +9,7 @@ from handbook.extensions import db
 from handbook.year.access import this_year
 from handbook.year.models import CellYear, Rating
 from tests.conftest import text_of
+from tests.year_factories import rating_data
 
 YEAR = this_year()
 
@@ -19,7 +20,7 @@ def cell2_secretary(make, world):
 
 
 def rate(client, cell, member, level="good", conduct="good"):
-    data = {"member_id": str(member.id), "level": level, "conduct": conduct, "comment": ""}
+    data = rating_data(member, level, conduct)
     return client.post(f"/year/{YEAR}/cells/{cell.id}/ratings", data=data, follow_redirects=True)
 
 

@@ -13,10 +13,9 @@ from handbook.year.access import this_year
 from handbook.year.models import Commitment, SelfReview
 from tests.conftest import text_of
 from tests.meetings_factories import HTMX, meeting, section
+from tests.year_factories import REVIEW
 
 YEAR = this_year()
-REVIEW = {"political": "Vững vàng", "ethics": "Giản dị", "discipline": "Đủ buổi", "tasks": "Hoàn thành",
-          "exemplary": "Như cam kết", "shortcomings": "Còn chậm", "self_level": "good"}
 
 
 def commitment_of(user) -> Commitment | None:
@@ -99,8 +98,8 @@ def test_the_self_review_is_prefilled_with_the_members_year(client, auth, make):
     assert f"Dự 1/{len(held)} buổi sinh hoạt" in page
     if len(held) > 1:
         assert "đi công tác" in page
-    assert "đã học 1/1 văn bản bắt buộc" in page
-    assert "hoàn thành đúng hạn 1/1" in page
+    assert f"Văn bản bắt buộc có hạn trong năm {YEAR}: đã học 1/1." in page
+    assert "Nhiệm vụ chi bộ giao đã tới hạn: hoàn thành đúng hạn 1/1." in page
 
 
 def test_the_self_review_autosaves_and_keeps_both_texts_on_a_conflict(client, auth, world):

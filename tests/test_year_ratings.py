@@ -1,5 +1,6 @@
-"""The cell's rating at the year-end meeting: four levels and exemplary conduct, the cap on
-"xuất sắc", the cell's vote where one was held, and who sees what."""
+"""The cell's rating at the year-end meeting: points decided by the cell and the level they give,
+exemplary conduct, the cap on "xuất sắc" with its arithmetic said once, the confirmed finish,
+the cell's vote where one was held, and who sees what."""
 
 from datetime import timedelta
 
@@ -13,12 +14,13 @@ from handbook.year.levels import LEVELS, excellent_allowed, level_of, over_cap, 
 from handbook.year.models import CellYear, Rating
 from tests.conftest import text_of
 from tests.meetings_factories import meeting
+from tests.year_factories import rating_data
 
 YEAR = this_year()
 
 
 def rate(client, world, username, level="good", conduct="good", **extra):
-    data = {"member_id": str(world["users"][username].id), "level": level, "conduct": conduct, **extra}
+    data = rating_data(world["users"][username], level, conduct, **extra)
     return client.post(f"/year/{YEAR}/cells/{world['cell1'].id}/ratings", data=data, follow_redirects=True)
 
 
@@ -46,28 +48,53 @@ def test_a_vote_label_names_its_level():
 
 def test_bad_ratings_are_refused_with_a_sentence_and_change_nothing(client, auth, world, make):
     auth.login("bithu")
-    assert "Mức xếp loại không hợp lệ" in text_of(rate(client, world, "dangvien", level="tuyet-voi"))
-    assert "Mức nêu gương không hợp lệ" in text_of(rate(client, world, "dangvien", conduct="x"))
+    assert "Điểm mục “Tư tưởng chính trị” phải là số từ 0 đến 10" in text_of(
+        rate(client, world, "dangvien", score_political="mười"))
+    assert "Điểm mục “Kết quả thực hiện nhiệm vụ được giao” phải là số từ 0 đến 70" in text_of(
+        rate(client, world, "dangvien", score_tasks="70,5"))
+    assert "Tỷ lệ nhiệm vụ hoàn thành vượt mức phải là số phần trăm từ 0 đến 100" in text_of(
+        rate(client, world, "dangvien", beyond="150"))
+    assert "Hãy chọn mức nêu gương" in text_of(rate(client, world, "dangvien", conduct=""))
+    assert "Hãy chọn mức nêu gương" in text_of(rate(client, world, "dangvien", conduct="x"))
     other = rate(client, world, "dangvien3")  # a member of cell 2
     assert "không sinh hoạt ở chi bộ" in text_of(other)
     future = client.post(f"/year/{YEAR + 1}/cells/{world['cell1'].id}/ratings",
-                         data={"member_id": str(world["users"]["dangvien"].id), "level": "good", "conduct": "good"})
+                         data=rating_data(world["users"]["dangvien"]))
     assert future.status_code == 400 and "chưa tới" in text_of(future)
     assert ratings_count() == 0
+
+
+def test_nothing_is_chosen_for_the_cell_in_advance(client, auth, world):
+    auth.login("bithu")
+    page = client.get(f"/year/{YEAR}/cells/{world['cell1'].id}").get_data(as_text=True)
+    card = page[page.index(f'id="member-{world["users"]["dangvien"].id}"'):]
+    card = card[:card.index("</section>")]
+    assert 'name="level"' not in card  # the level follows from the points
+    assert " selected" not in card  # conduct starts on "— chọn —"
+    assert all(f'name="score_{g}" inputmode="decimal" autocomplete="off" value=""' in card
+               for g in ("political", "ethics", "discipline", "tasks"))
+    assert 'name="beyond" inputmode="numeric" autocomplete="off" value=""' in card
 
 
 def test_the_cell_finishes_only_with_everyone_rated_and_the_cap_held(client, auth, world):
     auth.login("bithu")
     rate(client, world, "bithu", level="excellent")
     page = rate(client, world, "dangvien")
-    assert "vượt quá 20%" in text_of(page)  # the warning while rating
+    assert "20% × 2 = 0,4 → tối đa 0 đồng chí" in text_of(page)  # the arithmetic while rating
+    confirm = text_of(client.get(f"/year/{YEAR}/cells/{world['cell1'].id}/finish"))
+    assert "còn 1 đảng viên chưa được xếp loại (Phạm Thị Hương)" in confirm
+    assert "Xác nhận chốt" not in confirm
     refused = client.post(f"/year/{YEAR}/cells/{world['cell1'].id}/finish", follow_redirects=True)
     assert "Còn 1 đảng viên chưa được xếp loại: Phạm Thị Hương" in text_of(refused)
     rate(client, world, "dangvien2")
-    capped = client.post(f"/year/{YEAR}/cells/{world['cell1'].id}/finish", follow_redirects=True)
-    assert "tối đa 0 đồng chí" in text_of(capped)
+    confirm = text_of(client.get(f"/year/{YEAR}/cells/{world['cell1'].id}/finish"))
+    assert confirm.count("tối đa 0 đồng chí") == 1 and "Xác nhận chốt" not in confirm
+    capped = text_of(client.post(f"/year/{YEAR}/cells/{world['cell1'].id}/finish", follow_redirects=True))
+    assert "vượt mức tối đa" in capped and capped.count("tối đa 0 đồng chí") == 1  # said once, not twice
     assert db.session.scalar(select(CellYear.finished_at).where(CellYear.year == YEAR)) is None
     rate(client, world, "bithu", level="good", comment="Gương mẫu")
+    confirm = text_of(client.get(f"/year/{YEAR}/cells/{world['cell1'].id}/finish"))
+    assert "Hoàn thành tốt nhiệm vụ: 3" in confirm and "Xác nhận chốt xếp loại năm" in confirm
     client.post(f"/year/{YEAR}/cells/{world['cell1'].id}/finish")
     assert db.session.scalar(select(CellYear.finished_at).where(CellYear.year == YEAR)) is not None
     locked = rate(client, world, "dangvien", level="done")
@@ -94,7 +121,7 @@ def test_a_member_sees_their_own_result_once_the_cell_has_finished(client, auth,
     assert client.get(f"/year/{YEAR}/cells/{world['cell1'].id}").status_code == 404
 
 
-def test_the_cells_vote_on_a_member_preselects_the_level(client, auth, world):
+def test_the_cells_vote_on_a_member_is_shown_and_linked_when_the_points_agree(client, auth, world):
     m = meeting(world["cell1"], status="published", starts_in=-timedelta(minutes=10))
     for name in ("bithu", "dangvien", "dangvien2"):
         db.session.add(Attendance(meeting_id=m.id, user_id=world["users"][name].id, status="present"))

@@ -3,11 +3,13 @@ the whole cell —, by when), kept up to date by their owner or the cell's secre
 into next month's "Đánh giá kết quả thực hiện nhiệm vụ tháng trước" item, and listed under
 "Việc của tôi" on the member's home page.
 
-Public (other features may call it): `done_on_time(user, year)`, the member's own tasks due
-that year and how many were done by their date, for the year's self-review.
+Public (other features may call it): `year_tasks(user, year, today)`, the member's own tasks
+due that year — done by their date, late, not due yet —, for the year's self-review and rating;
+`done_on_time(user, year)`, the first two as (done by their date, counted).
 """
 
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import exists, inspect, or_, select
 
@@ -119,8 +121,39 @@ def my_tasks(user, limit: int = MY_TASKS_SHOWN) -> list[Task]:
                                    .order_by(Task.due_on, Task.id).limit(limit)))
 
 
-def done_on_time(user, year: int) -> tuple[int, int]:
-    """(done by their date, all) of the tasks given to `user` by name and due in `year`."""
+class YearTasks(NamedTuple):
+    """A member's tasks due in a year: done by their date; late (done after it, or past it and
+    still open); not due yet (and not done), which count for nothing until their date passes."""
+
+    on_time: int
+    late: int
+    not_due: int
+    next_due: date | None  # the nearest date among those not due yet
+
+    @property
+    def counted(self) -> int:
+        return self.on_time + self.late
+
+
+def year_tasks(user, year: int, on: date | None = None) -> YearTasks:
+    """The tasks given to `user` by name and due in `year`, as they stand on `on` (today)."""
+    on = on or today()
     rows = db.session.execute(select(Task.status, Task.done_on, Task.due_on).where(
         Task.owner_id == user.id, Task.due_on >= date(year, 1, 1), Task.due_on <= date(year, 12, 31))).all()
-    return sum(1 for status, done, due in rows if status == "done" and done is not None and done <= due), len(rows)
+    on_time = late = 0
+    waiting: list[date] = []
+    for status, done, due in rows:
+        finished = status == "done" and done is not None
+        if finished and done <= due:
+            on_time += 1
+        elif finished or due < on:
+            late += 1
+        else:
+            waiting.append(due)
+    return YearTasks(on_time, late, len(waiting), min(waiting, default=None))
+
+
+def done_on_time(user, year: int) -> tuple[int, int]:
+    """(done by their date, counted) of the tasks given to `user` by name and due in `year`."""
+    record = year_tasks(user, year)
+    return record.on_time, record.counted

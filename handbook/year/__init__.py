@@ -8,4 +8,7 @@ bp = Blueprint("year", __name__)
 # The year offers itself to other pages through hooks.py (handbook/signals.py).
 PUBLIC: tuple[str, ...] = ()
 
-from handbook.year import hooks, routes, routes_cell, routes_model, routes_stats  # noqa: E402,F401
+from handbook.year import hooks, routes, routes_cell, routes_model, routes_stats, scoring, settings  # noqa: E402,F401
+
+bp.record_once(lambda state: settings.check(state.app))
+bp.add_app_template_filter(scoring.points_text, "year_points")

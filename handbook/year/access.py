@@ -9,16 +9,15 @@ from handbook.auth.models import User
 from handbook.auth.permissions import admin_roots, is_admin_of, manages_cell_id, require
 from handbook.domain import DomainError
 from handbook.extensions import db
-from handbook.models_base import utcnow
 from handbook.orgs.models import Organization
-from handbook.timefmt import to_vn
 from handbook.year import messages as msg
+from handbook.year import settings
 from handbook.year.levels import year_allowed
 from handbook.year.models import Rating
 
 
 def this_year() -> int:
-    return to_vn(utcnow()).year
+    return settings.today().year
 
 
 def check_year(year: int) -> int:

@@ -3,7 +3,7 @@ text was typed on (autosave by htmx, or the Save button), a stale version shows 
 
 from collections.abc import Callable
 
-from flask import flash, redirect, render_template
+from flask import flash, make_response, redirect, render_template
 
 from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
@@ -25,15 +25,20 @@ def _save(paper, find: Callable, values: dict, version: int) -> tuple[str, dict]
 
 
 def edit_paper(form, *, find: Callable, create: Callable, fields: tuple[str, ...], page: str, url: str,
-               request_method: str, **context):
-    """`fields`: the form's fields that are the paper's columns of the same names."""
+               request_method: str, reload_on: tuple[str, ...] = (), **context):
+    """`fields`: the form's fields that are the paper's columns of the same names. `reload_on`:
+    fields whose change redraws the whole page after an autosave (the paper's kind changes its
+    parts). The autosave's answer is drawn with `context` too, for the parts it refreshes."""
     paper = find()
     status, merged = None, {}
     if request_method == "POST":
+        before = {}
         if form.validate_on_submit():
             try:
+                target = paper or create()
+                before = {name: getattr(target, name) for name in reload_on}  # as the page was drawn
                 values = {name: form[name].data or "" for name in fields}
-                status, merged = _save(paper or create(), find, values, form.version.data)
+                status, merged = _save(target, find, values, form.version.data)
                 db.session.commit()
             except DomainError as error:
                 db.session.rollback()
@@ -41,7 +46,11 @@ def edit_paper(form, *, find: Callable, create: Callable, fields: tuple[str, ...
             paper = find()
         if is_htmx():
             code = 409 if status == "conflict" else (422 if form.errors else 200)
-            return render_template("year/_autosave.html", paper=paper, status=status, form=form), code
+            response = make_response(render_template("year/_autosave.html", paper=paper, status=status, form=form,
+                                                      **context), code)
+            if status == "saved" and any(getattr(paper, name) != before[name] for name in reload_on):
+                response.headers["HX-Refresh"] = "true"
+            return response
         if status in ("saved", "unchanged"):
             flash(msg.SAVED_AT.format(time=vn_time(paper.updated_at)), "success")
             return redirect(url)

@@ -1,14 +1,15 @@
 """Forms of the member's year, with their Vietnamese messages."""
 
 from flask_wtf import FlaskForm
-from wtforms import SelectField, TextAreaField
+from wtforms import SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, Optional
+from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from handbook.integers import BoundedIntegerField, chosen_id
 from handbook.versioning import VersionField
 from handbook.year import messages as msg
-from handbook.year.levels import CONDUCT, LEVELS
+from handbook.year.levels import CONDUCT
+from handbook.year.scoring import GROUPS, KINDS
 
 STALE_FORM = "Trang đã cũ: hãy tải lại trang."
 TOO_LONG = "Nội dung quá dài (tối đa {max} ký tự)."
@@ -23,19 +24,33 @@ class CommitmentForm(FlaskForm):
     version = VersionField(STALE_FORM)
 
 
+def _points(label: str):
+    # Kept as typed while the paper is a draft; checked when it is submitted (papers.proposal).
+    return StringField(label, validators=[Optional(), Length(max=8, message=TOO_LONG)])
+
+
 class ReviewForm(FlaskForm):
-    political = _text(msg.REVIEW_PARTS["political"])
-    ethics = _text(msg.REVIEW_PARTS["ethics"])
-    discipline = _text(msg.REVIEW_PARTS["discipline"])
-    tasks = _text(msg.REVIEW_PARTS["tasks"])
-    exemplary = _text(msg.REVIEW_PARTS["exemplary"])
-    shortcomings = _text(msg.REVIEW_PARTS["shortcomings"])
-    self_level = SelectField("Tự xếp loại", choices=[SelectChoice("", "— chọn —")]
-                             + [SelectChoice(k, v) for k, v in LEVELS.items()], validate_choice=False)
+    """The paper under Quy định 366-QĐ/TW; the page draws the parts of the paper's kind."""
+
+    kind = SelectField("Mẫu bản kiểm điểm", choices=[SelectChoice(k, v) for k, v in KINDS.items()],
+                       validate_choice=False)
+    political = _text(msg.REVIEW_PARTS_366["political"])
+    ethics = _text(msg.REVIEW_PARTS_366["ethics"])
+    discipline = _text(msg.REVIEW_PARTS_366["discipline"])
+    tasks = _text(msg.REVIEW_PARTS_366["tasks"])
+    leadership = _text(msg.REVIEW_PARTS_366["leadership"])
+    exemplary = _text(msg.REVIEW_PARTS_366["exemplary"])
+    shortcomings = _text(msg.REVIEW_PARTS_366["shortcomings"])
+    proposed_political = _points(GROUPS["political"])
+    proposed_ethics = _points(GROUPS["ethics"])
+    proposed_discipline = _points(GROUPS["discipline"])
+    proposed_tasks = _points(GROUPS["tasks"])
+    proposed_beyond = _points("Nhiệm vụ hoàn thành vượt mức yêu cầu (%)")
     version = VersionField(STALE_FORM)
 
-    def texts(self) -> dict[str, str]:
-        return {name: self[name].data or "" for name in (*msg.REVIEW_PARTS, "self_level")}
+    def validate_kind(self, field):
+        if field.data not in KINDS:
+            raise ValidationError(msg.BAD_KIND)
 
 
 class SubmitForm(FlaskForm):
@@ -51,11 +66,25 @@ class EvidenceForm(FlaskForm):
 
 
 class RatingForm(FlaskForm):
-    # Choices are checked by the service, which names what is wrong in Vietnamese.
-    level = SelectField("Xếp loại", choices=[SelectChoice(k, v) for k, v in LEVELS.items()], validate_choice=False)
-    conduct = SelectField("Nêu gương", choices=[SelectChoice(k, v) for k, v in CONDUCT.items()],
-                          validate_choice=False)
+    """The cell's decision on one member: points per group, the share of tasks done beyond
+    requirement, exemplary conduct. Nothing is chosen in advance; the service checks each value
+    and names what is wrong in Vietnamese; the level follows from them."""
+
+    score_political = _points(GROUPS["political"])
+    score_ethics = _points(GROUPS["ethics"])
+    score_discipline = _points(GROUPS["discipline"])
+    score_tasks = _points(GROUPS["tasks"])
+    beyond = _points("Nhiệm vụ hoàn thành vượt mức yêu cầu (%)")
+    conduct = SelectField("Nêu gương", choices=[SelectChoice("", "— chọn —")]
+                          + [SelectChoice(k, v) for k, v in CONDUCT.items()], validate_choice=False)
     comment = _text("Nhận xét của chi bộ", 2000)
+
+    def typed_points(self) -> dict[str, str]:
+        return {group: self[f"score_{group}"].data or "" for group in GROUPS}
+
+
+class OccasionalForm(RatingForm):
+    reason = StringField("Lý do đánh giá", validators=[Optional(), Length(max=300, message=TOO_LONG)])
 
 
 class TemplateForm(FlaskForm):

@@ -2,13 +2,16 @@
 table's percentages, which year may be written about. No database here, so every edge is
 tested directly.
 
-Sources (DOMAIN.md, "Annual evaluation"): Quy định 124-QĐ/TW (2023) sets four levels and caps
+Sources (DOMAIN.md, "Annual evaluation"): Quy định 124-QĐ/TW (04/10/2023) set the four levels,
+which Quy định 366-QĐ/TW (30/08/2025) keeps (scoring.py decides them from points), and both cap
 the share rated "hoàn thành xuất sắc"; it is reported as no more than 20% of those rated
 "hoàn thành tốt". Members rated "xuất sắc" are picked from those who reached "tốt", so the cap
 is measured against both (the setting YEAR_EXCELLENT_CAP_PERCENT holds the figure).
 """
 
 from decimal import ROUND_HALF_UP, Decimal
+
+from handbook.year.scoring import GROUPS, KINDS, RULES
 
 LEVELS = {
     "excellent": "Hoàn thành xuất sắc nhiệm vụ",
@@ -22,6 +25,10 @@ CONDUCT = {
     "no": "Chưa nêu gương",
 }
 FIRST_YEAR = 2000
+
+
+# The labels the year's pages show: the scales, the rules, the criterion groups, the papers.
+SCALES = {"levels": LEVELS, "conduct": CONDUCT, "rules": RULES, "groups": GROUPS, "kinds": KINDS}
 
 
 def level_of(label: str) -> str | None:

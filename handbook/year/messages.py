@@ -13,20 +13,29 @@ EVIDENCE_NEEDS_COMMITMENT = "Hãy viết bản cam kết trước khi thêm minh
 EVIDENCE_ADDED = "Đã thêm minh chứng tháng {month}."
 REVIEW_PART_EMPTY = "Mục “{part}” còn trống."
 REVIEW_NO_LEVEL = "Hãy chọn mức tự xếp loại."
+BAD_POINTS = "Điểm mục “{group}” phải là số từ 0 đến {most} (có thể lẻ một chữ số, ví dụ 8,5)."
+BAD_BEYOND = "Tỷ lệ nhiệm vụ hoàn thành vượt mức phải là số phần trăm từ 0 đến 100."
+BAD_KIND = "Hãy chọn mẫu bản kiểm điểm 2A, 2B hoặc 2C."
 REVIEW_SUBMITTED = "Đã nộp bản tự kiểm điểm năm {year}."
-BAD_LEVEL = "Mức xếp loại không hợp lệ: chọn một trong bốn mức của Quy định 124-QĐ/TW."
-BAD_CONDUCT = "Mức nêu gương không hợp lệ: chọn nêu gương tốt, nêu gương hoặc chưa nêu gương."
+BAD_CONDUCT = "Hãy chọn mức nêu gương: nêu gương tốt, nêu gương hoặc chưa nêu gương."
+EXEMPT = "Đồng chí {name} không đánh giá, xếp loại năm {year}: {reason}."
+EXEMPT_NOW = "Đồng chí {name} hiện không đánh giá, xếp loại: {reason}."
+OCCASIONAL_REASON = "Hãy ghi lý do đánh giá (ví dụ: chuyển công tác, xem xét đề bạt)."
+OCCASIONAL_SAVED = "Đã ghi kết quả đánh giá khi cần thiết của đồng chí {name}: {level}."
 OTHER_CELL = "Đảng viên này không sinh hoạt ở chi bộ {cell}; không xếp loại được."
 RATED_ELSEWHERE = ("Đồng chí {name} đã được {cell} xếp loại năm {year}, trước khi chuyển sinh hoạt; "
                    "kết quả ấy thuộc về chi bộ đó, chi bộ này không xếp loại lại.")
 RATINGS_LOCKED = "Chi bộ đã chốt xếp loại năm {year}; không sửa được nữa."
-RATING_SAVED = "Đã ghi xếp loại của đồng chí {name}."
-OVER_CAP = ("Số đảng viên hoàn thành xuất sắc nhiệm vụ ({excellent}) vượt quá {cap}% số được xếp loại "
-            "hoàn thành tốt trở lên ({base}): tối đa {allowed} đồng chí.")
+RATING_SAVED = "Đã ghi xếp loại của đồng chí {name}: {level}."
+# The cap's arithmetic, said once where the secretary reads it (the cell's page, the confirmation).
+CAP_LINE = ("Xuất sắc tối đa {cap}% số đảng viên hoàn thành tốt trở lên: {cap}% × {base} = {product} → "
+            "tối đa {allowed} đồng chí (làm tròn xuống). Chi bộ đang có {excellent} đồng chí xuất sắc.")
+OVER_CAP = "Chưa chốt được: số đảng viên hoàn thành xuất sắc nhiệm vụ vượt mức tối đa (xem phép tính trên trang)."
 NOT_ALL_RATED = "Còn {count} đảng viên chưa được xếp loại: {names}."
 FINISHED = "Đã chốt xếp loại năm {year} của chi bộ. Từng đảng viên xem được kết quả của mình."
 TEMPLATE_SAVED = "Đã lưu mẫu bản cam kết cho {org}."
 
+# The parts of a paper written under Quy định 124-QĐ/TW (Hướng dẫn 25-HD/BTCTW), as submitted then.
 REVIEW_PARTS = {
     "political": "Về tư tưởng chính trị",
     "ethics": "Về phẩm chất đạo đức, lối sống",
@@ -35,6 +44,19 @@ REVIEW_PARTS = {
     "exemplary": "Về việc thực hiện cam kết tu dưỡng, rèn luyện, phấn đấu và trách nhiệm nêu gương",
     "shortcomings": "Hạn chế, khuyết điểm, nguyên nhân và biện pháp khắc phục",
 }
+
+# The parts of a paper under Quy định 366-QĐ/TW (Hướng dẫn 43-HD/BTCTW, forms 2A, 2B, 2C), in
+# the paper's order: 2B adds the leader's part, 2C speaks of where the member works and lives.
+REVIEW_PARTS_366 = {
+    "political": "Về tư tưởng chính trị",
+    "ethics": "Về phẩm chất đạo đức, lối sống, trách nhiệm nêu gương",
+    "discipline": "Về ý thức tổ chức kỷ luật, tự phê bình và phê bình",
+    "tasks": "Về kết quả thực hiện chức trách, nhiệm vụ được giao",
+    "leadership": "Về năng lực lãnh đạo, quản lý và kết quả của cơ quan, đơn vị được giao phụ trách",
+    "exemplary": "Về việc thực hiện cam kết tu dưỡng, rèn luyện, phấn đấu",
+    "shortcomings": "Hạn chế, khuyết điểm, nguyên nhân và biện pháp khắc phục",
+}
+TASKS_OUTSIDE = "Về việc thực hiện nhiệm vụ đảng viên ở nơi làm việc và nơi cư trú"
 
 DEFAULT_COMMITMENT = """1. Học tập: học và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh theo Chỉ thị 05-CT/TW; \
 đọc đầy đủ các văn bản chi bộ giao.

@@ -1,9 +1,10 @@
 """Tables of the member's year: the commitment and its evidence, the self-review, the cell's
 rating of each member, and the mark that a cell has finished rating its members for a year."""
 
-from datetime import datetime
+import json
+from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Float, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from handbook.extensions import db
@@ -65,7 +66,9 @@ class CommitmentEvidence(db.Model):
 
 
 class SelfReview(db.Model):
-    """The year-end self-review (bản tự kiểm điểm) in the official parts."""
+    """The year-end self-review (bản tự kiểm điểm) in the official parts: under Quy định
+    366-QĐ/TW, on the paper of the member's kind (2A, 2B, 2C) with the points the member
+    proposes for each criterion group, kept as typed until submitted."""
 
     __table_args__ = (UniqueConstraint("user_id", "year", name="uq_self_review_user_year"),)
 
@@ -79,7 +82,18 @@ class SelfReview(db.Model):
     tasks: Mapped[str] = mapped_column(Text, default="")
     exemplary: Mapped[str] = mapped_column(Text, default="")
     shortcomings: Mapped[str] = mapped_column(Text, default="")
+    leadership: Mapped[str] = mapped_column(Text, default="", server_default="")  # paper 2B only
     self_level: Mapped[str] = mapped_column(String(12), default="")
+    # The rule the paper follows ("124" for papers submitted before Quy định 366 came in).
+    rule: Mapped[str] = mapped_column(String(3), default="366", server_default="366")
+    # "2A", "2B" or "2C" (scoring.KINDS); "" until the member saves the paper: their default.
+    kind: Mapped[str] = mapped_column(String(2), default="", server_default="")
+    proposed_political: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    proposed_ethics: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    proposed_discipline: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    proposed_tasks: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    # The percent of tasks the member says were done beyond requirement.
+    proposed_beyond: Mapped[str] = mapped_column(String(8), default="", server_default="")
     status: Mapped[str] = mapped_column(String(10), default="draft")
     facts: Mapped[str] = mapped_column(Text, default="")  # JSON: the app's figures, frozen at submission
     version: Mapped[int] = mapped_column(default=0)
@@ -96,9 +110,25 @@ class SelfReview(db.Model):
         return PAPER_STATUS_LABELS.get(self.status, self.status)
 
 
-class Rating(db.Model):
-    """The cell's rating of a member for a year: a level of Quy định 124 and exemplary conduct.
-    It belongs to the cell that gave it (`cell_id`), wherever the member goes afterwards."""
+class ScoredMixin:
+    """What a rating under Quy định 366-QĐ/TW keeps beside its level: the total the cell
+    decided and its basis (points per group out of the group's maximum then, the share of tasks
+    done beyond requirement, the tasks counted and those late), so it reads the same after the
+    settings or the tasks change. A rating made under Quy định 124 has neither."""
+
+    rule: Mapped[str] = mapped_column(String(3), default="366", server_default="366")
+    score: Mapped[float | None] = mapped_column(Float)
+    basis: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    @property
+    def basis_data(self) -> dict:
+        return json.loads(self.basis) if self.basis else {}
+
+
+class Rating(ScoredMixin, db.Model):
+    """The cell's rating of a member for a year: a level and exemplary conduct, under the rule
+    it was made by (`rule`: "124" or "366"). It belongs to the cell that gave it (`cell_id`),
+    wherever the member goes afterwards."""
 
     __table_args__ = (
         UniqueConstraint("user_id", "year", name="uq_rating_user_year"),
@@ -120,6 +150,23 @@ class Rating(db.Model):
     rated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     user = relationship("User", foreign_keys=[user_id])
+
+
+class OccasionalRating(ScoredMixin, db.Model):
+    """A review "khi cần thiết" (on demand, Quy định 366-QĐ/TW): the cell rates one member on a
+    day, for a reason (a transfer, a proposal for a post …), on the same scale. Not capped and
+    not part of the year's finish: it is final, and shown to the member, once recorded."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    cell_id: Mapped[int] = mapped_column(ForeignKey("organization.id"), index=True)
+    rated_on: Mapped[date]
+    reason: Mapped[str] = mapped_column(String(300))
+    level: Mapped[str] = mapped_column(String(12))
+    conduct: Mapped[str] = mapped_column(String(12))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    rated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    rated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class CellYear(db.Model):

@@ -3,7 +3,9 @@ saved without losing a word (the version check of handbook/versioning.py, as not
 submitted once. Services flush; views commit."""
 
 import json
+from dataclasses import dataclass
 from datetime import timedelta
+from decimal import Decimal
 
 from sqlalchemy import select
 
@@ -15,12 +17,13 @@ from handbook.orgs.models import Organization
 from handbook.timefmt import vn_datetime
 from handbook.versioning import both_texts
 from handbook.year import messages as msg
+from handbook.year import scoring, settings
 from handbook.year.facts import facts_for, prefill, year_bounds
-from handbook.year.levels import LEVELS
 from handbook.year.models import Commitment, CommitmentEvidence, SelfReview, YearTemplate
 
-REVIEW_TEXTS = tuple(msg.REVIEW_PARTS)
-TEXTS = (*REVIEW_TEXTS, "body")
+TEXTS = (*msg.REVIEW_PARTS_366, "body")  # what a conflict keeps both versions of
+PROPOSED = {group: f"proposed_{group}" for group in scoring.GROUPS}  # group -> the paper's column
+PROPOSAL_FIELDS = (*PROPOSED.values(), "proposed_beyond")
 MAX_TEXT = 20000
 
 
@@ -65,7 +68,52 @@ def new_review(user, year: int) -> SelfReview:
     if user.cell_id is None:
         raise DomainError(msg.NO_CELL)
     return SelfReview(user_id=user.id, year=year, cell_id=user.cell_id, status="draft", version=0,
+                      rule=scoring.RULE_366, kind=scoring.default_kind(user.holds_leadership_post),
                       **prefill(facts_for(user, year)))
+
+
+def kind_of(review: SelfReview) -> str:
+    return review.kind if review.kind in scoring.KINDS else scoring.default_kind(review.user.holds_leadership_post)
+
+
+def parts_for_kind(kind: str) -> dict[str, str]:
+    """The parts of a paper of `kind` under Quy định 366-QĐ/TW, and their titles."""
+    parts = {key: label for key, label in msg.REVIEW_PARTS_366.items() if key != "leadership" or kind == "2B"}
+    if kind == "2C":
+        parts["tasks"] = msg.TASKS_OUTSIDE
+    return parts
+
+
+def parts_for(review: SelfReview) -> dict[str, str]:
+    """The paper's parts and their titles: those of its rule, and under 366 of its kind."""
+    return msg.REVIEW_PARTS if review.rule == scoring.RULE_124 else parts_for_kind(kind_of(review))
+
+
+@dataclass
+class Proposal:
+    """The points a member proposes, and the level they would give with the app's figures."""
+
+    points: dict
+    beyond: int | None
+    total: Decimal | None  # None until every group has a valid number
+    level: str | None
+    problem: str | None  # the first thing wrong, as the member reads it
+    field: str | None
+
+
+def proposal(review: SelfReview, facts: dict) -> Proposal:
+    """`facts`: the paper's figures (YearFacts.as_dict(), or as frozen at submission)."""
+    weights = settings.weights()
+    points, bad = scoring.read_points({g: getattr(review, column) for g, column in PROPOSED.items()}, weights)
+    beyond = scoring.parse_percent(review.proposed_beyond)
+    if bad is not None:
+        return Proposal(points, beyond, None, None, msg.BAD_POINTS.format(group=scoring.GROUPS[bad],
+                                                                          most=weights[bad]), PROPOSED[bad])
+    if beyond is None:
+        return Proposal(points, None, sum(points.values()), None, msg.BAD_BEYOND, "proposed_beyond")
+    total = sum(points.values())
+    late = scoring.share(facts.get("tasks_late", 0), facts.get("tasks_on_time", 0) + facts.get("tasks_late", 0))
+    return Proposal(points, beyond, total, settings.level_for(total, late, scoring.share(beyond, 100)), None, None)
 
 
 def _editable(paper) -> None:
@@ -106,13 +154,18 @@ def submit_commitment(commitment: Commitment) -> None:
 
 
 def submit_review(review: SelfReview, user) -> None:
+    """Every part written and every point proposed, the paper goes to the cell under Quy định
+    366-QĐ/TW: its kind and its figures frozen, the level the proposal gives as the member's own."""
     _editable(review)
-    for key in REVIEW_TEXTS:
+    for key, label in parts_for(review).items():
         if not (getattr(review, key) or "").strip():
-            raise DomainError(msg.REVIEW_PART_EMPTY.format(part=msg.REVIEW_PARTS[key]), field=key)
-    if review.self_level not in LEVELS:
-        raise DomainError(msg.REVIEW_NO_LEVEL, field="self_level")
-    review.facts = json.dumps(facts_for(user, review.year).as_dict(), ensure_ascii=False)
+            raise DomainError(msg.REVIEW_PART_EMPTY.format(part=label), field=key)
+    facts = facts_for(user, review.year).as_dict()
+    proposed = proposal(review, facts)
+    if proposed.problem:
+        raise DomainError(proposed.problem, field=proposed.field)
+    review.rule, review.kind, review.self_level = scoring.RULE_366, kind_of(review), proposed.level
+    review.facts = json.dumps(facts, ensure_ascii=False)
     review.status, review.submitted_at = "submitted", utcnow()
     review.version += 1
 

@@ -10,11 +10,19 @@ moved), may correct the rating while its year is open, and counts it against its
 finishes. A member moved before any cell rated them is rated by the cell they are in.
 
 Rating and finishing both take the cell's year row first (`_lock_year`), so the two run one
-after the other: a rating cannot land between the finish's count and its mark."""
+after the other: a rating cannot land between the finish's count and its mark.
 
+Since Quy định 366-QĐ/TW (30/08/2025) the cell decides points per criterion group and the share
+of tasks done beyond requirement; the level follows from them and the member's tasks
+(scoring.level_for), so nobody picks a level. Members not to be rated (scoring.exemption) are
+listed apart, never rated, and the finish does not wait for them. A rating made under Quy định
+124 keeps its rule; rating the member again while the year is open rates them under 366."""
+
+import json
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 
-from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -24,21 +32,43 @@ from handbook.auth.models import User
 from handbook.collation import vi_order
 from handbook.domain import DomainError
 from handbook.extensions import db
-from handbook.meetings import votes
+from handbook.meetings import tasks, votes
 from handbook.models_base import utcnow
 from handbook.orgs.models import Organization
+from handbook.timefmt import vn_date
 from handbook.year import messages as msg
+from handbook.year import scoring, settings
 from handbook.year.levels import CONDUCT, LEVELS, excellent_allowed, level_of, over_cap
-from handbook.year.models import CellYear, Rating
+from handbook.year.models import CellYear, OccasionalRating, Rating
+from handbook.year.settings import cap_percent
 
 
-def cap_percent() -> int:
-    return current_app.config["YEAR_EXCELLENT_CAP_PERCENT"]
+def exemption_text(member: User, period_end: date) -> str | None:
+    """Why `member` is not rated for a period ending `period_end`, as the cell reads it."""
+    key = scoring.exemption(member.party_standing, member.admitted_on, period_end)
+    if key is None:
+        return None
+    text = scoring.EXEMPTIONS[key]
+    return f"{text} (vào Đảng ngày {vn_date(member.admitted_on)})" if key == "new" else text
+
+
+def exempt_members(members: list[User], year: int) -> dict[int, str]:
+    """The members among `members` not rated for `year`, with why."""
+    end = date(year, 12, 31)
+    found = {m.id: exemption_text(m, end) for m in members}
+    return {user_id: text for user_id, text in found.items() if text}
 
 
 def cell_members(cell: Organization) -> list[User]:
     return list(db.session.scalars(select(User).where(User.cell_id == cell.id, User.active)
                                    .order_by(vi_order(User.full_name), User.id)))
+
+
+def to_rate(cell: Organization, year: int) -> list[User]:
+    """The cell's members it rates for `year`: all but those exempt."""
+    members = cell_members(cell)
+    exempt = exempt_members(members, year)
+    return [m for m in members if m.id not in exempt]
 
 
 def ratings_of(cell: Organization, year: int) -> dict[int, Rating]:
@@ -116,17 +146,57 @@ def cap_state(levels: list[str]) -> CapState:
                     over_cap(excellent, good, cap))
 
 
-def cap_message(state: CapState) -> str:
-    return msg.OVER_CAP.format(excellent=state.excellent, cap=cap_percent(), base=state.base, allowed=state.allowed)
+def cap_line(state: CapState) -> str:
+    """The cap's arithmetic in one sentence: "20% × 4 = 0,8, tức tối đa 0 đồng chí"."""
+    product = (Decimal(cap_percent()) * state.base / 100).normalize()
+    return msg.CAP_LINE.format(cap=cap_percent(), base=state.base, product=f"{product:f}".replace(".", ","),
+                               allowed=state.allowed, excellent=state.excellent)
 
 
-def rate(cell: Organization, member: User, year: int, *, level: str, conduct: str, comment: str, by) -> Rating:
-    """Records (or corrects) a member's rating while the cell's year is open: a member of the
-    cell whom no other cell rated that year, or one the cell rated before they moved away."""
-    if level not in LEVELS:
-        raise DomainError(msg.BAD_LEVEL, field="level")
+@dataclass
+class Decision:
+    """What the cell decided on a member and the level it gives, with its basis for the record."""
+
+    level: str
+    score: Decimal
+    basis: dict
+
+
+def decide(member: User, year: int, *, points: dict[str, str], beyond: str, conduct: str, on: date) -> Decision:
+    """Checks the cell's entries — points of each group within its maximum, the share of tasks
+    done beyond requirement, a conduct chosen — and derives the level with the member's tasks
+    of `year` as they stand on `on` (Quy định 366-QĐ/TW, scoring.level_for)."""
+    weights = settings.weights()
+    found, bad = scoring.read_points(points, weights)
+    if bad is not None:
+        raise DomainError(msg.BAD_POINTS.format(group=scoring.GROUPS[bad], most=weights[bad]), field=f"score_{bad}")
+    share_beyond = scoring.parse_percent(beyond)
+    if share_beyond is None:
+        raise DomainError(msg.BAD_BEYOND, field="beyond")
     if conduct not in CONDUCT:
         raise DomainError(msg.BAD_CONDUCT, field="conduct")
+    record = tasks.year_tasks(member, year, on)
+    total = sum(found.values())
+    level = settings.level_for(total, scoring.share(record.late, record.counted), scoring.share(share_beyond, 100))
+    basis = {"points": {group: str(value) for group, value in found.items()}, "weights": weights,
+             "beyond": share_beyond, "tasks_on_time": record.on_time, "tasks_late": record.late}
+    return Decision(level, total, basis)
+
+
+def apply(rating, decision: Decision, conduct: str, comment: str) -> None:
+    rating.level, rating.conduct, rating.comment = decision.level, conduct, (comment or "").strip()[:2000]
+    rating.rule, rating.score = scoring.RULE_366, float(decision.score)
+    rating.basis = json.dumps(decision.basis, ensure_ascii=False)
+
+
+def rate(cell: Organization, member: User, year: int, *, points: dict[str, str], beyond: str, conduct: str,
+         comment: str, by) -> Rating:
+    """Records (or corrects) a member's rating while the cell's year is open: a member of the
+    cell whom no other cell rated that year, or one the cell rated before they moved away."""
+    decision = decide(member, year, points=points, beyond=beyond, conduct=conduct, on=settings.today())
+    exempt = exemption_text(member, date(year, 12, 31))
+    if exempt:
+        raise DomainError(msg.EXEMPT.format(name=member.full_name, year=year, reason=exempt), field="member_id")
     if _lock_year(cell, year).finished_at is not None:
         raise DomainError(msg.RATINGS_LOCKED.format(year=year), status=409)
     rating = db.session.scalar(select(Rating).where(Rating.user_id == member.id, Rating.year == year)
@@ -141,11 +211,12 @@ def rate(cell: Organization, member: User, year: int, *, level: str, conduct: st
     if rating is None:
         rating = Rating(user_id=member.id, year=year, cell_id=cell.id)
         db.session.add(rating)
-    rating.level, rating.conduct, rating.comment = level, conduct, (comment or "").strip()[:2000]
-    rating.leader, rating.vote_id = member.holds_leadership_post, vote_id if voted == level else None
+    apply(rating, decision, conduct, comment)
+    rating.leader, rating.vote_id = member.holds_leadership_post, vote_id if voted == decision.level else None
     rating.rated_by_id, rating.rated_at = by.id, utcnow()
     db.session.flush()
-    record("year.rated", org=cell, target=member, summary=f"Xếp loại năm {year}: {LEVELS[level]}, {CONDUCT[conduct]}")
+    record("year.rated", org=cell, target=member, summary=f"Xếp loại năm {year} ({rating.score:g} điểm): "
+                                                          f"{LEVELS[rating.level]}, {CONDUCT[conduct]}")
     return rating
 
 
@@ -156,13 +227,42 @@ def finish(cell: Organization, year: int, by) -> CellYear:
     if mark.finished_at is not None:
         raise DomainError(msg.RATINGS_LOCKED.format(year=year), status=409)
     rated, elsewhere = ratings_of(cell, year), rated_elsewhere(cell, year)
-    missing = [m.full_name for m in cell_members(cell) if m.id not in rated and m.id not in elsewhere]
+    missing = [m.full_name for m in to_rate(cell, year) if m.id not in rated and m.id not in elsewhere]
     if missing:
         raise DomainError(msg.NOT_ALL_RATED.format(count=len(missing), names=", ".join(missing)))
-    state = cap_state([r.level for r in rated.values()])
-    if state.exceeded:
-        raise DomainError(cap_message(state))
+    if cap_state([r.level for r in rated.values()]).exceeded:
+        raise DomainError(msg.OVER_CAP)
     mark.finished_at, mark.finished_by_id = utcnow(), by.id
     db.session.flush()
     record("year.finished", org=cell, target=cell, summary=f"Chốt xếp loại đảng viên năm {year}")
     return mark
+
+
+def rate_on_demand(cell: Organization, member: User, *, reason: str, points: dict[str, str], beyond: str,
+                   conduct: str, comment: str, by) -> OccasionalRating:
+    """A review "khi cần thiết" (Quy định 366-QĐ/TW): a member of the cell rated today, for a
+    reason, on the tasks of this year so far. Final once recorded; no cap, no finish."""
+    reason = " ".join((reason or "").split())[:300]
+    if not reason:
+        raise DomainError(msg.OCCASIONAL_REASON, field="reason")
+    if member.cell_id != cell.id:
+        raise DomainError(msg.OTHER_CELL.format(cell=cell.name), field="member_id")
+    today = settings.today()
+    decision = decide(member, today.year, points=points, beyond=beyond, conduct=conduct, on=today)
+    exempt = exemption_text(member, today)
+    if exempt:
+        raise DomainError(msg.EXEMPT_NOW.format(name=member.full_name, reason=exempt), field="member_id")
+    row = OccasionalRating(user_id=member.id, cell_id=cell.id, rated_on=today, reason=reason, rated_by_id=by.id,
+                           rated_at=utcnow())
+    apply(row, decision, conduct, comment)
+    db.session.add(row)
+    db.session.flush()
+    record("year.rated_on_demand", org=cell, target=member,
+           summary=f"Đánh giá khi cần thiết ({reason}): {LEVELS[row.level]}, {CONDUCT[conduct]}")
+    return row
+
+
+def on_demand_of(member: User, year: int) -> list[OccasionalRating]:
+    return list(db.session.scalars(select(OccasionalRating).where(
+        OccasionalRating.user_id == member.id, OccasionalRating.rated_on >= date(year, 1, 1),
+        OccasionalRating.rated_on <= date(year, 12, 31)).order_by(OccasionalRating.rated_on, OccasionalRating.id)))

@@ -1,21 +1,22 @@
 """The member's own year: the overview, the commitment with its evidence, the self-review."""
 
+from datetime import date
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from handbook.auth.permissions import is_admin, managed_cells, require
 from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
+from handbook.security import is_htmx
 from handbook.timefmt import vn_datetime
-from handbook.year import bp, papers, ratings
+from handbook.year import bp, papers, ratings, scoring, settings
 from handbook.year import messages as msg
 from handbook.year.access import check_year, this_year
 from handbook.year.editor import edit_paper
-from handbook.year.facts import facts_for
+from handbook.year.facts import facts_for, lines, task_figures
 from handbook.year.forms import CommitmentForm, EvidenceForm, ReviewForm, SubmitForm
-from handbook.year.levels import CONDUCT, LEVELS
-
-REVIEW_FIELDS = (*msg.REVIEW_PARTS, "self_level")
+from handbook.year.levels import SCALES
 
 
 def evidence_form(year: int) -> EvidenceForm:
@@ -41,8 +42,8 @@ def never_cache(response):
 @bp.get("/year")
 @login_required
 def index():
-    """This year's page."""
-    return redirect(url_for("year.overview", year=this_year()))
+    """The page of the year under review: in January, the year just ended."""
+    return redirect(url_for("year.overview", year=settings.year_under_review()))
 
 
 @bp.get("/year/<int:year>")
@@ -50,10 +51,12 @@ def index():
 def overview(year: int):
     """Where the member stands in the year: the commitment, the self-review, the rating."""
     check_year(year)
+    exempt = ratings.exemption_text(current_user, date(year, 12, 31)) if current_user.cell_id else None
     return render_template("year/overview.html", year=year, this_year=this_year(),
                            commitment=papers.find_commitment(current_user, year),
-                           review=papers.find_review(current_user, year),
-                           rating=ratings.own_rating(current_user, year), levels=LEVELS, conduct=CONDUCT,
+                           review=papers.find_review(current_user, year), exempt=exempt,
+                           rating=ratings.own_rating(current_user, year),
+                           on_demand=ratings.on_demand_of(current_user, year), **SCALES,
                            cells=managed_cells(current_user), admin=is_admin(current_user))
 
 
@@ -71,7 +74,8 @@ def commitment(year: int):
     return edit_paper(CommitmentForm(), find=lambda: papers.find_commitment(current_user, year),
                       create=lambda: papers.new_commitment(current_user, year), fields=("body",),
                       page="year/commitment.html", url=url_for("year.commitment", year=year),
-                      request_method=request.method, year=year, submit=SubmitForm(), evidence_form=evidence_form(year))
+                      request_method=request.method, year=year, submit=SubmitForm(), evidence_form=evidence_form(year),
+                      offer="year/_submit_commitment.html")
 
 
 @bp.post("/year/<int:year>/commitment/submit")
@@ -115,7 +119,8 @@ def add_evidence(year: int):
         return edit_paper(CommitmentForm(), find=lambda: papers.find_commitment(current_user, year),
                           create=lambda: papers.new_commitment(current_user, year), fields=("body",),
                           page="year/commitment.html", url=url_for("year.commitment", year=year),
-                          request_method="GET", year=year, submit=SubmitForm(), evidence_form=form)[0], 422
+                          request_method="GET", year=year, submit=SubmitForm(), evidence_form=form,
+                          offer="year/_submit_commitment.html")[0], 422
     return render_template("year/commitment_done.html", year=year, paper=found, form=form, submit=SubmitForm()), 422
 
 
@@ -129,11 +134,21 @@ def review(year: int):
         if request.method == "POST":
             flash(msg.ALREADY_SUBMITTED.format(time=vn_datetime(found.submitted_at)), "error")
         return redirect(url_for("year.print_review", year=year))
-    return edit_paper(ReviewForm(), find=lambda: papers.find_review(current_user, year),
-                      create=lambda: papers.new_review(current_user, year), fields=REVIEW_FIELDS,
+    kind = papers.kind_of(found) if found else scoring.default_kind(current_user.holds_leadership_post)
+    parts = papers.parts_for_kind(kind)
+    form = ReviewForm()
+    for name, label in parts.items():
+        form[name].label.text = label
+    figures = task_figures(current_user, year)
+    is_page = request.method == "GET" or not is_htmx()
+    return edit_paper(form, find=lambda: papers.find_review(current_user, year),
+                      create=lambda: papers.new_review(current_user, year),
+                      fields=(*parts, "kind", *papers.PROPOSAL_FIELDS), reload_on=("kind",),
                       page="year/review.html", url=url_for("year.review", year=year),
-                      request_method=request.method, year=year, submit=SubmitForm(),
-                      facts=facts_for(current_user, year), parts=msg.REVIEW_PARTS)
+                      request_method=request.method, year=year, submit=SubmitForm(), parts=parts,
+                      facts=lines(facts_for(current_user, year).as_dict()) if is_page else {},
+                      proposal_of=lambda paper: papers.proposal(paper, figures), weights=settings.weights(),
+                      offer="year/_submit_review.html", **SCALES)
 
 
 @bp.post("/year/<int:year>/review/submit")
@@ -145,7 +160,7 @@ def submit_review(year: int):
         found = papers.find_review(current_user, year)
         try:
             if found is None:
-                raise DomainError(msg.REVIEW_PART_EMPTY.format(part=msg.REVIEW_PARTS["political"]))
+                raise DomainError(msg.REVIEW_PART_EMPTY.format(part=msg.REVIEW_PARTS_366["political"]))
             papers.submit_review(found, current_user)
         except DomainError as error:
             db.session.rollback()
@@ -166,7 +181,8 @@ def print_review(year: int):
     found = papers.find_review(current_user, year)
     if found is None:
         return redirect(url_for("year.review", year=year))
+    facts = papers.review_facts(found) or facts_for(current_user, year).as_dict()
     return render_template("year/print_review.html", review=found, member=current_user, year=year,
-                           facts=papers.review_facts(found) or facts_for(current_user, year).as_dict(),
-                           parts=msg.REVIEW_PARTS, levels=LEVELS,
-                           back=url_for("year.overview", year=year))
+                           facts=lines(facts), parts=papers.parts_for(found), kind=papers.kind_of(found),
+                           proposal=papers.proposal(found, facts),
+                           weights=settings.weights(), **SCALES, back=url_for("year.overview", year=year))

@@ -12,7 +12,7 @@ from handbook.year import bp, papers, stats
 from handbook.year import messages as msg
 from handbook.year.access import check_year, get_overseen_org_or_404, overseen_orgs
 from handbook.year.forms import TemplateForm
-from handbook.year.levels import CONDUCT, LEVELS, thousands
+from handbook.year.levels import SCALES, thousands
 
 
 def _table(year: int):
@@ -28,8 +28,7 @@ def statistics(year: int):
     table = _table(year)
     page = "year/print_stats.html" if request.args.get("print") else "year/stats.html"
     roots = [table.org] if page.startswith("year/print") else overseen_orgs(get_overseen_org_or_404(None))
-    return render_template(page, table=table, year=year, conduct=CONDUCT, levels=LEVELS, orgs=roots,
-                           thousands=thousands)
+    return render_template(page, table=table, year=year, **SCALES, orgs=roots, thousands=thousands)
 
 
 @bp.get("/year/<int:year>/stats.csv")

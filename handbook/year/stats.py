@@ -36,6 +36,7 @@ class YearTable:
     conduct: list[Row]
     levels: list[Row]
     unfinished: list[Organization]
+    rules: dict[str, int] = field(default_factory=dict)  # ratings per rule they were made under
 
     @property
     def evaluated(self) -> int:
@@ -64,9 +65,15 @@ def unfinished_cells(org: Organization, year: int) -> list[Organization]:
         Organization.id.in_(with_members), Organization.id.not_in(done)).order_by(Organization.path)))
 
 
+def _rules(org: Organization, year: int) -> dict[str, int]:
+    cells = select(Organization.id).where(Organization.path.startswith(org.path))
+    return dict(db.session.execute(select(Rating.rule, func.count(Rating.id)).where(
+        Rating.year == year, Rating.cell_id.in_(cells)).group_by(Rating.rule).order_by(Rating.rule.desc())).all())
+
+
 def year_table(org: Organization, year: int) -> YearTable:
     return YearTable(org, year, _rows(org, year, Rating.conduct), _rows(org, year, Rating.level),
-                     unfinished_cells(org, year))
+                     unfinished_cells(org, year), _rules(org, year))
 
 
 def csv_rows(table: YearTable) -> list[list]:

@@ -30,8 +30,11 @@ OWN_SAVE = expect(member=302, admin=404)
 LEADERS = expect(member=404, secretary=200, admin=200)
 SECRETARY = expect(member=404, secretary=302, admin=404)
 ADMIN = expect(member=404, admin=200)
-REVIEW = {"political": "a", "ethics": "b", "discipline": "c", "tasks": "d", "exemplary": "e", "shortcomings": "f",
-          "self_level": "good", "version": "0"}
+REVIEW = {"kind": "2A", "political": "a", "ethics": "b", "discipline": "c", "tasks": "d", "exemplary": "e",
+          "shortcomings": "f", "proposed_political": "8", "proposed_ethics": "8", "proposed_discipline": "8",
+          "proposed_tasks": "56", "proposed_beyond": "0", "version": "0"}
+POINTS = {"score_political": "8", "score_ethics": "8", "score_discipline": "8", "score_tasks": "56", "beyond": "0",
+          "conduct": "good"}
 
 RULES = [
     Rule("year.index", "GET", lambda w: "/year", expect(member=302)),
@@ -48,8 +51,12 @@ RULES = [
     Rule("year.cell", "GET", _cell(), LEADERS),
     Rule("year.member", "GET", _member, LEADERS),
     Rule("year.rate", "POST", _cell("/ratings"), SECRETARY,
-         data=lambda w: {"member_id": str(w["users"]["dangvien"].id), "level": "good", "conduct": "good"}),
+         data=lambda w: {"member_id": str(w["users"]["dangvien"].id), **POINTS}),
+    Rule("year.confirm_finish", "GET", _cell("/finish"), expect(member=404, secretary=302, admin=404)),
     Rule("year.finish", "POST", _cell("/finish"), SECRETARY),
+    Rule("year.rate_on_demand", "POST", lambda w: _member(w).replace(f"/{_last()}/", f"/{this_year()}/")
+         + "/on-demand", SECRETARY,
+         data=lambda w: {"reason": "Chuyển công tác", **POINTS}),
     Rule("year.statistics", "GET", _past("/stats"), ADMIN),
     Rule("year.statistics_csv", "GET", _past("/stats.csv"), ADMIN),
     Rule("year.template", "GET", lambda w: "/year/template", ADMIN),
