@@ -12,8 +12,10 @@ from werkzeug.test import encode_multipart
 from handbook.examples.models import GoodExample
 from handbook.extensions import db
 from handbook.storage import StoredFile
+from handbook.year.access import this_year
+from handbook.year.models import Commitment
 from tests.conftest import text_of
-from tests.voice_factories import JPEG, PNG, WEBP
+from tests.voice_factories import JPEG, PNG, WEBP, example
 
 TITLE = "Nhặt được ví tiền trả lại người đánh rơi"
 
@@ -93,6 +95,36 @@ def test_a_member_named_must_be_of_the_cell_and_the_date_not_ahead(client, auth,
     ahead = _register(client, auth, world, happened_on=date(date.today().year + 1, 1, 1).isoformat())
     assert ahead.status_code == 422 and "không sau hôm nay" in text_of(ahead)
     assert _registered() is None
+
+
+def test_an_approved_example_is_cited_in_the_members_year(client, auth, world):
+    member, year = world["users"]["dangvien"], this_year()
+    approved = example(world["cell1"], member=member, title="Hiến máu tình nguyện lần thứ mười", status="approved",
+                       happened_on=date(year, 1, 1))
+    waiting = example(world["cell1"], member=member, title="Dọn vệ sinh đường làng", happened_on=date(year, 1, 1))
+    auth.login("dangvien")
+    client.post(f"/year/{year}/commitment", data={"body": "Làm theo gương Bác ở nơi cư trú", "version": "0"})
+    page = text_of(client.get(f"/year/{year}/commitment"))
+    assert "Hiến máu tình nguyện lần thứ mười" in page and "Dọn vệ sinh đường làng" not in page
+    refused = client.post(f"/year/{year}/commitment/evidence", data={"month": "1", "cite": f"example-{waiting.id}"})
+    assert refused.status_code == 422 and "Không dẫn được việc này" in text_of(refused)
+    cited = client.post(f"/year/{year}/commitment/evidence", data={"month": "1", "cite": f"example-{approved.id}"})
+    assert cited.status_code == 302
+    client.post(f"/year/{year}/commitment/submit")
+    auth.logout()
+    db.session.expire_all()
+    commitment = db.session.scalar(select(Commitment).where(Commitment.user_id == member.id, Commitment.year == year))
+    [evidence] = commitment.evidence
+    assert evidence.month == 1 and "Hiến máu tình nguyện lần thứ mười" in evidence.text
+    assert evidence.text.startswith("Gương người tốt, việc tốt (Chi bộ Phòng Công nghệ thông tin ghi nhận")
+    auth.login("bithu")  # the cell reads the citation with the commitment
+    reads = text_of(client.get(f"/year/{year}/cells/{world['cell1'].id}/members/{member.id}"))
+    assert "Hiến máu tình nguyện lần thứ mười" in reads
+    auth.logout()
+    auth.login("dangvien2")  # another member cannot cite it
+    client.post(f"/year/{year}/commitment", data={"body": "Cam kết", "version": "0"})
+    assert client.post(f"/year/{year}/commitment/evidence",
+                       data={"month": "1", "cite": f"example-{approved.id}"}).status_code == 422
 
 
 def test_a_committee_returns_an_example_with_its_reason_and_counts_each_year(client, auth, world):
