@@ -192,3 +192,16 @@ def test_the_dashboard_shows_each_receivers_response_times(client, auth, world):
     # With the demo's question answered in 108 hours: 6 received, 4 answered, the median of 10, 30,
     # 108 and 200 hours (69 h), and 3 in a week of the 5 that had one (the day-old one has not).
     assert row.startswith(f"{world['cell1'].name} 6 4 2,9 ngày 60%"), row[:80]
+
+
+def test_a_secretary_cannot_take_an_entry_out_of_the_committees_faq(client, auth, world):
+    asked = question(world["users"]["dangvien"], world["cell1"], answered_after_hours=2)
+    auth.login("capuy")  # the bloc's admin publishes the cell's answer base-wide
+    client.post(f"/questions/{asked.id}/publish", data={"faq_org": str(world["base"].id), "faq_subject": "Hỏi",
+                                                        "faq_body": "Nội dung"})
+    auth.logout()
+    auth.login("bithu")
+    refused = client.post(f"/questions/{asked.id}/unpublish", follow_redirects=True)
+    assert "chỉ cấp ủy ấy gỡ được" in text_of(refused)
+    db.session.expire_all()
+    assert db.session.get(MemberQuestion, asked.id).faq_org_id == world["base"].id

@@ -3,6 +3,7 @@ the asker's name unless they agreed, and the lists members read. Services flush;
 commits."""
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
 
 from handbook.audit import record
 from handbook.domain import DomainError
@@ -37,8 +38,12 @@ def publish(question: MemberQuestion, org_id: int | None, subject: str, body: st
 
 
 def unpublish(question: MemberQuestion, by) -> None:
+    """Takes the entry out of the FAQ; only someone who answers for the organisation whose FAQ it
+    is in (a cell's secretary cannot take an entry out of the committee's FAQ above)."""
     if not question.published:
         raise DomainError(msg.NOT_PUBLISHED)
+    if all(org.id != question.faq_org_id for org in faq_targets(by, question)):
+        raise DomainError(msg.NOT_YOUR_FAQ)
     org = question.faq_org
     question.faq_org_id, question.faq_org, question.published_at = None, None, None
     db.session.flush()
@@ -51,6 +56,7 @@ def faq_page(user, page: int, per_page: int) -> tuple[list[MemberQuestion], int]
     query = select(MemberQuestion).where(faq_clause(user))
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
     rows = db.session.scalars(query.order_by(MemberQuestion.published_at.desc(), MemberQuestion.id.desc())
+                              .options(joinedload(MemberQuestion.faq_org))
                               .limit(per_page).offset((page - 1) * per_page))
     return list(rows), total
 

@@ -23,6 +23,7 @@ PUBLISHED = "Đã đưa vào mục hỏi đáp của {org}{named}."
 PUBLISHED_NAMED = ", có ghi tên người hỏi (đồng chí ấy đã đồng ý)"
 PUBLISHED_ANONYMOUS = ", không ghi tên người hỏi"
 UNPUBLISHED = "Đã gỡ khỏi mục hỏi đáp."
+NOT_YOUR_FAQ = "Mục này thuộc hỏi đáp của cấp ủy cấp trên; chỉ cấp ủy ấy gỡ được."
 NOT_PUBLISHED = "Mục này không có trong hỏi đáp chung."
 STALE_FORM = "Trang đã cũ: hãy tải lại trang rồi thử lại."
 
