@@ -4,7 +4,7 @@ a year with its counts per year, its CSV, and what a member may cite in their ye
 from datetime import date
 
 from sqlalchemy import case, func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from handbook.examples import messages as msg
 from handbook.examples.access import approved_clause, awaiting_clause
@@ -24,14 +24,14 @@ def _newest(query):
 def visible_page(user, page: int, per_page: int) -> tuple[list[GoodExample], int]:
     query = select(GoodExample).where(approved_clause(user))
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
-    rows = db.session.scalars(_newest(query).options(selectinload(GoodExample.org))
+    rows = db.session.scalars(_newest(query).options(joinedload(GoodExample.org))
                               .limit(per_page).offset((page - 1) * per_page))
     return list(rows), total
 
 
 def awaiting(user, limit: int = 50) -> list[GoodExample]:
     return list(db.session.scalars(_newest(select(GoodExample).where(awaiting_clause(user)))
-                                   .options(selectinload(GoodExample.org)).limit(limit)))
+                                   .options(joinedload(GoodExample.org)).limit(limit)))
 
 
 def _in_subtree(root: Organization):
@@ -44,7 +44,7 @@ def committee_year(root: Organization, year: int, status: str | None = None) -> 
                                       GoodExample.happened_on <= date(year, 12, 31))
     if status in STATUS_LABELS:
         query = query.where(GoodExample.status == status)
-    return list(db.session.scalars(_newest(query).options(selectinload(GoodExample.org),
+    return list(db.session.scalars(_newest(query).options(joinedload(GoodExample.org),
                                                           selectinload(GoodExample.reviewed_by))))
 
 
@@ -73,7 +73,7 @@ def citable(user, year: int) -> list[Evidence]:
     rows = db.session.scalars(select(GoodExample).where(
         GoodExample.member_id == user.id, GoodExample.status == "approved",
         GoodExample.happened_on >= date(year, 1, 1), GoodExample.happened_on <= date(year, 12, 31))
-        .order_by(GoodExample.happened_on, GoodExample.id).options(selectinload(GoodExample.org)))
+        .order_by(GoodExample.happened_on, GoodExample.id).options(joinedload(GoodExample.org)))
     return [Evidence(f"example-{e.id}", f"Gương người tốt, việc tốt: {e.title} ({vn_date(e.happened_on)})",
                      msg.CITED.format(org=e.org.name, approved=vn_date(to_vn(e.reviewed_at)), title=e.title,
                                       date=vn_date(e.happened_on))) for e in rows]

@@ -4,6 +4,7 @@ receiver's alone."""
 
 from flask import url_for
 from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
 
 from handbook.audit import record
 from handbook.domain import DomainError
@@ -110,5 +111,6 @@ def own_questions(user, page: int, per_page: int) -> tuple[list[MemberQuestion],
     query = select(MemberQuestion).where(MemberQuestion.author_id == user.id)
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
     rows = db.session.scalars(query.order_by(MemberQuestion.created_at.desc(), MemberQuestion.id.desc())
+                              .options(joinedload(MemberQuestion.sent_to), joinedload(MemberQuestion.org))
                               .limit(per_page).offset((page - 1) * per_page))
     return list(rows), total

@@ -4,6 +4,7 @@ for receivers, what was sent to them, answering and forwarding it up."""
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
 
 from handbook.auth.permissions import admin_roots, require
 from handbook.domain import DomainError, show_on_form
@@ -141,6 +142,8 @@ def inbox():
     page = requested_page()
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
     rows = db.session.scalars(query.order_by(MemberQuestion.created_at.desc(), MemberQuestion.id.desc())
+                              .options(*[joinedload(getattr(MemberQuestion, name))
+                                         for name in ("author", "cell", "sent_to", "org")])
                               .limit(PER_PAGE).offset((page - 1) * PER_PAGE)).all()
     return render_template("voice/inbox.html", rows=rows, status=status, statuses=INBOX_STATUSES, page=page,
                            pages=-(-total // PER_PAGE), total=total, with_cells=with_cells,
