@@ -90,14 +90,14 @@ def new():
         422 if request.method == "POST" else 200
 
 
-def _review(example_id: int, action):
+def _review(example_id: int, action, done: str):
     example = get_reviewable_example_or_404(example_id)
     form = ReviewForm()
     if not form.validate_on_submit():
         flash(msg.STALE_FORM if not form.errors.get("note") else form.errors["note"][0], "error")
         return redirect(url_for("examples.show", example_id=example.id))
     try:
-        done = action(example, form.note.data)
+        action(example, form.note.data)
     except DomainError as error:
         db.session.rollback()
         flash(error.message, "error")
@@ -111,11 +111,12 @@ def _review(example_id: int, action):
 @login_required
 def approve(example_id: int):
     """The committee approves: from now on the members of the subtree see it."""
-    return _review(example_id, lambda example, note: registry.approve(example, current_user) or msg.APPROVED)
+    return _review(example_id, lambda example, note: registry.approve(example, current_user), msg.APPROVED)
 
 
 @bp.post("/examples/<int:example_id>/return")
 @login_required
 def send_back(example_id: int):
     """The committee does not approve, and says why."""
-    return _review(example_id, lambda example, note: registry.send_back(example, note, current_user) or msg.RETURNED)
+    return _review(example_id, lambda example, note: registry.send_back(example, note, current_user),
+                   msg.RETURNED)

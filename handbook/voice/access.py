@@ -57,7 +57,8 @@ def get_handled_question_or_404(question_id: int) -> MemberQuestion:
 def inbox_clause(user, with_cells: bool = False):
     """A WHERE clause on MemberQuestion joined to its `org`: what `user` answers — the cells they
     lead, and for an admin the committees of their subtree (with its cells too, if asked)."""
-    clauses = [MemberQuestion.org_id.in_([cell.id for cell in managed_cells(user)])] if managed_cells(user) else []
+    led = [cell.id for cell in managed_cells(user)]
+    clauses = [MemberQuestion.org_id.in_(led)] if led else []
     for root in admin_roots(user):
         below = Organization.path.startswith(root.path)
         clauses.append(below if with_cells else below & (Organization.kind != "cell"))
