@@ -7,8 +7,9 @@ bp = Blueprint("meetings", __name__)
 # What other features may import (tests/test_layering.py holds everyone to it); the rest
 # of the package is its own. It offers itself to other pages through hooks.py (handbook/signals.py).
 # votes: open a vote (a member's rating) and read its result; tasks: the resolution's tasks
-# done on time per member and year; quality: a meeting's and a month's quality checks.
-PUBLIC = ("models", "access", "status", "votes", "tasks", "quality")
+# done on time per member and year; quality: a meeting's and a month's quality checks;
+# notify: telling members something in the app (notify_people, for what belongs to no meeting).
+PUBLIC = ("models", "access", "status", "votes", "tasks", "quality", "notify")
 
 from handbook.meetings import (  # noqa: E402,F401
     hooks,

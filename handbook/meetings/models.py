@@ -258,6 +258,7 @@ NOTIFICATION_KINDS = {
     "sign": "Ký biên bản",
     "task": "Nhiệm vụ",
     "calendar": "Địa chỉ lịch đã đổi",
+    "answer": "Trả lời câu hỏi, góp ý",
 }
 
 
@@ -267,6 +268,8 @@ class Notification(db.Model):
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     message: Mapped[str] = mapped_column(String(500))
+    # Where a notification that belongs to no meeting leads (a path of this app), if anywhere.
+    url: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
