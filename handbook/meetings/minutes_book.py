@@ -5,6 +5,7 @@ signature blocks. The text is the record as last signed or revised (minutes.fina
 from flask import render_template
 
 from handbook.meetings.minutes import final_record, get_minutes
+from handbook.orgs.history import name_on, parent_on
 from handbook.pdf import html_to_pdf
 from handbook.timefmt import to_vn
 
@@ -27,10 +28,12 @@ def book_context(meeting) -> dict | None:
     if record is None:
         return None
     local = to_vn(meeting.starts_at)
-    parent = meeting.cell.parent
+    # The committees as they were named and placed on the meeting's day: a later merge or
+    # rename leaves the minutes book as it was written.
+    parent = parent_on(meeting.cell, local.date())
     return {
         "meeting": meeting, "minutes": minutes, "record": record, "day": local,
-        "superior": parent.name.upper() if parent else "", "cell_name": meeting.cell.name.upper(),
+        "superior": name_on(parent, local.date()).upper(), "cell_name": name_on(meeting.cell, local.date()).upper(),
         "title": TITLES.get(meeting.kind, TITLES["regular"]), "subtitle": SUBTITLES.get(meeting.kind, ""),
         "place": record.get("place") or meeting.location or "",
         "date_line": date_line(local),

@@ -1,5 +1,7 @@
 """The cell's side of the year: its members' papers and the rating at the year-end meeting."""
 
+from datetime import date
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
@@ -7,6 +9,7 @@ from handbook.auth.permissions import manages_cell_id
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.integers import bounded_int
+from handbook.orgs.history import name_on, period_day
 from handbook.year import bp, papers, ratings
 from handbook.year import messages as msg
 from handbook.year.access import (
@@ -33,6 +36,7 @@ def cell(year: int, cell_id: int):
     papers_of = papers.papers_of([m.id for m in members + moved], year)
     state = ratings.cap_state([r.level for r in rated.values()])
     return render_template("year/cell.html", year=year, cell=org, members=members, rated=rated,
+                           cell_name=name_on(org, period_day(date(year, 12, 31))),
                            moved=moved, elsewhere=ratings.rated_elsewhere(org, year),
                            papers_of=papers_of, finished=ratings.finished(org.id, year),
                            can_rate=manages_cell_id(current_user, org.id), levels=LEVELS, conduct=CONDUCT,
