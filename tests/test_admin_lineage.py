@@ -16,6 +16,8 @@ from handbook.meetings.models import Meeting
 from handbook.orgs import history
 from handbook.orgs.models import Organization, OrganizationLink, OrganizationName
 from handbook.timefmt import vn_date, vn_today
+from handbook.year.models import Rating
+from handbook.year.stats import year_table
 from tests import admin_factories
 from tests.conftest import text_of
 from tests.meetings_factories import meeting
@@ -46,6 +48,7 @@ def test_merging_two_base_organisations_moves_their_cells_and_keeps_their_histor
     budget = make.org("Chi bộ Phòng Ngân sách", "cell", finance)
     member = make.user("ngansach", cell=budget, full_name="Lý Thị Ngân")
     june = admin_factories.meeting(budget, day=datetime(2025, 6, 5, 14), present=[member])
+    admin_factories.study(finance)
     auth.login("capuy")
 
     preview = _merge(client, finance, world["base"])
@@ -54,6 +57,7 @@ def test_merging_two_base_organisations_moves_their_cells_and_keeps_their_histor
     assert "Sáp nhập “Đảng bộ Sở Tài chính” vào “Đảng bộ Sở Khoa học và Công nghệ (demo)” từ 01/07/2025" in text
     assert "1 tổ chức trực thuộc chuyển về" in text and "Chi bộ Phòng Ngân sách" in text
     assert "1 chi bộ đang hoạt động với 1 đảng viên" in text
+    assert "0 văn bản đăng riêng cho “Đảng bộ Sở Tài chính” và 1 lượt giao học tập của nó vẫn thuộc nó" in text
     assert not _org(finance.id).closed  # the summary changes nothing
 
     assert _merge(client, finance, world["base"], confirm=True).status_code == 302
@@ -185,6 +189,33 @@ def test_the_years_table_prints_the_committees_name_of_that_year(client, auth, w
     assert "Đảng bộ tỉnh (demo)" in last and "tỉnh mới" not in last
     assert "Đảng bộ tỉnh mới (demo)" in text_of(client.get(f"/year/{this_year}/stats?print=1"))
     assert "Đảng bộ tỉnh (demo)" in client.get(f"/year/{this_year - 1}/stats.csv").get_data(as_text=True)
+
+
+def test_the_years_ratings_count_once_across_a_merge_of_base_organisations(client, auth, world, make):
+    finance = make.org("Đảng bộ Sở Tài chính", "base", world["base"].parent)
+    budget = make.org("Chi bộ Phòng Ngân sách", "cell", finance)
+    member = make.user("ngansach", cell=budget)
+    db.session.add(Rating(user_id=member.id, year=2025, cell_id=budget.id, level="good", conduct="good"))
+    db.session.commit()
+    before = {org.id: year_table(org, 2025).evaluated for org in (world["bloc"], world["base"], finance)}
+    auth.login("capuy")
+    assert _merge(client, finance, world["base"], confirm=True).status_code == 302
+    after = {org.id: year_table(_org(org.id), 2025).evaluated for org in (world["bloc"], world["base"], finance)}
+    assert after[world["bloc"].id] == before[world["bloc"].id]  # the province counts the rating once
+    assert (after[world["base"].id], after[finance.id]) == (before[world["base"].id] + 1, 0)
+
+
+def test_a_self_review_prints_the_cell_it_was_written_in_after_its_member_moves(client, auth, world):
+    đạt = world["users"]["dangvien3"]
+    year = vn_today().year - 1  # the demo's finished year
+    auth.login("capuy")
+    data = {"split-name": "Chi bộ Lưu trữ", "split-day": vn_date(vn_today()), "split-parts": [str(đạt.id)],
+            "split-confirm": "1"}
+    assert client.post(f"/admin/orgs/{world['cell2'].id}/split", data=data).status_code == 302
+    auth.logout()
+    auth.login("dangvien3")
+    paper = text_of(client.get(f"/year/{year}/review/print"))
+    assert "Chi bộ: Chi bộ Văn phòng Sở" in paper and "Lưu trữ" not in paper
 
 
 def test_splitting_a_cell_moves_the_chosen_members_to_a_new_cell(client, auth, world):

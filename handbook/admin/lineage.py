@@ -18,6 +18,7 @@ from handbook.auth.models import RoleAssignment, User
 from handbook.auth.permissions import CELL_BOUND_ROLES, admin_roots, is_admin_of
 from handbook.collation import sort_key
 from handbook.extensions import db
+from handbook.library.models import Document, StudyAssignment
 from handbook.meetings.models import Meeting
 from handbook.meetings.status import Status
 from handbook.orgs.history import today
@@ -41,6 +42,10 @@ class Change:
     members_below: int = 0  # and their active members
     meetings_kept: int = 0  # meetings that stay with `source` under its name
     admins_staying: list[User] = field(default_factory=list)
+    # The committee's own library documents and study it assigned stay its own: the children
+    # moving away no longer read them (the survivor publishes or assigns again if it wants).
+    documents_staying: int = 0
+    studies_staying: int = 0
 
 
 def _check_day(source: Organization, day: date, other: Organization | None = None) -> None:
@@ -83,6 +88,9 @@ def _fill(change: Change) -> Change:
     if change.kind == "merged" and not source.is_cell:
         change.admins_staying = list(db.session.scalars(select(User).join(RoleAssignment).where(
             RoleAssignment.org_id == source.id, RoleAssignment.role == "admin")))
+    if not source.is_cell:
+        change.documents_staying = db.session.scalar(select(func.count()).where(Document.org_id == source.id))
+        change.studies_staying = db.session.scalar(select(func.count()).where(StudyAssignment.org_id == source.id))
     return change
 
 
