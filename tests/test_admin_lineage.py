@@ -73,6 +73,9 @@ def test_merging_two_base_organisations_moves_their_cells_and_keeps_their_histor
     assert db.session.get(Meeting, june.id).cell_id == budget.id
     assert history.parent_on(budget, date(2025, 6, 5)).id == finance.id
     assert history.parent_on(budget, DAY).id == base.id
+    # The member list (a search index with the tree as facets) finds the member under the survivor.
+    assert "Lý Thị Ngân" in text_of(client.get(f"/admin/members?org={base.id}&q=Ngan"))
+    assert "Lý Thị Ngân" not in text_of(client.get(f"/admin/members?org={finance.id}&q=Ngan"))
     # Each cell once, in the month before the merge and after it, from the top of the tree.
     for year, month in ((2025, 6), (2025, 7), (2026, 1)):
         cells = _dashboard_cells(client, world["bloc"], year, month)
@@ -83,8 +86,10 @@ def test_merging_two_base_organisations_moves_their_cells_and_keeps_their_histor
     # The organisation merged away is history: out of the tree, and its page says where it went.
     assert "Đảng bộ Sở Tài chính" not in text_of(client.get("/admin/orgs"))
     assert "Đảng bộ Sở Tài chính" in text_of(client.get("/admin/orgs?closed=1"))
-    assert "01/07/2025: sáp nhập vào Đảng bộ Sở Khoa học và Công nghệ (demo)" in text_of(
-        client.get(f"/admin/orgs/{finance.id}"))
+    page = text_of(client.get(f"/admin/orgs/{finance.id}"))
+    assert "01/07/2025: sáp nhập vào Đảng bộ Sở Khoa học và Công nghệ (demo)" in page and "Mở lại" not in page
+    client.post(f"/admin/orgs/{finance.id}/close")  # a merge is not undone by reopening
+    assert _org(finance.id).closed
 
 
 def test_merging_two_cells_moves_the_members_and_old_meetings_keep_the_old_cell(client, auth, world, make):
