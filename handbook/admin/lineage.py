@@ -97,12 +97,13 @@ def _fill(change: Change) -> Change:
 def merge_targets(org: Organization, actor) -> list[tuple[Organization, int]]:
     """What `org` may be merged into, in tree order with depth: open organisations of its kind
     in an admin's subtree that holds it, outside its own subtree."""
-    found = []
+    found: dict[int, tuple[Organization, int]] = {}
     for root in admin_roots(actor):
         if root.contains(org):
-            found += [(o, depth) for o, depth in subtree(root)
-                      if o.kind == org.kind and not org.contains(o) and not o.closed]
-    return found
+            for o, depth in subtree(root):
+                if o.kind == org.kind and not org.contains(o) and not o.closed:
+                    found.setdefault(o.id, (o, depth))  # an admin may hold a root inside another
+    return list(found.values())
 
 
 def split_parts(org: Organization) -> list[tuple[int, str]]:
