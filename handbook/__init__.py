@@ -27,6 +27,7 @@ from handbook.config import Config, add_connection_settings, check_production
 from handbook.extensions import csrf, db, limiter, login_manager, migrate
 from handbook.icons import icon
 from handbook.main import nav
+from handbook.orgs import history as org_history
 
 # Each feature is a package with a blueprint `bp`; order is the order of registration.
 FEATURES = ["main", "auth", "library", "search", "meetings", "notes", "year", "fees", "quiz", "voice", "examples",
@@ -78,7 +79,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.after_request(security.set_security_headers)
     compression.init_app(app)
     app.before_request(security.force_password_change)
-    app.jinja_env.globals.update(asset_url=asset_url, icon=icon, is_htmx=security.is_htmx, page_url=pager.page_url)
+    # name_on: a record prints the name its organisation bore on the record's day (handbook/orgs).
+    app.jinja_env.globals.update(asset_url=asset_url, icon=icon, is_htmx=security.is_htmx, page_url=pager.page_url,
+                                 name_on=org_history.name_on)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.context_processor(_layout_context)

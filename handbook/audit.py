@@ -26,6 +26,8 @@ ACTION_LABELS = {
     "org.created": "Tạo tổ chức",
     "org.updated": "Sửa tổ chức",
     "org.closed": "Đóng tổ chức",
+    "org.merged": "Sáp nhập tổ chức",
+    "org.split": "Tách tổ chức",
     "members.imported": "Nhập danh sách đảng viên",
     "members.import_refused": "Từ chối nhập danh sách đảng viên",
     "agenda.published": "Công bố chương trình họp",

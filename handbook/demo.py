@@ -1,5 +1,9 @@
-"""Demo data for `flask seed-demo`: one bloc committee, two cells, five accounts.
+"""Demo data for `flask seed-demo`: a provincial committee, a base organisation with two cells,
+five accounts.
 
+The tree is made as it stood before 1 July 2025 (a bloc committee, a district); the
+administration's demo (handbook/admin/demo.py) then reorganises it as the province did that
+day, through the same merges an admin makes, so the demo shows records under their old names.
 Idempotent: running it again finds what exists and adds only what is missing.
 Each feature may add its own demo data in `handbook/<feature>/demo.py::seed(ctx)`.
 """
@@ -17,10 +21,16 @@ from handbook.orgs.models import Organization, create_org
 
 DEMO_PASSWORD = "sotay-demo"  # noqa: S105 - documented demo password, refused in production
 
-BLOC = "Đảng bộ Khối Cơ quan và Doanh nghiệp tỉnh (demo)"
-BASE = "Đảng bộ Sở Thông tin và Truyền thông (demo)"
+# The top committee `capuy` administers, the base organisation and its two cells.
+BLOC = "Đảng bộ tỉnh (demo)"
+BASE = "Đảng bộ Sở Khoa học và Công nghệ (demo)"
 CELL1 = "Chi bộ Phòng Công nghệ thông tin"
 CELL2 = "Chi bộ Văn phòng Sở"
+# Before 1 July 2025: the bloc committee both departments' organisations sat under, and the
+# organisation of the department merged into BASE, which held cell 1.
+OLD_BLOC = "Đảng bộ Khối Cơ quan và Doanh nghiệp tỉnh (demo)"
+OLD_BASE = "Đảng bộ Sở Thông tin và Truyền thông (demo)"
+OLD_CELL = "Chi bộ Văn phòng Sở Thông tin và Truyền thông"  # dangvien3's cell until its merge into CELL2
 
 # username, full name, cell (1 or 2, None for the committee), role, card, phone, leadership
 ACCOUNTS = [
@@ -39,8 +49,11 @@ def _org(name: str, kind: str, parent: Organization | None) -> Organization:
 
 def seed_demo() -> dict:
     bloc = _org(BLOC, "bloc", None)
-    base = _org(BASE, "base", bloc)
-    cells = {1: _org(CELL1, "cell", base), 2: _org(CELL2, "cell", base)}
+    old_bloc = _org(OLD_BLOC, "bloc", bloc)
+    base = _org(BASE, "base", old_bloc)
+    old_base = _org(OLD_BASE, "base", old_bloc)
+    cells = {1: _org(CELL1, "cell", old_base), 2: _org(CELL2, "cell", base)}
+    old_cell = _org(OLD_CELL, "cell", old_base)
     password_hash = hash_password(DEMO_PASSWORD)
     users = {}
     for username, name, cell_no, role, card, phone, leader in ACCOUNTS:
@@ -67,7 +80,8 @@ def seed_demo() -> dict:
                 db.session.add(RoleAssignment(user=user, org=org, role=role))
         users[username] = user
     db.session.flush()
-    ctx = {"bloc": bloc, "base": base, "cell1": cells[1], "cell2": cells[2], "users": users}
+    ctx = {"bloc": bloc, "base": base, "cell1": cells[1], "cell2": cells[2], "users": users,
+           "old_bloc": old_bloc, "old_base": old_base, "old_cell": old_cell}
     from handbook import FEATURES
 
     for feature in FEATURES:

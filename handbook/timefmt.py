@@ -7,6 +7,11 @@ VN = ZoneInfo("Asia/Ho_Chi_Minh")
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
 
 
+def vn_today() -> date:
+    """Today as a calendar in Vietnam has it (the server's own clock may be a day behind)."""
+    return datetime.now(VN).date()
+
+
 def to_vn(value: datetime) -> datetime:
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)

@@ -43,10 +43,11 @@ def test_moving_an_organisation_rewrites_the_whole_subtree_path(client, auth, wo
 
 
 def test_an_organisation_cannot_move_into_its_own_subtree(client, auth, world):
+    parent_id = world["base"].parent_id
     auth.login("capuy")
     response = client.post(f"/admin/orgs/{world['base'].id}/move", data={"parent": str(world["cell1"].id)})
     assert response.status_code == 422
-    assert db.session.get(Organization, world["base"].id).parent_id == world["bloc"].id
+    assert db.session.get(Organization, world["base"].id).parent_id == parent_id
 
 
 def test_a_cell_with_active_members_is_not_closed_and_an_empty_one_is(client, auth, world, make):
@@ -62,7 +63,8 @@ def test_rename_is_audited(client, auth, world):
     auth.login("capuy")
     client.post(f"/admin/orgs/{world['cell2'].id}/rename", data={"name": "Chi bộ Văn phòng mới"})
     assert db.session.get(Organization, world["cell2"].id).name == "Chi bộ Văn phòng mới"
-    entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "org.updated"))
+    entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "org.updated",
+                                                      AuditEntry.target_id == world["cell2"].id))
     assert "Chi bộ Văn phòng mới" in entry.summary and entry.ip == "127.0.0.1"
 
 
@@ -85,6 +87,7 @@ def test_an_admin_of_a_sibling_subtree_gets_404_everywhere(client, auth, world, 
 
 def test_the_root_of_an_admins_subtree_is_neither_moved_nor_closed(client, auth, world, make):
     make.user("capuy_co_so", role="admin", role_org=world["base"])  # runs the base, not the bloc above it
+    parents = {root.id: root.parent_id for root in (world["bloc"], world["base"])}
     for username, root in (("capuy", world["bloc"]), ("capuy_co_so", world["base"])):
         auth.login(username)
         moved = client.post(f"/admin/orgs/{root.id}/move", data={"parent": str(world["cell1"].id)})
@@ -95,5 +98,5 @@ def test_the_root_of_an_admins_subtree_is_neither_moved_nor_closed(client, auth,
         assert "Không thể đóng tổ chức gốc của phạm vi quản lý." in text_of(closed)
         db.session.expire_all()
         stored = db.session.get(Organization, root.id)
-        assert stored.closed is False and stored.parent_id == (world["bloc"].id if root == world["base"] else None)
+        assert stored.closed is False and stored.parent_id == parents[root.id]
         auth.logout()

@@ -98,7 +98,8 @@ def test_importing_the_text_fills_the_document_held_as_metadata(client, auth, wo
     assert not document.is_summary and document.issuer == "Bộ Chính trị (khóa XIII)"
     assert {"dieu-1", "dieu-4"} <= {s.anchor for s in document.sections}
     assert "tom-tat" not in {s.anchor for s in document.sections}
-    actions = db.session.scalars(select(AuditEntry.action).where(AuditEntry.target_id == document.id)).all()
+    actions = db.session.scalars(select(AuditEntry.action).where(AuditEntry.target_type == "document",
+                                                              AuditEntry.target_id == document.id)).all()
     assert actions == ["document.filled"]
     page = text_of(client.get("/library/366-qd-tw"))
     assert "Chưa có toàn văn" not in page and "Trách nhiệm số 3 của đảng viên" in page

@@ -37,7 +37,8 @@ def test_a_secretary_sets_a_quiz_for_their_cell_on_the_committees_bank(client, a
     quiz = db.session.scalar(select(Quiz).where(Quiz.title == "Kiểm tra tháng"))
     assert response.headers["Location"].endswith(f"/quiz/{quiz.id}")
     assert (quiz.org_id, quiz.question_count, quiz.minutes, quiz.attempts_allowed) == (world["cell1"].id, 5, 15, 2)
-    assert db.session.scalar(select(AuditEntry.action).where(AuditEntry.target_id == quiz.id)) == "quiz.set"
+    assert db.session.scalar(select(AuditEntry.action).where(AuditEntry.target_type == "quiz",
+                                                            AuditEntry.target_id == quiz.id)) == "quiz.set"
     auth.logout()
     auth.login("dangvien")
     assert "Kiểm tra tháng" in text_of(client.get("/"))

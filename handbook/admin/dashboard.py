@@ -1,8 +1,12 @@
-"""Dashboard figures per cell and month, from a handful of aggregate queries (never one per cell)."""
+"""Dashboard figures per cell and month, from a handful of aggregate queries (never one per cell).
+
+A month lists the cells that existed in it, under the names they bore then: a cell merged away
+keeps its own row (and meetings) until the merge, the survivor's row starts counting it from
+then, so no cell and no meeting is counted twice (handbook/orgs/__init__.py)."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import and_, case, exists, func, select
 
@@ -13,6 +17,7 @@ from handbook.library.models import StudyAssignment, StudyMark
 from handbook.meetings import quality as meeting_quality
 from handbook.meetings import status
 from handbook.meetings.models import Attendance, Meeting, ReadReceipt
+from handbook.orgs.history import existed_between, names_on, period_day
 from handbook.orgs.models import Organization
 from handbook.timefmt import from_vn
 
@@ -24,6 +29,7 @@ PAGE_SIZE = 50
 @dataclass
 class CellMonth:
     cell: Organization
+    name: str = ""  # the cell's name in that month
     members: int = 0
     regular: int = 0
     thematic: int = 0
@@ -69,6 +75,11 @@ def month_bounds(year: int, month: int) -> tuple[datetime, datetime]:
     return start, end
 
 
+def month_days(year: int, month: int) -> tuple[date, date]:
+    """The month as [first day, first day of the next)."""
+    return date(year, month, 1), date(year + (month == 12), month % 12 + 1, 1)
+
+
 def _held_regular(start: datetime, end: datetime):
     return exists().where(
         Meeting.cell_id == Organization.id, Meeting.kind == "regular", Meeting.status.in_(HELD),
@@ -78,7 +89,7 @@ def _held_regular(start: datetime, end: datetime):
 
 def cells_query(root: Organization, year: int, month: int, only_missed: bool = False, q: str = ""):
     query = select(Organization).where(
-        Organization.path.startswith(root.path), Organization.kind == "cell", Organization.closed.is_(False))
+        Organization.path.startswith(root.path), Organization.kind == "cell", existed_between(*month_days(year, month)))
     if only_missed:
         query = query.where(~_held_regular(*month_bounds(year, month)))
     if q:
@@ -100,7 +111,8 @@ def figures(cells: list[Organization], year: int, month: int) -> list[CellMonth]
     if not cells:
         return []
     ids = [cell.id for cell in cells]
-    rows = {cell.id: CellMonth(cell) for cell in cells}
+    names = names_on(cells, period_day(month_days(year, month)[1] - timedelta(days=1)))
+    rows = {cell.id: CellMonth(cell, names[cell.id]) for cell in cells}
     start, end = month_bounds(year, month)
     for cell_id, count in db.session.execute(
             select(User.cell_id, func.count()).where(User.cell_id.in_(ids), User.active.is_(True))
@@ -197,6 +209,8 @@ def year_overview(root: Organization, year: int) -> list[dict]:
             stats[month][kind] = meetings
         if kind == "regular":
             stats[month]["cells_met"] = cells_met
-    total = db.session.scalar(select(func.count()).where(
-        Organization.path.startswith(root.path), Organization.kind == "cell", Organization.closed.is_(False)))
-    return [{**s, "cells": total} for s in stats.values()]
+    # The cells of each month: those that existed in it, so a merge changes the count from its month.
+    totals = db.session.execute(select(*[
+        func.coalesce(func.sum(case((existed_between(*month_days(year, m)), 1), else_=0)), 0) for m in range(1, 13)
+    ]).where(Organization.path.startswith(root.path), Organization.kind == "cell")).one()
+    return [{**s, "cells": totals[s["month"] - 1]} for s in stats.values()]

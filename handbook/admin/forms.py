@@ -2,7 +2,7 @@
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import BooleanField, SelectField, StringField
+from wtforms import BooleanField, HiddenField, SelectField, SelectMultipleField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, ValidationError
 
@@ -41,10 +41,38 @@ def _date(label):
 class OrgForm(FlaskForm):
     name = StringField("Tên tổ chức", validators=[DataRequired(REQUIRED.format("tên tổ chức")), Length(max=200)])
     kind = SelectField("Loại", choices=options(ORG_KINDS.items()))
+    valid_from = StringField("Ngày thành lập (ngày/tháng/năm, nếu biết)", validators=[_date("Ngày thành lập")])
+
+
+def _required_date(label):
+    def check(form, field):
+        if not (field.data or "").strip():
+            raise ValidationError(REQUIRED.format(label.lower()))
+        _date(label)(form, field)
+
+    return check
 
 
 class RenameForm(FlaskForm):
     name = StringField("Tên mới", validators=[DataRequired(REQUIRED.format("tên mới")), Length(max=200)])
+    day = StringField("Có hiệu lực từ ngày (để trống: hôm nay)", validators=[_date("Ngày có hiệu lực")])
+
+
+class MergeForm(FlaskForm):
+    """Step one names the survivor and the day; the confirmation page sends them back with confirm=1.
+    Used with the prefix "merge" (and SplitForm with "split"): the organisation page holds several forms."""
+
+    target = SelectField("Sáp nhập vào", coerce=str, validate_choice=False)
+    day = StringField("Từ ngày (ngày/tháng/năm)", validators=[_required_date("Ngày sáp nhập")])
+    confirm = HiddenField()
+
+
+class SplitForm(FlaskForm):
+    name = StringField("Tên tổ chức mới", validators=[DataRequired(REQUIRED.format("tên tổ chức mới")),
+                                                       Length(max=200)])
+    day = StringField("Từ ngày (ngày/tháng/năm)", validators=[_required_date("Ngày tách")])
+    parts = SelectMultipleField("Chuyển sang tổ chức mới", coerce=str, validate_choice=False)
+    confirm = HiddenField()
 
 
 class MoveOrgForm(FlaskForm):

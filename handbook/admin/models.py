@@ -19,10 +19,13 @@ class MembershipChange(db.Model):
     to_cell_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id"))
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    # The merge or split that moved the member, whose day is the day of the move.
+    link_id: Mapped[int | None] = mapped_column(ForeignKey("organization_link.id"))
 
     from_cell = relationship("Organization", foreign_keys=[from_cell_id], lazy="joined")
     to_cell = relationship("Organization", foreign_keys=[to_cell_id], lazy="joined")
     changed_by = relationship("User", foreign_keys=[changed_by_id], lazy="joined")
+    link = relationship("OrganizationLink", lazy="joined")
 
 
 # The dashboard reads a cell's meetings of a period: one range scan per cell.

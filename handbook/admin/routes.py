@@ -1,17 +1,19 @@
-"""Administration home and the organisation tree."""
+"""Administration home and the organisation tree: create, rename, move, close, merge, split."""
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from handbook.admin import bp
+from handbook.admin import bp, lineage
 from handbook.admin import messages as msg
 from handbook.admin import orgs as service
 from handbook.admin.access import admin_root, get_admin_org_or_404
-from handbook.admin.forms import MoveOrgForm, OrgForm, RenameForm, options
+from handbook.admin.forms import MergeForm, MoveOrgForm, OrgForm, RenameForm, SplitForm, options
 from handbook.auth.permissions import admin_roots
 from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
-from handbook.integers import id_or_none
+from handbook.integers import chosen_id, id_or_none
+from handbook.orgs import history
+from handbook.timefmt import vn_date
 
 
 @bp.get("/")
@@ -27,17 +29,29 @@ def index():
 def orgs():
     """The organisation tree of the admin's subtree."""
     root = admin_root()
-    return render_template("admin/orgs.html", root=root, tree=service.subtree(root), form=OrgForm())
+    with_closed = request.args.get("closed") == "1"
+    return render_template("admin/orgs.html", root=root, tree=service.subtree(root, with_closed),
+                           with_closed=with_closed, closed_count=service.closed_below(root), form=OrgForm())
 
 
 def _org_page(org, status=200, **forms):
+    """The organisation's page: its children (closed ones on request), its past, and the forms."""
     parents = [(str(o.id), "— " * depth + o.name) for root in admin_roots(current_user)
                for o, depth in service.subtree(root)
                if o.kind != "cell" and not o.closed and not org.contains(o)]
     move = forms.pop("move", None) or MoveOrgForm(parent=str(org.parent_id or ""))
     move.parent.choices = options(parents)
-    return render_template("admin/org.html", org=org, tree=service.subtree(org), add=forms.pop("add", OrgForm()),
-                           rename=forms.pop("rename", RenameForm(name=org.name)), move=move), status
+    merge = forms.pop("merge", None) or MergeForm(prefix="merge", day=vn_date(history.today()))
+    merge.target.choices = options([("", "— Chọn —")] + [
+        (str(o.id), "— " * depth + o.name) for o, depth in lineage.merge_targets(org, current_user)])
+    split = forms.pop("split", None) or SplitForm(prefix="split", day=vn_date(history.today()))
+    split.parts.choices = options(lineage.split_parts(org))
+    with_closed = request.args.get("closed") == "1"
+    return render_template("admin/org.html", org=org, tree=service.subtree(org, with_closed), with_closed=with_closed,
+                           closed_count=service.closed_below(org), add=forms.pop("add", OrgForm()),
+                           rename=forms.pop("rename", RenameForm(name=org.name)), move=move, merge=merge,
+                           split=split, names=history.past_names(org), links=history.links_of(org),
+                           since=service.last_change(org)), status
 
 
 @bp.get("/orgs/<int:org_id>")
@@ -55,7 +69,8 @@ def add_child(org_id):
     form = OrgForm()
     if form.validate_on_submit():
         try:
-            child = service.add_org(" ".join(form.name.data.split()), form.kind.data, parent)
+            child = service.add_org(" ".join(form.name.data.split()), form.kind.data, parent,
+                                    valid_from=form.valid_from.cleaned)
         except DomainError as error:
             show_on_form(form, error, "name")
         else:
@@ -68,14 +83,19 @@ def add_child(org_id):
 @bp.post("/orgs/<int:org_id>/rename")
 @login_required
 def rename(org_id):
-    """Renames an organisation."""
+    """Renames an organisation from a day (today by default); the old name stays for the days before."""
     org = get_admin_org_or_404(org_id)
     form = RenameForm()
     if form.validate_on_submit():
-        service.rename_org(org, " ".join(form.name.data.split()))
-        db.session.commit()
-        flash(msg.ORG_RENAMED, "success")
-        return redirect(url_for("admin.org", org_id=org.id))
+        try:
+            service.rename_org(org, " ".join(form.name.data.split()), form.day.cleaned)
+        except DomainError as error:
+            db.session.rollback()
+            show_on_form(form, error, "name")
+        else:
+            db.session.commit()
+            flash(msg.ORG_RENAMED, "success")
+            return redirect(url_for("admin.org", org_id=org.id))
     return _org_page(org, 422, rename=form)
 
 
@@ -116,3 +136,54 @@ def close(org_id):
         db.session.commit()
         flash(msg.ORG_REOPENED if not org.closed else msg.ORG_CLOSED, "success")
     return redirect(url_for("admin.org", org_id=org_id))
+
+
+@bp.post("/orgs/<int:org_id>/merge")
+@login_required
+def merge(org_id):
+    """Merges this organisation into another from a day: first the summary, then (confirmed) the merge."""
+    source = get_admin_org_or_404(org_id)
+    form = MergeForm(prefix="merge")
+    if id_or_none(form.target.data) is None:
+        form.target.errors = [msg.CHOOSE_TARGET]
+        form.validate_on_submit()  # the day's own message too
+        return _org_page(source, 422, merge=form)
+    if form.validate_on_submit():
+        target = get_admin_org_or_404(form.target.data)
+        try:
+            change = lineage.plan_merge(source, target, form.day.cleaned, current_user)
+            if form.confirm.data != "1":
+                return render_template("admin/org_change.html", change=change, form=form)
+            lineage.merge(change, current_user)
+        except DomainError as error:
+            db.session.rollback()
+            show_on_form(form, error, "target")
+        else:
+            db.session.commit()
+            flash(msg.ORG_MERGED.format(source=source.name, target=target.name, day=vn_date(change.day)), "success")
+            return redirect(url_for("admin.org", org_id=target.id))
+    return _org_page(source, 422, merge=form)
+
+
+@bp.post("/orgs/<int:org_id>/split")
+@login_required
+def split(org_id):
+    """Splits off a new organisation beside this one, taking the chosen members or children."""
+    source = get_admin_org_or_404(org_id)
+    form = SplitForm(prefix="split")
+    if form.validate_on_submit():
+        name = " ".join(form.name.data.split())
+        try:
+            change = lineage.plan_split(source, name, form.day.cleaned, [chosen_id(p) for p in form.parts.data],
+                                        current_user)
+            if form.confirm.data != "1":
+                return render_template("admin/org_change.html", change=change, form=form)
+            new = lineage.split(change, current_user)
+        except DomainError as error:
+            db.session.rollback()
+            show_on_form(form, error, "parts")
+        else:
+            db.session.commit()
+            flash(msg.ORG_SPLIT.format(name=new.name, source=source.name, day=vn_date(change.day)), "success")
+            return redirect(url_for("admin.org", org_id=new.id))
+    return _org_page(source, 422, split=form)

@@ -72,7 +72,7 @@ def dashboard_csv():
     out = []
     for start in range(0, len(cells), 500):
         for r in service.figures(cells[start:start + 500], year, month):
-            out.append([r.cell.name, f"{month:02d}/{year}", r.members, r.regular, r.thematic, r.other,
+            out.append([r.name, f"{month:02d}/{year}", r.members, r.regular, r.thematic, r.other,
                         r.published, r.on_time, r.planned_minutes, _percent(r.attendance_rate),
                         _percent(r.read_rate), _percent(r.study_rate), "Có" if r.missed else "",
                         r.quality.meetings, r.quality.met["attendance"], r.quality.met["length"],

@@ -5,6 +5,7 @@ from datetime import date
 
 from handbook.admin import messages as msg
 from handbook.auth.identifiers import normalise_phone
+from handbook.timefmt import vn_today
 from handbook.vietnamese import fold
 
 CARD_RE = re.compile(r"^\d{6,12}$")
@@ -58,7 +59,7 @@ def parse_date(value: str, label: str) -> tuple[date | None, str | None]:
         parsed = date(year, month, day)
     except ValueError:
         return None, msg.DATE_NOT_REAL.format(label=label, value=value)
-    if parsed > date.today() or year < 1900:
+    if parsed > vn_today() or year < 1900:
         return None, msg.DATE_INVALID.format(label=label, value=value)
     return parsed, None
 

@@ -1,7 +1,9 @@
 """What the records add up to: a member's own year, the cell's month as it reports to the
 committee, the committee's sum over its cells, the members to flag, the member's reminder."""
 
+import calendar
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import joinedload
@@ -11,6 +13,7 @@ from handbook.collation import vi_order
 from handbook.extensions import db
 from handbook.fees.models import FeeRecord
 from handbook.fees.rates import month_index
+from handbook.orgs.history import existed_between, name_on, names_on, period_day
 from handbook.orgs.models import Organization
 
 # Quy định 01-QĐ/TW (03/02/2026): a member who pays no party fee for three months in a year
@@ -61,6 +64,7 @@ class CellMonth:
     unrecorded: list[User]
     totals: Totals
     by_channel: dict[str, int] = field(default_factory=dict)
+    cell_name: str = ""  # as the cell was named in that month
 
     @property
     def owing(self) -> list[FeeRecord]:
@@ -79,7 +83,8 @@ def cell_month(cell: Organization, year: int, month: int) -> CellMonth:
     unrecorded = list(db.session.scalars(select(User).where(User.cell_id == cell.id, User.active,
                                                             User.id.not_in(recorded))
                                          .order_by(vi_order(User.full_name), User.id)))
-    report = CellMonth(cell, year, month, records, unrecorded, Totals())
+    report = CellMonth(cell, year, month, records, unrecorded, Totals(),
+                       cell_name=name_on(cell, month_day(year, month)))
     for r in records:
         report.totals.add(r)
         if r.channel:
@@ -102,8 +107,18 @@ def cell_year(cell: Organization, year: int) -> dict[int, Totals]:
     return {month: Totals(*map(int, sums)) for month, *sums in rows}
 
 
+def month_day(year: int, month: int) -> date:
+    """The day whose names a month's report prints: its last, or today while it runs."""
+    return period_day(date(year, month, calendar.monthrange(year, month)[1]))
+
+
+def month_names(org: Organization, rows, year: int, month: int) -> dict[int, str]:
+    """The committee's and its cells' names in that month, by id."""
+    return names_on([org, *(cell for cell, _totals in rows)], month_day(year, month))
+
+
 def committee_month(org: Organization, year: int, month: int) -> tuple[list[tuple[Organization, Totals]], Totals]:
-    """Each open cell of the subtree (and any closed one that recorded the month) with its
+    """Each cell of the subtree that existed in the month (and any other that recorded it) with its
     totals, in the tree's order; and the sum of them all."""
     found = {cell_id: Totals(*map(int, sums)) for cell_id, *sums in db.session.execute(
         select(FeeRecord.cell_id, *_sums()).join(Organization, Organization.id == FeeRecord.cell_id)
@@ -111,7 +126,8 @@ def committee_month(org: Organization, year: int, month: int) -> tuple[list[tupl
         .group_by(FeeRecord.cell_id))}
     cells = db.session.scalars(select(Organization).where(
         Organization.path.startswith(org.path), Organization.kind == "cell",
-        Organization.closed.is_(False) | Organization.id.in_(list(found))).order_by(Organization.path))
+        existed_between(date(year, month, 1), date(year + (month == 12), month % 12 + 1, 1))
+        | Organization.id.in_(list(found))).order_by(Organization.path))
     rows = [(cell, found.get(cell.id, Totals())) for cell in cells]
     total = Totals()
     for _cell, sums in rows:
@@ -151,7 +167,7 @@ def last_due(user: User, year: int, month: int) -> int | None:
 
 def cell_csv(report: CellMonth) -> list[list]:
     """The month's report for a spreadsheet: one line per member, amounts as whole đồng."""
-    out = [[f"Báo cáo đảng phí tháng {report.month}/{report.year}", report.cell.name], [],
+    out = [[f"Báo cáo đảng phí tháng {report.month}/{report.year}", report.cell_name], [],
            ["Đảng viên", "Đối tượng", "Căn cứ (đồng)", "Tỷ lệ hoặc mức", "Phải đóng (đồng)", "Đã đóng (đồng)",
             "Tự nguyện đóng thêm (đồng)", "Còn thiếu (đồng)", "Nơi đóng", "Mã giao dịch", "Ghi chú"]]
     for r in report.records:
@@ -165,10 +181,11 @@ def cell_csv(report: CellMonth) -> list[list]:
     return out
 
 
-def committee_csv(org: Organization, year: int, month: int, rows, total: Totals) -> list[list]:
-    out = [[f"Tổng hợp đảng phí tháng {month}/{year}", org.name], [],
+def committee_csv(org: Organization, year: int, month: int, rows, total: Totals,
+                  names: dict[int, str]) -> list[list]:
+    out = [[f"Tổng hợp đảng phí tháng {month}/{year}", names[org.id]], [],
            ["Chi bộ", "Số đảng viên đã ghi", "Phải đóng (đồng)", "Đã đóng (đồng)", "Tự nguyện đóng thêm (đồng)",
             "Tổng đã thu (đồng)", "Số đảng viên chưa đóng"]]
     for cell, t in [*rows, (None, total)]:
-        out.append([cell.name if cell else "Tổng cộng", t.members, t.due, t.paid, t.extra, t.collected, t.unpaid])
+        out.append([names[cell.id] if cell else "Tổng cộng", t.members, t.due, t.paid, t.extra, t.collected, t.unpaid])
     return out

@@ -41,19 +41,19 @@ def _committee(year: int, month: int):
     check_month(year, month)
     org = get_overseen_org_or_404(request.args.get("org", type=bounded_int))
     rows, total = reports.committee_month(org, year, month)
-    return org, rows, total
+    return org, rows, total, reports.month_names(org, rows, year, month)
 
 
 @bp.get("/fees/committee/<int:year>/<int:month>")
 @login_required
 def committee(year: int, month: int):
     """Each cell of the admin's subtree (or a branch of it) for the month, and the sum."""
-    org, rows, total = _committee(year, month)
+    org, rows, total, names = _committee(year, month)
     branches = [o for root in admin_roots(current_user) for o in db.session.scalars(
         select(Organization).where(Organization.path.startswith(root.path), Organization.kind != "cell")
         .order_by(Organization.path))]
     return render_template("fees/committee.html", org=org, rows=rows, total=total, year=year, month=month,
-                           branches=branches, money=money,
+                           branches=branches, money=money, names=names,
                            steps=[m for m in (shift(year, month, -1), shift(year, month, 1))
                                   if month_allowed(*m, this_month())])
 
@@ -61,6 +61,6 @@ def committee(year: int, month: int):
 @bp.get("/fees/committee/<int:year>/<int:month>.csv")
 @login_required
 def committee_csv(year: int, month: int):
-    org, rows, total = _committee(year, month)
+    org, rows, total, names = _committee(year, month)
     return csv_response(f"dang-phi-{year}-{month:02d}-{org.id}.csv",
-                        reports.committee_csv(org, year, month, rows, total))
+                        reports.committee_csv(org, year, month, rows, total, names))

@@ -12,6 +12,7 @@ from handbook.domain import DomainError
 from handbook.meetings import signoff
 from handbook.meetings.minutes import current_revision, get_minutes, revision_data, signed_revision
 from handbook.meetings.minutes_size import book_problem
+from handbook.orgs.history import name_on, parent_on
 from handbook.pdf import html_to_pdf
 from handbook.timefmt import to_vn
 
@@ -35,12 +36,14 @@ def book_context(meeting) -> dict | None:
         return None
     record = revision_data(kept)
     local = to_vn(meeting.starts_at)
-    parent = meeting.cell.parent
+    # The committees as they were named and placed on the meeting's day: a later merge or
+    # rename leaves the minutes book as it was written.
+    parent = parent_on(meeting.cell, local.date())
     return {
         "meeting": meeting, "minutes": minutes, "record": record, "day": local, "revision": kept,
         "signed": signoff.lines(minutes, kept.number, record),
         "waiting": current_revision(minutes) if minutes.status == "revising" else None,
-        "superior": parent.name.upper() if parent else "", "cell_name": meeting.cell.name.upper(),
+        "superior": name_on(parent, local.date()).upper(), "cell_name": name_on(meeting.cell, local.date()).upper(),
         "title": TITLES.get(meeting.kind, TITLES["regular"]), "subtitle": SUBTITLES.get(meeting.kind, ""),
         "place": record.get("place") or meeting.location or "",
         "date_line": date_line(local),

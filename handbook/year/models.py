@@ -104,6 +104,7 @@ class SelfReview(db.Model):
     __mapper_args__ = versioned(version)
 
     user = relationship("User")
+    cell = relationship("Organization")  # where it was written, wherever the member went since
 
     @property
     def status_label(self) -> str:

@@ -2,6 +2,8 @@
 decided by the cell, the level following from them), its confirmed finish, and the on-demand
 reviews."""
 
+from datetime import date
+
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
@@ -9,6 +11,7 @@ from handbook.auth.permissions import manages_cell_id, require
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.integers import bounded_int
+from handbook.orgs.history import name_on, period_day
 from handbook.year import bp, papers, ratings, scoring, settings
 from handbook.year import messages as msg
 from handbook.year.access import (
@@ -55,6 +58,7 @@ def cell(year: int, cell_id: int):
     standing = _standing(org, year)
     papers_of = papers.papers_of([m.id for m in standing["members"] + standing["moved"]], year)
     return render_template("year/cell.html", year=year, cell=org, **standing, papers_of=papers_of,
+                           cell_name=name_on(org, period_day(date(year, 12, 31))),
                            proposals=_proposals(papers_of), weights=settings.weights(),
                            can_rate=manages_cell_id(current_user, org.id), **SCALES,
                            vote_level=lambda m: ratings.vote_level(m, year)[0])

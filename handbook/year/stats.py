@@ -3,11 +3,13 @@ those holding a leadership or management post and the others, with counts and sh
 level of exemplary conduct and per level of the rating; and the cells still rating."""
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import func, select
 
 from handbook.auth.models import User
 from handbook.extensions import db
+from handbook.orgs.history import name_on, period_day
 from handbook.orgs.models import Organization
 from handbook.year.levels import CONDUCT, LEVELS, percent, thousands
 from handbook.year.models import CellYear, Rating
@@ -37,6 +39,7 @@ class YearTable:
     levels: list[Row]
     unfinished: list[Organization]
     rules: dict[str, int] = field(default_factory=dict)  # ratings per rule they were made under
+    name: str = ""  # the organisation's name in that year (its last day, or today)
 
     @property
     def evaluated(self) -> int:
@@ -73,12 +76,13 @@ def _rules(org: Organization, year: int) -> dict[str, int]:
 
 def year_table(org: Organization, year: int) -> YearTable:
     return YearTable(org, year, _rows(org, year, Rating.conduct), _rows(org, year, Rating.level),
-                     unfinished_cells(org, year), _rules(org, year))
+                     unfinished_cells(org, year), _rules(org, year),
+                     name_on(org, period_day(date(year, 12, 31))))
 
 
 def csv_rows(table: YearTable) -> list[list]:
     """The two tables one under the other, counts and shares, for a spreadsheet."""
-    out = [[f"Kết quả đánh giá, xếp loại đảng viên năm {table.year}", table.org.name]]
+    out = [[f"Kết quả đánh giá, xếp loại đảng viên năm {table.year}", table.name]]
     for title, scale, rows in (("Nêu gương", CONDUCT, table.conduct), ("Xếp loại", LEVELS, table.levels)):
         out.append([])
         out.append([title, "Tổng số"] + [part for key in scale for part in (scale[key], "Tỷ lệ")])

@@ -1,6 +1,21 @@
 """Administration routes: only committee admins; members and secretaries get 404."""
 
+from sqlalchemy import select
+
+from handbook.admin.demo import COMMUNE
+from handbook.extensions import db
+from handbook.orgs.models import Organization
+from handbook.timefmt import vn_today
 from tests.routes import Rule, expect, fixed
+
+
+def _today() -> str:
+    return f"{vn_today():%d/%m/%Y}"
+
+
+def _commune():
+    """A base organisation of the demo besides world["base"]: the commune of handbook/admin/demo.py."""
+    return db.session.scalar(select(Organization).where(Organization.name == COMMUNE))
 
 
 def _member(world):
@@ -19,6 +34,12 @@ RULES = [
     Rule("admin.move", "POST", lambda w: f"/admin/orgs/{w['cell2'].id}/move", expect(member=404, admin=422),
          data=lambda w: {"parent": str(w["cell2"].id)}),
     Rule("admin.close", "POST", lambda w: f"/admin/orgs/{w['cell2'].id}/close", expect(member=404, admin=302)),
+    # Without confirm=1 a merge or split only shows what it would do.
+    Rule("admin.merge", "POST", lambda w: f"/admin/orgs/{w['base'].id}/merge", expect(member=404, admin=200),
+         data=lambda w: {"merge-target": str(_commune().id), "merge-day": _today()}),
+    Rule("admin.split", "POST", lambda w: f"/admin/orgs/{w['cell1'].id}/split", expect(member=404, admin=200),
+         data=lambda w: {"split-name": "Chi bộ Phòng Dữ liệu", "split-day": _today(),
+                         "split-parts": str(w["users"]["dangvien2"].id)}),
     Rule("admin.members", "GET", fixed("/admin/members"), ADMIN_ONLY),
     Rule("admin.members_csv", "GET", fixed("/admin/members.csv"), ADMIN_ONLY),
     Rule("admin.new_member", "GET", fixed("/admin/members/new"), ADMIN_ONLY),
