@@ -51,6 +51,9 @@ ACTION_LABELS = {
     "quiz.bank_created": "Tạo ngân hàng câu hỏi",
     "quiz.bank_imported": "Nhập câu hỏi kiểm tra",
     "quiz.set": "Ra bài kiểm tra",
+    "year.rated": "Xếp loại đảng viên cuối năm",
+    "year.finished": "Chốt xếp loại của chi bộ",
+    "year.rated_on_demand": "Đánh giá, xếp loại khi cần thiết",
 }
 
 

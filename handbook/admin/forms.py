@@ -44,7 +44,9 @@ class OrgForm(FlaskForm):
 
 
 class RenameForm(FlaskForm):
-    name = StringField("Tên mới", validators=[DataRequired(REQUIRED.format("tên mới")), Length(max=200)])
+    # Its own id: the organisation's page also holds the form creating a child, with a "name" too.
+    name = StringField("Tên mới", validators=[DataRequired(REQUIRED.format("tên mới")), Length(max=200)],
+                       id="new-name")
 
 
 class MoveOrgForm(FlaskForm):
