@@ -38,7 +38,8 @@ def recorded_actions() -> dict[str, list[str]]:
         tree = ast.parse(path.read_text(), filename=str(path))
         for call in _record_calls(tree):
             first = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "action"), None)
-            code = first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) else "<not a literal>"
+            literal = isinstance(first, ast.Constant) and isinstance(first.value, str)
+            code = first.value if literal else "<not a literal>"
             found.setdefault(code, []).append(f"{path.relative_to(HANDBOOK.parent)}:{call.lineno}")
     return found
 
