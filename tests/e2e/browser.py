@@ -2,8 +2,10 @@
 
 import json
 import os
+from datetime import datetime
 from functools import cache
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -37,7 +39,24 @@ MEMBER_PAGES = [
 ]
 # What a committee admin opens besides the member pages.
 ADMIN_PAGES = ["/admin/dashboard", "/admin/members", "/admin/import", "/admin/orgs", "/year/model-cells",
-               "/quiz/manage", "/quiz/new", "/quiz/1/stats"]
+               "/quiz/manage", "/quiz/new", "/quiz/1/stats", "/admin/", "/admin/audit", "/admin/members/new",
+               "/admin/members/3", "/admin/orgs/2", "/admin/orgs/3", "/library/import", "/library/08-qdi-tw/edit",
+               "/library/08-qdi-tw/study", "/quiz/banks/1"]
+
+
+def secretary_pages() -> list[str]:
+    """What the secretary of the demo's cell 1 (organisation 3) opens besides the member pages: the
+    next meeting (3) and last month's (1) as its manager, the draft thematic one (5), the cell's fees,
+    ratings and quizzes. Dated pages are this year's and month's, as the demo seeds them."""
+    now = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh"))
+    year, month = now.year, now.month
+    last_year, last_month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return ["/meetings/new", "/meetings/3/edit", "/meetings/5", "/meetings/5/edit", "/meetings/3/attendance",
+            "/meetings/1/attendance", "/meetings/3/overview", "/meetings/1/minutes", "/meetings/1/minutes/revisions",
+            "/meetings/1/quality", "/meetings/3/votes", "/meetings/1/votes", f"/fees/cells/3/{year}",
+            f"/fees/cells/3/{year}/{month}", f"/fees/cells/3/{last_year}/{last_month}/report",
+            f"/year/{year}/cells/3", f"/year/{year - 1}/cells/3", f"/year/{year}/cells/3/finish",
+            f"/year/{year}/cells/3/members/3", "/quiz/manage", "/quiz/new"]
 
 
 def login(page, username: str, password: str = DEMO_PASSWORD, *, expect_path: str = "/") -> None:
