@@ -53,6 +53,16 @@ ACTION_LABELS = {
     "quiz.bank_created": "Tạo ngân hàng câu hỏi",
     "quiz.bank_imported": "Nhập câu hỏi kiểm tra",
     "quiz.set": "Ra bài kiểm tra",
+    "example.registered": "Đăng ký gương người tốt, việc tốt",
+    "example.approved": "Duyệt gương người tốt, việc tốt",
+    "example.returned": "Trả lại gương người tốt, việc tốt",
+    "faq.published": "Đăng câu hỏi và trả lời lên mục hỏi đáp",
+    "faq.unpublished": "Gỡ câu hỏi khỏi mục hỏi đáp",
+    "question.answered": "Trả lời câu hỏi, góp ý của đảng viên",
+    "question.forwarded": "Chuyển câu hỏi, góp ý lên cấp trên",
+    "year.rated": "Xếp loại đảng viên cuối năm",
+    "year.finished": "Chốt xếp loại của chi bộ",
+    "year.rated_on_demand": "Đánh giá, xếp loại khi cần thiết",
 }
 
 

@@ -42,11 +42,21 @@ def test_dashboard_page_flags_cells_that_missed_the_month_and_draws_svg(client, 
     assert response.status_code == 200 and "<svg" in html and "style=" not in html
     row = re.search(r"<tr class=\"bad\">.*?</tr>", html, re.S).group(0)
     assert "Chi bộ Văn phòng Sở" in row and "Thiếu họp" in row
-    assert "1 chi bộ chưa có buổi sinh hoạt định kỳ" in text_of(response)
+    assert "Tháng 3/2026: 1 chi bộ chưa họp sinh hoạt định kỳ." in text_of(response)
     # The table lists only the cells that missed (the cards below it are about the whole subtree).
     page = client.get("/admin/dashboard?year=2026&month=3&missed=1").get_data(as_text=True)
     only = re.search(r'<div id="dashboard-table">.*?</table>', page, re.S).group(0)
     assert "Chi bộ Văn phòng Sở" in only and "Chi bộ Phòng Công nghệ thông tin" not in only
+
+
+def test_a_month_every_cell_met_is_said_plainly(client, auth, world):
+    """No double negative ("0 chi bộ chưa có buổi … đã họp") when every cell met."""
+    af.meeting(world["cell1"], day=datetime(2026, 4, 6, 8))
+    af.meeting(world["cell2"], day=datetime(2026, 4, 7, 8))
+    auth.login("capuy")
+    text = text_of(client.get("/admin/dashboard?year=2026&month=4"))
+    assert "Tháng 4/2026: mọi chi bộ đều đã họp sinh hoạt định kỳ." in text
+    assert "0 chi bộ" not in text
 
 
 def test_dashboard_csv_has_the_same_figures(client, auth, world):

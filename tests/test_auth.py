@@ -224,6 +224,28 @@ def test_font_size_is_remembered(client, auth, world):
     assert 'class="fs-3"' in client.get("/").get_data(as_text=True)
 
 
+def test_text_size_is_the_devices_and_the_account_remembers_it(client, auth, world):
+    """A− / A+ is a device setting the page applies itself (a cookie, written even offline); the
+    script tells the server the size, which the account keeps for a device without one."""
+    auth.login("dangvien")
+    sent = client.post("/account/font", data={"step": "3"}, headers={"HX-Request": "true"})
+    assert sent.status_code == 204 and "sotay_text=3" in sent.headers["Set-Cookie"]
+    assert db.session.scalar(select(User.font_step).where(User.username == "dangvien")) == 3
+    # This device drew another size offline (its cookie): its pages follow the device.
+    client.set_cookie("sotay_text", "1")
+    assert 'class="fs-1"' in client.get("/").get_data(as_text=True)
+    client.delete_cookie("sotay_text")  # a device with no size of its own: the account's
+    assert 'class="fs-3"' in client.get("/").get_data(as_text=True)
+    for bad in ("9", "-5", "x", ""):
+        client.post("/account/font", data={"step": bad}, headers={"HX-Request": "true"})
+    assert db.session.scalar(select(User.font_step).where(User.username == "dangvien")) == 3
+    client.set_cookie("sotay_text", "<script>")  # a forged cookie is ignored
+    assert 'class="fs-3"' in client.get("/").get_data(as_text=True)
+    auth.logout()
+    client.set_cookie("sotay_text", "2")  # the login page keeps the device's size too
+    assert 'class="fs-2"' in client.get("/login").get_data(as_text=True)
+
+
 def test_font_size_next_does_not_leave_the_site(client, auth, world):
     auth.login("dangvien")
     response = client.post("/account/font", data={"change": "up", "next": "https://evil.example"})

@@ -263,7 +263,9 @@ def test_the_printed_minutes_follow_the_minutes_book(client, auth, world):
     assert page.status_code == 200 and 'class="print-page minutes-book"' in html and "mainnav" not in html
     head = text.split("BIÊN BẢN SINH HOẠT CHI BỘ")[0]
     assert "ĐẢNG BỘ SỞ KHOA HỌC VÀ CÔNG NGHỆ (DEMO)" in head and "CHI BỘ PHÒNG CÔNG NGHỆ THÔNG TIN" in head
-    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in head and re.search(r"Hội trường, ngày \d\d tháng \d\d? năm 20\d\d", head)
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in head and re.search(r"Ngày \d\d tháng \d\d? năm 20\d\d", head)
+    assert "Hội trường, ngày" not in head  # the room is the meeting's place, not the book's locality
+    assert "Địa điểm: Hội trường." in text
     sections = [text.index(s) for s in ("I. Thời gian, địa điểm, thành phần", "II. Nội dung",
                                         "III. Kết luận, nghị quyết", "THƯ KÝ", "CHỦ TRÌ")]
     assert sections == sorted(sections)

@@ -69,7 +69,9 @@ def test_my_tasks_on_the_home_page_and_their_owner_marks_them_done(client, auth,
     assert "Việc của tôi" in home and "Viết bài thu hoạch" in home and "Việc của cả chi bộ" in home
     assert "Việc của đồng chí Hương" not in home
     done = client.post(f"/meetings/tasks/{mine.id}/status", headers=HTMX, data={"status": "done"})
-    assert "Đã xong" in text_of(done) and "Chưa xong" in text_of(done)
+    # The state in a tag, the button a verb: no "Đã xong" tag beside a "Chưa xong" button.
+    assert "Đã xong" in text_of(done) and "Đánh dấu chưa xong" in text_of(done)
+    assert "Chưa xong" not in text_of(done)
     db.session.expire_all()
     assert db.session.get(Task, mine.id).done_on == tasks.today()
     assert "Viết bài thu hoạch" not in text_of(client.get("/"))

@@ -222,3 +222,10 @@ def test_other_features_open_a_rating_vote_and_read_its_result(world, now_meetin
     db.session.commit()
     assert votes.result(vote).winners == ("Hoàn thành tốt nhiệm vụ",)
     assert votes.votes_on(member, "rating") == [vote]
+
+
+def test_the_votes_page_states_its_base_in_one_plain_sentence(client, auth, world, now_meeting):
+    auth.login("bithu")
+    text = text_of(client.get(f"/meetings/{now_meeting.id}/votes"))
+    assert "Cơ sở tính hiện nay: 3 đảng viên chính thức" in text
+    assert "Hiện tính trên cơ sở tính" not in text

@@ -171,3 +171,16 @@ def test_the_server_marks_only_pack_pages_as_storable_and_names_the_login(client
     client.post("/logout")
     auth.login("dangvien")  # a new login on the same phone is a new name: nothing older is shown
     assert client.get("/").headers["X-Offline-Pack"] != key
+
+
+def test_the_pack_keeps_the_offline_page_as_the_member_sees_it(client, auth, world):
+    """Shown for a page the phone lacks (a bottom tab, a form not sent), it keeps the app's bars;
+    the one in the shell, for nobody, has none."""
+    auth.login("dangvien")
+    entry = urls(pack_of(client))["/offline"]
+    assert entry["kind"] == "offline"
+    own = client.get("/offline")
+    html = own.get_data(as_text=True)
+    assert own.headers["X-Offline-Pack"] == pack_of(client)["account"]
+    assert 'aria-label="Điều hướng chính"' in html and "data-tab-kinds" in html
+    assert "/meetings" in html and "/notes" in html and "/library" in html

@@ -113,3 +113,15 @@ def test_another_members_validator_gets_nothing(client, auth, world):
     auth.login("dangvien3")  # cell 2: may not see cell 1's meeting, whatever it sends
     assert conditional(client, f"/meetings/{m.id}", tag).status_code == 404
     assert conditional(client, f"/meetings/{m.id}", "*").status_code == 404
+
+
+def test_the_devices_reading_size_is_part_of_the_validator(client, auth, world):
+    """A− / A+ offline changes only the device's cookie: the next visit with signal must not be
+    told 304 and keep the page drawn at the old size."""
+    m = meeting(world["cell1"], status="published")
+    auth.login("dangvien")
+    path = f"/meetings/{m.id}"
+    tag = client.get(path).headers["ETag"]
+    client.set_cookie("sotay_text", "2")
+    fresh = conditional(client, path, tag)
+    assert fresh.status_code == 200 and 'class="fs-2"' in fresh.get_data(as_text=True)

@@ -24,3 +24,12 @@ def test_no_page_repeats_an_id(client, auth, world, rule):
         return
     ids = Counter(re.findall(r'\sid="([^"]+)"', response.get_data(as_text=True)))
     assert {name: n for name, n in ids.items() if n > 1} == {}
+
+
+def test_an_organisation_above_cells_names_its_two_name_fields_apart(client, auth, world):
+    """Its page holds both "create a child" and "rename": each label points at its own box."""
+    auth.login("capuy")
+    html = client.get(f"/admin/orgs/{world['base'].id}").get_data(as_text=True)
+    ids = Counter(re.findall(r'\sid="([^"]+)"', html))
+    assert {name: n for name, n in ids.items() if n > 1} == {}
+    assert 'for="new-name"' in html and 'for="name"' in html

@@ -54,7 +54,9 @@ def _required_date(label):
 
 
 class RenameForm(FlaskForm):
-    name = StringField("Tên mới", validators=[DataRequired(REQUIRED.format("tên mới")), Length(max=200)])
+    # Its own id: the organisation's page also holds the form creating a child, with a "name" too.
+    name = StringField("Tên mới", validators=[DataRequired(REQUIRED.format("tên mới")), Length(max=200)],
+                       id="new-name")
     day = StringField("Có hiệu lực từ ngày (để trống: hôm nay)", validators=[_date("Ngày có hiệu lực")])
 
 

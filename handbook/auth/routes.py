@@ -1,7 +1,7 @@
 """Login, logout, password change and per-user display settings."""
 
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from handbook.auth import bp
@@ -11,11 +11,10 @@ from handbook.auth.forms import ChangePasswordForm, LoginForm
 from handbook.auth.identifiers import identifier_key
 from handbook.auth.passwords import verify_password
 from handbook.auth.service import authenticate, change_password, end_session, find_account, start_session
+from handbook.auth.textsize import STEPS, parse_step, remember_on_device, text_step
 from handbook.extensions import db, limiter
-from handbook.security import safe_next
+from handbook.security import is_htmx, safe_next
 from handbook.signals import account_panels, ordered
-
-FONT_STEPS = range(-1, 4)
 
 
 def _account_key() -> str:
@@ -108,9 +107,22 @@ def password():
 @bp.post("/account/font")
 @login_required
 def font():
-    """A−/A+ : remember the reading size for this member on every device."""
-    step = current_user.font_step + (1 if request.form.get("change") == "up" else -1)
-    if step in FONT_STEPS:
+    """A−/A+: the page's script has already drawn the new size and kept it on the device; it sends
+    the size (`step`) so the account remembers it for a device without one. Without the script,
+    `change` moves the size one step from the page's and the answer goes back to the page."""
+    step = parse_step(request.form.get("step"))
+    if step is None:
+        change = {"up": 1, "down": -1}.get(request.form.get("change"), 0)
+        step = min(max(text_step() + change, STEPS.start), STEPS.stop - 1)
+    if current_user.font_step != step:
         current_user.font_step = step
         db.session.commit()
-    return redirect(safe_next(request.form.get("next")))
+    response = ("", 204) if is_htmx() else redirect(safe_next(request.form.get("next")))
+    response = current_app.make_response(response)
+    remember_on_device(response, step)
+    return response
+
+
+@bp.app_template_global("text_step")
+def _text_step() -> int:
+    return text_step()

@@ -16,11 +16,12 @@ VALIDATED = {
     "notes.meeting_note": validators.meeting_note_page,
     "library.reader": validators.reader_page,
 }
-# Pages the worker may keep without a validator (rendered afresh each time). Nothing else is
+# Pages the worker may keep without a validator (rendered afresh each time; the offline page as
+# the member sees it, with the app's bars). Nothing else is
 # marked: not admin pages, exports, the password pages. The note page stays `no-store` for
 # the browser's own caches (no Back button into it after logout) and is marked for the worker
 # alone, whose copy belongs to this login and goes with it.
-STORABLE = {"main.home", "auth.account"} | set(VALIDATED)
+STORABLE = {"main.home", "auth.account", "offline.offline_page"} | set(VALIDATED)
 PACK_HEADER = "X-Offline-Pack"
 
 

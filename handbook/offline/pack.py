@@ -33,7 +33,7 @@ STARTED_GRACE = timedelta(hours=3)
 @dataclass
 class Entry:
     url: str
-    kind: str  # home, account, meeting, note, document, page (a further page of a document)
+    kind: str  # home, account, offline, meeting, note, document, page (a further page of a document)
     title: str
     etag: str | None
     aliases: list[str] = field(default_factory=list)  # other URLs that show the same page
@@ -107,6 +107,9 @@ def build_pack(user) -> list[Entry]:
     pack.add(Entry(url_for("main.home"), "home", "Trang chủ", None))
     # Where logging out is: a member on a shared phone may need it with no signal.
     pack.add(Entry(url_for("auth.account"), "account", "Tài khoản", None))
+    # The offline page as this member sees it, with the app's bars: shown for a page the phone
+    # lacks, it lists what the phone holds (the bottom tabs open their part of it).
+    pack.add(Entry(url_for("offline.offline_page"), "offline", "Không có mạng", None))
     meetings, previous = pack_meetings(user)
     for meeting in meetings + ([previous] if previous else []):
         when = vn_datetime(meeting.starts_at)

@@ -3,9 +3,9 @@ already track, in one statement per page and before anything is rendered.
 
 A validator must change whenever what the member would see changes, so besides the page's
 own rows it covers what every page shows of the member: the login session (pages carry its
-CSRF token), reading size, roles, the bell's unread count, and the build (templates and
-static files). None means "no validator": the view runs as usual (and answers 404 if the
-member may not see the page).
+CSRF token), the reading size (the device's, else the account's), roles, the bell's unread
+count, and the build (templates and static files). None means "no validator": the view runs
+as usual (and answers 404 if the member may not see the page).
 """
 
 import hashlib
@@ -18,6 +18,7 @@ from sqlalchemy import bindparam, func, select
 
 from handbook.auth.permissions import in_cell_id, manages_cell_id
 from handbook.auth.service import SESSION_KEY
+from handbook.auth.textsize import text_step
 from handbook.extensions import db
 from handbook.library.access import can_view_document
 from handbook.library.models import Bookmark, Document, ReadingPosition, Section, StudyMark
@@ -121,7 +122,7 @@ _READER_PAGE = select(
 def _tag(*parts) -> str:
     user = current_user
     roles = sorted((r.role, r.org_id) for r in user.roles)
-    common = (build_stamp(), account_key(), user.id, user.font_step, roles, request.headers.get("HX-Request"))
+    common = (build_stamp(), account_key(), user.id, text_step(), roles, request.headers.get("HX-Request"))
     return hashlib.sha256(repr((common, parts)).encode()).hexdigest()[:32]
 
 

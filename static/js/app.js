@@ -2,95 +2,15 @@
 // what HTML attributes cannot say.
 //
 // Offline use, the page's side: registers the service worker (static/js/sw.js, served at
-// /sw.js), asks it to keep the member's pack, says when a page comes from the phone's copy,
-// sends notes' drafts left on the device, forgets this account's copies at logout, offers
-// installation, and lists on the offline page what the phone holds.
-// Drafts are "sotay:<user>:<note>" in localStorage: {body, version, url, saved}. notes.js
-// writes them; a draft is unsent until the server confirms it, then kept as "saved" so a
-// stored page never shows an older text than the device has.
+// /sw.js) and asks it to keep the member's pack; says when there is no signal or the page is
+// the phone's copy; draws the text size the device keeps (A−/A+ work without the server); says
+// plainly when a tap needs a connection; offers installation. outbox.js holds what waits to be
+// sent (drafts, queued answers), logout.js logging out, offline.js the offline page's lists.
 (function () {
   "use strict";
   var root = document.documentElement;
   var account = root.getAttribute("data-offline-account");
-  var user = root.getAttribute("data-offline-user");
   var worker = "serviceWorker" in navigator ? navigator.serviceWorker : null;
-
-  // ---- drafts ------------------------------------------------------------------------
-
-  function storage() { try { return window.localStorage; } catch (e) { return null; } }
-  function read(key) { try { return JSON.parse(storage().getItem(key) || "null"); } catch (e) { return null; } }
-  function keys(prefix) {
-    var store = storage(), found = [];
-    if (!store) return found;
-    for (var i = 0; i < store.length; i++) {
-      var key = store.key(i);
-      if (key && key.indexOf(prefix) === 0) found.push(key);
-    }
-    return found;
-  }
-  function csrfToken() {
-    try { return JSON.parse(document.body.getAttribute("hx-headers") || "{}")["X-CSRFToken"] || ""; }
-    catch (e) { return ""; }
-  }
-  function openNoteKey() {
-    var form = document.getElementById("note-form");
-    return form ? form.getAttribute("data-draft-key") : null; // notes.js sends that one itself
-  }
-
-  function unsentDrafts() {
-    if (!user) return [];
-    return keys("sotay:" + user + ":").filter(function (key) {
-      var draft = read(key);
-      return key !== openNoteKey() && draft && !draft.saved && draft.url && typeof draft.body === "string";
-    });
-  }
-
-  function sendDraft(key) {
-    var draft = read(key), token = csrfToken();
-    var body = new URLSearchParams({ body: draft.body, version: String(draft.version || 0), csrf_token: token });
-    return fetch(draft.url, { method: "POST", body: body, credentials: "same-origin",
-                              headers: { "HX-Request": "true", "X-CSRFToken": token } })
-      .then(function (response) {
-        if (response.headers.get("X-Note-Saved") !== "1") return false;
-        var now = read(key);
-        if (now && now.body === draft.body) {
-          if (response.headers.get("X-Note-Status") === "conflict") {
-            storage().removeItem(key); // the server keeps both texts; the note's history shows them
-          } else {
-            storage().setItem(key, JSON.stringify({ body: draft.body, version: response.headers.get("X-Note-Version"),
-                                                    url: draft.url, saved: true, at: Date.now() }));
-          }
-        }
-        return true;
-      }, function () { return false; });
-  }
-
-  // Resolves to the number of drafts still unsent.
-  function sendDrafts() {
-    var pending = unsentDrafts();
-    if (!pending.length) return Promise.resolve(0);
-    return Promise.all(pending.map(sendDraft)).then(function (results) {
-      var left = results.filter(function (sent) { return !sent; }).length;
-      if (left) requestBackgroundSync();
-      return left;
-    });
-  }
-
-  function requestBackgroundSync() {
-    if (!worker) return;
-    worker.ready.then(function (registration) {
-      if (registration.sync) return registration.sync.register("sotay-notes");
-      return null;
-    }).catch(function () { /* no Background Sync here: sent on reconnect or next open */ });
-  }
-
-  // Another account's device copies never stay beside this one's.
-  function dropOtherAccounts() {
-    if (!user) return;
-    keys("sotay:").forEach(function (key) {
-      if (key.indexOf("sotay:" + user + ":") !== 0) storage().removeItem(key);
-    });
-  }
 
   // ---- the worker and the pack -------------------------------------------------------
 
@@ -134,41 +54,8 @@
     });
   }
 
-  function forgetDevice() {
-    keys("sotay:").forEach(function (key) { storage().removeItem(key); });
-    try {
-      // htmx keeps snapshots of visited pages for Back; they hold this member's pages.
-      localStorage.removeItem("htmx-history-cache");
-      sessionStorage.removeItem("htmx-history-cache");
-    } catch (e) { /* storage disabled: nothing to clear */ }
-    var jobs = [];
-    if (window.caches) {
-      jobs.push(caches.keys().then(function (names) {
-        return Promise.all(names.filter(function (name) { return name.indexOf("sotay-pages-") === 0; })
-          .map(function (name) { return caches.delete(name); }));
-      }));
-    }
-    if (worker && worker.controller) jobs.push(ask({ type: "forget" }));
-    return Promise.all(jobs).catch(function () { /* nothing stored */ });
-  }
+  // ---- the banner: no signal, or a copy from the phone -------------------------------
 
-  // ---- logout: send what is unsent, or ask before it is lost -------------------------
-
-  document.addEventListener("submit", function (event) {
-    var form = event.target;
-    if (!form.matches || !form.matches("[data-logout]")) return;
-    event.preventDefault();
-    sendDrafts().then(function (left) {
-      if (left && !window.confirm("Còn " + left + " ghi chép chưa gửi được lên máy chủ (có thể do mất mạng). " +
-                                  "Nếu đăng xuất bây giờ, phần chưa gửi sẽ bị xóa khỏi máy này và mất hẳn. " +
-                                  "Vẫn đăng xuất?")) return;
-      forgetDevice().then(function () { form.submit(); });
-    });
-  });
-
-  // ---- what the page says --------------------------------------------------------------
-
-  function two(n) { return (n < 10 ? "0" : "") + n; }
   function storedAtText(ms) {
     var parts = {};
     new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", hour: "2-digit", minute: "2-digit",
@@ -177,80 +64,100 @@
     return parts.hour + ":" + parts.minute + ", " + parts.day + "/" + parts.month;
   }
 
-  function showStoredBanner() {
-    var at = Number(root.getAttribute("data-stored-at"));
+  // Said while there is no signal, and gone when it returns; a copy the phone showed because the
+  // network was slow says so while it is on screen. The offline page says it itself.
+  var storedAt = Number(root.getAttribute("data-stored-at"));
+  var slowCopy = storedAt && navigator.onLine !== false;
+  function showBanner() {
     var banner = document.getElementById("offline-banner");
-    if (!at || !banner) return;
-    banner.textContent = "Đang dùng bản lưu trên máy lúc " + storedAtText(at) + " — có thể chưa phải bản mới nhất";
-    banner.hidden = false;
+    if (!banner || root.hasAttribute("data-offline-path")) return;
+    var offline = navigator.onLine === false, copy = storedAt ? "bản lưu trên máy lúc " + storedAtText(storedAt) : "";
+    if (offline) banner.textContent = "Không có mạng" + (copy ? " — đang xem " + copy : "") + ".";
+    else if (slowCopy) banner.textContent = "Mạng chậm — đang xem " + copy + ", có thể chưa phải bản mới nhất.";
+    banner.hidden = !(offline || slowCopy);
   }
 
-  var KIND_LABELS = { home: "Trang chủ", account: "Tài khoản", meeting: "Buổi họp", note: "Ghi chép",
-                      document: "Văn bản" };
+  // ---- text size: a setting of this device -----------------------------------------
 
-  function listStoredPack() {
-    var list = document.getElementById("offline-pack-list");
-    if (!list || !window.caches) return;
-    caches.keys().then(function (names) {
-      var name = names.filter(function (n) { return n.indexOf("sotay-pages-") === 0; })[0];
-      if (!name) return null;
-      return caches.open(name).then(function (cache) { return cache.match(list.getAttribute("data-pack-url")); });
-    }).then(function (hit) { return hit ? hit.json() : null; }).then(function (pack) {
-      if (!pack) return;
-      pack.entries.forEach(function (entry) {
-        if (!KIND_LABELS[entry.kind]) return; // further pages of a document open from its first
-        var item = document.createElement("li"), link = document.createElement("a");
-        link.href = entry.url;
-        link.textContent = entry.title;
-        item.appendChild(document.createTextNode(KIND_LABELS[entry.kind] + ": "));
-        item.appendChild(link);
-        list.appendChild(item);
-      });
-      list.hidden = false;
-      document.getElementById("offline-pack-empty").hidden = true;
-    }).catch(function () { /* nothing readable: the empty message stays */ });
+  // A−/A+ draw the new size at once and keep it on the device (the cookie the server reads),
+  // with or without signal; the account is told when there is signal, to remember it for a
+  // device with no size of its own. Until then it waits as "sotay:<user>:text".
+  var user = root.getAttribute("data-offline-user");
+  var TEXT_KEY = "sotay:" + user + ":text";
+  function textStep() { var found = /(?:^|\s)fs-(-?\d)/.exec(root.className); return found ? Number(found[1]) : 0; }
+  function drawStep(step) { root.className = root.className.replace(/(^|\s)fs--?\d/, "$1fs-" + step); }
+  function deviceStep() { var found = /(?:^|;\s*)sotay_text=(-?\d)/.exec(document.cookie); return found && Number(found[1]); }
+  function sendStep() {
+    var form = document.querySelector("form.fontsize"), step = null;
+    try { step = localStorage.getItem(TEXT_KEY); } catch (e) { return; }
+    if (!user || step === null || !form || navigator.onLine === false) return;
+    var token = form.elements.csrf_token.value;
+    fetch(form.action, { method: "POST", credentials: "same-origin", body: new URLSearchParams({ step: step, csrf_token: token }),
+                         headers: { "HX-Request": "true", "X-CSRFToken": token } })
+      .then(function (response) {
+        if (response.ok && localStorage.getItem(TEXT_KEY) === step) localStorage.removeItem(TEXT_KEY);
+      }, function () { /* sent when the signal returns */ });
   }
-
-  // "Cài đặt ứng dụng" only where the browser offers it, only on pages that hold the hint.
-  var installPrompt = null;
-  window.addEventListener("beforeinstallprompt", function (event) {
-    var hint = document.getElementById("install-hint");
-    if (!hint) return;
-    event.preventDefault();
-    installPrompt = event;
-    hint.hidden = false;
-  });
   document.addEventListener("click", function (event) {
-    if (!event.target.closest || !event.target.closest("#install-button") || !installPrompt) return;
-    installPrompt.prompt();
-    installPrompt = null;
-    document.getElementById("install-hint").hidden = true;
+    var button = event.target.closest && event.target.closest("form.fontsize button[name=change]");
+    if (!button) return;
+    event.preventDefault();
+    var step = Math.min(3, Math.max(-1, textStep() + (button.value === "up" ? 1 : -1)));
+    drawStep(step);
+    document.cookie = "sotay_text=" + step + "; path=/; max-age=31536000; samesite=lax" +
+                      (location.protocol === "https:" ? "; secure" : "");
+    try { if (user) localStorage.setItem(TEXT_KEY, String(step)); } catch (e) { /* the cookie keeps it */ }
+    sendStep();
   });
-  window.addEventListener("appinstalled", function () {
-    var hint = document.getElementById("install-hint");
-    if (hint) hint.hidden = true;
+
+  // ---- what a tap says without signal ----------------------------------------------
+
+  var NEEDS_SIGNAL = "Chưa gửi được — việc này cần có mạng. Những gì đồng chí đã chọn, đã nhập vẫn còn trên trang; " +
+                     "khi có sóng, xin bấm lại.";
+  var NEEDS_SIGNAL_TO_OPEN = "Chưa mở được — cần có mạng. Khi có sóng, xin thử lại.";
+  // Beside the form or link (or where data-offline-status says), until it next succeeds.
+  function sayNeedsSignal(element, text) {
+    var named = element.getAttribute("data-offline-status"), where = named && document.querySelector(named);
+    if (!where) {
+      where = element.nextElementSibling;
+      if (!where || !where.classList.contains("needs-signal")) {
+        where = document.createElement("p");
+        where.className = "needs-signal";
+        where.setAttribute("role", "alert");
+        element.insertAdjacentElement("afterend", where);
+      }
+    }
+    where.textContent = element.getAttribute("data-offline-needs") || text;
+  }
+  // htmx: a form that queues its answer (outbox.js), the note editor and the quiz's answers say
+  // it themselves; a request repeated on a timer says nothing.
+  document.addEventListener("htmx:sendError", function (event) {
+    var element = event.detail.elt, config = event.detail.requestConfig || {};
+    if (!element.closest || element.closest('[data-offline="queue"], #note-form, [data-device-copy]')) return;
+    if (/\bevery\b/.test(element.getAttribute("hx-trigger") || "")) return;
+    sayNeedsSignal(element, config.verb === "get" ? NEEDS_SIGNAL_TO_OPEN : NEEDS_SIGNAL);
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var next = event.detail.successful && event.detail.elt.nextElementSibling;
+    if (next && next.classList.contains("needs-signal")) next.remove();
+  });
+  // A plain form without signal stays on its page and says so (the worker answers one that
+  // still fails with the app's own page).
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || navigator.onLine !== false || form.matches('[data-logout], [method="dialog"]')) return;
+    event.preventDefault();
+    sayNeedsSignal(form, (form.method || "get").toLowerCase() === "get" ? NEEDS_SIGNAL_TO_OPEN : NEEDS_SIGNAL);
   });
 
   // ---- start -------------------------------------------------------------------------
 
-  showStoredBanner();
-  listStoredPack();
-  dropOtherAccounts();
-  if (worker) {
-    worker.register("/sw.js", { scope: "/" }).catch(function () { if (account) cannotKeep(); });
-    worker.addEventListener("message", function (event) {
-      if (event.data && event.data.type === "send-drafts") {
-        sendDrafts();
-        document.dispatchEvent(new Event("sotay:send-drafts"));
-      }
-    });
-  }
-  if (account && !root.getAttribute("data-stored-at")) {
-    syncPack(false);
-    sendDrafts();
-  }
-  window.addEventListener("online", function () { sendDrafts(); syncPack(true); });
-  document.addEventListener("sotay:draft-pending", requestBackgroundSync);
+  showBanner();
+  if (deviceStep() !== null && deviceStep() !== textStep()) drawStep(deviceStep()); // a copy drawn at another size
+  if (worker) worker.register("/sw.js", { scope: "/" }).catch(function () { if (account) cannotKeep(); });
+  if (account && !root.getAttribute("data-stored-at")) { syncPack(false); sendStep(); }
+  window.addEventListener("online", function () { showBanner(); syncPack(true); sendStep(); });
+  window.addEventListener("offline", showBanner);
   document.body.addEventListener("sotay:pack-changed", function () { syncPack(true); });
 })();
 

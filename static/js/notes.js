@@ -2,8 +2,8 @@
 // says whether the text is saved, and sends the copy again when the connection returns.
 // The device copy ("sotay:<user>:<note>") stays unsent until the server confirms it holds that
 // text; it is then kept marked "saved" with the new version, so a page the service worker
-// stored earlier never shows an older text than the device has. app.js sends other
-// notes' unsent copies, and removes every "sotay:" key on logout.
+// stored earlier never shows an older text than the device has. outbox.js sends other notes'
+// unsent copies, and removes every "sotay:" key on logout.
 (function () {
   "use strict";
   var form, box, version, key, sending = null, inFlight = false, retryTimer = null;
@@ -14,7 +14,7 @@
   function writeDraft() {
     try {
       localStorage.setItem(key, JSON.stringify({ body: box.value, version: version().value, url: form.action,
-                                                 at: Date.now() }));
+                                                 title: form.getAttribute("data-draft-title"), at: Date.now() }));
     } catch (e) { /* storage full or disabled: the server copy still works */ }
   }
   function unsent() { var draft = readDraft(); return !!draft && !draft.saved; }
@@ -22,7 +22,7 @@
   function keepSaved(body, savedVersion) {
     try {
       localStorage.setItem(key, JSON.stringify({ body: body, version: savedVersion, url: form.action, saved: true,
-                                                 at: Date.now() }));
+                                                 title: form.getAttribute("data-draft-title"), at: Date.now() }));
     } catch (e) { /* storage full or disabled: the server holds it */ }
   }
 

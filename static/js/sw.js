@@ -6,7 +6,10 @@
 //   the server marked with X-Offline-Pack naming that login AND listed in the member's pack
 //   (GET /offline/pack). Another login's caches are deleted as soon as a new one is seen.
 // - Pages: network first; the stored copy when the network fails or is slower than the timeout;
-//   the offline page (which lists what is stored) when there is none.
+//   the offline page (which lists what is stored) when there is none: the member's own copy
+//   (with the app's bars) if the pack holds it, else the shell's. A form sent as a page (a plain
+//   POST) that cannot reach the server gets that page too, saying nothing was sent: no tap ever
+//   lands on the browser's own error page.
 // Each event has one listener that calls a named function, so later features (Web Push:
 // "push", "notificationclick") add their own listeners beside these without touching them.
 "use strict";
@@ -56,6 +59,18 @@ function fromShell(request) {
 function offlinePage() {
   return caches.open(SHELL).then(function (cache) { return cache.match(CONFIG.offline); }).then(function (hit) {
     return hit || new Response("Không có mạng.", { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  });
+}
+
+// The offline page for a page asked for (`path`) or a form not sent (`post`), marked for its script.
+function offlineFor(name, path, post) {
+  var own = name ? caches.open(name).then(function (cache) { return cache.match(CONFIG.offline); })
+                 : Promise.resolve(null);
+  return own.then(function (hit) { return hit || offlinePage(); }).then(function (page) {
+    if (page.status !== 200) return page;
+    var marks = { "offline-path": path };
+    if (post) marks["offline-post"] = "1";
+    return served(page, marks);
   });
 }
 
@@ -124,11 +139,19 @@ function onFetch(event) {
     event.respondWith(logout(request));
     return;
   }
+  if (request.mode === "navigate" && request.method === "POST") {
+    event.respondWith(fetch(request).catch(function () {
+      return accountCacheName().then(function (name) { return offlineFor(name, pathOf(request.url), true); });
+    }));
+    return;
+  }
   if (request.method !== "GET") return;
   if (request.mode === "navigate" && url.pathname === CONFIG.login) {
     // Someone is about to log in on this phone: nothing of an earlier login may stay, even
     // as a fallback copy for a slow network.
-    event.respondWith(forgetAccounts(null).then(function () { return fetch(request); }).catch(offlinePage));
+    event.respondWith(forgetAccounts(null).then(function () { return fetch(request); }).catch(function () {
+      return offlineFor(null, pathOf(request.url), false);
+    }));
   } else if (request.mode === "navigate") {
     event.respondWith(navigate(event));
   } else if (url.pathname.indexOf("/static/") === 0) {
@@ -155,20 +178,25 @@ function navigate(event) {
       return response;
     });
     return stored.then(function (copy) {
-      if (!copy) return network.catch(offlinePage);
+      if (!copy) return network.catch(function () { return offlineFor(name, path, false); });
       // With a stored copy, a network slower than the timeout is not waited for; its answer
       // still refreshes the copy (afterNavigation) for next time.
-      return withTimeout(network, CONFIG.timeout).catch(function () { return served(copy); });
+      return withTimeout(network, CONFIG.timeout).catch(function () {
+        return served(copy, { "stored-at": copy.headers.get("X-Stored-At") || "" });
+      });
     });
   });
 }
 
-// The stored page, marked as such for the page's script (the banner with the time it was stored).
-function served(copy) {
-  var at = copy.headers.get("X-Stored-At") || "";
+// A page from the phone, marked for the page's script (`marks`: data-* attributes on <html>):
+// when it was stored (the banner), the address asked for, a form not sent.
+function served(copy, marks) {
+  var attributes = Object.keys(marks).map(function (key) {
+    var value = String(marks[key]).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+    return "data-" + key + '="' + value + '" ';
+  }).join("");
   return copy.text().then(function (html) {
-    var marked = html.replace("<html ", '<html data-stored-at="' + at + '" ');
-    return new Response(marked, { status: copy.status, headers: copy.headers });
+    return new Response(html.replace("<html ", "<html " + attributes), { status: copy.status, headers: copy.headers });
   });
 }
 

@@ -2,8 +2,10 @@
 
 import json
 import os
+from datetime import datetime
 from functools import cache
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -38,7 +40,39 @@ MEMBER_PAGES = [
 ]
 # What a committee admin opens besides the member pages.
 ADMIN_PAGES = ["/admin/dashboard", "/admin/members", "/admin/import", "/admin/orgs", "/year/model-cells",
-               "/quiz/manage", "/quiz/new", "/quiz/1/stats", "/questions/inbox", "/examples/committee", "/examples/new"]
+               "/quiz/manage", "/quiz/new", "/quiz/1/stats", "/questions/inbox", "/examples/committee",
+               "/examples/new", "/admin/", "/admin/audit", "/admin/members/new",
+               "/admin/members/3", "/admin/orgs/2", "/admin/orgs/3", "/library/import", "/library/08-qdi-tw/edit",
+               "/library/08-qdi-tw/study", "/quiz/banks/1"]
+
+
+def secretary_pages(cell: int) -> list[str]:
+    """What the secretary of the demo's cell 1 (organisation `cell`) opens besides the member pages:
+    the next meeting (3) and last month's (1) as its manager, the draft thematic one (5), the cell's
+    fees, ratings and quizzes. Dated pages are this year's and month's, as the demo seeds them."""
+    now = datetime.now(ZoneInfo("Asia/Ho_Chi_Minh"))
+    year, month = now.year, now.month
+    last_year, last_month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return ["/meetings/new", "/meetings/3/edit", "/meetings/5", "/meetings/5/edit", "/meetings/3/attendance",
+            "/meetings/1/attendance", "/meetings/3/overview", "/meetings/1/minutes", "/meetings/1/minutes/revisions",
+            "/meetings/1/quality", "/meetings/3/votes", "/meetings/1/votes", f"/fees/cells/{cell}/{year}",
+            f"/fees/cells/{cell}/{year}/{month}", f"/fees/cells/{cell}/{last_year}/{last_month}/report",
+            f"/year/{year}/cells/{cell}", f"/year/{year - 1}/cells/{cell}", f"/year/{year}/cells/{cell}/finish",
+            f"/year/{year}/cells/{cell}/members/3", "/quiz/manage", "/quiz/new"]
+
+
+def demo_cell1_id(live_server) -> int:
+    """The id the demo gave cell 1 (the demo's tree is seeded before it)."""
+    def find():
+        from sqlalchemy import select
+
+        from handbook.demo import CELL1
+        from handbook.extensions import db
+        from handbook.orgs.models import Organization
+
+        return db.session.scalar(select(Organization.id).where(Organization.name == CELL1))
+
+    return live_server.run_in_app(find)
 
 
 def login(page, username: str, password: str = DEMO_PASSWORD, *, expect_path: str = "/") -> None:

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.e2e
 
 SAVE_TIMEOUT = 20_000  # ms: autosave waits 1.5 s after typing; the machine may be slow
 PACK_TIMEOUT = 30_000  # ms: the worker installs, then fetches the pack page by page
-STORED_BANNER = re.compile(r"Đang dùng bản lưu trên máy lúc \d\d:\d\d, \d\d/\d\d — có thể chưa phải bản mới nhất")
+STORED_BANNER = re.compile(r"Không có mạng — đang xem bản lưu trên máy lúc \d\d:\d\d, \d\d/\d\d\.")
 
 
 def wait_for_pack(page) -> str:
@@ -90,6 +90,10 @@ def test_a_page_outside_the_pack_shows_the_offline_page_with_what_the_phone_hold
     expect(page.get_by_role("heading", name="Chưa có mạng")).to_be_visible()
     held = page.locator("#offline-pack-list")
     expect(held.get_by_role("link", name=re.compile("^" + re.escape(cell.meeting_title) + " — "))).to_be_visible()
+    # Grouped under their kinds, each page named once (not "Trang chủ: Trang chủ").
+    expect(held.get_by_role("heading", name="Buổi họp")).to_be_visible()
+    expect(held.get_by_role("link", name="Trang chủ", exact=True)).to_be_visible()
+    expect(held).not_to_contain_text("Trang chủ: Trang chủ")
     expect(held.get_by_role("link", name=f"Ghi chép: {cell.meeting_title}")).to_be_visible()
     expect(held.get_by_role("link", name=re.compile("08-QĐi"))).to_be_visible()
     held.get_by_role("link", name=f"Ghi chép: {cell.meeting_title}").click()
@@ -163,17 +167,20 @@ def test_logout_without_signal_warns_before_unsent_text_is_lost(page, live_serve
     expect(page.locator("#note-status")).to_contain_text("Chưa lưu", timeout=SAVE_TIMEOUT)
 
     page.get_by_role("link", name="Tài khoản").click()  # the stored account page
-    page.once("dialog", lambda dialog: dialog.dismiss())
-    # The warning comes once the page has tried to send the draft: wait for it, then read it.
-    with page.expect_event("dialog") as shown:
-        page.get_by_role("button", name="Đăng xuất").click()
-    expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible()  # cancelled: still here
-    assert "1 ghi chép chưa gửi" in shown.value.message and "mất hẳn" in shown.value.message
+    # The app's own question, once the page has tried to send the draft: it names the note.
+    page.get_by_role("button", name="Đăng xuất").click()
+    question = page.get_by_role("dialog")
+    expect(question).to_contain_text("Còn 1 phần chưa gửi được")
+    expect(question.get_by_role("listitem")).to_have_text(f"Ghi chép: {cell.meeting_title}")
+    expect(question).to_contain_text("mất hẳn")
+    question.get_by_role("button", name="Ở lại, chờ có mạng để gửi").click()
+    expect(question).to_have_count(0)
+    expect(page.get_by_role("button", name="Đăng xuất")).to_be_visible()  # stayed: still here
     assert unsent in stored_text(page)
 
-    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Đăng xuất").click()
     with page.expect_navigation():
-        page.get_by_role("button", name="Đăng xuất").click()
+        page.get_by_role("dialog").get_by_role("button", name="Vẫn đăng xuất, bỏ phần chưa gửi").click()
     expect(page.get_by_role("heading", name="Chưa có mạng")).to_be_visible()
     assert unsent not in stored_text(page) and cell.meeting_title not in stored_text(page)
 
