@@ -77,7 +77,7 @@ def _over(ctx, characters: int):
     from handbook.extensions import db
     from handbook.meetings import minutes as service
     from handbook.meetings.models import MinutesOpinion
-    from tests.meetings_factories import meeting
+    from tests.meetings.factories import meeting
 
     users = ctx["users"]
     m = meeting(ctx["cell1"], status="held", starts_in=timedelta(days=-2), title="Họp quá giới hạn")
@@ -132,7 +132,7 @@ def main() -> None:
     from handbook.extensions import db
     from handbook.meetings import minutes as service
     from handbook.meetings.minutes_size import MAX_BOOK_CHARS, printed_size
-    from tests.meetings_factories import meeting
+    from tests.meetings.factories import meeting
 
     folder = tempfile.mkdtemp()
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.sqlite3", "SERVER_NAME": "localhost",

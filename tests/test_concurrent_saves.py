@@ -12,7 +12,7 @@ from handbook.meetings import agenda
 from handbook.meetings import minutes as minutes_service
 from handbook.meetings.models import AgendaItem, Meeting, Minutes, MinutesConflict, MinutesSignature
 from tests.conftest import text_of
-from tests.meetings_factories import HTMX, meeting
+from tests.meetings.factories import HTMX, meeting
 from tests.test_meetings_minutes import form
 
 

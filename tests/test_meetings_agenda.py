@@ -8,7 +8,7 @@ from handbook.meetings.agenda_templates import REGULAR
 from handbook.models_base import utcnow
 from handbook.timefmt import to_vn
 from tests.conftest import text_of
-from tests.meetings_factories import HTMX, fresh, meeting, meetings_of, section
+from tests.meetings.factories import HTMX, fresh, meeting, meetings_of, section
 
 
 def local(dt):

@@ -10,7 +10,7 @@ from handbook.extensions import db
 from handbook.meetings.models import AgendaChange, Meeting, Notification, Rsvp
 from handbook.timefmt import vn_datetime
 from tests.conftest import text_of
-from tests.meetings_factories import HTMX, fresh, meeting
+from tests.meetings.factories import HTMX, fresh, meeting
 from tests.test_meetings_agenda import local
 
 

@@ -5,7 +5,7 @@ reaches another's."""
 from datetime import timedelta
 
 from tests.conftest import text_of
-from tests.meetings_factories import HTMX, meeting
+from tests.meetings.factories import HTMX, meeting
 from tests.test_meetings_minutes import complete, sign
 from tests.test_meetings_minutes import form as minutes_form
 

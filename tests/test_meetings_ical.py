@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from handbook.extensions import db
 from handbook.meetings.models import CalendarToken
 from tests.conftest import text_of
-from tests.meetings_factories import HTMX, fresh, meeting
+from tests.meetings.factories import HTMX, fresh, meeting
 
 
 def events(response):

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from handbook.extensions import db
 from handbook.meetings.models import Rsvp
 from tests.conftest import text_of
-from tests.meetings_factories import HTMX, fresh, meeting
+from tests.meetings.factories import HTMX, fresh, meeting
 
 
 def test_member_box_comes_before_the_agenda(client, auth, world):

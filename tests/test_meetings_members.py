@@ -9,7 +9,7 @@ from handbook.meetings.models import Attendance, Notification, ReadReceipt, Rsvp
 from handbook.search.registry import source_named
 from handbook.vietnamese import parse_query
 from tests.conftest import text_of
-from tests.meetings_factories import HTMX, fresh, meeting
+from tests.meetings.factories import HTMX, fresh, meeting
 
 
 def count(model, **where):

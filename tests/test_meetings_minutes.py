@@ -13,7 +13,7 @@ from handbook.extensions import db
 from handbook.library.extract import pdf_text
 from handbook.meetings.models import Attendance, Minutes, MinutesOpinion, Rsvp
 from tests.conftest import text_of
-from tests.meetings_factories import HTMX, fresh, meeting
+from tests.meetings.factories import HTMX, fresh, meeting
 
 
 def uid(username: str) -> int:

@@ -9,7 +9,7 @@ from handbook.extensions import db
 from handbook.jobs.scheduler import run_due
 from handbook.meetings.models import Meeting, MeetingReminder, Notification, Rsvp
 from tests.jobs_helpers import run_worker
-from tests.meetings_factories import meeting
+from tests.meetings.factories import meeting
 
 
 def reminders_of(user) -> list[str]:

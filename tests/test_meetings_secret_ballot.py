@@ -17,7 +17,7 @@ from handbook.extensions import db
 from handbook.meetings import votes
 from handbook.meetings.models import Attendance, Notification, Vote, VoteSecret
 from tests.conftest import Client, text_of
-from tests.meetings_factories import HTMX, meeting
+from tests.meetings.factories import HTMX, meeting
 
 LABELS = ("Tán thành", "Không tán thành", "Không biểu quyết")
 VOTERS = ("bithu", "dangvien", "dangvien2")

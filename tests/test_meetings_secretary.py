@@ -11,7 +11,7 @@ from handbook.audit import AuditEntry
 from handbook.extensions import db
 from handbook.meetings.models import Attendance, Rsvp
 from tests.conftest import text_of
-from tests.meetings_factories import HTMX, fresh, meeting
+from tests.meetings.factories import HTMX, fresh, meeting
 
 
 def checked(html: str, user_id: int) -> str | None:

@@ -21,7 +21,7 @@ from handbook.meetings.status import (
 )
 from handbook.models_base import utcnow
 from tests.conftest import text_of
-from tests.meetings_factories import meeting, meetings_of
+from tests.meetings.factories import meeting, meetings_of
 from tests.test_meetings_agenda import local, new_form
 
 D, P, H, C, X = "draft", "published", "held", "closed", "cancelled"

@@ -10,7 +10,7 @@ from handbook.meetings import tasks
 from handbook.meetings.models import Notification, Task
 from handbook.timefmt import vn_date
 from tests.conftest import text_of
-from tests.meetings_factories import HTMX, meeting
+from tests.meetings.factories import HTMX, meeting
 from tests.test_meetings_minutes import complete, uid
 
 

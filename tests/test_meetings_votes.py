@@ -14,7 +14,7 @@ from handbook.extensions import db
 from handbook.meetings import votes
 from handbook.meetings.models import Attendance, Vote
 from tests.conftest import text_of
-from tests.meetings_factories import HTMX, meeting
+from tests.meetings.factories import HTMX, meeting
 
 
 @pytest.fixture

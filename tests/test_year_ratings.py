@@ -13,7 +13,7 @@ from handbook.year.access import this_year
 from handbook.year.levels import LEVELS, excellent_allowed, level_of, over_cap, percent
 from handbook.year.models import CellYear, Rating
 from tests.conftest import text_of
-from tests.meetings_factories import meeting
+from tests.meetings.factories import meeting
 from tests.year_factories import rating_data
 
 YEAR = this_year()
