@@ -19,6 +19,6 @@ from handbook.meetings import (  # noqa: E402,F401
     routes_minutes,
     routes_quality,
     routes_record,
-    routes_votes,
     search,
 )
+from handbook.meetings.votes import routes as votes_routes  # noqa: E402,F401

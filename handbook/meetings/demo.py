@@ -27,7 +27,8 @@ from handbook.meetings.models import (
     Vote,
 )
 from handbook.meetings.status import Status
-from handbook.meetings.vote_rules import DEFAULT_CHOICES
+from handbook.meetings.votes.models import VoteStatus
+from handbook.meetings.votes.rules import DEFAULT_CHOICES
 from handbook.models_base import utcnow
 from handbook.timefmt import from_vn, to_vn
 
@@ -114,7 +115,7 @@ def _record(meeting, minutes, members, chair, note_taker, starts) -> None:
                                       speaker_name=speaker.full_name, text=text))
     vote = Vote(meeting_id=meeting.id, item_id=meeting.items[-2].id, kind="resolution",
                 question="Thông qua nghị quyết tháng", choices=json.dumps(list(DEFAULT_CHOICES), ensure_ascii=False),
-                secret=False, status="closed", hand_counts=json.dumps([0, 0, 0]),
+                secret=False, status=VoteStatus.CLOSED, hand_counts=json.dumps([0, 0, 0]),
                 counts=json.dumps([len(members), 0, 0]), basis=json.dumps({"official": len(members), "left_out": {}}),
                 opened_at=starts + timedelta(minutes=95), closed_at=starts + timedelta(minutes=98))
     db.session.add(vote)

@@ -17,7 +17,6 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 from handbook.integers import BoundedIntegerField, chosen_id
 from handbook.meetings.models import KIND_LABELS
 from handbook.meetings.models_record import SELF_RATINGS
-from handbook.meetings.vote_rules import KINDS
 from handbook.versioning import VersionField
 
 REQUIRED = "Vui lòng nhập {}."
@@ -156,43 +155,6 @@ class TaskForm(FlaskForm):
 
 class ConfirmForm(FlaskForm):
     """A bare form: CSRF only, for buttons."""
-
-
-class VoteForm(FlaskForm):
-    """Opening a vote: what is decided, how, on which agenda item."""
-
-    question = StringField("Nội dung biểu quyết", filters=[strip],
-                           validators=[DataRequired(REQUIRED.format("nội dung biểu quyết")), Length(max=300)])
-    kind = SelectField("Loại biểu quyết", choices=[SelectChoice(k, label) for k, (label, _t) in KINDS.items()],
-                       validate_choice=False)
-    item = SelectField("Thuộc mục chương trình", default="", validate_choice=False)
-    secret = BooleanField("Bỏ phiếu kín (không lưu ai chọn gì)")
-    choices = TextAreaField("Danh sách người hoặc phương án, mỗi dòng một (khi bầu hoặc xếp loại)",
-                            validators=[Length(max=5000)])
-
-
-class AnnulVoteForm(FlaskForm):
-    reason = StringField("Lý do hủy kết quả", filters=[strip],
-                         validators=[DataRequired("Vui lòng ghi lý do hủy kết quả."), Length(max=500)])
-
-
-class BallotForm(FlaskForm):
-    # The service checks the choice is one of the vote's (votes.cast), in Vietnamese.
-    choice = RadioField("Đồng chí biểu quyết", coerce=member_id, validate_choice=False,
-                        validators=[InputRequired("Vui lòng chọn một phương án.")])
-
-
-def close_vote_form(choices: list[str], **kwargs) -> FlaskForm:
-    """The show of hands, one count per choice (empty: nobody raised a hand for it)."""
-
-    class CloseVoteForm(FlaskForm):
-        pass
-
-    for n, label in enumerate(choices):
-        setattr(CloseVoteForm, f"hand_{n}", BoundedIntegerField(
-            f"{label} (giơ tay)", validators=[Optional()], minimum=0, maximum=1000,
-            message="Số phiếu phải là số từ 0 đến 1000."))
-    return CloseVoteForm(**kwargs)
 
 
 class AssessForm(FlaskForm):

@@ -15,11 +15,11 @@ from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import messages as msg
 from handbook.meetings import tasks as task_service
-from handbook.meetings import votes as vote_service
 from handbook.meetings.minutes_digest import content_of
 from handbook.meetings.minutes_size import check_opinion, check_total, total_size
 from handbook.meetings.models import Attendance, Minutes, MinutesOpinion, Rsvp, Task
 from handbook.meetings.notify import actor_id, cell_members
+from handbook.meetings.votes import service as vote_service
 from handbook.timefmt import vn_date
 
 TEXT_FIELDS = ("held_from", "held_to", "place", "chair", "note_taker", "conclusions", "resolution")

@@ -293,4 +293,4 @@ from handbook.meetings.models_record import (  # noqa: E402,F401
     Task,
 )
 from handbook.meetings.models_reminders import MeetingReminder  # noqa: E402,F401
-from handbook.meetings.models_votes import Ballot, SecretChoice, SecretTally, Vote, VoteSecret  # noqa: E402,F401
+from handbook.meetings.votes.models import Ballot, SecretChoice, SecretTally, Vote, VoteSecret  # noqa: E402,F401

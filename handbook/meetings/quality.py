@@ -22,11 +22,12 @@ from handbook.collation import vi_order
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import messages as msg
-from handbook.meetings import vote_rules as rules
 from handbook.meetings.models import Attendance, Meeting, MeetingAssessment, Minutes, Vote
 from handbook.meetings.models_record import SELF_RATINGS
 from handbook.meetings.notify import actor_id
 from handbook.meetings.status import HELD, Action, check
+from handbook.meetings.votes import rules
+from handbook.meetings.votes.models import VoteStatus
 
 ATTENDANCE_TARGET = 85  # percent; the guidance asks for more than this
 MIN_MINUTES, THEMATIC_MINUTES = 90, 120
@@ -94,8 +95,9 @@ def _figures(meetings: list) -> dict[int, dict]:
     for row in db.session.execute(select(Minutes.meeting_id, Minutes.status, Minutes.held_from, Minutes.held_to,
                                          Minutes.conclusions).where(Minutes.meeting_id.in_(ids))):
         figures[row.meeting_id]["minutes"] = row
-    for row in db.session.execute(select(Vote.meeting_id, Vote.kind, Vote.choices, Vote.counts, Vote.basis)
-                                  .where(Vote.meeting_id.in_(ids), Vote.status == "closed", Vote.kind == "resolution")):
+    resolutions = select(Vote.meeting_id, Vote.kind, Vote.choices, Vote.counts, Vote.basis).where(
+        Vote.meeting_id.in_(ids), Vote.status == VoteStatus.CLOSED, Vote.kind == "resolution")
+    for row in db.session.execute(resolutions):
         outcome = rules.outcome(row.kind, json.loads(row.choices), json.loads(row.counts),
                                 rules.Basis.from_dict(json.loads(row.basis)))
         figures[row.meeting_id]["votes"].append(outcome)

@@ -1,4 +1,4 @@
-"""How a cell's vote is counted (vote_rules): who is in the base, the thresholds at their
+"""How a cell's vote is counted (votes/rules.py): who is in the base, the thresholds at their
 exact edges, probationary members left out, and the sentence that states the outcome."""
 
 from dataclasses import dataclass
@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from handbook.meetings import messages as msg
-from handbook.meetings.vote_rules import Basis, basis_of, outcome, reaches, voting_refusal
+from handbook.meetings.votes.rules import Basis, basis_of, outcome, reaches, voting_refusal
 
 DAY = date(2026, 5, 4)
 

@@ -42,7 +42,7 @@ from sqlalchemy.orm import Session
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import messages as msg
-from handbook.meetings.models import Ballot, SecretChoice, SecretTally, Vote, VoteSecret
+from handbook.meetings.votes.models import Ballot, SecretChoice, SecretTally, Vote, VoteSecret
 
 log = structlog.get_logger("handbook")
 _SEALED = "secret_ballot_sealed"  # session.info flag: a secret vote closed in this transaction

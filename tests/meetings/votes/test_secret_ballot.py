@@ -14,8 +14,8 @@ from sqlalchemy import event, select, text
 
 from handbook.audit import AuditEntry
 from handbook.extensions import db
-from handbook.meetings import votes
 from handbook.meetings.models import Attendance, Notification, Vote, VoteSecret
+from handbook.meetings.votes import service as votes
 from tests.conftest import Client, text_of
 from tests.meetings.factories import HTMX, meeting
 

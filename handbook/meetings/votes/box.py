@@ -9,10 +9,11 @@ the phone keeps for offline use), not in the browser's cache, not in the cookie.
 
 from flask_login import current_user
 
-from handbook.meetings import vote_rules as rules
-from handbook.meetings import votes
-from handbook.meetings.forms import BallotForm
 from handbook.meetings.status import Action, checkin_window, status_allows
+from handbook.meetings.votes import rules
+from handbook.meetings.votes import service as votes
+from handbook.meetings.votes.forms import BallotForm
+from handbook.meetings.votes.models import VoteStatus
 from handbook.models_base import utcnow
 from handbook.security import private_page
 
@@ -33,9 +34,10 @@ def box_context(meeting, form: BallotForm | None = None, error: str | None = Non
     """`reveal`: a secret ballot's member sees their choice (the answer is then never stored);
     a refused ballot (`form`) shows what was sent, so is never stored either."""
     all_votes = votes.votes_of(meeting)
-    vote = next((v for v in all_votes if v.status == "open"), None)
+    vote = next((v for v in all_votes if v.status == VoteStatus.OPEN), None)
+    results = [(v, votes.result(v)) for v in all_votes if v.status == VoteStatus.CLOSED]
     context = {"meeting": meeting, "vote": vote, "live": live(meeting), "error": error, "saved": saved,
-               "seen": seen(all_votes), "results": [(v, votes.result(v)) for v in all_votes if v.status == "closed"]}
+               "seen": seen(all_votes), "results": results}
     if vote is None:
         return context
     present = current_user.id in votes.present_ids(meeting)

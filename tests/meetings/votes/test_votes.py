@@ -1,7 +1,7 @@
 """Votes at a meeting: opened by the secretary, cast on phones by members present, closed with
 the show of hands, counted against the base (only ballots of members present at closing);
 every bad input told in Vietnamese with nothing changed. Secret ballots:
-test_meetings_secret_ballot.py."""
+test_secret_ballot.py."""
 
 import json
 from datetime import timedelta
@@ -11,8 +11,8 @@ from sqlalchemy import func, select, update
 
 from handbook.audit import AuditEntry
 from handbook.extensions import db
-from handbook.meetings import votes
 from handbook.meetings.models import Attendance, Vote
+from handbook.meetings.votes import service as votes
 from tests.conftest import text_of
 from tests.meetings.factories import HTMX, meeting
 

@@ -1,11 +1,12 @@
 """Votes at a meeting (biểu quyết): opened by the secretary, cast by members present on their
-phones, closed with the show of hands added, counted by the party's rules (vote_rules.py),
-annulled with a reason that stays. Results go into the minutes (minutes_builder.py). What a
+phones, closed with the show of hands added, counted by the party's rules (rules.py),
+annulled with a reason that stays. Results go into the minutes (minutes/builder.py). What a
 secret ballot keeps, and how it forgets who chose what: secret_ballot.py.
 
-Public (other features may call it): `open_vote` opens a vote, e.g. on a member's rating
-(kind "rating", the levels as choices, the member as `subject`), and `result` reads its
-outcome once closed; `votes_on` lists the closed votes about a member.
+Public (other features call it through the package, handbook/meetings/votes/__init__.py):
+`open_vote` opens a vote, e.g. on a member's rating (kind "rating", the levels as choices, the
+member as `subject`), and `result` reads its outcome once closed; `votes_on` lists the closed
+votes about a member.
 """
 
 import json
@@ -19,21 +20,22 @@ from handbook.audit import record
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import messages as msg
-from handbook.meetings import secret_ballot
-from handbook.meetings import vote_rules as rules
-from handbook.meetings.models import AgendaItem, Attendance, Ballot, Meeting, Vote
+from handbook.meetings.models import AgendaItem, Attendance, Meeting
 from handbook.meetings.notify import actor_id, cell_members, notify_members
 from handbook.meetings.status import Action, check
+from handbook.meetings.votes import rules, secret_ballot
+from handbook.meetings.votes.models import Ballot, Vote, VoteStatus
 from handbook.models_base import utcnow
 from handbook.timefmt import to_vn
 
 MAX_CHOICES = 30
 # A vote's own status table: the statuses each action is allowed in, what it leads to, and
 # what the member is told otherwise.
+OPEN, CLOSED, ANNULLED = VoteStatus.OPEN, VoteStatus.CLOSED, VoteStatus.ANNULLED
 MOVES = {
-    "cast": ({"open"}, "open", msg.VOTE_NOT_OPEN),
-    "close": ({"open"}, "closed", msg.VOTE_NOT_OPEN),
-    "annul": ({"closed"}, "annulled", msg.VOTE_NOT_CLOSED),
+    "cast": ({OPEN}, OPEN, msg.VOTE_NOT_OPEN),
+    "close": ({OPEN}, CLOSED, msg.VOTE_NOT_OPEN),
+    "annul": ({CLOSED}, ANNULLED, msg.VOTE_NOT_CLOSED),
 }
 
 
@@ -54,7 +56,7 @@ def votes_of(meeting: Meeting) -> list[Vote]:
 
 
 def open_vote_of(meeting: Meeting) -> Vote | None:
-    return db.session.scalar(select(Vote).where(Vote.meeting_id == meeting.id, Vote.status == "open"))
+    return db.session.scalar(select(Vote).where(Vote.meeting_id == meeting.id, Vote.status == OPEN))
 
 
 def present_ids(meeting: Meeting) -> set[int]:
@@ -112,11 +114,11 @@ def open_vote(meeting: Meeting, *, question: str, kind: str = "resolution", choi
         raise DomainError(msg.VOTE_ALREADY_OPEN.format(question=running.question))
     same_item = Vote.item_id == item.id if item is not None else Vote.item_id.is_(None)
     held = db.session.scalar(select(Vote.id).where(
-        Vote.meeting_id == meeting.id, Vote.status == "closed", Vote.question == question, same_item))
+        Vote.meeting_id == meeting.id, Vote.status == CLOSED, Vote.question == question, same_item))
     if held is not None:
         raise DomainError(msg.VOTE_ALREADY_HELD.format(question=question))
     vote = Vote(meeting_id=meeting.id, item_id=item.id if item else None, kind=kind, question=question,
-                choices=json.dumps(labels, ensure_ascii=False), secret=secret, status="open",
+                choices=json.dumps(labels, ensure_ascii=False), secret=secret, status=OPEN,
                 subject_user_id=getattr(subject, "id", None), opened_by_id=actor_id(), opened_at=utcnow())
     try:
         with db.session.begin_nested():  # two taps at once: the unique index lets one through
@@ -145,7 +147,7 @@ def own_choice(vote: Vote, user) -> int | None:
 def _still_open(vote: Vote) -> None:
     """Touches the vote only while it is open: a ballot racing the closing waits for it, then is
     refused, so no ballot lands after the count."""
-    touched = db.session.execute(update(Vote).where(Vote.id == vote.id, Vote.status == "open")
+    touched = db.session.execute(update(Vote).where(Vote.id == vote.id, Vote.status == OPEN)
                                  .values(updated_at=utcnow()).execution_options(synchronize_session=False))
     if touched.rowcount != 1:
         raise DomainError(msg.VOTE_NOT_OPEN)
@@ -201,7 +203,7 @@ def close(vote: Vote, hand_counts: list[int] | None = None) -> rules.Outcome:
     hands = hands[:len(vote.choice_list)]
     if any(n < 0 or n > 1000 for n in hands):
         raise DomainError(msg.VOTE_BAD_COUNT, field="hands")
-    closed = db.session.execute(update(Vote).where(Vote.id == vote.id, Vote.status == "open")
+    closed = db.session.execute(update(Vote).where(Vote.id == vote.id, Vote.status == OPEN)
                                 .values(status=target, closed_at=utcnow()).execution_options(synchronize_session=False))
     if closed.rowcount != 1:
         raise DomainError(msg.VOTE_NOT_OPEN)
@@ -245,7 +247,7 @@ def result(vote: Vote) -> rules.Outcome | None:
 
 def votes_on(subject, kind: str | None = None) -> list[Vote]:
     """Closed votes about a member (a rating, a confirmation), oldest first."""
-    query = select(Vote).where(Vote.subject_user_id == subject.id, Vote.status == "closed")
+    query = select(Vote).where(Vote.subject_user_id == subject.id, Vote.status == CLOSED)
     if kind:
         query = query.where(Vote.kind == kind)
     return list(db.session.scalars(query.order_by(Vote.closed_at, Vote.id)))

@@ -3,12 +3,13 @@
 A secret vote keeps who voted (one `Ballot` per member, its `choice` empty) apart from what
 was chosen: while it is open, a `SecretChoice` per ballot under a key only the vote's own
 secret (`VoteSecret`) links to a member; once closed, only `SecretTally`, a count per choice.
-Why it is built so, and what it cannot hide: handbook/meetings/secret_ballot.py. An open vote
-keeps each member's choice on their ballot.
+Why it is built so, and what it cannot hide: secret_ballot.py. An open vote keeps each
+member's choice on their ballot.
 """
 
 import json
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -16,29 +17,41 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from handbook.extensions import db
 from handbook.models_base import UTCDateTime, utcnow
 
-VOTE_STATUS_LABELS = {"open": "Đang biểu quyết", "closed": "Đã có kết quả", "annulled": "Kết quả đã hủy"}
+
+class VoteStatus(StrEnum):
+    """A vote's own statuses, not a meeting's (handbook/meetings/status.py): open -> closed ->
+    annulled, changed only through the votes service's MOVES."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+    ANNULLED = "annulled"
+
+
+VOTE_STATUS_LABELS = {VoteStatus.OPEN: "Đang biểu quyết", VoteStatus.CLOSED: "Đã có kết quả",
+                      VoteStatus.ANNULLED: "Kết quả đã hủy"}
 
 
 class Vote(db.Model):
     __table_args__ = (
         # One open vote per meeting: two "Mở biểu quyết" taps cannot both open one.
         Index("uq_vote_open_per_meeting", "meeting_id", unique=True,
-              sqlite_where=text("status = 'open'"), postgresql_where=text("status = 'open'")),
+              sqlite_where=text(f"status = '{VoteStatus.OPEN}'"),
+              postgresql_where=text(f"status = '{VoteStatus.OPEN}'")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
     item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="SET NULL"))
-    kind: Mapped[str] = mapped_column(String(20))  # a key of vote_rules.KINDS
+    kind: Mapped[str] = mapped_column(String(20))  # a key of rules.KINDS
     question: Mapped[str] = mapped_column(String(300))
     choices: Mapped[str] = mapped_column(Text)  # JSON list of labels
     secret: Mapped[bool] = mapped_column(default=False)
-    # open -> closed -> annulled; changed only by handbook.meetings.votes (its MOVES table).
-    status: Mapped[str] = mapped_column(String(10), default="open")
+    # A VoteStatus; changed only by the votes service (its MOVES table).
+    status: Mapped[str] = mapped_column(String(10), default=VoteStatus.OPEN.value)
     subject_user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     hand_counts: Mapped[str | None] = mapped_column(Text)  # JSON list: the show of hands, per choice
     counts: Mapped[str | None] = mapped_column(Text)  # JSON list: phones and hands, frozen at closing
-    basis: Mapped[str | None] = mapped_column(Text)  # JSON vote_rules.Basis, frozen at closing
+    basis: Mapped[str | None] = mapped_column(Text)  # JSON rules.Basis, frozen at closing
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     opened_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -9,12 +9,15 @@ from handbook.auth.permissions import require
 from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
 from handbook.integers import id_or_none
-from handbook.meetings import bp, vote_box, votes
+from handbook.meetings import bp
 from handbook.meetings import messages as msg
 from handbook.meetings.access import get_managed_meeting_or_404, get_visible_meeting_or_404
-from handbook.meetings.forms import AnnulVoteForm, BallotForm, VoteForm, close_vote_form
-from handbook.meetings.models import AgendaItem, Vote
+from handbook.meetings.models import AgendaItem
 from handbook.meetings.status import Action
+from handbook.meetings.votes import box as vote_box
+from handbook.meetings.votes import service as votes
+from handbook.meetings.votes.forms import AnnulVoteForm, BallotForm, VoteForm, close_vote_form
+from handbook.meetings.votes.models import Vote, VoteStatus
 from handbook.security import is_htmx
 
 # Where sessions of an earlier version kept each secret ballot's token and choice, in clear.
@@ -42,7 +45,7 @@ def _vote_form(meeting, formdata=None) -> VoteForm:
 
 def _page(meeting, open_form=None, close_form=None, annul_forms=None, status=200):
     running = votes.open_vote_of(meeting)
-    history = [(vote, votes.result(vote)) for vote in votes.votes_of(meeting) if vote.status != "open"]
+    history = [(vote, votes.result(vote)) for vote in votes.votes_of(meeting) if vote.status != VoteStatus.OPEN]
     return render_template(
         "meetings/votes.html", meeting=meeting, running=running, history=history,
         open_form=open_form or _vote_form(meeting),
