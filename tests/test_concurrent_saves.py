@@ -9,11 +9,11 @@ from sqlalchemy import func, select, update
 
 from handbook.extensions import db
 from handbook.meetings import agenda
-from handbook.meetings import minutes as minutes_service
+from handbook.meetings.minutes import service as minutes_service
 from handbook.meetings.models import AgendaItem, Meeting, Minutes, MinutesConflict, MinutesSignature
 from tests.conftest import text_of
 from tests.meetings.factories import HTMX, meeting
-from tests.test_meetings_minutes import form
+from tests.meetings.minutes.test_minutes import form
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from tests.conftest import text_of
 from tests.meetings.factories import HTMX, meeting
-from tests.test_meetings_minutes import complete, sign
-from tests.test_meetings_minutes import form as minutes_form
+from tests.meetings.minutes.test_minutes import complete, sign
+from tests.meetings.minutes.test_minutes import form as minutes_form
 
 
 def as_member(client, auth, path):

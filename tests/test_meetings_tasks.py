@@ -11,7 +11,7 @@ from handbook.meetings.models import Notification, Task
 from handbook.timefmt import vn_date
 from tests.conftest import text_of
 from tests.meetings.factories import HTMX, meeting
-from tests.test_meetings_minutes import complete, uid
+from tests.meetings.minutes.test_minutes import complete, uid
 
 
 def add(client, m, title, owner="", due=None):

@@ -16,9 +16,9 @@ from handbook.meetings import (  # noqa: E402,F401
     routes_calendar,
     routes_items,
     routes_members,
-    routes_minutes,
     routes_quality,
-    routes_record,
     search,
 )
+from handbook.meetings.minutes import routes as minutes_routes  # noqa: E402,F401
+from handbook.meetings.minutes import routes_opinions  # noqa: E402,F401
 from handbook.meetings.votes import routes as votes_routes  # noqa: E402,F401

@@ -12,8 +12,8 @@ from sqlalchemy import select
 from handbook.extensions import db
 from handbook.library.models import Document, Section
 from handbook.meetings.agenda import create_meeting
-from handbook.meetings.minutes_builder import record_of
-from handbook.meetings.minutes_digest import digest
+from handbook.meetings.minutes.builder import record_of
+from handbook.meetings.minutes.digest import digest
 from handbook.meetings.models import (
     AgendaLink,
     Attendance,
@@ -23,6 +23,7 @@ from handbook.meetings.models import (
     MinutesOpinion,
     MinutesRevision,
     MinutesSignature,
+    MinutesStatus,
     Task,
     Vote,
 )
@@ -77,7 +78,7 @@ def _held(cell, members, chair=None, note_taker=None) -> None:
     for user in members:
         db.session.add(Attendance(meeting_id=meeting.id, user_id=user.id, status="present"))
     notes = {str(item.id): "Chi bộ thống nhất nội dung." for item in meeting.items}
-    minutes = Minutes(meeting_id=meeting.id, status="final", revision=1, held_from="14:00", held_to="15:45",
+    minutes = Minutes(meeting_id=meeting.id, status=MinutesStatus.FINAL, revision=1, held_from="14:00", held_to="15:45",
                       place=meeting.location, chair="Nguyễn Thị Bích", note_taker="Lê Văn Đức",
                       item_notes=json.dumps(notes, ensure_ascii=False),
                       conclusions="Hoàn thành nhiệm vụ tháng; tiếp tục học tập và làm theo gương Bác.",

@@ -127,7 +127,7 @@ OUTCOME_NO_BASE = "Chưa tính được kết quả: chi bộ không có đảng
 BASIS_PLAIN = "cơ sở tính: {base} đảng viên chính thức"
 BASIS_LESS = "cơ sở tính: {base} đảng viên chính thức ({official} của chi bộ, trừ {less})"
 
-# The minutes builder and the sign-off (minutes_builder.py, signoff.py).
+# The minutes builder and the sign-off (minutes/builder.py, minutes/signoff.py).
 WHOLE_CELL = "Cả chi bộ"
 MINUTES_FINAL_LOCKED = "Biên bản đã hoàn thành: không thêm hay bỏ ý kiến, nhiệm vụ được nữa."
 OPINION_EMPTY = "Vui lòng ghi nội dung ý kiến."

@@ -22,8 +22,8 @@ from handbook.collation import vi_order
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import messages as msg
+from handbook.meetings.minutes.models import SELF_RATINGS, MinutesStatus
 from handbook.meetings.models import Attendance, Meeting, MeetingAssessment, Minutes, Vote
-from handbook.meetings.models_record import SELF_RATINGS
 from handbook.meetings.notify import actor_id
 from handbook.meetings.status import HELD, Action, check
 from handbook.meetings.votes import rules
@@ -127,7 +127,7 @@ def _checks(f: dict) -> list[Check]:
     on_time = m.published_at is not None and m.published_at <= m.starts_at - NOTICE
     found.append(Check("on_time", msg.Q_ON_TIME_LABEL, on_time, msg.Q_PUBLISHED.format(
         hours=int((m.starts_at - m.published_at).total_seconds() // 3600)) if m.published_at else msg.Q_NOT_PUBLISHED))
-    complete = (minutes is not None and minutes.status == "final" and bool(f["counted"])
+    complete = (minutes is not None and minutes.status == MinutesStatus.FINAL and bool(f["counted"])
                 and bool((minutes.conclusions or "").strip()))
     found.append(Check("minutes", msg.Q_MINUTES_LABEL, complete,
                        msg.Q_MINUTES_FINAL if complete else msg.Q_MINUTES_MISSING))

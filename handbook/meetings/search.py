@@ -7,7 +7,8 @@ from sqlalchemy.orm import aliased
 
 from handbook.extensions import db
 from handbook.meetings.access import own_meeting_cells, visible_meeting_facets
-from handbook.meetings.models import AgendaItem, Meeting, Minutes, MinutesOpinion
+from handbook.meetings.minutes.models import Minutes, MinutesOpinion, MinutesStatus
+from handbook.meetings.models import AgendaItem, Meeting
 from handbook.orgs.models import Organization
 from handbook.search import ranking
 from handbook.search.index import Watch, facet_text, index_text, indexer, meeting_key, path_facets
@@ -39,12 +40,12 @@ def _texts(ids) -> tuple[list, dict[int, str], dict[int, str]]:
     minutes = {row.meeting_id: " ".join([row.conclusions, row.resolution, row.item_notes])
                for row in db.session.execute(
                    select(Minutes.meeting_id, Minutes.conclusions, Minutes.resolution, Minutes.item_notes)
-                   .where(Minutes.status == "final", Minutes.meeting_id.in_(ids)))}
+                   .where(Minutes.status == MinutesStatus.FINAL, Minutes.meeting_id.in_(ids)))}
     # What each speaker said is part of the final minutes too.
     for meeting_id, speaker, said in db.session.execute(
             select(Minutes.meeting_id, MinutesOpinion.speaker_name, MinutesOpinion.text)
             .join(Minutes, Minutes.id == MinutesOpinion.minutes_id)
-            .where(Minutes.status == "final", Minutes.meeting_id.in_(ids)).order_by(MinutesOpinion.id)):
+            .where(Minutes.status == MinutesStatus.FINAL, Minutes.meeting_id.in_(ids)).order_by(MinutesOpinion.id)):
         minutes[meeting_id] = f"{minutes[meeting_id]} {speaker}: {said}"
     return meetings, {m: " ".join(parts) for m, parts in items.items()}, minutes
 

@@ -17,8 +17,9 @@ from handbook.auth.permissions import manages_cell_id
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import messages as msg
-from handbook.meetings.minutes_size import check_total, total_size
-from handbook.meetings.models import AgendaItem, Meeting, Minutes, Task
+from handbook.meetings.minutes.models import Minutes, MinutesStatus, Task
+from handbook.meetings.minutes.size import check_total, total_size
+from handbook.meetings.models import AgendaItem, Meeting
 from handbook.meetings.notify import actor_id, notify_users
 from handbook.meetings.status import Action, Status, check
 from handbook.models_base import utcnow
@@ -33,11 +34,11 @@ def today() -> date:
 
 
 def _minutes_final(meeting: Meeting) -> bool:
-    return db.session.scalar(select(Minutes.status).where(Minutes.meeting_id == meeting.id)) == "final"
+    return db.session.scalar(select(Minutes.status).where(Minutes.meeting_id == meeting.id)) == MinutesStatus.FINAL
 
 
 def _check_room(meeting: Meeting, title: str) -> None:
-    """The tasks print in the minutes: they count towards the minutes' cap (minutes_size.py)."""
+    """The tasks print in the minutes: they count towards the minutes' cap (minutes/size.py)."""
     minutes = db.session.scalar(select(Minutes).where(Minutes.meeting_id == meeting.id))
     if minutes is not None:
         check_total(total_size(minutes, extra=len(title)), field="title")

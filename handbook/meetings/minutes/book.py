@@ -9,9 +9,10 @@ text printed; while a later revision waits for its signatures, a line above the 
 from flask import render_template
 
 from handbook.domain import DomainError
-from handbook.meetings import signoff
-from handbook.meetings.minutes import current_revision, get_minutes, revision_data, signed_revision
-from handbook.meetings.minutes_size import book_problem
+from handbook.meetings.minutes import signoff
+from handbook.meetings.minutes.models import MinutesStatus
+from handbook.meetings.minutes.service import current_revision, get_minutes, revision_data, signed_revision
+from handbook.meetings.minutes.size import book_problem
 from handbook.pdf import html_to_pdf
 from handbook.timefmt import to_vn
 
@@ -39,7 +40,7 @@ def book_context(meeting) -> dict | None:
     return {
         "meeting": meeting, "minutes": minutes, "record": record, "day": local, "revision": kept,
         "signed": signoff.lines(minutes, kept.number, record),
-        "waiting": current_revision(minutes) if minutes.status == "revising" else None,
+        "waiting": current_revision(minutes) if minutes.status == MinutesStatus.REVISING else None,
         "superior": parent.name.upper() if parent else "", "cell_name": meeting.cell.name.upper(),
         "title": TITLES.get(meeting.kind, TITLES["regular"]), "subtitle": SUBTITLES.get(meeting.kind, ""),
         "place": record.get("place") or meeting.location or "",

@@ -12,7 +12,7 @@ from handbook.extensions import db
 from handbook.meetings.models import MinutesOpinion, MinutesSignature
 from tests.conftest import text_of
 from tests.meetings.factories import HTMX, meeting
-from tests.test_meetings_minutes import book_text, complete, form, sign, sign_data, stored, uid
+from tests.meetings.minutes.test_minutes import book_text, complete, form, sign, sign_data, stored, uid
 
 LEADERS_ONLY = "Chỉ bí thư, phó bí thư chi bộ chọn chủ trì và thư ký"
 

@@ -1,19 +1,20 @@
 """Minutes: the builder (an autosaved draft prefilled from attendance, agenda and votes), the
 chair's and note-taker's signatures that make it final, revisions with a reason that both sign
-again."""
+again, and the minutes book as a PDF."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, make_response, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from handbook.auth.permissions import manages_cell_id, require
 from handbook.domain import DomainError
-from handbook.extensions import db
-from handbook.meetings import bp, signoff
+from handbook.extensions import db, limiter
+from handbook.meetings import bp
 from handbook.meetings import messages as msg
-from handbook.meetings import minutes as service
 from handbook.meetings.access import get_minutes_meeting_or_404, get_visible_meeting_or_404
-from handbook.meetings.forms import SignForm
-from handbook.meetings.minutes_page import builder_page, minutes_form
+from handbook.meetings.minutes import book as minutes_book
+from handbook.meetings.minutes import service, signoff
+from handbook.meetings.minutes.forms import SignForm
+from handbook.meetings.minutes.page import builder_page, minutes_form
 from handbook.meetings.status import Action
 from handbook.security import is_htmx
 from handbook.versioning import StaleVersion, guarded_write
@@ -136,3 +137,21 @@ def minutes_revisions(meeting_id):
     require(record is not None and record.is_published)
     return render_template("meetings/revisions.html", meeting=meeting, minutes=record,
                            revisions=signoff.history(meeting, record))
+
+
+def _pdf_limit_key() -> str:
+    return f"minutes-pdf:{current_user.get_id()}"
+
+
+@bp.get("/meetings/<int:meeting_id>/minutes.pdf")
+@login_required
+@limiter.limit("10 per 10 minutes", key_func=_pdf_limit_key)  # each PDF costs a second or two of CPU
+def minutes_pdf(meeting_id):
+    """The final minutes as the minutes book has them, an A4 PDF."""
+    meeting = get_visible_meeting_or_404(meeting_id)
+    context = minutes_book.book_context(meeting)
+    require(context is not None)
+    response = make_response(minutes_book.render_pdf(context))
+    response.headers["Content-Type"] = "application/pdf"
+    response.headers["Content-Disposition"] = f'attachment; filename="bien-ban-{meeting.id}.pdf"'
+    return response

@@ -1,21 +1,23 @@
 """The record around the minutes' text: opinions by speaker on each item, the resolution's
-tasks and their follow-up, and the minutes book as a PDF."""
+tasks and their follow-up."""
 
-from flask import flash, make_response, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from handbook.auth.models import User
 from handbook.auth.permissions import require
 from handbook.domain import DomainError
-from handbook.extensions import db, limiter
-from handbook.meetings import bp, minutes_book, tasks
+from handbook.extensions import db
+from handbook.meetings import bp, tasks
 from handbook.meetings import messages as msg
-from handbook.meetings import minutes as minutes_service
-from handbook.meetings.access import get_minutes_meeting_or_404, get_visible_meeting_or_404, get_visible_task_or_404
-from handbook.meetings.forms import ConfirmForm, OpinionForm, TaskForm
-from handbook.meetings.minutes_builder import add_opinion, opinions_of, remove_opinion
-from handbook.meetings.minutes_page import builder_page, minutes_form
-from handbook.meetings.models import AgendaItem, MinutesOpinion, Task
+from handbook.meetings.access import get_minutes_meeting_or_404, get_visible_task_or_404
+from handbook.meetings.forms import ConfirmForm, TaskForm
+from handbook.meetings.minutes import service as minutes_service
+from handbook.meetings.minutes.builder import add_opinion, opinions_of, remove_opinion
+from handbook.meetings.minutes.forms import OpinionForm
+from handbook.meetings.minutes.models import MinutesOpinion, Task
+from handbook.meetings.minutes.page import builder_page, minutes_form
+from handbook.meetings.models import AgendaItem
 from handbook.meetings.notify import cell_members
 from handbook.meetings.status import Action
 from handbook.security import is_htmx
@@ -139,21 +141,3 @@ def task_status(task_id):
     if request.form.get("back") == "home":
         return redirect(url_for("main.home"))
     return redirect(url_for("meetings.show", meeting_id=task.meeting_id) + "#nhiem-vu-thang-truoc")
-
-
-def _pdf_limit_key() -> str:
-    return f"minutes-pdf:{current_user.get_id()}"
-
-
-@bp.get("/meetings/<int:meeting_id>/minutes.pdf")
-@login_required
-@limiter.limit("10 per 10 minutes", key_func=_pdf_limit_key)  # each PDF costs a second or two of CPU
-def minutes_pdf(meeting_id):
-    """The final minutes as the minutes book has them, an A4 PDF."""
-    meeting = get_visible_meeting_or_404(meeting_id)
-    context = minutes_book.book_context(meeting)
-    require(context is not None)
-    response = make_response(minutes_book.render_pdf(context))
-    response.headers["Content-Type"] = "application/pdf"
-    response.headers["Content-Disposition"] = f'attachment; filename="bien-ban-{meeting.id}.pdf"'
-    return response

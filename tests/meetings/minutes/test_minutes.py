@@ -225,7 +225,7 @@ def test_final_minutes_change_only_as_revisions_with_a_reason(client, auth, worl
     assert minutes.revision == 2 and minutes.conclusions == "Kết luận đã sửa."
     assert [r.number for r in minutes.revisions] == [1, 2]
     assert db.session.scalar(select(AuditEntry).where(AuditEntry.action == "minutes.revised")) is not None
-    # Members read the change once both signed it (tests/test_meetings_minutes_trust.py).
+    # Members read the change once both signed it (test_trust.py).
     sign(client, auth, m, "bithu")
     sign(client, auth, m, "dangvien")
     auth.logout()

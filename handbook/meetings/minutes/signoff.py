@@ -1,6 +1,6 @@
 """Signing the minutes: the chair and the note-taker each confirm the revision they read, bound
-to the sha256 of its whole content (minutes_digest.py); the second signature on the same content
-makes the minutes final (minutes.lock).
+to the sha256 of its whole content (digest.py); the second signature on the same content
+makes the minutes final (service.lock).
 
 Any later change to what the minutes say (a text, an opinion, a task, a vote closed, the chair
 replaced) changes the content's hash, so a signature given before it no longer counts and is
@@ -17,11 +17,10 @@ from handbook.audit import record
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import messages as msg
-from handbook.meetings.minutes import lock, revision_data
-from handbook.meetings.minutes_builder import record_of
-from handbook.meetings.minutes_digest import digest
-from handbook.meetings.models import Minutes, MinutesSignature
-from handbook.meetings.models_record import SIGN_ROLES
+from handbook.meetings.minutes.builder import record_of
+from handbook.meetings.minutes.digest import digest
+from handbook.meetings.minutes.models import SIGN_ROLES, Minutes, MinutesSignature
+from handbook.meetings.minutes.service import lock, revision_data
 from handbook.meetings.notify import notify_users
 from handbook.meetings.status import Action, check
 from handbook.models_base import utcnow

@@ -2,8 +2,8 @@
 speaker on each item, vote results and the resolution's tasks.
 
 `record_of` gathers it all, live, as one dict: the content of the revision being written, which
-the builder page shows, a signature is bound to (minutes_digest.py), and the second signature
-freezes into the revision kept (minutes.py), so final minutes always show what was signed,
+the builder page shows, a signature is bound to (digest.py), and the second signature
+freezes into the revision kept (service.py), so final minutes always show what was signed,
 whatever changes in the attendance list or the votes afterwards.
 """
 
@@ -15,9 +15,10 @@ from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import messages as msg
 from handbook.meetings import tasks as task_service
-from handbook.meetings.minutes_digest import content_of
-from handbook.meetings.minutes_size import check_opinion, check_total, total_size
-from handbook.meetings.models import Attendance, Minutes, MinutesOpinion, Rsvp, Task
+from handbook.meetings.minutes.digest import content_of
+from handbook.meetings.minutes.models import Minutes, MinutesOpinion, Task
+from handbook.meetings.minutes.size import check_opinion, check_total, total_size
+from handbook.meetings.models import Attendance, Rsvp
 from handbook.meetings.notify import actor_id, cell_members
 from handbook.meetings.votes import service as vote_service
 from handbook.timefmt import vn_date

@@ -4,8 +4,8 @@ a change to final minutes opens a new revision, with its reason, which both sign
 Every save names the version it was typed on; one typed on a version another save replaced
 keeps both texts (handbook/versioning.py): the stored minutes stay, the incoming ones become a
 MinutesConflict shown on the minutes page to merge. Each revision both signed is kept whole
-(minutes_builder.record_of: attendance, opinions, votes, tasks) beside the sha256 its two
-signatures carry (minutes_digest.py); members, the print and the PDF read the last of them."""
+(builder.record_of: attendance, opinions, votes, tasks) beside the sha256 its two
+signatures carry (digest.py); members, the print and the PDF read the last of them."""
 
 import json
 
@@ -16,9 +16,10 @@ from handbook.auth.models import User
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import messages as msg
-from handbook.meetings.minutes_builder import notes_of
-from handbook.meetings.minutes_size import check_texts, check_total, total_size
-from handbook.meetings.models import Meeting, Minutes, MinutesConflict, MinutesRevision, MinutesSignature
+from handbook.meetings.minutes.builder import notes_of
+from handbook.meetings.minutes.models import Minutes, MinutesConflict, MinutesRevision, MinutesSignature, MinutesStatus
+from handbook.meetings.minutes.size import check_texts, check_total, total_size
+from handbook.meetings.models import Meeting
 from handbook.meetings.notify import actor_id, notify_members, notify_users
 from handbook.meetings.status import Action, move
 from handbook.models_base import utcnow
@@ -76,7 +77,7 @@ def check_people(minutes: Minutes, data: dict, may_choose: bool) -> None:
 
 
 def check_size(minutes: Minutes, data: dict, item_notes: dict[str, str]) -> None:
-    """Each text and the whole within their caps (minutes_size.py). Minutes already over the
+    """Each text and the whole within their caps (size.py). Minutes already over the
     whole's cap (kept before it) may still be saved shorter."""
     check_texts(data, item_notes, {str(item.id): item.title for item in minutes.meeting.items})
     size = total_size(minutes, texts=data, notes=item_notes)
@@ -171,7 +172,7 @@ def open_revision(minutes: Minutes, reason: str) -> None:
     """Final minutes changed: a new revision, no longer final, which the chair and the
     note-taker sign again. Members keep reading the last revision both signed meanwhile."""
     minutes.revision += 1
-    minutes.status = "revising"
+    minutes.status = MinutesStatus.REVISING
     minutes.revisions.append(MinutesRevision(number=minutes.revision, reason=reason[:500], created_by_id=actor_id()))
     meeting = minutes.meeting
     record("minutes.revised", org=meeting.cell, target=meeting, summary=f"Lần sửa {minutes.revision}: {reason}")
@@ -184,8 +185,8 @@ def lock(minutes: Minutes, content: dict, content_hash: str) -> None:
     minutes are final, the revision is kept as signed, and the meeting closes."""
     meeting = minutes.meeting
     move(meeting, Action.LOCK_MINUTES)
-    first = minutes.status == "draft"
-    minutes.status = "final"
+    first = minutes.status == MinutesStatus.DRAFT
+    minutes.status = MinutesStatus.FINAL
     minutes.locked_at = utcnow()
     kept = current_revision(minutes)
     if kept is None:
