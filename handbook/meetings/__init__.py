@@ -21,4 +21,5 @@ from handbook.meetings import (  # noqa: E402,F401
 )
 from handbook.meetings.minutes import routes as minutes_routes  # noqa: E402,F401
 from handbook.meetings.minutes import routes_opinions  # noqa: E402,F401
+from handbook.meetings.tasks import routes as tasks_routes  # noqa: E402,F401
 from handbook.meetings.votes import routes as votes_routes  # noqa: E402,F401

@@ -9,13 +9,14 @@ from flask_login import current_user
 
 from handbook.extensions import db
 from handbook.jobs import enqueue
-from handbook.meetings import reminders, tasks
+from handbook.meetings import reminders
 from handbook.meetings.access import visible_meetings
 from handbook.meetings.attendance import own_rsvp, rsvp_form_for
 from handbook.meetings.ical import token_for
 from handbook.meetings.models import Meeting
 from handbook.meetings.notify import unread_count
 from handbook.meetings.status import Action, Status, status_allows
+from handbook.meetings.tasks import service as tasks
 from handbook.models_base import utcnow
 from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_context, nav_entries, periodic_work
 

@@ -194,7 +194,7 @@ from handbook.meetings.minutes.models import (  # noqa: E402,F401
     MinutesRevision,
     MinutesSignature,
     MinutesStatus,
-    Task,
 )
 from handbook.meetings.models_reminders import MeetingReminder  # noqa: E402,F401
+from handbook.meetings.tasks.models import TASK_STATUS_LABELS, Task  # noqa: E402,F401
 from handbook.meetings.votes.models import Ballot, SecretChoice, SecretTally, Vote, VoteSecret  # noqa: E402,F401

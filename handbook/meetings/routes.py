@@ -11,7 +11,7 @@ from handbook.extensions import db
 from handbook.integers import bounded_int
 from handbook.library.access import cell_documents_clause
 from handbook.library.models import Document
-from handbook.meetings import agenda, bp, tasks
+from handbook.meetings import agenda, bp
 from handbook.meetings import messages as msg
 from handbook.meetings.access import get_managed_meeting_or_404, get_visible_meeting_or_404, visible_meetings
 from handbook.meetings.attendance import checkin_open, mark_read, own_attendance, own_rsvp, rsvp_form_for
@@ -21,6 +21,7 @@ from handbook.meetings.minutes import book as minutes_book
 from handbook.meetings.models import Meeting
 from handbook.meetings.parts import shared_parts
 from handbook.meetings.status import Action, Status, status_allows
+from handbook.meetings.tasks import service as tasks
 from handbook.meetings.votes import box as vote_box
 from handbook.models_base import utcnow
 from handbook.security import private_page

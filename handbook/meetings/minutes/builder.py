@@ -14,12 +14,13 @@ from sqlalchemy import select
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import messages as msg
-from handbook.meetings import tasks as task_service
 from handbook.meetings.minutes.digest import content_of
-from handbook.meetings.minutes.models import Minutes, MinutesOpinion, Task
+from handbook.meetings.minutes.models import Minutes, MinutesOpinion
 from handbook.meetings.minutes.size import check_opinion, check_total, total_size
 from handbook.meetings.models import Attendance, Rsvp
 from handbook.meetings.notify import actor_id, cell_members
+from handbook.meetings.tasks import service as task_service
+from handbook.meetings.tasks.models import Task
 from handbook.meetings.votes import service as vote_service
 from handbook.timefmt import vn_date
 

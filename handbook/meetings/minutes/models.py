@@ -1,8 +1,8 @@
 """Tables of the minutes: the text and its revisions, a text kept when two saves crossed,
-opinions by speaker, and the chair's and note-taker's signatures. (The resolution's tasks and
-the cell's self-assessment, for now too.)"""
+opinions by speaker, and the chair's and note-taker's signatures. (The cell's self-assessment,
+for now too.)"""
 
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -159,38 +159,6 @@ class MinutesSignature(db.Model):
     signed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     user = relationship("User")
-
-
-TASK_STATUS_LABELS = {"in_progress": "Đang thực hiện", "done": "Đã xong", "late": "Quá hạn",
-                      "done_late": "Xong, trễ hạn"}
-
-
-class Task(db.Model):
-    """A task the resolution gives a member, or the whole cell (no owner), by a date."""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
-    cell_id: Mapped[int] = mapped_column(ForeignKey("organization.id"), index=True)
-    title: Mapped[str] = mapped_column(String(300))
-    owner_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
-    due_on: Mapped[date]
-    status: Mapped[str] = mapped_column(String(12), default="in_progress")  # in_progress / done
-    done_on: Mapped[date | None]
-    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
-
-    owner = relationship("User", foreign_keys=[owner_id])
-    meeting = relationship("Meeting")
-
-    def state(self, today: date) -> str:
-        """done, done_late, late (not done, past its date) or in_progress."""
-        if self.status == "done":
-            return "done_late" if self.done_on and self.done_on > self.due_on else "done"
-        return "late" if self.due_on < today else "in_progress"
-
-    def state_label(self, today: date) -> str:
-        return TASK_STATUS_LABELS[self.state(today)]
 
 
 SELF_RATINGS = {"tot": "Tốt", "kha": "Khá", "trung_binh": "Trung bình", "kem": "Kém"}

@@ -7,13 +7,14 @@ from wtforms.fields.choices import SelectChoice
 
 from handbook.auth.permissions import manages_cell_id
 from handbook.meetings import messages as msg
-from handbook.meetings import tasks
-from handbook.meetings.forms import ConfirmForm, TaskForm
+from handbook.meetings.forms import ConfirmForm
 from handbook.meetings.minutes import service, signoff
 from handbook.meetings.minutes.builder import opinions_of, record_of, tasks_of
 from handbook.meetings.minutes.digest import digest
 from handbook.meetings.minutes.forms import MinutesForm, OpinionForm, SignForm
 from handbook.meetings.notify import cell_members
+from handbook.meetings.tasks import service as tasks
+from handbook.meetings.tasks.forms import TaskForm
 from handbook.models_base import utcnow
 
 

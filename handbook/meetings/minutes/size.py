@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import messages as msg
-from handbook.meetings.minutes.models import Minutes, MinutesOpinion, Task
+from handbook.meetings.minutes.models import Minutes, MinutesOpinion
+from handbook.meetings.tasks.models import Task
 
 MAX_TEXT_CHARS = 20_000  # the conclusions, the resolution, one agenda item's summary
 MAX_OPINION_CHARS = 5_000  # one speaker's opinion

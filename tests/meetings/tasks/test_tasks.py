@@ -6,8 +6,8 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from handbook.extensions import db
-from handbook.meetings import tasks
 from handbook.meetings.models import Notification, Task
+from handbook.meetings.tasks import service as tasks
 from handbook.timefmt import vn_date
 from tests.conftest import text_of
 from tests.meetings.factories import HTMX, meeting

@@ -3,9 +3,10 @@ the whole cell —, by when), kept up to date by their owner or the cell's secre
 into next month's "Đánh giá kết quả thực hiện nhiệm vụ tháng trước" item, and listed under
 "Việc của tôi" on the member's home page.
 
-Public (other features may call it): `year_tasks(user, year, today)`, the member's own tasks
-due that year — done by their date, late, not due yet —, for the year's self-review and rating;
-`done_on_time(user, year)`, the first two as (done by their date, counted).
+Public (other features call it through the package, tasks/__init__.py): `year_tasks(user,
+year, today)`, the member's own tasks due that year — done by their date, late, not due yet —,
+for the year's self-review and rating; `done_on_time(user, year)`, the first two as (done by
+their date, counted).
 """
 
 from datetime import date
@@ -17,11 +18,12 @@ from handbook.auth.permissions import manages_cell_id
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import messages as msg
-from handbook.meetings.minutes.models import Minutes, MinutesStatus, Task
+from handbook.meetings.minutes.models import Minutes, MinutesStatus
 from handbook.meetings.minutes.size import check_total, total_size
 from handbook.meetings.models import AgendaItem, Meeting
 from handbook.meetings.notify import actor_id, notify_users
 from handbook.meetings.status import Action, Status, check
+from handbook.meetings.tasks.models import Task
 from handbook.models_base import utcnow
 from handbook.timefmt import to_vn, vn_date
 
