@@ -16,10 +16,10 @@ from handbook.meetings import (  # noqa: E402,F401
     routes_calendar,
     routes_items,
     routes_members,
-    routes_quality,
     search,
 )
 from handbook.meetings.minutes import routes as minutes_routes  # noqa: E402,F401
 from handbook.meetings.minutes import routes_opinions  # noqa: E402,F401
+from handbook.meetings.quality import routes as quality_routes  # noqa: E402,F401
 from handbook.meetings.tasks import routes as tasks_routes  # noqa: E402,F401
 from handbook.meetings.votes import routes as votes_routes  # noqa: E402,F401

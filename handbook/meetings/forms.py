@@ -14,7 +14,6 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from handbook.integers import BoundedIntegerField, chosen_id
-from handbook.meetings.minutes.models import SELF_RATINGS
 from handbook.meetings.models import KIND_LABELS
 
 REQUIRED = "Vui lòng nhập {}."
@@ -106,12 +105,3 @@ def at_most(chars: int) -> Length:
 
 class ConfirmForm(FlaskForm):
     """A bare form: CSRF only, for buttons."""
-
-
-class AssessForm(FlaskForm):
-    """The cell's self-assessment of a meeting's quality."""
-
-    rating = RadioField("Chi bộ tự đánh giá buổi sinh hoạt",
-                        choices=[SelectChoice(k, v) for k, v in SELF_RATINGS.items()], validate_choice=False,
-                        validators=[InputRequired("Vui lòng chọn mức tự đánh giá.")])
-    reasons = TextAreaField("Lý do, điểm cần khắc phục", validators=[Length(max=5000)])

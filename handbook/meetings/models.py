@@ -187,7 +187,6 @@ class CalendarToken(db.Model):
 # Alembic) sees them, and other features find every table of meetings in this module.
 from handbook.meetings.minutes.models import (  # noqa: E402,F401
     PUBLISHED_MINUTES,
-    MeetingAssessment,
     Minutes,
     MinutesConflict,
     MinutesOpinion,
@@ -196,5 +195,6 @@ from handbook.meetings.minutes.models import (  # noqa: E402,F401
     MinutesStatus,
 )
 from handbook.meetings.models_reminders import MeetingReminder  # noqa: E402,F401
+from handbook.meetings.quality.models import SELF_RATINGS, MeetingAssessment  # noqa: E402,F401
 from handbook.meetings.tasks.models import TASK_STATUS_LABELS, Task  # noqa: E402,F401
 from handbook.meetings.votes.models import Ballot, SecretChoice, SecretTally, Vote, VoteSecret  # noqa: E402,F401

@@ -1,6 +1,5 @@
 """Tables of the minutes: the text and its revisions, a text kept when two saves crossed,
-opinions by speaker, and the chair's and note-taker's signatures. (The cell's self-assessment,
-for now too.)"""
+opinions by speaker, and the chair's and note-taker's signatures."""
 
 from datetime import datetime
 from enum import StrEnum
@@ -159,21 +158,3 @@ class MinutesSignature(db.Model):
     signed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     user = relationship("User")
-
-
-SELF_RATINGS = {"tot": "Tốt", "kha": "Khá", "trung_binh": "Trung bình", "kem": "Kém"}
-
-
-class MeetingAssessment(db.Model):
-    """The cell's own verdict on a meeting's quality, with its reasons (Hướng dẫn 12-HD/BTCTW)."""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), unique=True)
-    rating: Mapped[str] = mapped_column(String(12))  # a key of SELF_RATINGS
-    reasons: Mapped[str] = mapped_column(Text, default="")
-    assessed_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
-    assessed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
-
-    @property
-    def rating_label(self) -> str:
-        return SELF_RATINGS.get(self.rating, self.rating)

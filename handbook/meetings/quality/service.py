@@ -3,7 +3,7 @@ attendance above 85%, at least 90 minutes (120 with a thematic session), documen
 least a day before, minutes final with attendance and conclusion, the resolution voted; and
 members absent from three regular meetings in a row, named to the secretary only.
 
-Public (the committee's dashboard reads it): `checks(meeting)` for one meeting and
+Public (the committee's dashboard reads it, through the package): `checks(meeting)` for one meeting and
 `month_summary(cell_ids, start, end)` for cells and a month, from the same figures, in a fixed
 number of queries however many meetings.
 """
@@ -22,12 +22,13 @@ from handbook.collation import vi_order
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import messages as msg
-from handbook.meetings.minutes.models import SELF_RATINGS, MinutesStatus
-from handbook.meetings.models import Attendance, Meeting, MeetingAssessment, Minutes, Vote
+from handbook.meetings.minutes.models import Minutes, MinutesStatus
+from handbook.meetings.models import Attendance, Meeting
 from handbook.meetings.notify import actor_id
+from handbook.meetings.quality.models import SELF_RATINGS, MeetingAssessment
 from handbook.meetings.status import HELD, Action, check
 from handbook.meetings.votes import rules
-from handbook.meetings.votes.models import VoteStatus
+from handbook.meetings.votes.models import Vote, VoteStatus
 
 ATTENDANCE_TARGET = 85  # percent; the guidance asks for more than this
 MIN_MINUTES, THEMATIC_MINUTES = 90, 120

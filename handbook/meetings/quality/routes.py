@@ -6,10 +6,11 @@ from flask_login import login_required
 
 from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
-from handbook.meetings import bp, quality
+from handbook.meetings import bp
 from handbook.meetings import messages as msg
 from handbook.meetings.access import get_managed_meeting_or_404
-from handbook.meetings.forms import AssessForm
+from handbook.meetings.quality import service as quality
+from handbook.meetings.quality.forms import AssessForm
 from handbook.meetings.status import Action
 
 

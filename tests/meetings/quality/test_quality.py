@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from handbook.audit import AuditEntry
 from handbook.extensions import db
-from handbook.meetings import quality
 from handbook.meetings.models import Attendance, Meeting, MeetingAssessment, Minutes, Vote
+from handbook.meetings.quality import service as quality
 from handbook.timefmt import from_vn
 from tests.conftest import text_of
 
