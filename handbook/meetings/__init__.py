@@ -13,11 +13,11 @@ PUBLIC = ("models", "access", "status", "votes", "tasks", "quality")
 from handbook.meetings import (  # noqa: E402,F401
     hooks,
     routes,
-    routes_calendar,
     routes_items,
     routes_members,
     search,
 )
+from handbook.meetings.calendar import routes as calendar_routes  # noqa: E402,F401
 from handbook.meetings.minutes import routes as minutes_routes  # noqa: E402,F401
 from handbook.meetings.minutes import routes_opinions  # noqa: E402,F401
 from handbook.meetings.quality import routes as quality_routes  # noqa: E402,F401

@@ -9,12 +9,12 @@ from flask_login import current_user
 
 from handbook.extensions import db
 from handbook.jobs import enqueue
-from handbook.meetings import reminders
 from handbook.meetings.access import visible_meetings
 from handbook.meetings.attendance import own_rsvp, rsvp_form_for
-from handbook.meetings.ical import token_for
+from handbook.meetings.calendar import reminders
+from handbook.meetings.calendar.ical import token_for
 from handbook.meetings.models import Meeting
-from handbook.meetings.notify import unread_count
+from handbook.meetings.notify import purge_old_notifications, unread_count
 from handbook.meetings.status import Action, Status, status_allows
 from handbook.meetings.tasks import service as tasks
 from handbook.models_base import utcnow
@@ -76,4 +76,4 @@ def _bell(sender) -> dict:
 @periodic_work.connect
 def _due_work(sender, now) -> None:
     enqueue(reminders.send_due_reminders, now)
-    enqueue(reminders.purge_old_notifications, now)
+    enqueue(purge_old_notifications, now)

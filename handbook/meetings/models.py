@@ -174,17 +174,9 @@ class Notification(db.Model):
         return NOTIFICATION_KINDS.get(self.kind, self.kind)
 
 
-class CalendarToken(db.Model):
-    """The secret in a member's subscription feed URL; regenerating replaces (revokes) it."""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), unique=True)
-    token: Mapped[str] = mapped_column(String(64), unique=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-
-# The record's other tables live in their own modules; imported here so the metadata (and
-# Alembic) sees them, and other features find every table of meetings in this module.
+# The parts' tables live in their subpackages; imported here so the metadata (and Alembic)
+# sees them, and other features find every table of meetings in this module.
+from handbook.meetings.calendar.models import CalendarToken, MeetingReminder  # noqa: E402,F401
 from handbook.meetings.minutes.models import (  # noqa: E402,F401
     PUBLISHED_MINUTES,
     Minutes,
@@ -194,7 +186,6 @@ from handbook.meetings.minutes.models import (  # noqa: E402,F401
     MinutesSignature,
     MinutesStatus,
 )
-from handbook.meetings.models_reminders import MeetingReminder  # noqa: E402,F401
 from handbook.meetings.quality.models import SELF_RATINGS, MeetingAssessment  # noqa: E402,F401
 from handbook.meetings.tasks.models import TASK_STATUS_LABELS, Task  # noqa: E402,F401
 from handbook.meetings.votes.models import Ballot, SecretChoice, SecretTally, Vote, VoteSecret  # noqa: E402,F401

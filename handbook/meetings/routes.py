@@ -1,4 +1,5 @@
-"""Meeting pages: the list, one meeting, creating, editing details, publishing, cancelling."""
+"""Meeting pages: the list, one meeting, creating, editing details, publishing, cancelling, and
+the member's notifications."""
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
@@ -19,6 +20,7 @@ from handbook.meetings.editor import edit_page, render_edit
 from handbook.meetings.forms import ConfirmForm, MeetingForm, NewMeetingForm, PublishForm, RsvpForm
 from handbook.meetings.minutes import book as minutes_book
 from handbook.meetings.models import Meeting
+from handbook.meetings.notify import mark_all_read, recent
 from handbook.meetings.parts import shared_parts
 from handbook.meetings.status import Action, Status, status_allows
 from handbook.meetings.tasks import service as tasks
@@ -208,3 +210,17 @@ def cancel(meeting_id):
     db.session.commit()
     flash(msg.CANCELLED, "success")
     return redirect(url_for("meetings.show", meeting_id=meeting.id))
+
+
+@bp.get("/notifications")
+@login_required
+def notifications():
+    """The member's notifications, newest first; opening the list marks them read."""
+    items = recent(current_user)
+    unread_ids = {n.id for n in items if n.read_at is None}
+    mark_all_read(current_user)
+    db.session.commit()
+    meeting_ids = {n.meeting_id for n in items if n.meeting_id}
+    visible = set(db.session.scalars(visible_meetings(current_user).where(Meeting.id.in_(meeting_ids))
+                                     .with_only_columns(Meeting.id))) if meeting_ids else set()
+    return render_template("meetings/notifications.html", items=items, unread_ids=unread_ids, visible=visible)

@@ -1,20 +1,20 @@
 """Reminders a day and an hour before a published meeting, to the members who have not said
-they will be absent, and the purge of old notifications; both run from the scheduler."""
+they will be absent; run from the scheduler."""
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from handbook.extensions import db
 from handbook.meetings import messages as msg
-from handbook.meetings.models import Meeting, MeetingReminder, Notification, Rsvp
+from handbook.meetings.calendar.models import MeetingReminder
+from handbook.meetings.models import Meeting, Rsvp
 from handbook.meetings.notify import cell_members, tell
 from handbook.meetings.status import Status
 from handbook.timefmt import vn_datetime
 
 DAY = timedelta(days=1)
 HOUR = timedelta(hours=1)
-NOTIFICATIONS_KEPT = timedelta(days=180)
 
 
 def reminder_kind(meeting: Meeting, now: datetime) -> str | None:
@@ -58,9 +58,3 @@ def _already_sent(meeting: Meeting, kind: str) -> bool:
     return db.session.scalar(select(MeetingReminder.id).where(
         MeetingReminder.meeting_id == meeting.id, MeetingReminder.kind == kind,
         MeetingReminder.starts_at == meeting.starts_at)) is not None
-
-
-def purge_old_notifications(now: datetime) -> int:
-    """The job: notifications older than half a year go; the meetings' own pages keep the facts."""
-    result = db.session.execute(delete(Notification).where(Notification.created_at < now - NOTIFICATIONS_KEPT))
-    return result.rowcount or 0

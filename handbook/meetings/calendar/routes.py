@@ -1,16 +1,15 @@
-"""Calendar files and the notification list."""
+"""Calendar files: one meeting as iCalendar, and a member's subscription feed behind its secret."""
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from handbook.extensions import db, limiter
 from handbook.meetings import bp
 from handbook.meetings import messages as msg
 from handbook.meetings.access import get_visible_meeting_or_404, visible_meetings
+from handbook.meetings.calendar.ical import calendar_bytes, regenerate, user_by_token
 from handbook.meetings.forms import ConfirmForm
-from handbook.meetings.ical import calendar_bytes, regenerate, user_by_token
 from handbook.meetings.models import Meeting
-from handbook.meetings.notify import mark_all_read, recent
 from handbook.meetings.status import Status
 
 FEED_LIMIT = 200
@@ -55,17 +54,3 @@ def regenerate_token():
         db.session.commit()
         flash(msg.FEED_RENEWED, "success")
     return redirect(url_for("auth.account"))
-
-
-@bp.get("/notifications")
-@login_required
-def notifications():
-    """The member's notifications, newest first; opening the list marks them read."""
-    items = recent(current_user)
-    unread_ids = {n.id for n in items if n.read_at is None}
-    mark_all_read(current_user)
-    db.session.commit()
-    meeting_ids = {n.meeting_id for n in items if n.meeting_id}
-    visible = set(db.session.scalars(visible_meetings(current_user).where(Meeting.id.in_(meeting_ids))
-                                     .with_only_columns(Meeting.id))) if meeting_ids else set()
-    return render_template("meetings/notifications.html", items=items, unread_ids=unread_ids, visible=visible)

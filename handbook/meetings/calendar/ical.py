@@ -9,7 +9,8 @@ from sqlalchemy import select
 
 from handbook.extensions import db
 from handbook.meetings import messages as msg
-from handbook.meetings.models import CalendarToken, Meeting, Notification
+from handbook.meetings.calendar.models import CalendarToken
+from handbook.meetings.models import Meeting, Notification
 from handbook.meetings.status import Status
 from handbook.signals import password_changed
 from handbook.timefmt import VN, to_vn
