@@ -14,9 +14,9 @@ from handbook.meetings import (  # noqa: E402,F401
     hooks,
     routes,
     routes_items,
-    routes_members,
     search,
 )
+from handbook.meetings.attendance import routes as attendance_routes  # noqa: E402,F401
 from handbook.meetings.calendar import routes as calendar_routes  # noqa: E402,F401
 from handbook.meetings.minutes import routes as minutes_routes  # noqa: E402,F401
 from handbook.meetings.minutes import routes_opinions  # noqa: E402,F401

@@ -79,20 +79,6 @@ class PublishForm(FlaskForm):
     confirm = BooleanField("Tôi đã đọc cảnh báo và vẫn muốn công bố")
 
 
-class RsvpForm(FlaskForm):
-    answer = RadioField("Đồng chí sẽ", choices=[SelectChoice("yes", "Tham dự"), SelectChoice("no", "Vắng")],
-                        validators=[InputRequired("Vui lòng chọn Tham dự hoặc Vắng.")])
-    reason = StringField("Lý do vắng", validators=[Length(max=500)])
-
-    def validate_reason(self, field):
-        if self.answer.data == "no" and not (field.data or "").strip():
-            raise ValidationError("Vui lòng ghi lý do vắng.")
-
-
-class CheckinForm(FlaskForm):
-    code = StringField("Mã điểm danh", validators=[InputRequired("Vui lòng nhập mã điểm danh."), Length(max=12)])
-
-
 def member_id(value):
     """A member (or a ballot's choice) picked in a list: None for none, -1 for anything that is not
     a number an id column holds (the service then says the choice is not one it offered)."""

@@ -10,7 +10,7 @@ from flask_login import current_user
 from handbook.extensions import db
 from handbook.jobs import enqueue
 from handbook.meetings.access import visible_meetings
-from handbook.meetings.attendance import own_rsvp, rsvp_form_for
+from handbook.meetings.attendance.service import own_rsvp, rsvp_form_for
 from handbook.meetings.calendar import reminders
 from handbook.meetings.calendar.ical import token_for
 from handbook.meetings.models import Meeting

@@ -15,9 +15,10 @@ from handbook.library.models import Document
 from handbook.meetings import agenda, bp
 from handbook.meetings import messages as msg
 from handbook.meetings.access import get_managed_meeting_or_404, get_visible_meeting_or_404, visible_meetings
-from handbook.meetings.attendance import checkin_open, mark_read, own_attendance, own_rsvp, rsvp_form_for
+from handbook.meetings.attendance.forms import RsvpForm
+from handbook.meetings.attendance.service import checkin_open, mark_read, own_attendance, own_rsvp, rsvp_form_for
 from handbook.meetings.editor import edit_page, render_edit
-from handbook.meetings.forms import ConfirmForm, MeetingForm, NewMeetingForm, PublishForm, RsvpForm
+from handbook.meetings.forms import ConfirmForm, MeetingForm, NewMeetingForm, PublishForm
 from handbook.meetings.minutes import book as minutes_book
 from handbook.meetings.models import Meeting
 from handbook.meetings.notify import mark_all_read, recent

@@ -224,7 +224,7 @@ def test_search_finds_minutes_only_once_final(world):
 def test_a_receipt_stored_by_a_parallel_request_is_not_an_error(world, monkeypatch):
     """Two first openings at once: the other request stored the receipt after this one
     looked, so this one's insert meets the unique pair and must do nothing, not fail."""
-    from handbook.meetings.attendance import _record_read
+    from handbook.meetings.attendance.service import _record_read
 
     m = meeting(world["cell1"], status="published")
     user_id = world["users"]["dangvien"].id

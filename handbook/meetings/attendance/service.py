@@ -11,7 +11,7 @@ from handbook.cache import Cache
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import messages as msg
-from handbook.meetings.forms import RsvpForm
+from handbook.meetings.attendance.forms import RsvpForm
 from handbook.meetings.models import ATTENDANCE_LABELS, Attendance, Meeting, ReadReceipt, Rsvp
 from handbook.meetings.notify import cell_members, notify_members
 from handbook.meetings.status import Action, Status, allows, check, checkin_window, move

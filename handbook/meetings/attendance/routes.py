@@ -9,7 +9,8 @@ from handbook.extensions import db, limiter
 from handbook.meetings import bp
 from handbook.meetings import messages as msg
 from handbook.meetings.access import get_managed_meeting_or_404, get_visible_meeting_or_404
-from handbook.meetings.attendance import (
+from handbook.meetings.attendance.forms import CheckinForm, RsvpForm
+from handbook.meetings.attendance.service import (
     answer_rsvp,
     check_in,
     checkin_open,
@@ -19,7 +20,7 @@ from handbook.meetings.attendance import (
     rsvp_form_for,
     save_attendance,
 )
-from handbook.meetings.forms import CheckinForm, ConfirmForm, RsvpForm
+from handbook.meetings.forms import ConfirmForm
 from handbook.meetings.models import ATTENDANCE_LABELS
 from handbook.meetings.status import Action, check
 from handbook.security import is_htmx
