@@ -21,8 +21,8 @@ from handbook.meetings.status import (
 )
 from handbook.models_base import utcnow
 from tests.conftest import text_of
+from tests.meetings.agenda.test_agenda import local, new_form
 from tests.meetings.factories import meeting, meetings_of
-from tests.test_meetings_agenda import local, new_form
 
 D, P, H, C, X = "draft", "published", "held", "closed", "cancelled"
 # The product's lifecycle, written out by hand: action -> {allowed in: leads to}. Every other

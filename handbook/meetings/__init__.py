@@ -10,12 +10,9 @@ bp = Blueprint("meetings", __name__)
 # done on time per member and year; quality: a meeting's and a month's quality checks.
 PUBLIC = ("models", "access", "status", "votes", "tasks", "quality")
 
-from handbook.meetings import (  # noqa: E402,F401
-    hooks,
-    routes,
-    routes_items,
-    search,
-)
+from handbook.meetings import hooks, routes, search  # noqa: E402,F401
+from handbook.meetings.agenda import routes as agenda_routes  # noqa: E402,F401
+from handbook.meetings.agenda import routes_items as agenda_items  # noqa: E402,F401
 from handbook.meetings.attendance import routes as attendance_routes  # noqa: E402,F401
 from handbook.meetings.calendar import routes as calendar_routes  # noqa: E402,F401
 from handbook.meetings.minutes import routes as minutes_routes  # noqa: E402,F401

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from handbook.extensions import db
 from handbook.library.models import Document, Section
-from handbook.meetings.agenda import create_meeting
+from handbook.meetings.agenda.service import create_meeting
 from handbook.meetings.minutes.builder import record_of
 from handbook.meetings.minutes.digest import digest
 from handbook.meetings.models import (

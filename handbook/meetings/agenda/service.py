@@ -8,7 +8,7 @@ from handbook.audit import record
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import messages as msg
-from handbook.meetings.agenda_templates import TEMPLATES
+from handbook.meetings.agenda.standard import TEMPLATES
 from handbook.meetings.models import AgendaChange, AgendaItem, AgendaLink, Meeting, Rsvp
 from handbook.meetings.notify import actor_id, notify_members
 from handbook.meetings.status import Action, Status, check, check_start, move

@@ -1,7 +1,7 @@
 """Ready-made agendas: the standard monthly structure and the thematic meeting."""
 
 # (title, description, planned minutes[, purpose]) — the monthly structure the party's guidance
-# sets out. The purpose marks the items the app acts on (models.AgendaItem.purpose).
+# sets out. The purpose marks the items the app acts on (handbook/meetings/models.py, AgendaItem.purpose).
 REGULAR = [
     ("Khai mạc", "Thu đảng phí; báo cáo tình hình đảng viên (tổng số, miễn sinh hoạt, có mặt, "
      "vắng có lý do); thông qua chương trình; cử thư ký ghi biên bản.", 10),

@@ -4,9 +4,10 @@ route modules that answer with the whole page (details saved, an item refused wi
 from flask import render_template
 from wtforms.fields.choices import SelectChoice
 
-from handbook.meetings import agenda
 from handbook.meetings import messages as msg
-from handbook.meetings.forms import ConfirmForm, MeetingForm, NewItemForm, PublishForm
+from handbook.meetings.agenda import service as agenda
+from handbook.meetings.agenda.forms import MeetingForm, NewItemForm, PublishForm
+from handbook.meetings.forms import ConfirmForm
 from handbook.timefmt import to_vn
 
 

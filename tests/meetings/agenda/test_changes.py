@@ -10,8 +10,8 @@ from handbook.extensions import db
 from handbook.meetings.models import AgendaChange, Meeting, Notification, Rsvp
 from handbook.timefmt import vn_datetime
 from tests.conftest import text_of
+from tests.meetings.agenda.test_agenda import local
 from tests.meetings.factories import HTMX, fresh, meeting
-from tests.test_meetings_agenda import local
 
 
 def test_publishing_late_needs_confirmation(client, auth, world):
@@ -29,7 +29,7 @@ def test_publishing_late_needs_confirmation(client, auth, world):
 
 
 def test_thematic_meeting_under_120_minutes_warns(world):
-    from handbook.meetings.agenda import publish_warnings
+    from handbook.meetings.agenda.service import publish_warnings
 
     m = meeting(world["cell1"], kind="thematic", duration=100, starts_in=timedelta(days=3))
     assert publish_warnings(m) == ["Thời lượng dự kiến 100 phút, ít hơn 120 phút theo hướng dẫn."]

@@ -4,7 +4,7 @@ import re
 from datetime import timedelta
 
 from handbook.extensions import db
-from handbook.meetings.agenda_templates import REGULAR
+from handbook.meetings.agenda.standard import REGULAR
 from handbook.models_base import utcnow
 from handbook.timefmt import to_vn
 from tests.conftest import text_of

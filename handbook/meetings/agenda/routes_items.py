@@ -6,13 +6,15 @@ from flask_login import login_required
 from handbook.auth.permissions import require
 from handbook.extensions import db
 from handbook.library.access import cell_section
-from handbook.meetings import agenda, bp
+from handbook.meetings import bp
 from handbook.meetings import messages as msg
 from handbook.meetings.access import get_managed_meeting_or_404
-from handbook.meetings.editor import new_item_form, render_edit
-from handbook.meetings.forms import ConfirmForm, ItemForm
+from handbook.meetings.agenda import service as agenda
+from handbook.meetings.agenda.editor import new_item_form, render_edit
+from handbook.meetings.agenda.forms import ItemForm
+from handbook.meetings.agenda.sections import find_sections
+from handbook.meetings.forms import ConfirmForm
 from handbook.meetings.models import AgendaItem
-from handbook.meetings.sections import find_sections
 from handbook.meetings.status import Action
 from handbook.security import is_htmx
 from handbook.versioning import StaleVersion, guarded_write
