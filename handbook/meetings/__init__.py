@@ -6,9 +6,10 @@ bp = Blueprint("meetings", __name__)
 
 # What other features may import (tests/test_layering.py holds everyone to it); the rest
 # of the package is its own. It offers itself to other pages through hooks.py (handbook/signals.py).
-# votes: open a vote (a member's rating) and read its result; tasks: the resolution's tasks
-# done on time per member and year; quality: a meeting's and a month's quality checks.
-PUBLIC = ("models", "access", "status", "votes", "tasks", "quality")
+# schedule: which meeting is next; votes: open a vote (a member's rating) and read its result;
+# tasks: the resolution's tasks done on time per member and year; quality: a meeting's and a
+# month's quality checks.
+PUBLIC = ("models", "access", "status", "schedule", "votes", "tasks", "quality")
 
 from handbook.meetings import hooks, routes, search  # noqa: E402,F401
 from handbook.meetings.agenda import routes as agenda_routes  # noqa: E402,F401

@@ -10,7 +10,7 @@ from handbook.meetings import messages as msg
 from handbook.meetings.calendar.models import MeetingReminder
 from handbook.meetings.models import Meeting, Rsvp
 from handbook.meetings.notify import cell_members, tell
-from handbook.meetings.status import Status
+from handbook.meetings.schedule import reminders_due
 from handbook.timefmt import vn_datetime
 
 DAY = timedelta(days=1)
@@ -33,10 +33,7 @@ def reminder_kind(meeting: Meeting, now: datetime) -> str | None:
 
 def send_due_reminders(now: datetime) -> int:
     """The job: every reminder due at `now` not yet sent; returns how many meetings got one."""
-    meetings = db.session.scalars(
-        select(Meeting).where(Meeting.status == Status.PUBLISHED.value, Meeting.starts_at > now,
-                              Meeting.starts_at <= now + DAY)
-    )
+    meetings = db.session.scalars(reminders_due(now, DAY))
     sent = 0
     for meeting in meetings:
         kind = reminder_kind(meeting, now)
