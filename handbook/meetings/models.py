@@ -1,6 +1,7 @@
 """Cell meetings and their agendas."""
 
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -146,17 +147,35 @@ class AgendaChange(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class NotificationKind(StrEnum):
+    """What a notification tells of. "published" and "cancelled" name what happened to the
+    agenda, not a meeting's status (which only status.py names)."""
+
+    PUBLISHED = "published"
+    CHANGED = "changed"
+    RESCHEDULED = "rescheduled"
+    CANCELLED = "cancelled"
+    MINUTES = "minutes"
+    CHECKIN = "checkin"
+    VOTE = "vote"
+    SIGN = "sign"
+    TASK = "task"
+    CALENDAR = "calendar"
+    REMINDER = "reminder"
+
+
+K = NotificationKind
 NOTIFICATION_KINDS = {
-    "published": "Chương trình họp đã công bố",
-    "changed": "Chương trình họp thay đổi",
-    "rescheduled": "Đổi thời gian họp",
-    "cancelled": "Hủy buổi họp",
-    "minutes": "Biên bản đã công bố",
-    "checkin": "Mở điểm danh",
-    "vote": "Biểu quyết",
-    "sign": "Ký biên bản",
-    "task": "Nhiệm vụ",
-    "calendar": "Địa chỉ lịch đã đổi",
+    K.PUBLISHED: "Chương trình họp đã công bố",
+    K.CHANGED: "Chương trình họp thay đổi",
+    K.RESCHEDULED: "Đổi thời gian họp",
+    K.CANCELLED: "Hủy buổi họp",
+    K.MINUTES: "Biên bản đã công bố",
+    K.CHECKIN: "Mở điểm danh",
+    K.VOTE: "Biểu quyết",
+    K.SIGN: "Ký biên bản",
+    K.TASK: "Nhiệm vụ",
+    K.CALENDAR: "Địa chỉ lịch đã đổi",
 }
 
 
@@ -164,7 +183,7 @@ class Notification(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(20))  # a NotificationKind
     message: Mapped[str] = mapped_column(String(500))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

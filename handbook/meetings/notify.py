@@ -38,7 +38,8 @@ def actor_id() -> int | None:
 
 def notify_members(meeting: Meeting, kind: str, message: str) -> None:
     """Tells every active member of the cell (not the person acting), through a job."""
-    enqueue(tell_cell, meeting.id, kind, message, actor_id())
+    # The queue keeps the kind as a plain word: a worker of another release reads it too.
+    enqueue(tell_cell, meeting.id, str(kind), message, actor_id())
 
 
 def tell_cell(meeting_id: int, kind: str, message: str, actor: int | None) -> None:

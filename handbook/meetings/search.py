@@ -9,6 +9,7 @@ from handbook.extensions import db
 from handbook.meetings.access import own_meeting_cells, visible_meeting_facets
 from handbook.meetings.minutes.models import Minutes, MinutesOpinion, MinutesStatus
 from handbook.meetings.models import AgendaItem, Meeting
+from handbook.meetings.status import Status
 from handbook.orgs.models import Organization
 from handbook.search import ranking
 from handbook.search.index import Watch, facet_text, index_text, indexer, meeting_key, path_facets
@@ -64,7 +65,8 @@ def meeting_entries(ids: list[int]) -> list[dict]:
     meetings, items, minutes = _texts(ids)
     rows = []
     for meeting_id, title, status, starts_at, path in meetings:
-        facets = facet_text(path_facets(path) + ["draft" if status == "draft" else "pub"])
+        # A draft's entries carry its status as a facet, the others "pub": members ask for "pub".
+        facets = facet_text(path_facets(path) + [Status.DRAFT.value if status == Status.DRAFT else "pub"])
         rows.append({"id": meeting_key(meeting_id, starts_at, agenda=True), "kind": "agenda", "ref_id": meeting_id,
                      "title": index_text(title), "body": index_text(items.get(meeting_id, "")), "ref": "",
                      "facets": facets})

@@ -9,7 +9,7 @@ from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import messages as msg
 from handbook.meetings.agenda.standard import TEMPLATES
-from handbook.meetings.models import AgendaChange, AgendaItem, AgendaLink, Meeting, Rsvp
+from handbook.meetings.models import AgendaChange, AgendaItem, AgendaLink, Meeting, NotificationKind, Rsvp
 from handbook.meetings.notify import actor_id, notify_members
 from handbook.meetings.status import Action, Status, check, check_start, move
 from handbook.models_base import utcnow
@@ -95,7 +95,7 @@ def publish(meeting: Meeting, confirmed: bool) -> None:
     meeting.published_at = utcnow()
     meeting.edit_seq += 1
     record("agenda.published", org=meeting.cell, target=meeting, summary=meeting.title)
-    notify_members(meeting, "published",
+    notify_members(meeting, NotificationKind.PUBLISHED,
                    msg.NOTIFY_PUBLISHED.format(title=meeting.title, when=vn_datetime(meeting.starts_at)))
 
 
@@ -111,7 +111,7 @@ def changed(meeting: Meeting, summary: str, item: AgendaItem | None = None) -> N
     db.session.add(AgendaChange(meeting_id=meeting.id, version=meeting.version, summary=summary,
                                 changed_by_id=actor_id()))
     record("agenda.changed", org=meeting.cell, target=meeting, summary=summary)
-    notify_members(meeting, "changed", msg.NOTIFY_CHANGED.format(title=meeting.title, summary=summary))
+    notify_members(meeting, NotificationKind.CHANGED, msg.NOTIFY_CHANGED.format(title=meeting.title, summary=summary))
 
 
 def update_details(meeting: Meeting, *, kind, title, starts_at, duration_minutes, location, paper_author,
@@ -146,7 +146,7 @@ def update_details(meeting: Meeting, *, kind, title, starts_at, duration_minutes
                summary=msg.RESCHEDULED_AUDIT.format(title=meeting.title, old=old_time, new=vn_datetime(starts_at)))
     if rescheduled and published:
         db.session.execute(delete(Rsvp).where(Rsvp.meeting_id == meeting.id))
-        notify_members(meeting, "rescheduled",
+        notify_members(meeting, NotificationKind.RESCHEDULED,
                        msg.NOTIFY_RESCHEDULED.format(title=meeting.title, old=old_time, when=vn_datetime(starts_at)))
 
 
@@ -229,4 +229,4 @@ def cancel(meeting: Meeting) -> None:
     record("meeting.cancelled", org=meeting.cell, target=meeting, summary=meeting.title)
     if was_public:
         when = vn_datetime(meeting.starts_at)
-        notify_members(meeting, "cancelled", msg.NOTIFY_CANCELLED.format(title=meeting.title, when=when))
+        notify_members(meeting, NotificationKind.CANCELLED, msg.NOTIFY_CANCELLED.format(title=meeting.title, when=when))

@@ -12,7 +12,7 @@ from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import messages as msg
 from handbook.meetings.attendance.forms import RsvpForm
-from handbook.meetings.models import ATTENDANCE_LABELS, Attendance, Meeting, ReadReceipt, Rsvp
+from handbook.meetings.models import ATTENDANCE_LABELS, Attendance, Meeting, NotificationKind, ReadReceipt, Rsvp
 from handbook.meetings.notify import cell_members, notify_members
 from handbook.meetings.status import Action, Status, allows, check, checkin_window, move
 from handbook.models_base import utcnow
@@ -132,7 +132,7 @@ def open_checkin(meeting: Meeting) -> str:
     # The code itself stays out of the log: it is a password for the meeting's hour.
     record("checkin.opened", org=meeting.cell, target=meeting,
            summary=(msg.CHECKIN_RENEWED_AUDIT if renewed else msg.CHECKIN_OPENED_AUDIT).format(title=meeting.title))
-    notify_members(meeting, "checkin", msg.NOTIFY_CHECKIN.format(title=meeting.title))
+    notify_members(meeting, NotificationKind.CHECKIN, msg.NOTIFY_CHECKIN.format(title=meeting.title))
     return meeting.checkin_code
 
 

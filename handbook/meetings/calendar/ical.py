@@ -10,7 +10,7 @@ from sqlalchemy import select
 from handbook.extensions import db
 from handbook.meetings import messages as msg
 from handbook.meetings.calendar.models import CalendarToken
-from handbook.meetings.models import Meeting, Notification
+from handbook.meetings.models import Meeting, Notification, NotificationKind
 from handbook.meetings.status import Status
 from handbook.signals import password_changed
 from handbook.timefmt import VN, to_vn
@@ -106,7 +106,7 @@ def renew_feed_with_password(user, by_admin: bool) -> str | None:
     if token is None:
         return None
     token.token = secrets.token_urlsafe(32)
-    db.session.add(Notification(user_id=user.id, kind="calendar", message=MSG_FEED_RENEWED))
+    db.session.add(Notification(user_id=user.id, kind=NotificationKind.CALENDAR, message=MSG_FEED_RENEWED))
     return MSG_FEED_RENEWED
 
 

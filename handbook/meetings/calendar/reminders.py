@@ -8,7 +8,7 @@ from sqlalchemy import select
 from handbook.extensions import db
 from handbook.meetings import messages as msg
 from handbook.meetings.calendar.models import MeetingReminder
-from handbook.meetings.models import Meeting, Rsvp
+from handbook.meetings.models import Meeting, NotificationKind, Rsvp
 from handbook.meetings.notify import cell_members, tell
 from handbook.meetings.schedule import reminders_due
 from handbook.timefmt import vn_datetime
@@ -44,7 +44,7 @@ def send_due_reminders(now: datetime) -> int:
             select(Rsvp.user_id).where(Rsvp.meeting_id == meeting.id, Rsvp.attending.is_(False))))
         members = [user.id for user in cell_members(meeting.cell_id) if user.id not in declined]
         text = msg.REMIND_HOUR if kind == "hour" else msg.REMIND_DAY
-        tell(meeting, members, "reminder",
+        tell(meeting, members, NotificationKind.REMINDER,
              text.format(title=meeting.title, when=vn_datetime(meeting.starts_at), where=meeting.location or "—"))
         sent += 1
     db.session.flush()

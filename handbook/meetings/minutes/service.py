@@ -19,7 +19,7 @@ from handbook.meetings import messages as msg
 from handbook.meetings.minutes.builder import notes_of
 from handbook.meetings.minutes.models import Minutes, MinutesConflict, MinutesRevision, MinutesSignature, MinutesStatus
 from handbook.meetings.minutes.size import check_texts, check_total, total_size
-from handbook.meetings.models import Meeting
+from handbook.meetings.models import Meeting, NotificationKind
 from handbook.meetings.notify import actor_id, notify_members, notify_users
 from handbook.meetings.status import Action, move
 from handbook.models_base import utcnow
@@ -177,7 +177,8 @@ def open_revision(minutes: Minutes, reason: str) -> None:
     meeting = minutes.meeting
     record("minutes.revised", org=meeting.cell, target=meeting, summary=f"Lần sửa {minutes.revision}: {reason}")
     signers = [user_id for user_id in (minutes.chair_id, minutes.note_taker_id) if user_id]
-    notify_users(meeting, signers, "sign", msg.NOTIFY_SIGN_AGAIN.format(title=meeting.title, reason=reason))
+    notify_users(meeting, signers, NotificationKind.SIGN,
+                 msg.NOTIFY_SIGN_AGAIN.format(title=meeting.title, reason=reason))
 
 
 def lock(minutes: Minutes, content: dict, content_hash: str) -> None:
@@ -197,7 +198,7 @@ def lock(minutes: Minutes, content: dict, content_hash: str) -> None:
     record("minutes.locked", org=meeting.cell, target=meeting, summary=f"{meeting.title} (lần {minutes.revision})")
     note = (msg.NOTIFY_MINUTES.format(title=meeting.title) if first else
             msg.NOTIFY_MINUTES_REVISED.format(title=meeting.title, revision=minutes.revision, reason=kept.reason))
-    notify_members(meeting, "minutes", note)
+    notify_members(meeting, NotificationKind.MINUTES, note)
 
 
 def current_revision(minutes: Minutes) -> MinutesRevision | None:

@@ -21,6 +21,7 @@ from handbook.meetings.minutes.builder import record_of
 from handbook.meetings.minutes.digest import digest
 from handbook.meetings.minutes.models import SIGN_ROLES, Minutes, MinutesSignature
 from handbook.meetings.minutes.service import lock, revision_data
+from handbook.meetings.models import NotificationKind
 from handbook.meetings.notify import notify_users
 from handbook.meetings.status import Action, check
 from handbook.models_base import utcnow
@@ -137,7 +138,8 @@ def sign(minutes: Minutes, user, version: int | None, content_hash: str | None, 
         return True
     waiting = [(role, user_id) for role, user_id in signer_ids(minutes).items() if role not in roles]
     for role, user_id in waiting:
-        notify_users(meeting, [user_id], "sign", msg.NOTIFY_SIGN.format(title=meeting.title, role=SIGN_ROLES[role]))
+        notify_users(meeting, [user_id], NotificationKind.SIGN,
+                     msg.NOTIFY_SIGN.format(title=meeting.title, role=SIGN_ROLES[role]))
     return False
 
 

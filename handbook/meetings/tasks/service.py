@@ -20,7 +20,7 @@ from handbook.extensions import db
 from handbook.meetings import messages as msg
 from handbook.meetings.minutes.models import Minutes, MinutesStatus
 from handbook.meetings.minutes.size import check_total, total_size
-from handbook.meetings.models import AgendaItem, Meeting
+from handbook.meetings.models import AgendaItem, Meeting, NotificationKind
 from handbook.meetings.notify import actor_id, notify_users
 from handbook.meetings.status import Action, Status, check
 from handbook.meetings.tasks.models import Task
@@ -63,7 +63,8 @@ def add_task(meeting: Meeting, *, title: str, owner, due_on: date) -> Task:
                 due_on=due_on, status="in_progress", created_by_id=actor_id())
     db.session.add(task)
     if owner is not None:
-        notify_users(meeting, [owner.id], "task", msg.NOTIFY_TASK.format(title=title, due=vn_date(due_on)))
+        notify_users(meeting, [owner.id], NotificationKind.TASK,
+                     msg.NOTIFY_TASK.format(title=title, due=vn_date(due_on)))
     return task
 
 

@@ -20,7 +20,7 @@ from handbook.audit import record
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import messages as msg
-from handbook.meetings.models import AgendaItem, Attendance, Meeting
+from handbook.meetings.models import AgendaItem, Attendance, Meeting, NotificationKind
 from handbook.meetings.notify import actor_id, cell_members, notify_members
 from handbook.meetings.status import Action, check
 from handbook.meetings.votes import rules, secret_ballot
@@ -128,7 +128,7 @@ def open_vote(meeting: Meeting, *, question: str, kind: str = "resolution", choi
     if secret:
         secret_ballot.start(vote)
     record("vote.opened", org=meeting.cell, target=meeting, summary=f"Mở biểu quyết: {question}")
-    notify_members(meeting, "vote", msg.NOTIFY_VOTE.format(question=question, title=meeting.title))
+    notify_members(meeting, NotificationKind.VOTE, msg.NOTIFY_VOTE.format(question=question, title=meeting.title))
     return vote
 
 
