@@ -1,4 +1,4 @@
-"""The minutes book's PDF at the minutes' size cap (handbook/meetings/minutes_size.py), and, for
+"""The minutes book's PDF at the minutes' size cap (handbook/meetings/minutes/size.py), and, for
 comparison, minutes far over it as they could be kept before the cap.
 
 On a throwaway SQLite database (real migrations, demo data), cell 1 gets a held meeting whose

@@ -1,4 +1,8 @@
-"""Cell meetings: schedule, agendas, RSVP, attendance, minutes, calendar."""
+"""Cell meetings. The meeting itself is here: its tables (models.py), its status table
+(status.py), who sees which (access.py), which one is next (schedule.py), what members are told
+(notify.py, messages.py) and its pages (routes.py, parts.py, search.py, hooks.py). Its parts are
+subpackages, each with its routes, services and forms: agenda/, attendance/, votes/, minutes/,
+tasks/, quality/, calendar/. They all register their pages on the one blueprint, `meetings`."""
 
 from flask import Blueprint
 
@@ -6,11 +10,13 @@ bp = Blueprint("meetings", __name__)
 
 # What other features may import (tests/test_layering.py holds everyone to it); the rest
 # of the package is its own. It offers itself to other pages through hooks.py (handbook/signals.py).
-# schedule: which meeting is next; votes: open a vote (a member's rating) and read its result;
-# tasks: the resolution's tasks done on time per member and year; quality: a meeting's and a
-# month's quality checks.
+# models: every table of meetings, the parts' too; schedule: which meeting is next; votes: open
+# a vote (a member's rating) and read its result; tasks: the resolution's tasks done on time per
+# member and year; quality: a meeting's and a month's quality checks. The three subpackages show
+# only the names their __init__ holds (their own PUBLIC is empty).
 PUBLIC = ("models", "access", "status", "schedule", "votes", "tasks", "quality")
 
+# Every page of the feature, the parts' included, on the one blueprint.
 from handbook.meetings import hooks, routes, search  # noqa: E402,F401
 from handbook.meetings.agenda import routes as agenda_routes  # noqa: E402,F401
 from handbook.meetings.agenda import routes_items as agenda_items  # noqa: E402,F401

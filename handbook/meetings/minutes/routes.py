@@ -21,7 +21,7 @@ from handbook.versioning import StaleVersion, guarded_write
 
 
 def _item_notes(meeting) -> dict[str, str]:
-    # Not cut here: one too long is refused with its length (minutes_size.py).
+    # Not cut here: one too long is refused with its length (size.py).
     return {str(item.id): request.form.get(f"item-{item.id}", "") for item in meeting.items}
 
 
