@@ -164,18 +164,17 @@ class NotificationKind(StrEnum):
     REMINDER = "reminder"
 
 
-K = NotificationKind
 NOTIFICATION_KINDS = {
-    K.PUBLISHED: "Chương trình họp đã công bố",
-    K.CHANGED: "Chương trình họp thay đổi",
-    K.RESCHEDULED: "Đổi thời gian họp",
-    K.CANCELLED: "Hủy buổi họp",
-    K.MINUTES: "Biên bản đã công bố",
-    K.CHECKIN: "Mở điểm danh",
-    K.VOTE: "Biểu quyết",
-    K.SIGN: "Ký biên bản",
-    K.TASK: "Nhiệm vụ",
-    K.CALENDAR: "Địa chỉ lịch đã đổi",
+    NotificationKind.PUBLISHED: "Chương trình họp đã công bố",
+    NotificationKind.CHANGED: "Chương trình họp thay đổi",
+    NotificationKind.RESCHEDULED: "Đổi thời gian họp",
+    NotificationKind.CANCELLED: "Hủy buổi họp",
+    NotificationKind.MINUTES: "Biên bản đã công bố",
+    NotificationKind.CHECKIN: "Mở điểm danh",
+    NotificationKind.VOTE: "Biểu quyết",
+    NotificationKind.SIGN: "Ký biên bản",
+    NotificationKind.TASK: "Nhiệm vụ",
+    NotificationKind.CALENDAR: "Địa chỉ lịch đã đổi",
 }
 
 
