@@ -29,8 +29,8 @@ from handbook.icons import icon
 from handbook.main import nav
 
 # Each feature is a package with a blueprint `bp`; order is the order of registration.
-FEATURES = ["main", "auth", "library", "search", "meetings", "notes", "year", "fees", "quiz", "admin", "offline",
-            "push"]
+FEATURES = ["main", "auth", "library", "search", "meetings", "notes", "year", "fees", "quiz", "voice", "examples",
+            "admin", "offline", "push"]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 

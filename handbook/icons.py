@@ -15,6 +15,8 @@ _PATHS = {
     "check": "M4 12l5 5L20 6",
     "coin": "M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z M15 9h-4.5a1.5 1.5 0 0 0 0 3h3a1.5 1.5 0 0 1 0 3H9 M12 7v2 M12 15v2",
     "speaker": "M4 9h4l5-4v14l-5-4H4z M16 9a4 4 0 0 1 0 6 M19 6a8 8 0 0 1 0 12",
+    "chat": "M4 5h16v11H9l-5 4z M8 9h8 M8 12h5",
+    "star": "M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1-4.4-4.3 6.1-.9z",
 }
 _SVG = '<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="{}"/></svg>'
 ICONS = {name: Markup(_SVG.format(path)) for name, path in _PATHS.items()}  # noqa: S704 (our constants)

@@ -64,6 +64,16 @@ Sent once a minute by the scheduler (`flask jobs scheduler`) with `now=` (UTC); 
 enqueues (handbook.jobs.enqueue) what is due, and answers nothing. Work must be safe to run
 twice.""")
 
+dashboard_panels = _signals.signal("dashboard-panels", doc="""A card on the committee's dashboard.
+
+Sent with the organisation whose subtree the dashboard shows and `year=`; answer a `Panel`,
+or None to show nothing.""")
+
+year_evidence = _signals.signal("year-evidence", doc="""What a member may cite as evidence of their year.
+
+Sent with the user and `year=`; answer a list of `Evidence` (what another feature holds and
+recognises of the member's year: a good example the committee approved), or None.""")
+
 members_notified = _signals.signal("members-notified", doc="""Members were told something in the app.
 
 Sent with the meeting (or None), `user_ids`, `kind` (a notification kind), `message` (the
@@ -104,6 +114,16 @@ class Fragment:
     order: int
     template: str
     context: dict
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Something a member may cite in their year: `key` names it among every feature's offers
+    ("example-12"), `label` is what the picker shows, `text` what the citation records."""
+
+    key: str
+    label: str
+    text: str
 
 
 def answers(signal: NamedSignal, sender: Any = None, **kwargs) -> list:

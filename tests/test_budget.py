@@ -58,6 +58,15 @@ FIRST_LOADS = [
     ("dangvien", "/quiz/attempts/{quiz_attempt}"),  # the demo's 10 questions, all on one page
     ("dangvien", "/quiz/attempts/{quiz_results}/results"),
     ("capuy", "/quiz/{demo_quiz}/stats"),
+    ("dangvien", "/questions"),
+    ("dangvien", "/questions/new"),
+    ("dangvien", "/questions/{own_question}"),
+    ("dangvien", "/questions/faq"),
+    ("bithu", "/questions/inbox"),
+    ("dangvien", "/examples"),
+    ("dangvien", "/examples/{cell_example}"),
+    ("bithu", "/examples/new"),
+    ("capuy", "/examples/committee"),
 ]
 # (who, path) of responses htmx swaps into a page already loaded.
 FRAGMENTS = [
@@ -150,6 +159,18 @@ def _quiz_attempt(handed_in: bool):
     return find
 
 
+def _own_question(world):
+    from tests.routes.voice import demo_question
+
+    return demo_question(world)  # dangvien's, answered by cell 1's secretary, about an article
+
+
+def _cell_example(world):
+    from tests.routes.examples import cell_example
+
+    return cell_example(world)  # cell 1's, approved, with a photo
+
+
 # placeholder -> function(world) giving the value, e.g. the demo's next meeting id.
 DEMO_URL_PARTS: dict = {
     "long_document": _long_document,
@@ -163,6 +184,8 @@ DEMO_URL_PARTS: dict = {
     "demo_quiz": _demo_quiz,
     "quiz_attempt": _quiz_attempt(handed_in=False),
     "quiz_results": _quiz_attempt(handed_in=True),
+    "own_question": _own_question,
+    "cell_example": _cell_example,
 }
 
 ASSET = re.compile(r'<(?:link|script|img)\b[^>]*?\b(?:href|src)="(/static/[^"]+)"')
@@ -286,3 +309,39 @@ def test_a_quiz_page_and_an_answer_keep_to_their_statement_budget(client, auth, 
     assert saved.status_code == 200
     assert len(page) <= QUIZ_PAGE_STATEMENTS, page
     assert len(answer) <= QUIZ_ANSWER_STATEMENTS, answer
+
+
+# (who, path, SQL statements at most) of the members' voice and good examples a member opens: the
+# same count however many questions, FAQ entries and examples there are.
+VOICE_BUDGETS = [
+    ("dangvien", "/questions", 4),  # session and member, the count, the page with where each went, the bell
+    # Session, the question, where it was sent, its article and document, who answered (and roles), the bell.
+    ("dangvien", "/questions/{own_question}", 8),
+    ("dangvien", "/questions/faq", 5),  # session, the member's cell, the count, the page, the bell
+    ("dangvien", "/examples", 5),  # session, the member's cell, the count, the page, the bell
+]
+
+
+@pytest.mark.parametrize(("username", "path", "budget"), VOICE_BUDGETS)
+def test_voice_pages_keep_to_their_statement_budget(client, auth, world, username, path, budget):
+    from handbook.extensions import db
+    from handbook.models_base import utcnow
+    from tests.test_load_queries import statements
+    from tests.voice_factories import example, question
+
+    _as(client, auth, username)
+    url = _resolve(path, world)
+    with statements() as seen:
+        assert client.get(url).status_code == 200
+    assert len(seen) <= budget, f"{path}: {len(seen)} statements: {seen}"
+    # Twenty more of each, sent to and published by both of the member's committees, cost nothing more.
+    member = world["users"]["dangvien"]
+    for n in range(20):
+        org = (world["cell1"], world["base"], world["bloc"])[n % 3]
+        found = question(member, org, answered_after_hours=5)
+        found.faq_org_id, found.faq_subject, found.faq_body, found.published_at = org.id, "Hỏi", "Đáp", utcnow()
+        example(org, status="approved")
+    db.session.commit()
+    with statements() as fuller:
+        assert client.get(url).status_code == 200
+    assert len(fuller) == len(seen)

@@ -27,6 +27,16 @@ def _fee_month(world) -> dict:
     return {"cell_id": world["cell1"].id, "year": year, "month": month}
 
 
+def _example_year(world) -> dict:
+    """The year of cell 1's demo example (approved, with the cell's name on its line)."""
+    from sqlalchemy import select
+
+    from handbook.examples.models import GoodExample
+
+    day = db.session.scalar(select(GoodExample.happened_on).where(GoodExample.org_id == world["cell1"].id))
+    return {"year": day.year}
+
+
 # Each export, with its URL's arguments (or a function of the world giving them) and the planted
 # text it must show, neutralised. A new CSV route fails test_every_csv_route_is_walked until it
 # is added here.
@@ -40,6 +50,7 @@ EXPORTS = {
                            [BLOC_NAME, CELL_NAME]),
     "quiz.statistics_csv": ({"quiz_id": 1}, [CELL_NAME]),  # the demo's quiz, for both cells
     "quiz.bank_template": ({}, []),
+    "examples.committee_csv": (_example_year, [CELL_NAME]),
 }
 
 

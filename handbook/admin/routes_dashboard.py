@@ -18,6 +18,7 @@ from handbook.integers import bounded_int
 from handbook.orgs.models import Organization
 from handbook.pager import requested_page
 from handbook.security import is_htmx
+from handbook.signals import dashboard_panels, ordered
 from handbook.timefmt import VN, from_vn
 
 AUDIT_PAGE = 100
@@ -52,7 +53,8 @@ def dashboard():
         return render_template("admin/_dashboard_table.html", **context)
     overview = service.year_overview(root, year)
     missed_now = service.cell_page(root, year, month, 1, True)[1]
-    return render_template("admin/dashboard.html", overview=overview, missed_now=missed_now, **context)
+    return render_template("admin/dashboard.html", overview=overview, missed_now=missed_now,
+                           panels=ordered(dashboard_panels, root, year=year), **context)
 
 
 @bp.get("/dashboard.csv")

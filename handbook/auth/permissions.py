@@ -83,6 +83,25 @@ def can_view_cell(user: User, cell: Organization) -> bool:
     return is_member_of(user, cell) or can_manage_cell(user, cell) or is_admin_of(user, cell)
 
 
+def publication_reach(user: User) -> tuple[set[int], list[Organization]]:
+    """Whom what an organisation publishes to its subtree (an answer in its FAQ, a good example
+    it approved) reaches: the members of a cell inside it, that cell's leaders, the admins of
+    it or above it, and the admins of an organisation inside it. Answers the organisations at
+    or above the user's cell and posts (theirs reach the user), and the admin roots (whatever
+    is published inside them reaches the user too)."""
+    if not user.is_authenticated:
+        return set(), []
+    roots = admin_roots(user)
+    places = [*([user.cell] if user.cell is not None else []), *managed_cells(user), *roots]
+    return {org_id for place in places for org_id in place.ancestor_ids()}, roots
+
+
+def reaches(user: User, org: Organization) -> bool:
+    """Whether what `org` publishes to its subtree reaches `user` (publication_reach)."""
+    above, roots = publication_reach(user)
+    return org.id in above or any(root.contains(org) for root in roots)
+
+
 def is_staff(user: User) -> bool:
     """Secretaries, deputies and admins: people who publish to others."""
     return bool(managed_cells(user)) or is_admin(user)

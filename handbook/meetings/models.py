@@ -162,6 +162,7 @@ class NotificationKind(StrEnum):
     TASK = "task"
     CALENDAR = "calendar"
     REMINDER = "reminder"
+    ANSWER = "answer"  # to a member's question (handbook/voice)
 
 
 NOTIFICATION_KINDS = {
@@ -175,6 +176,7 @@ NOTIFICATION_KINDS = {
     NotificationKind.SIGN: "Ký biên bản",
     NotificationKind.TASK: "Nhiệm vụ",
     NotificationKind.CALENDAR: "Địa chỉ lịch đã đổi",
+    NotificationKind.ANSWER: "Trả lời câu hỏi, góp ý",
 }
 
 
@@ -184,6 +186,8 @@ class Notification(db.Model):
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20))  # a NotificationKind
     message: Mapped[str] = mapped_column(String(500))
+    # Where a notification that belongs to no meeting leads (a path of this app), if anywhere.
+    url: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

@@ -58,6 +58,16 @@ def tell(meeting: Meeting, user_ids: list[int], kind: str, message: str) -> None
                           url=f"/meetings/{meeting.id}")
 
 
+def notify_people(user_ids, kind: str, message: str, url: str) -> None:
+    """Tells these members something that belongs to no meeting (an answer to their question):
+    the notification links to `url`, and Web Push follows it as it follows a meeting's."""
+    message = message[:500]
+    user_ids = sorted(set(user_ids))
+    for user_id in user_ids:
+        db.session.add(Notification(user_id=user_id, kind=kind, message=message, url=url[:200]))
+    members_notified.send(None, user_ids=user_ids, kind=kind, message=message, url=url)
+
+
 # Built once: the bell is counted on every full page a member opens, and SQLAlchemy works out
 # a cache key again for every newly built statement (as for the login session's lookup).
 _UNREAD = select(func.count(Notification.id)).where(

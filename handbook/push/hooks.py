@@ -11,9 +11,9 @@ from handbook.push.sender import payload, send_to_users
 from handbook.signals import Panel, account_panels, members_notified
 
 # Of what members are told in the app, what is worth a phone's buzz: the agenda is out, the
-# time moved (old → new), the meeting is off, and the reminders.
+# time moved (old → new), the meeting is off, the reminders, and the answer to their question.
 PUSHED = {NotificationKind.PUBLISHED, NotificationKind.RESCHEDULED, NotificationKind.CANCELLED,
-          NotificationKind.REMINDER}
+          NotificationKind.REMINDER, NotificationKind.ANSWER}
 
 
 @account_panels.connect

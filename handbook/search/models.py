@@ -1,5 +1,6 @@
 """The one search index: a row per searchable thing (a library section, a meeting's agenda
-or final minutes, a note, a member), holding the text to match and the facets to filter on.
+or final minutes, a note, a member, an answer published to a FAQ, an approved good example),
+holding the text to match and the facets to filter on.
 
 The full-text part is database-specific and made by the migration, not by these models:
 on SQLite an FTS5 table per kind (`search_fts_section` …, kept in step by triggers on this
@@ -22,7 +23,7 @@ class SearchEntry(db.Model):
     # type for the id to be the rowid, which FTS5 uses.
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
                                     autoincrement=False)
-    kind: Mapped[str] = mapped_column(String(10))  # section, agenda, minutes, note, member
+    kind: Mapped[str] = mapped_column(String(10))  # section, agenda, minutes, note, member, faq, example
     ref_id: Mapped[int]  # the id of the row it was made from, in that kind's own table
     title: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text, default="")

@@ -63,6 +63,8 @@ class EvidenceForm(FlaskForm):
     text = _text("Việc đã làm", 2000)
     # One of the member's own meeting notes: its text (or the part typed above) is copied.
     note_id = SelectField("Hoặc chép từ ghi chép của tôi", coerce=chosen_id, validate_choice=False, default=0)
+    # What another feature recognised of the member's year (signals.year_evidence): a good example.
+    cite = SelectField("Hoặc dẫn việc tốt đã được ghi nhận", validate_choice=False, default="")
 
 
 class RatingForm(FlaskForm):

@@ -68,4 +68,5 @@ MODEL_BAD_PERIOD = "Giai đoạn không hợp lệ: năm kết thúc không trư
 MODEL_BAD_TARGET = "Chỉ tiêu là tỷ lệ phần trăm, từ 0 đến 100."
 MODEL_ALREADY = "{cell} đã đăng ký chi bộ kiểu mẫu từ năm {year}."
 MODEL_REGISTERED = "Đã đăng ký {cell} phấn đấu trở thành chi bộ kiểu mẫu."
+EVIDENCE_NOT_CITABLE = "Không dẫn được việc này. Hãy chọn một việc trong danh sách."
 EVIDENCE_NOT_YOUR_NOTE = "Không chép được từ ghi chép này. Hãy chọn một ghi chép của đồng chí trong danh sách."

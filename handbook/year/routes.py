@@ -9,6 +9,7 @@ from handbook.auth.permissions import is_admin, managed_cells, require
 from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
 from handbook.security import is_htmx
+from handbook.signals import answers, year_evidence
 from handbook.timefmt import vn_datetime
 from handbook.year import bp, papers, ratings, scoring, settings
 from handbook.year import messages as msg
@@ -23,7 +24,12 @@ def evidence_form(year: int) -> EvidenceForm:
     form = EvidenceForm()
     form.note_id.choices = [(0, "— không —")] + [(n.id, n.context_title) for n in
                                                   papers.own_meeting_notes(current_user, year)]
+    form.cite.choices = [("", "— không —")] + [(key, e.label) for key, e in citable(year).items()]
     return form
+
+
+def citable(year: int) -> dict:
+    return {e.key: e for offered in answers(year_evidence, current_user, year=year) for e in offered}
 
 
 def _own_year(year: int) -> int:
@@ -108,7 +114,11 @@ def add_evidence(year: int):
     if form.validate_on_submit():
         try:
             note = papers.own_note_for_evidence(current_user, form.note_id.data) if form.note_id.data else None
-            papers.add_evidence(found, form.month.data, form.text.data, note)
+            cited = citable(year).get(form.cite.data) if form.cite.data else None
+            if form.cite.data and cited is None:
+                raise DomainError(msg.EVIDENCE_NOT_CITABLE, field="cite")
+            text = " — ".join(t for t in ((form.text.data or "").strip(), cited.text if cited else "") if t)
+            papers.add_evidence(found, form.month.data, text, note)
             db.session.commit()
             flash(msg.EVIDENCE_ADDED.format(month=form.month.data), "success")
             return redirect(url_for("year.commitment", year=year))

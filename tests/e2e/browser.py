@@ -34,10 +34,11 @@ MEMBER_PAGES = [
     "/library/08-qdi-tw", "/search?q=neu+guong", "/notifications",
     # The demo seeds cell 1's meetings first: 1 is last month's (minutes final), 3 the next one.
     "/meetings/1", "/meetings/3", "/meetings/3/note", "/year", "/fees", "/quiz",
+    "/questions", "/questions/new", "/questions/faq", "/examples",
 ]
 # What a committee admin opens besides the member pages.
 ADMIN_PAGES = ["/admin/dashboard", "/admin/members", "/admin/import", "/admin/orgs", "/year/model-cells",
-               "/quiz/manage", "/quiz/new", "/quiz/1/stats"]
+               "/quiz/manage", "/quiz/new", "/quiz/1/stats", "/questions/inbox", "/examples/committee", "/examples/new"]
 
 
 def login(page, username: str, password: str = DEMO_PASSWORD, *, expect_path: str = "/") -> None:
