@@ -15,6 +15,7 @@
 The import rules are import-linter contracts (pyproject.toml, tests/import_contracts.py).
 """
 
+import logging
 import re
 import sys
 import textwrap
@@ -30,7 +31,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_import_contracts_are_kept(monkeypatch):
     monkeypatch.chdir(ROOT)
-    assert lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True, no_logo=True) == 0
+    # import-linter sets up its logging with dictConfig, which disables every logger that exists
+    # already (the app's "handbook" among them, once a test has logged): the tests that run
+    # after this one in the same process would find no log lines.
+    enabled = [logger for logger in logging.Logger.manager.loggerDict.values()
+               if isinstance(logger, logging.Logger) and not logger.disabled]
+    try:
+        assert lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True, no_logo=True) == 0
+    finally:
+        for logger in enabled:
+            logger.disabled = False
 
 
 def _package(tmp_path, monkeypatch, files: dict[str, str]):
