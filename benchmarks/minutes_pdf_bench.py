@@ -1,4 +1,4 @@
-"""The minutes book's PDF at the minutes' size cap (handbook/meetings/minutes_size.py), and, for
+"""The minutes book's PDF at the minutes' size cap (handbook/meetings/minutes/size.py), and, for
 comparison, minutes far over it as they could be kept before the cap.
 
 On a throwaway SQLite database (real migrations, demo data), cell 1 gets a held meeting whose
@@ -38,9 +38,9 @@ def _text(size: int, seed: int) -> str:
 def _fill_to_cap(minutes, meeting, users) -> int:
     """Through the services, as the builder saves them: the texts, then opinions until the cap."""
     from handbook.extensions import db
-    from handbook.meetings import minutes as service
-    from handbook.meetings.minutes_builder import add_opinion
-    from handbook.meetings.minutes_size import MAX_TOTAL_CHARS, total_size
+    from handbook.meetings.minutes import service
+    from handbook.meetings.minutes.builder import add_opinion
+    from handbook.meetings.minutes.size import MAX_TOTAL_CHARS, total_size
 
     data = {"held_from": "14:00", "held_to": "16:00", "place": meeting.location,
             "chair_id": users["bithu"].id, "note_taker_id": users["dangvien"].id,
@@ -63,9 +63,9 @@ def _fill_to_cap(minutes, meeting, users) -> int:
 
 
 def _sign(minutes, users) -> None:
-    from handbook.meetings import signoff
-    from handbook.meetings.minutes_builder import record_of
-    from handbook.meetings.minutes_digest import digest
+    from handbook.meetings.minutes import signoff
+    from handbook.meetings.minutes.builder import record_of
+    from handbook.meetings.minutes.digest import digest
 
     for username in ("bithu", "dangvien"):
         content_hash = digest(record_of(minutes.meeting, minutes))
@@ -75,9 +75,9 @@ def _sign(minutes, users) -> None:
 def _over(ctx, characters: int):
     """Minutes with `characters` of opinions written past the caps (as before them)."""
     from handbook.extensions import db
-    from handbook.meetings import minutes as service
+    from handbook.meetings.minutes import service
     from handbook.meetings.models import MinutesOpinion
-    from tests.meetings_factories import meeting
+    from tests.meetings.factories import meeting
 
     users = ctx["users"]
     m = meeting(ctx["cell1"], status="held", starts_in=timedelta(days=-2), title="Họp quá giới hạn")
@@ -100,7 +100,7 @@ def _time_pdf(meeting, runs: int) -> tuple[list[float], int, bool]:
     from flask import render_template
 
     from handbook.domain import DomainError
-    from handbook.meetings import minutes_book
+    from handbook.meetings.minutes import book as minutes_book
     from handbook.pdf import html_to_pdf
 
     context = minutes_book.book_context(meeting)
@@ -130,9 +130,9 @@ def main() -> None:
     from handbook import create_app
     from handbook.demo import seed_demo
     from handbook.extensions import db
-    from handbook.meetings import minutes as service
-    from handbook.meetings.minutes_size import MAX_BOOK_CHARS, printed_size
-    from tests.meetings_factories import meeting
+    from handbook.meetings.minutes import service
+    from handbook.meetings.minutes.size import MAX_BOOK_CHARS, printed_size
+    from tests.meetings.factories import meeting
 
     folder = tempfile.mkdtemp()
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.sqlite3", "SERVER_NAME": "localhost",

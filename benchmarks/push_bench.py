@@ -22,7 +22,7 @@ from redis import Redis  # noqa: E402
 from handbook import create_app  # noqa: E402
 from handbook.auth.models import RoleAssignment, User  # noqa: E402
 from handbook.extensions import db  # noqa: E402
-from handbook.meetings.agenda import create_meeting  # noqa: E402
+from handbook.meetings.agenda.service import create_meeting  # noqa: E402
 from handbook.models_base import utcnow  # noqa: E402
 from handbook.orgs.models import create_org  # noqa: E402
 from handbook.push import keys, sender  # noqa: E402

@@ -61,7 +61,7 @@ class Config:
             "PUSH_SERVICE_HOSTS", "fcm.googleapis.com,push.services.mozilla.com,notify.windows.com,push.apple.com"
         ).split(",") if host.strip()]
         # Who the base of a cell's vote leaves out of its official members (Quy định 294-QĐ/TW,
-        # formerly 24-QĐ/TW §9.3.2): see handbook/meetings/vote_rules.py.
+        # formerly 24-QĐ/TW §9.3.2): see handbook/meetings/votes/rules.py.
         self.VOTE_BASE_EXCLUDES = tuple(part.strip() for part in
                                         env.get("VOTE_BASE_EXCLUDES", "exempt_absent,away,suspended").split(",")
                                         if part.strip())

@@ -5,6 +5,9 @@ import-linter builds the import graph with grimp, which resolves relative import
 
 - `public_surface`: a module imports another feature only through its public surface — the
   package itself, or a module (or subpackage) named in the `PUBLIC` tuple of its __init__.py.
+  A public subpackage that declares a `PUBLIC` of its own shows only the names its __init__
+  holds and the modules that tuple names (handbook/meetings/votes/: `PUBLIC = ()`, its
+  __init__ re-exporting the functions other features call); one without shows all it holds.
   The app factory (handbook/__init__.py) alone wires whole features together.
 - `no_views_in_services`: inside the package, only a package's own __init__ imports its
   route modules (routes.py, routes_<part>.py); services never import views.
@@ -18,17 +21,38 @@ from pathlib import Path
 from importlinter import Contract, ContractCheck, fields, output
 
 
-def public_surface(package: str) -> tuple[str, ...]:
-    """The names `package` lists in `PUBLIC = (...)` in its __init__.py."""
+def declared_surface(package: str) -> tuple[str, ...] | None:
+    """The names `package` lists in `PUBLIC = (...)` in its __init__.py; None when it lists none
+    (or is a plain module)."""
     spec = importlib.util.find_spec(package)
     if spec is None or spec.origin is None or not spec.origin.endswith("__init__.py"):
-        return ()
+        return None
     tree = ast.parse(Path(spec.origin).read_text("utf-8"))
     for node in tree.body:
         targets = [node.target] if isinstance(node, ast.AnnAssign) else getattr(node, "targets", [])
         if any(isinstance(t, ast.Name) and t.id == "PUBLIC" for t in targets):
             return tuple(ast.literal_eval(node.value))
-    return ()
+    return None
+
+
+def public_surface(package: str) -> tuple[str, ...]:
+    """The names `package` lists in `PUBLIC = (...)` in its __init__.py."""
+    return declared_surface(package) or ()
+
+
+def is_public(parts: list[str]) -> bool:
+    """Whether the module `parts` (root, feature, ...) is on its feature's public surface: each
+    step down is named by the PUBLIC of the package above it, until a public package that
+    declares no PUBLIC of its own, which shows everything under it."""
+    package, surface = ".".join(parts[:2]), public_surface(".".join(parts[:2]))
+    for name in parts[2:]:
+        if surface is None:
+            return True
+        if name not in surface:
+            return False
+        package = f"{package}.{name}"
+        surface = declared_surface(package)
+    return True
 
 
 def features(graph, root: str) -> set[str]:
@@ -44,7 +68,7 @@ def allowed(importer: str, imported: str, root: str, feature_names: set[str]) ->
         return True  # within one feature
     if importer == root:
         return True  # the app factory registers every feature
-    return len(parts) == 2 or parts[2] in public_surface(f"{root}.{parts[1]}")
+    return is_public(parts)
 
 
 def is_route_module(module: str) -> bool:

@@ -20,8 +20,8 @@ from handbook.year.models import Rating
 from handbook.year.stats import year_table
 from tests import admin_factories
 from tests.conftest import text_of
-from tests.meetings_factories import meeting
-from tests.test_meetings_minutes import complete
+from tests.meetings.factories import meeting
+from tests.meetings.minutes.test_minutes import complete
 
 DAY = date(2025, 7, 1)
 

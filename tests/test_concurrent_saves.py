@@ -8,12 +8,12 @@ import pytest
 from sqlalchemy import func, select, update
 
 from handbook.extensions import db
-from handbook.meetings import agenda
-from handbook.meetings import minutes as minutes_service
+from handbook.meetings.agenda import service as agenda
+from handbook.meetings.minutes import service as minutes_service
 from handbook.meetings.models import AgendaItem, Meeting, Minutes, MinutesConflict, MinutesSignature
 from tests.conftest import text_of
-from tests.meetings_factories import HTMX, meeting
-from tests.test_meetings_minutes import form
+from tests.meetings.factories import HTMX, meeting
+from tests.meetings.minutes.test_minutes import form
 
 
 @pytest.fixture
@@ -151,7 +151,7 @@ def test_agenda_details_saved_at_the_same_moment_keep_both(client, auth, world, 
         .values(title="Tên của phó bí thư", edit_seq=seq + 1),))
     auth.login("bithu")
     starts = m.starts_at
-    from tests.test_meetings_agenda import local
+    from tests.meetings.agenda.test_agenda import local
 
     response = client.post(f"/meetings/{m.id}/edit", data={
         "kind": "regular", "title": "Tên của bí thư", "starts_at": local(starts),

@@ -237,7 +237,7 @@ def test_a_title_typed_with_a_line_break_stays_one_line_and_its_calendar_file_wo
     from handbook.extensions import db
     from handbook.meetings.models import Meeting
     from handbook.timefmt import to_vn
-    from tests.meetings_factories import meeting
+    from tests.meetings.factories import meeting
 
     # The same time as stored (in Vietnam's time, as the form has it): only the title changes.
     m = meeting(world["cell1"], status="published", title="Họp tháng")

@@ -13,7 +13,7 @@ from handbook.jobs.scheduler import run_due
 from handbook.meetings.models import Notification
 from handbook.models_base import utcnow
 from tests.jobs_helpers import TEST_REDIS_URL, run_worker
-from tests.meetings_factories import meeting
+from tests.meetings.factories import meeting
 
 ATTEMPTS_KEY = "test:attempts"
 

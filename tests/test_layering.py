@@ -2,7 +2,8 @@
 `.venv/bin/python -m pytest tests/test_layering.py`.
 
 - A feature (a package under handbook/) imports another feature only through its public
-  surface: the package itself, or a module the package names in its `PUBLIC` tuple.
+  surface: the package itself, or a module the package names in its `PUBLIC` tuple (and in a
+  public subpackage with a `PUBLIC` of its own, what that one names).
   Everything else of a feature is its own; features reach each other's pages only through
   the named signals of handbook/signals.py.
 - The core (the modules directly under handbook/) imports only the core and public surfaces;
@@ -14,6 +15,7 @@
 The import rules are import-linter contracts (pyproject.toml, tests/import_contracts.py).
 """
 
+import logging
 import re
 import sys
 import textwrap
@@ -29,7 +31,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_import_contracts_are_kept(monkeypatch):
     monkeypatch.chdir(ROOT)
-    assert lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True, no_logo=True) == 0
+    # import-linter sets up its logging with dictConfig, which disables every logger that exists
+    # already (the app's "handbook" among them, once a test has logged): the tests that run
+    # after this one in the same process would find no log lines.
+    enabled = [logger for logger in logging.Logger.manager.loggerDict.values()
+               if isinstance(logger, logging.Logger) and not logger.disabled]
+    try:
+        assert lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True, no_logo=True) == 0
+    finally:
+        for logger in enabled:
+            logger.disabled = False
 
 
 def _package(tmp_path, monkeypatch, files: dict[str, str]):
@@ -67,6 +78,30 @@ def test_the_contracts_catch_relative_and_late_imports(tmp_path, monkeypatch):
         "fakeapp.library.reader:5 imports fakeapp.notes.routes"}
     assert views.check(graph, verbose=False).metadata["violations"] == [
         "fakeapp.library.reader:5 imports fakeapp.notes.routes"]
+
+
+def test_a_public_subpackage_shows_only_what_it_names(tmp_path, monkeypatch):
+    """A subpackage a feature makes public, with a PUBLIC of its own, shows the names its
+    __init__ holds and the modules it names; one without a PUBLIC shows everything it holds."""
+    graph = _package(tmp_path, monkeypatch, {
+        "fakeapp/__init__.py": "",
+        "fakeapp/meetings/__init__.py": "PUBLIC = ('votes', 'calendar')\n",
+        "fakeapp/meetings/votes/__init__.py": "PUBLIC = ('rules',)\nfrom .service import open_vote\n",
+        "fakeapp/meetings/votes/service.py": "def open_vote():\n    pass\n",
+        "fakeapp/meetings/votes/rules.py": "",
+        "fakeapp/meetings/calendar/__init__.py": "",
+        "fakeapp/meetings/calendar/ical.py": "",
+        "fakeapp/year/__init__.py": "PUBLIC = ()\n",
+        "fakeapp/year/ratings.py": """
+            from fakeapp.meetings import votes
+            from fakeapp.meetings.votes import rules
+            from fakeapp.meetings.votes import service
+            from fakeapp.meetings.calendar import ical
+            """,
+    })
+    public = PublicSurfaceContract(name="p", session_options={}, contract_options={"root": "fakeapp"})
+    assert public.check(graph, verbose=False).metadata["violations"] == [
+        "fakeapp.year.ratings:4 imports fakeapp.meetings.votes.service"]
 
 
 def test_templates_use_only_their_features_and_the_shared_ones():

@@ -9,9 +9,9 @@ from sqlalchemy import select, text
 from handbook import create_app
 from handbook.demo import seed_demo
 from handbook.extensions import db
-from handbook.meetings import signoff
-from handbook.meetings.minutes import revision_data, signed_revision
-from handbook.meetings.minutes_digest import content_of, digest
+from handbook.meetings.minutes import signoff
+from handbook.meetings.minutes.digest import content_of, digest
+from handbook.meetings.minutes.service import revision_data, signed_revision
 from handbook.meetings.models import Minutes
 from tests.conftest import TEST_CONFIG
 from tests.test_migrations import fresh_database_url

@@ -12,7 +12,7 @@ from handbook.extensions import db
 from handbook.meetings.models import Meeting
 from handbook.offline.models import OfflineMark
 from tests.library_factories import long_document
-from tests.meetings_factories import HTMX, meeting
+from tests.meetings.factories import HTMX, meeting
 
 
 def pack_of(client) -> dict:

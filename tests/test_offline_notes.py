@@ -7,7 +7,7 @@ from handbook.extensions import db
 from handbook.meetings.models import ReadReceipt
 from handbook.notes.models import Note, NoteRevision
 from tests import notes_factories as nf
-from tests.meetings_factories import HTMX, meeting
+from tests.meetings.factories import HTMX, meeting
 
 
 def test_the_answer_names_the_saved_version_and_status(client, auth, world):

@@ -9,7 +9,7 @@ from sqlalchemy import event, select
 from handbook.extensions import db
 from handbook.library.models import Document
 from handbook.meetings.models import Notification
-from tests.meetings_factories import HTMX, meeting
+from tests.meetings.factories import HTMX, meeting
 
 
 def conditional(client, path, tag):

@@ -15,7 +15,7 @@ from handbook.timefmt import to_vn, vn_datetime
 from tests import notes_factories as nf
 from tests import push_service
 from tests.jobs_helpers import run_worker
-from tests.meetings_factories import meeting
+from tests.meetings.factories import meeting
 from tests.push_service import Device, PushService
 
 NOTE_TEXT = "Ý kiến riêng: đề nghị xem lại khoản chi quỹ"

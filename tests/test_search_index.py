@@ -17,9 +17,9 @@ from handbook.models_base import utcnow
 from handbook.search.models import SearchEntry
 from handbook.search.registry import source_named, sources
 from handbook.vietnamese import parse_query
-from tests import meetings_factories as mf
 from tests import notes_factories as nf
 from tests.conftest import text_of
+from tests.meetings import factories as mf
 from tests.test_admin_import import CELL, _csv, _upload
 
 KINDS_OF_0009 = {"section", "agenda", "minutes", "note", "member"}

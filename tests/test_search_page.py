@@ -62,7 +62,7 @@ def test_a_members_meetings_read_by_id_find_what_the_facets_find(app, world, mon
     from handbook.extensions import db
     from handbook.meetings import search as meeting_search
     from handbook.vietnamese import parse_query
-    from tests import meetings_factories as mf
+    from tests.meetings import factories as mf
 
     mf.meeting(world["cell1"], status="draft", title="Họp nháp sinh hoạt", items=("Sinh hoạt chuyên đề",))
     mf.meeting(world["cell1"], status="published", title="Họp công bố sinh hoạt", items=("Sinh hoạt chi bộ",))

@@ -13,7 +13,7 @@ from handbook.meetings.models import Rsvp
 from handbook.security import PERSONAL_ENDPOINTS
 from tests import notes_factories as nf
 from tests.conftest import text_of
-from tests.meetings_factories import meeting
+from tests.meetings.factories import meeting
 
 GOOD_SECRET = "6_usuqGFRWLODPw0_dtM2tO5QmiTjY4K64vmqgFYMD32_UA1wDj0tvRL5asyjaIQ"  # secrets.token_urlsafe(48)
 

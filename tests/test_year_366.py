@@ -13,7 +13,7 @@ from handbook.models_base import utcnow
 from handbook.year.access import this_year
 from handbook.year.models import CellYear, OccasionalRating, Rating, SelfReview
 from tests.conftest import text_of
-from tests.meetings_factories import HTMX, meeting
+from tests.meetings.factories import HTMX, meeting
 from tests.year_factories import REVIEW, rating_data
 
 YEAR = this_year()

@@ -14,7 +14,7 @@ from handbook.timefmt import from_vn
 from handbook.year import settings
 from handbook.year.access import this_year
 from tests.conftest import text_of
-from tests.meetings_factories import HTMX, meeting
+from tests.meetings.factories import HTMX, meeting
 from tests.year_factories import REVIEW
 
 YEAR = this_year()

@@ -10,7 +10,7 @@ from handbook.meetings.models import Attendance
 from handbook.year.access import this_year
 from handbook.year.models import ModelCell
 from tests.conftest import text_of
-from tests.meetings_factories import meeting
+from tests.meetings.factories import meeting
 
 YEAR = this_year()
 FORM = {"start_year": str(YEAR), "end_year": str(YEAR + 2), "meetings_target": "100", "quality_target": "85",

@@ -12,7 +12,7 @@ from handbook.models_base import utcnow
 from handbook.year.access import this_year
 from handbook.year.models import Commitment, SelfReview
 from tests.conftest import text_of
-from tests.meetings_factories import HTMX, meeting, section
+from tests.meetings.factories import HTMX, meeting, section
 from tests.year_factories import REVIEW
 
 YEAR = this_year()

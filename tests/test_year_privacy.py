@@ -60,7 +60,7 @@ def test_copying_evidence_from_another_members_note_answers_as_from_a_note_that_
     """Same status, same page: the answer does not tell that a note of that number exists."""
     from datetime import timedelta
 
-    from tests.meetings_factories import meeting
+    from tests.meetings.factories import meeting
     from tests.notes_factories import note
     from tests.test_year_papers import commitment_of
 

@@ -7,13 +7,13 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from handbook.extensions import db
-from handbook.meetings import votes
 from handbook.meetings.models import Attendance
+from handbook.meetings.votes import service as votes
 from handbook.year.access import this_year
 from handbook.year.levels import LEVELS, excellent_allowed, level_of, over_cap, percent
 from handbook.year.models import CellYear, Rating
 from tests.conftest import text_of
-from tests.meetings_factories import meeting
+from tests.meetings.factories import meeting
 from tests.year_factories import rating_data
 
 YEAR = this_year()

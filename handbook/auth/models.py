@@ -11,7 +11,7 @@ from handbook.models_base import UTCDateTime, utcnow
 from handbook.orgs.models import Organization
 
 # Where a member stands for the cell's meetings and votes. Only "regular" members are all
-# counted; the others change the base of a vote (handbook/meetings/vote_rules.py).
+# counted; the others change the base of a vote (handbook/meetings/votes/rules.py).
 STANDING_LABELS = {
     "regular": "Sinh hoạt bình thường",
     "exempt": "Được miễn sinh hoạt",

@@ -13,8 +13,10 @@ from handbook.auth.permissions import (
     require,
 )
 from handbook.extensions import db
-from handbook.meetings.models import Meeting, Minutes, Task
+from handbook.meetings.minutes.models import Minutes
+from handbook.meetings.models import Meeting
 from handbook.meetings.status import Action, Status, status_allows
+from handbook.meetings.tasks.models import Task
 from handbook.orgs.models import Organization
 from handbook.search.query import Facets
 
@@ -103,7 +105,7 @@ def get_minutes_meeting_or_404(meeting_id: int, action: Action | None = None) ->
 
 
 def get_visible_task_or_404(task_id: int) -> Task:
-    """A task of a cell the user sees the business of (who may change it: tasks.can_update)."""
+    """A task of a cell the user sees the business of (who may change it: tasks/service.can_update)."""
     task = db.session.get(Task, task_id)
     require(task is not None and (in_cell_id(current_user, task.cell_id) or manages_cell_id(current_user, task.cell_id)
                                   or can_view_cell(current_user, task.meeting.cell)))

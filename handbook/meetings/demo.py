@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from handbook.extensions import db
 from handbook.library.models import Document, Section
-from handbook.meetings.agenda import create_meeting
-from handbook.meetings.minutes_builder import record_of
-from handbook.meetings.minutes_digest import digest
+from handbook.meetings.agenda.service import create_meeting
+from handbook.meetings.minutes.builder import record_of
+from handbook.meetings.minutes.digest import digest
 from handbook.meetings.models import (
     AgendaLink,
     Attendance,
@@ -23,11 +23,13 @@ from handbook.meetings.models import (
     MinutesOpinion,
     MinutesRevision,
     MinutesSignature,
+    MinutesStatus,
     Task,
     Vote,
 )
 from handbook.meetings.status import Status
-from handbook.meetings.vote_rules import DEFAULT_CHOICES
+from handbook.meetings.votes.models import VoteStatus
+from handbook.meetings.votes.rules import DEFAULT_CHOICES
 from handbook.models_base import utcnow
 from handbook.timefmt import from_vn, to_vn
 
@@ -76,8 +78,8 @@ def _held(cell, members, chair=None, note_taker=None, starts=None, signers=("Ngu
     for user in members:
         db.session.add(Attendance(meeting_id=meeting.id, user_id=user.id, status="present"))
     notes = {str(item.id): "Chi bộ thống nhất nội dung." for item in meeting.items}
-    minutes = Minutes(meeting_id=meeting.id, status="final", revision=1, held_from="14:00", held_to="15:45",
-                      place=meeting.location, chair=signers[0], note_taker=signers[1],
+    minutes = Minutes(meeting_id=meeting.id, status=MinutesStatus.FINAL, revision=1, held_from="14:00",
+                      held_to="15:45", place=meeting.location, chair=signers[0], note_taker=signers[1],
                       item_notes=json.dumps(notes, ensure_ascii=False),
                       conclusions="Hoàn thành nhiệm vụ tháng; tiếp tục học tập và làm theo gương Bác.",
                       resolution="Chi bộ thống nhất nhiệm vụ tháng tới như dự thảo nghị quyết.",
@@ -114,7 +116,7 @@ def _record(meeting, minutes, members, chair, note_taker, starts) -> None:
                                       speaker_name=speaker.full_name, text=text))
     vote = Vote(meeting_id=meeting.id, item_id=meeting.items[-2].id, kind="resolution",
                 question="Thông qua nghị quyết tháng", choices=json.dumps(list(DEFAULT_CHOICES), ensure_ascii=False),
-                secret=False, status="closed", hand_counts=json.dumps([0, 0, 0]),
+                secret=False, status=VoteStatus.CLOSED, hand_counts=json.dumps([0, 0, 0]),
                 counts=json.dumps([len(members), 0, 0]), basis=json.dumps({"official": len(members), "left_out": {}}),
                 opened_at=starts + timedelta(minutes=95), closed_at=starts + timedelta(minutes=98))
     db.session.add(vote)

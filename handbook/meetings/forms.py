@@ -1,100 +1,17 @@
-"""Forms of the meetings feature, with their Vietnamese messages."""
+"""What the meetings' forms share: a text's filter, the sentence a required field says, a member
+picked in a list, a length cap, and the bare form of a button. Each part's own forms are in its
+subpackage (agenda/forms.py, votes/forms.py …), with their Vietnamese messages."""
 
 from flask_wtf import FlaskForm
-from wtforms import (
-    BooleanField,
-    DateField,
-    DateTimeLocalField,
-    HiddenField,
-    RadioField,
-    SelectField,
-    StringField,
-    TextAreaField,
-)
-from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
+from wtforms.validators import Length
 
-from handbook.integers import BoundedIntegerField, chosen_id
-from handbook.meetings.models import KIND_LABELS
-from handbook.meetings.models_record import SELF_RATINGS
-from handbook.meetings.vote_rules import KINDS
-from handbook.versioning import VersionField
+from handbook.integers import chosen_id
 
 REQUIRED = "Vui lòng nhập {}."
 
 
 def strip(value):
     return value.strip() if isinstance(value, str) else value
-
-
-TEMPLATE_CHOICES = [
-    SelectChoice("regular", "Chương trình sinh hoạt định kỳ chuẩn"),
-    SelectChoice("thematic", "Chương trình sinh hoạt chuyên đề"),
-    SelectChoice("copy", "Sao chép buổi họp gần nhất"),
-    SelectChoice("blank", "Chương trình trống"),
-]
-
-
-class MeetingForm(FlaskForm):
-    kind = SelectField("Loại buổi họp", choices=[SelectChoice(k, v) for k, v in KIND_LABELS.items()])
-    title = StringField("Tên buổi họp", filters=[strip],
-                        validators=[DataRequired(REQUIRED.format("tên buổi họp")), Length(max=300)])
-    starts_at = DateTimeLocalField("Bắt đầu", format="%Y-%m-%dT%H:%M",
-                                   validators=[InputRequired("Vui lòng chọn ngày giờ bắt đầu.")])
-    ends_at = DateTimeLocalField("Kết thúc (dự kiến)", format="%Y-%m-%dT%H:%M",
-                                 validators=[InputRequired("Vui lòng chọn giờ kết thúc.")])
-    location = StringField("Địa điểm", validators=[Length(max=300)])
-    paper_author = StringField("Người viết chuyên đề", validators=[Length(max=120)])
-    confirm_time = BooleanField("Tôi xác nhận đổi thời gian họp; đảng viên sẽ được báo giờ cũ và giờ mới")
-    seq = HiddenField()
-
-    def validate_ends_at(self, field):
-        if self.starts_at.data and field.data and field.data <= self.starts_at.data:
-            raise ValidationError("Giờ kết thúc phải sau giờ bắt đầu.")
-        if self.starts_at.data and field.data and (field.data - self.starts_at.data).total_seconds() > 12 * 3600:
-            raise ValidationError("Một buổi họp không kéo dài quá 12 giờ.")
-
-    def duration(self) -> int:
-        return int((self.ends_at.data - self.starts_at.data).total_seconds() // 60)
-
-
-class NewMeetingForm(MeetingForm):
-    template = RadioField("Bắt đầu từ", choices=TEMPLATE_CHOICES, default="regular")
-    document_id = SelectField("Tài liệu chuyên đề kèm theo", default="", validate_choice=False)
-
-
-class ItemForm(FlaskForm):
-    title = StringField("Nội dung", filters=[strip],
-                        validators=[DataRequired(REQUIRED.format("nội dung mục")), Length(max=300)])
-    description = TextAreaField("Mô tả", validators=[Length(max=5000)])
-    presenter = StringField("Người trình bày", validators=[Length(max=120)])
-    planned_minutes = BoundedIntegerField("Số phút", validators=[Optional()], minimum=1, maximum=600,
-                                          message="Số phút từ 1 đến 600.")
-    seq = HiddenField()
-
-
-class NewItemForm(ItemForm):
-    """Adding an item (prefix "new": its ids differ from the meeting's own title field)."""
-
-    after = SelectField("Đặt mục mới", default="", validate_choice=False)
-
-
-class PublishForm(FlaskForm):
-    confirm = BooleanField("Tôi đã đọc cảnh báo và vẫn muốn công bố")
-
-
-class RsvpForm(FlaskForm):
-    answer = RadioField("Đồng chí sẽ", choices=[SelectChoice("yes", "Tham dự"), SelectChoice("no", "Vắng")],
-                        validators=[InputRequired("Vui lòng chọn Tham dự hoặc Vắng.")])
-    reason = StringField("Lý do vắng", validators=[Length(max=500)])
-
-    def validate_reason(self, field):
-        if self.answer.data == "no" and not (field.data or "").strip():
-            raise ValidationError("Vui lòng ghi lý do vắng.")
-
-
-class CheckinForm(FlaskForm):
-    code = StringField("Mã điểm danh", validators=[InputRequired("Vui lòng nhập mã điểm danh."), Length(max=12)])
 
 
 def member_id(value):
@@ -107,98 +24,5 @@ def at_most(chars: int) -> Length:
     return Length(max=chars, message=f"Tối đa {chars} ký tự.")
 
 
-class MinutesForm(FlaskForm):
-    # The long texts' caps are the service's (minutes_size.py), told with the length sent.
-    held_from = StringField("Bắt đầu lúc", validators=[at_most(60)])
-    held_to = StringField("Kết thúc lúc", validators=[at_most(60)])
-    place = StringField("Địa điểm", validators=[at_most(300)])
-    chair_id = SelectField("Chủ trì", coerce=member_id, validate_choice=False)
-    note_taker_id = SelectField("Thư ký", coerce=member_id, validate_choice=False)
-    conclusions = TextAreaField("Kết luận")
-    resolution = TextAreaField("Nghị quyết")
-    reason = StringField("Lý do sửa", validators=[at_most(500)])
-    version = VersionField(message="Phiên bản biên bản không hợp lệ, xin tải lại trang.")
-
-
-class SignForm(FlaskForm):
-    """The chair's or note-taker's confirmation of the version they read, and of the hash of
-    the whole content their page showed (minutes_digest.py)."""
-
-    version = VersionField(message="Phiên bản biên bản không hợp lệ, xin tải lại trang.")
-    digest = HiddenField()
-    confirm = BooleanField("Buổi họp chưa bắt đầu, tôi vẫn ký xác nhận biên bản")
-
-
-class OpinionForm(FlaskForm):
-    speaker_id = SelectField("Người phát biểu", coerce=member_id, validate_choice=False)
-    speaker_name = StringField("Hoặc tên khách mời", filters=[strip], validators=[at_most(120)])
-    # Its cap is the service's (minutes_size.py), told with the length sent.
-    text = TextAreaField("Ý kiến", filters=[strip], validators=[DataRequired("Vui lòng ghi nội dung ý kiến.")])
-
-
-class VnDateField(DateField):
-    """A date typed or picked; anything else is told in Vietnamese, never in WTForms' English."""
-
-    def process_formdata(self, valuelist):
-        try:
-            super().process_formdata(valuelist)
-        except ValueError:
-            self.data = None
-            raise ValueError("Ngày không hợp lệ.") from None
-
-
-class TaskForm(FlaskForm):
-    title = StringField("Nhiệm vụ", filters=[strip],
-                        validators=[DataRequired("Vui lòng ghi nội dung nhiệm vụ."), Length(max=300)])
-    owner_id = SelectField("Người thực hiện", coerce=member_id, validate_choice=False)
-    due_on = VnDateField("Hạn hoàn thành", validators=[InputRequired("Vui lòng chọn hạn hoàn thành.")])
-
-
 class ConfirmForm(FlaskForm):
     """A bare form: CSRF only, for buttons."""
-
-
-class VoteForm(FlaskForm):
-    """Opening a vote: what is decided, how, on which agenda item."""
-
-    question = StringField("Nội dung biểu quyết", filters=[strip],
-                           validators=[DataRequired(REQUIRED.format("nội dung biểu quyết")), Length(max=300)])
-    kind = SelectField("Loại biểu quyết", choices=[SelectChoice(k, label) for k, (label, _t) in KINDS.items()],
-                       validate_choice=False)
-    item = SelectField("Thuộc mục chương trình", default="", validate_choice=False)
-    secret = BooleanField("Bỏ phiếu kín (không lưu ai chọn gì)")
-    choices = TextAreaField("Danh sách người hoặc phương án, mỗi dòng một (khi bầu hoặc xếp loại)",
-                            validators=[Length(max=5000)])
-
-
-class AnnulVoteForm(FlaskForm):
-    reason = StringField("Lý do hủy kết quả", filters=[strip],
-                         validators=[DataRequired("Vui lòng ghi lý do hủy kết quả."), Length(max=500)])
-
-
-class BallotForm(FlaskForm):
-    # The service checks the choice is one of the vote's (votes.cast), in Vietnamese.
-    choice = RadioField("Đồng chí biểu quyết", coerce=member_id, validate_choice=False,
-                        validators=[InputRequired("Vui lòng chọn một phương án.")])
-
-
-def close_vote_form(choices: list[str], **kwargs) -> FlaskForm:
-    """The show of hands, one count per choice (empty: nobody raised a hand for it)."""
-
-    class CloseVoteForm(FlaskForm):
-        pass
-
-    for n, label in enumerate(choices):
-        setattr(CloseVoteForm, f"hand_{n}", BoundedIntegerField(
-            f"{label} (giơ tay)", validators=[Optional()], minimum=0, maximum=1000,
-            message="Số phiếu phải là số từ 0 đến 1000."))
-    return CloseVoteForm(**kwargs)
-
-
-class AssessForm(FlaskForm):
-    """The cell's self-assessment of a meeting's quality."""
-
-    rating = RadioField("Chi bộ tự đánh giá buổi sinh hoạt",
-                        choices=[SelectChoice(k, v) for k, v in SELF_RATINGS.items()], validate_choice=False,
-                        validators=[InputRequired("Vui lòng chọn mức tự đánh giá.")])
-    reasons = TextAreaField("Lý do, điểm cần khắc phục", validators=[Length(max=5000)])

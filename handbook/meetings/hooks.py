@@ -2,30 +2,18 @@
 unread count, and the scheduler's reminders and purge. Its search source (agendas and final
 minutes) is in search.py."""
 
-from datetime import timedelta
-
 from flask import url_for
 from flask_login import current_user
 
-from handbook.extensions import db
 from handbook.jobs import enqueue
-from handbook.meetings import reminders, tasks
-from handbook.meetings.access import visible_meetings
-from handbook.meetings.attendance import own_rsvp, rsvp_form_for
-from handbook.meetings.ical import token_for
-from handbook.meetings.models import Meeting
-from handbook.meetings.notify import unread_count
-from handbook.meetings.status import Action, Status, status_allows
-from handbook.models_base import utcnow
+from handbook.meetings.attendance.service import own_rsvp, rsvp_form_for
+from handbook.meetings.calendar import reminders
+from handbook.meetings.calendar.ical import token_for
+from handbook.meetings.notify import purge_old_notifications, unread_count
+from handbook.meetings.schedule import next_meeting_for
+from handbook.meetings.status import Action, status_allows
+from handbook.meetings.tasks import service as tasks
 from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_context, nav_entries, periodic_work
-
-
-def next_meeting(user) -> Meeting | None:
-    return db.session.scalar(
-        visible_meetings(user).where(Meeting.status.in_((Status.PUBLISHED, Status.HELD)), Meeting.starts_at >= utcnow()
-                                     - timedelta(hours=3))
-        .order_by(Meeting.starts_at).limit(1)
-    )
 
 
 @nav_entries.connect
@@ -36,7 +24,7 @@ def meetings_entry(app) -> NavEntry:
 @home_panels.connect
 def home(user) -> Panel:
     """The next meeting, with the member's answer and the one-tap buttons while it takes answers."""
-    meeting = next_meeting(user)
+    meeting = next_meeting_for(user)
     context = {"meeting": meeting, "answerable": False}
     if meeting is not None and user.cell_id == meeting.cell_id and status_allows(meeting, Action.RSVP):
         rsvp = own_rsvp(meeting, user)
@@ -75,4 +63,4 @@ def _bell(sender) -> dict:
 @periodic_work.connect
 def _due_work(sender, now) -> None:
     enqueue(reminders.send_due_reminders, now)
-    enqueue(reminders.purge_old_notifications, now)
+    enqueue(purge_old_notifications, now)

@@ -89,7 +89,7 @@ FEED_NAME = "Lịch sinh hoạt chi bộ"
 ALARM_DAY = "Ngày mai họp: {title}"
 ALARM_HOUR = "1 giờ nữa họp: {title}"
 
-# Votes (handbook/meetings/votes.py, vote_rules.py).
+# Votes (votes/service.py, votes/rules.py).
 VOTE_OPENED = "Đã mở biểu quyết. Đảng viên có mặt biểu quyết trên điện thoại cho đến khi đồng chí đóng."
 VOTE_CLOSED = "Đã đóng biểu quyết và tính kết quả."
 VOTE_ANNULLED = "Đã hủy kết quả biểu quyết; lý do được giữ trong lịch sử."
@@ -127,7 +127,7 @@ OUTCOME_NO_BASE = "Chưa tính được kết quả: chi bộ không có đảng
 BASIS_PLAIN = "cơ sở tính: {base} đảng viên chính thức"
 BASIS_LESS = "cơ sở tính: {base} đảng viên chính thức ({official} của chi bộ, trừ {less})"
 
-# The minutes builder and the sign-off (minutes_builder.py, signoff.py).
+# The minutes builder and the sign-off (minutes/builder.py, minutes/signoff.py).
 WHOLE_CELL = "Cả chi bộ"
 MINUTES_FINAL_LOCKED = "Biên bản đã hoàn thành: không thêm hay bỏ ý kiến, nhiệm vụ được nữa."
 OPINION_EMPTY = "Vui lòng ghi nội dung ý kiến."
@@ -154,7 +154,7 @@ MINUTES_PDF_TOO_LONG = ("Biên bản dài {n} ký tự, quá giới hạn {max} 
 ITEM_SUMMARY = "Tóm tắt mục “{title}”"
 AN_OPINION = "Ý kiến"
 
-# The resolution's tasks (tasks.py).
+# The resolution's tasks (tasks/service.py).
 TASK_TITLE = "Vui lòng ghi nội dung nhiệm vụ."
 TASK_PAST_DUE = "Hạn hoàn thành đã qua; vui lòng chọn từ hôm nay trở đi."
 TASK_OWNER_OTHER_CELL = "Người được giao phải là đảng viên của chi bộ (hoặc chọn “Cả chi bộ”)."
@@ -165,7 +165,7 @@ TASK_REMOVED = "Đã bỏ nhiệm vụ."
 TASK_UPDATED = "Đã cập nhật nhiệm vụ."
 NOTIFY_TASK = "Đồng chí được giao nhiệm vụ: {title} (hạn {due})."
 
-# A meeting's quality (quality.py).
+# A meeting's quality (quality/service.py).
 Q_ATTENDANCE_LABEL = "Tỉ lệ đảng viên dự họp trên 85%, không ai vắng không lý do"
 Q_ATTENDANCE = "{present}/{counted} đảng viên có mặt ({rate}%)"
 Q_UNEXCUSED = "; {n} vắng không lý do"

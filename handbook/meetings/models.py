@@ -1,6 +1,7 @@
 """Cell meetings and their agendas."""
 
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -135,8 +136,6 @@ class ReadReceipt(db.Model):
     read_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-# --- Added by the meetings feature: thematic papers, versions, minutes, notifications, calendar.
-
 class AgendaChange(db.Model):
     """One saved change to a published agenda: the version it produced and what it touched."""
 
@@ -148,117 +147,36 @@ class AgendaChange(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-# draft: never signed yet; final: both signed the current revision; revising: final once, then
-# changed, so the current revision waits for both signatures again (members still read the last
-# revision both signed).
-MINUTES_STATUS = {"draft": "Bản nháp", "final": "Đã hoàn thành", "revising": "Đang sửa, chờ ký lại"}
-PUBLISHED_MINUTES = ("final", "revising")
+class NotificationKind(StrEnum):
+    """What a notification tells of. "published" and "cancelled" name what happened to the
+    agenda, not a meeting's status (which only status.py names)."""
 
-
-class Minutes(db.Model):
-    """The biên bản: a draft autosaved while typing, then final (signed, published to members);
-    a change to final minutes opens a new revision, to be signed again (handbook/meetings/minutes.py)."""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), unique=True)
-    status: Mapped[str] = mapped_column(String(10), default="draft")
-    # The revision being written or signed: 1 for the first text, +1 each time final minutes change.
-    revision: Mapped[int] = mapped_column(default=1)
-    held_from: Mapped[str] = mapped_column(String(60), default="")
-    held_to: Mapped[str] = mapped_column(String(60), default="")
-    place: Mapped[str] = mapped_column(String(300), default="")
-    # The names as printed; the ids are the members who sign (handbook/meetings/signoff.py).
-    chair: Mapped[str] = mapped_column(String(120), default="")
-    note_taker: Mapped[str] = mapped_column(String(120), default="")
-    chair_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
-    note_taker_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
-    item_notes: Mapped[str] = mapped_column(Text, default="{}")  # JSON: agenda item id -> text
-    conclusions: Mapped[str] = mapped_column(Text, default="")
-    resolution: Mapped[str] = mapped_column(Text, default="")
-    votes_for: Mapped[int | None]
-    votes_against: Mapped[int | None]
-    votes_abstain: Mapped[int | None]
-    locked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
-    # Bumped by every save: secretary and deputy may type the same minutes at once, and a text
-    # sent on an older version is kept as a MinutesConflict (handbook/versioning.py).
-    version: Mapped[int] = mapped_column(default=0, server_default="0")
-
-    meeting: Mapped[Meeting] = relationship()
-    revisions: Mapped[list["MinutesRevision"]] = relationship(
-        back_populates="minutes", order_by="MinutesRevision.number", cascade="all, delete-orphan"
-    )
-    conflicts: Mapped[list["MinutesConflict"]] = relationship(
-        back_populates="minutes", order_by="MinutesConflict.id.desc()", cascade="all, delete-orphan",
-        passive_deletes=True,
-    )
-
-    __mapper_args__ = versioned(version)
-
-    @property
-    def is_final(self) -> bool:
-        return self.status == "final"
-
-    @property
-    def is_published(self) -> bool:
-        """Signed once: members read the last revision both signed."""
-        return self.status in PUBLISHED_MINUTES
-
-
-class MinutesRevision(db.Model):
-    """One revision of the minutes: the first is the text first signed, each later one is opened
-    by a change to final minutes, with its reason. Once both signed it, `snapshot` holds its whole
-    content as signed and `content_hash` the sha256 both signatures carry (minutes_digest.py)."""
-
-    __table_args__ = (UniqueConstraint("minutes_id", "number"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    minutes_id: Mapped[int] = mapped_column(ForeignKey("minutes.id", ondelete="CASCADE"), index=True)
-    number: Mapped[int]
-    reason: Mapped[str] = mapped_column(String(500), default="")
-    snapshot: Mapped[str | None] = mapped_column(Text)  # JSON of the content; None while waiting
-    content_hash: Mapped[str | None] = mapped_column(String(64))  # None while waiting
-    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))  # who opened it
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    final_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # when the second signature came
-
-    minutes: Mapped[Minutes] = relationship(back_populates="revisions")
-    created_by = relationship("User")
-
-    @property
-    def is_signed(self) -> bool:
-        return self.content_hash is not None
-
-
-class MinutesConflict(db.Model):
-    """The minutes as someone sent them on a version another save had already replaced: kept
-    beside the stored text, so nothing typed is lost, and shown on the minutes page to merge.
-    One per author and version: that author's later autosaves on the same version update it."""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    minutes_id: Mapped[int] = mapped_column(ForeignKey("minutes.id", ondelete="CASCADE"), index=True)
-    based_on: Mapped[int]  # the version the text was typed on
-    snapshot: Mapped[str] = mapped_column(Text)  # JSON of the fields, as in MinutesRevision
-    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-    minutes: Mapped[Minutes] = relationship(back_populates="conflicts")
-    created_by = relationship("User")
+    PUBLISHED = "published"
+    CHANGED = "changed"
+    RESCHEDULED = "rescheduled"
+    CANCELLED = "cancelled"
+    MINUTES = "minutes"
+    CHECKIN = "checkin"
+    VOTE = "vote"
+    SIGN = "sign"
+    TASK = "task"
+    CALENDAR = "calendar"
+    REMINDER = "reminder"
+    ANSWER = "answer"  # to a member's question (handbook/voice)
 
 
 NOTIFICATION_KINDS = {
-    "published": "Chương trình họp đã công bố",
-    "changed": "Chương trình họp thay đổi",
-    "rescheduled": "Đổi thời gian họp",
-    "cancelled": "Hủy buổi họp",
-    "minutes": "Biên bản đã công bố",
-    "checkin": "Mở điểm danh",
-    "vote": "Biểu quyết",
-    "sign": "Ký biên bản",
-    "task": "Nhiệm vụ",
-    "calendar": "Địa chỉ lịch đã đổi",
-    "answer": "Trả lời câu hỏi, góp ý",
+    NotificationKind.PUBLISHED: "Chương trình họp đã công bố",
+    NotificationKind.CHANGED: "Chương trình họp thay đổi",
+    NotificationKind.RESCHEDULED: "Đổi thời gian họp",
+    NotificationKind.CANCELLED: "Hủy buổi họp",
+    NotificationKind.MINUTES: "Biên bản đã công bố",
+    NotificationKind.CHECKIN: "Mở điểm danh",
+    NotificationKind.VOTE: "Biểu quyết",
+    NotificationKind.SIGN: "Ký biên bản",
+    NotificationKind.TASK: "Nhiệm vụ",
+    NotificationKind.CALENDAR: "Địa chỉ lịch đã đổi",
+    NotificationKind.ANSWER: "Trả lời câu hỏi, góp ý",
 }
 
 
@@ -266,7 +184,7 @@ class Notification(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(20))  # a NotificationKind
     message: Mapped[str] = mapped_column(String(500))
     # Where a notification that belongs to no meeting leads (a path of this app), if anywhere.
     url: Mapped[str | None] = mapped_column(String(200))
@@ -278,22 +196,18 @@ class Notification(db.Model):
         return NOTIFICATION_KINDS.get(self.kind, self.kind)
 
 
-class CalendarToken(db.Model):
-    """The secret in a member's subscription feed URL; regenerating replaces (revokes) it."""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), unique=True)
-    token: Mapped[str] = mapped_column(String(64), unique=True)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-
-# The record's other tables live in their own modules; imported here so the metadata (and
-# Alembic) sees them, and other features find every table of meetings in this module.
-from handbook.meetings.models_record import (  # noqa: E402,F401
-    MeetingAssessment,
+# The parts' tables live in their subpackages; imported here so the metadata (and Alembic)
+# sees them, and other features find every table of meetings in this module.
+from handbook.meetings.calendar.models import CalendarToken, MeetingReminder  # noqa: E402,F401
+from handbook.meetings.minutes.models import (  # noqa: E402,F401
+    PUBLISHED_MINUTES,
+    Minutes,
+    MinutesConflict,
     MinutesOpinion,
+    MinutesRevision,
     MinutesSignature,
-    Task,
+    MinutesStatus,
 )
-from handbook.meetings.models_reminders import MeetingReminder  # noqa: E402,F401
-from handbook.meetings.models_votes import Ballot, SecretChoice, SecretTally, Vote, VoteSecret  # noqa: E402,F401
+from handbook.meetings.quality.models import SELF_RATINGS, MeetingAssessment  # noqa: E402,F401
+from handbook.meetings.tasks.models import TASK_STATUS_LABELS, Task  # noqa: E402,F401
+from handbook.meetings.votes.models import Ballot, SecretChoice, SecretTally, Vote, VoteSecret  # noqa: E402,F401

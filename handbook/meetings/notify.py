@@ -2,12 +2,15 @@
 
 Telling a whole cell is a job (handbook/jobs): a province's cell of 40 members means 40 rows
 and, for those who allowed it, 40 pushes to phone services that may be slow; with a worker
-none of it holds up the secretary's request. `members_notified` lets Web Push follow.
+none of it holds up the secretary's request. `members_notified` lets Web Push follow. Old
+notifications are purged by the scheduler.
 """
+
+from datetime import datetime, timedelta
 
 from flask import has_request_context
 from flask_login import current_user
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 
 from handbook.auth.models import User
 from handbook.collation import vi_order
@@ -16,6 +19,8 @@ from handbook.jobs import enqueue
 from handbook.meetings.models import Meeting, Notification
 from handbook.models_base import utcnow
 from handbook.signals import members_notified
+
+NOTIFICATIONS_KEPT = timedelta(days=180)
 
 
 def cell_members(cell_id: int) -> list[User]:
@@ -33,7 +38,8 @@ def actor_id() -> int | None:
 
 def notify_members(meeting: Meeting, kind: str, message: str) -> None:
     """Tells every active member of the cell (not the person acting), through a job."""
-    enqueue(tell_cell, meeting.id, kind, message, actor_id())
+    # The queue keeps the kind as a plain word: a worker of another release reads it too.
+    enqueue(tell_cell, meeting.id, str(kind), message, actor_id())
 
 
 def tell_cell(meeting_id: int, kind: str, message: str, actor: int | None) -> None:
@@ -95,3 +101,9 @@ def notify_users(meeting: Meeting | None, user_ids, kind: str, message: str) -> 
                                     message=message[:500]))
         count += 1
     return count
+
+
+def purge_old_notifications(now: datetime) -> int:
+    """The job: notifications older than half a year go; the meetings' own pages keep the facts."""
+    result = db.session.execute(delete(Notification).where(Notification.created_at < now - NOTIFICATIONS_KEPT))
+    return result.rowcount or 0

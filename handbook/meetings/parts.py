@@ -15,9 +15,10 @@ from sqlalchemy import select
 
 from handbook.cache import Cache
 from handbook.extensions import db
-from handbook.meetings import signoff
-from handbook.meetings.minutes import current_revision, get_minutes, revision_data, signed_revision
-from handbook.meetings.models import AgendaChange, Meeting, Minutes
+from handbook.meetings.minutes import signoff
+from handbook.meetings.minutes.models import Minutes, MinutesStatus
+from handbook.meetings.minutes.service import current_revision, get_minutes, revision_data, signed_revision
+from handbook.meetings.models import AgendaChange, Meeting
 
 NAMES = ("head", "agenda", "record")
 _parts = Cache(size=2000, ttl_seconds=300)
@@ -36,7 +37,7 @@ def meeting_context(meeting: Meeting) -> dict:
         "record": record,
         "revision": kept,
         "signed": signoff.lines(shown, kept.number, record) if kept is not None else {},
-        "waiting": current_revision(shown) if shown is not None and shown.status == "revising" else None,
+        "waiting": current_revision(shown) if shown is not None and shown.status == MinutesStatus.REVISING else None,
         "changes": list(db.session.scalars(select(AgendaChange).where(AgendaChange.meeting_id == meeting.id)
                                            .order_by(AgendaChange.version.desc()))),
     }

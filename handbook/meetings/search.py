@@ -7,7 +7,9 @@ from sqlalchemy.orm import aliased
 
 from handbook.extensions import db
 from handbook.meetings.access import own_meeting_cells, visible_meeting_facets
-from handbook.meetings.models import AgendaItem, Meeting, Minutes, MinutesOpinion
+from handbook.meetings.minutes.models import Minutes, MinutesOpinion, MinutesStatus
+from handbook.meetings.models import AgendaItem, Meeting
+from handbook.meetings.status import Status
 from handbook.orgs.models import Organization
 from handbook.search import ranking
 from handbook.search.index import Watch, facet_text, index_text, indexer, meeting_key, path_facets
@@ -39,12 +41,12 @@ def _texts(ids) -> tuple[list, dict[int, str], dict[int, str]]:
     minutes = {row.meeting_id: " ".join([row.conclusions, row.resolution, row.item_notes])
                for row in db.session.execute(
                    select(Minutes.meeting_id, Minutes.conclusions, Minutes.resolution, Minutes.item_notes)
-                   .where(Minutes.status == "final", Minutes.meeting_id.in_(ids)))}
+                   .where(Minutes.status == MinutesStatus.FINAL, Minutes.meeting_id.in_(ids)))}
     # What each speaker said is part of the final minutes too.
     for meeting_id, speaker, said in db.session.execute(
             select(Minutes.meeting_id, MinutesOpinion.speaker_name, MinutesOpinion.text)
             .join(Minutes, Minutes.id == MinutesOpinion.minutes_id)
-            .where(Minutes.status == "final", Minutes.meeting_id.in_(ids)).order_by(MinutesOpinion.id)):
+            .where(Minutes.status == MinutesStatus.FINAL, Minutes.meeting_id.in_(ids)).order_by(MinutesOpinion.id)):
         minutes[meeting_id] = f"{minutes[meeting_id]} {speaker}: {said}"
     return meetings, {m: " ".join(parts) for m, parts in items.items()}, minutes
 
@@ -63,7 +65,8 @@ def meeting_entries(ids: list[int]) -> list[dict]:
     meetings, items, minutes = _texts(ids)
     rows = []
     for meeting_id, title, status, starts_at, path in meetings:
-        facets = facet_text(path_facets(path) + ["draft" if status == "draft" else "pub"])
+        # A draft's entries carry its status as a facet, the others "pub": members ask for "pub".
+        facets = facet_text(path_facets(path) + [Status.DRAFT.value if status == Status.DRAFT else "pub"])
         rows.append({"id": meeting_key(meeting_id, starts_at, agenda=True), "kind": "agenda", "ref_id": meeting_id,
                      "title": index_text(title), "body": index_text(items.get(meeting_id, "")), "ref": "",
                      "facets": facets})

@@ -1,8 +1,9 @@
 """What a member's phone keeps for the meeting hall: the meeting pack.
 
-The next published meeting of the member's cell and any meeting today, with the agenda's
-linked articles and the member's own note; the previous meeting with its final minutes;
-the documents the member marked for offline reading and the required-study documents.
+The next meeting of the member's cell (the meetings feature's rule: handbook/meetings/schedule.py)
+and any meeting today, with the agenda's linked articles and the member's own note; the previous
+meeting with its final minutes; the documents the member marked for offline reading and the
+required-study documents.
 The server draws this list (the worker keeps nothing else), each page with its validator,
 so a phone refreshes only what changed and drops what the member may no longer see.
 """
@@ -19,15 +20,12 @@ from handbook.library.models import Document, Section
 from handbook.library.paging import layout_for
 from handbook.library.study import assignments_for
 from handbook.meetings.models import PUBLISHED_MINUTES, AgendaItem, AgendaLink, Meeting, Minutes
+from handbook.meetings.schedule import next_meeting_for
+from handbook.meetings.status import PUBLISHED
 from handbook.models_base import utcnow
 from handbook.offline import validators
 from handbook.offline.models import OfflineMark
 from handbook.timefmt import VN, vn_datetime
-
-SHOWN = ("published", "held", "closed")
-UPCOMING = ("published", "held")  # as the home page's "next meeting"
-# A meeting stays "next" for a while after it starts, as on the home page.
-STARTED_GRACE = timedelta(hours=3)
 
 
 @dataclass
@@ -44,14 +42,13 @@ def pack_meetings(user) -> tuple[list[Meeting], Meeting | None]:
     if not user.cell_id:
         return [], None
     now = utcnow()
-    shown = select(Meeting).where(Meeting.cell_id == user.cell_id, Meeting.status.in_(SHOWN))
+    # Meetings whose agenda is out: published, held or closed.
+    shown = select(Meeting).where(Meeting.cell_id == user.cell_id, Meeting.status.in_(PUBLISHED))
     today = datetime.combine(now.astimezone(VN).date(), time(), tzinfo=VN)
     found = list(db.session.scalars(
         shown.where(Meeting.starts_at >= today, Meeting.starts_at < today + timedelta(days=1))
         .order_by(Meeting.starts_at)))
-    upcoming = db.session.scalar(
-        shown.where(Meeting.status.in_(UPCOMING), Meeting.starts_at >= now - STARTED_GRACE)
-        .order_by(Meeting.starts_at).limit(1))
+    upcoming = next_meeting_for(user, now, own_cell=True)
     if upcoming is not None and upcoming not in found:
         found.append(upcoming)
     previous = db.session.scalar(

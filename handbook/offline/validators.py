@@ -24,7 +24,7 @@ from handbook.library.access import can_view_document
 from handbook.library.models import Bookmark, Document, ReadingPosition, Section, StudyMark
 from handbook.meetings.access import can_see_meeting
 from handbook.meetings.models import Attendance, Meeting, Minutes, Notification, Rsvp, Task, Vote
-from handbook.meetings.status import CHECKIN_EARLY, CHECKIN_LATE, Action, allows
+from handbook.meetings.status import CHECKIN_EARLY, CHECKIN_LATE, Action, Status, allows
 from handbook.models_base import utcnow
 from handbook.notes.models import Note
 from handbook.offline.models import OfflineMark
@@ -137,7 +137,7 @@ def _meeting_facts(row) -> tuple | None:
     user = current_user
     # Members of the cell and its leaders are settled on the ids; anyone else (an admin above
     # the cell) by the one rule, on the loaded meeting, as is check-in while it is open.
-    seen = manages_cell_id(user, row.cell_id) or (row.status != "draft" and in_cell_id(user, row.cell_id))
+    seen = manages_cell_id(user, row.cell_id) or (row.status != Status.DRAFT and in_cell_id(user, row.cell_id))
     meeting = None
     if not seen or row.checkin_code is not None:
         meeting = db.session.get(Meeting, row.id)

@@ -4,6 +4,7 @@ the push that follows the notifications members should see on their phone."""
 from flask import current_app
 
 from handbook.jobs import enqueue
+from handbook.meetings.models import NotificationKind
 from handbook.push import keys
 from handbook.push.access import own_devices
 from handbook.push.sender import payload, send_to_users
@@ -11,7 +12,8 @@ from handbook.signals import Panel, account_panels, members_notified
 
 # Of what members are told in the app, what is worth a phone's buzz: the agenda is out, the
 # time moved (old → new), the meeting is off, the reminders, and the answer to their question.
-PUSHED = {"published", "rescheduled", "cancelled", "reminder", "answer"}
+PUSHED = {NotificationKind.PUBLISHED, NotificationKind.RESCHEDULED, NotificationKind.CANCELLED,
+          NotificationKind.REMINDER, NotificationKind.ANSWER}
 
 
 @account_panels.connect

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from handbook.extensions import db
 from handbook.library.models import Document, Section
 from handbook.meetings.models import Meeting
+from handbook.meetings.status import Status
 from handbook.models_base import utcnow
 from handbook.voice.models import MemberQuestion
 
@@ -45,7 +46,7 @@ def seed(ctx) -> None:
     users, now = ctx["users"], utcnow()
     orgs = {"cell": None, "base": ctx["base"]}
     article = _article()
-    held = db.session.scalar(select(Meeting).where(Meeting.cell_id == ctx["cell2"].id, Meeting.status == "closed"))
+    held = db.session.scalar(select(Meeting).where(Meeting.cell_id == ctx["cell2"].id, Meeting.status == Status.CLOSED))
     for author_name, to, kind, subject, body, days, answer, answerer, faq, consent in QUESTIONS:
         author = users[author_name]
         if db.session.scalar(select(MemberQuestion.id).where(MemberQuestion.author_id == author.id,

@@ -58,7 +58,7 @@ def arrange_cell(server: LiveServer, name: str, members: list[str]) -> OfflineCe
 def add_agenda_item(server: LiveServer, meeting_id: int, title: str) -> None:
     """The secretary adds an item after publishing, through the agenda builder's own function."""
     from handbook.extensions import db
-    from handbook.meetings import agenda
+    from handbook.meetings.agenda import service as agenda
     from handbook.meetings.models import Meeting
 
     def change():

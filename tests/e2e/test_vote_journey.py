@@ -31,7 +31,7 @@ def arrange(server, cell_name: str = CELL, people: dict | None = None) -> int:
     from handbook.auth.passwords import hash_password
     from handbook.demo import BASE
     from handbook.extensions import db
-    from handbook.meetings.agenda import create_meeting
+    from handbook.meetings.agenda.service import create_meeting
     from handbook.models_base import utcnow
     from handbook.orgs.models import Organization, create_org
 

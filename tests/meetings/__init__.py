@@ -1,0 +1,1 @@
+"""Tests of the meetings feature, one folder per part of it (handbook/meetings/<part>/)."""

@@ -1,0 +1,1 @@
+"""Tests of the agenda builder and publishing (handbook/meetings/agenda/)."""

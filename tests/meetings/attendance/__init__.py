@@ -1,0 +1,1 @@
+"""Tests of answers, read receipts, check-in and attendance (handbook/meetings/attendance/)."""

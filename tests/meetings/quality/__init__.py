@@ -1,0 +1,1 @@
+"""Tests of a meeting's quality (handbook/meetings/quality/)."""

@@ -1,0 +1,1 @@
+"""Tests of the resolution's tasks (handbook/meetings/tasks/)."""

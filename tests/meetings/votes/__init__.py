@@ -1,0 +1,1 @@
+"""Tests of the votes (handbook/meetings/votes/)."""
