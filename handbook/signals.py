@@ -34,8 +34,8 @@ costly values callables, so fragments that never draw the layout never compute t
 
 search_sources = _signals.signal("search-sources", doc="""A source of the search page.
 
-Sent with no sender; answer a `handbook.search.registry.SearchSource` (connect with the
-`search_source` decorator there).""")
+Sent with no sender; answer a `handbook.search.registry.SearchSource` (connect with
+`search_source` there, in the feature's hooks.py).""")
 
 password_changed = _signals.signal("password-changed", doc="""An account's password changed.
 

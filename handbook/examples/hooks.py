@@ -1,15 +1,18 @@
 """What good examples offer other pages: a navigation entry on wide screens, the examples waiting
 for a committee's approval on its admins' home page, links on the account page, and to the
-member's year the approved examples they may cite as its evidence."""
+member's year the approved examples they may cite as its evidence; its search source (search.py)."""
 
 from sqlalchemy import func, or_, select
 
 from handbook.auth.permissions import admin_roots, managed_cells
-from handbook.examples import lists
+from handbook.examples import lists, search
 from handbook.examples.models import GoodExample
 from handbook.extensions import db
 from handbook.orgs.models import Organization
+from handbook.search.registry import search_source
 from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_entries, year_evidence
+
+search_source("examples")(search.search_examples)
 
 
 @nav_entries.connect

@@ -1,13 +1,17 @@
 """What the library offers other pages: its navigation entry, study to do on the home page,
-bookmarks on the account page."""
+bookmarks on the account page, its search source (search.py)."""
 
 from sqlalchemy import select
 
 from handbook.extensions import db
+from handbook.library import search
 from handbook.library.access import visible_documents_clause
 from handbook.library.models import Bookmark, Document, Section
 from handbook.library.study import pending_for
+from handbook.search.registry import search_source
 from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_entries
+
+search_source("library")(search.library_source)
 
 
 @nav_entries.connect

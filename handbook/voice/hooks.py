@@ -1,12 +1,14 @@
 """What the members' voice offers other pages: a navigation entry on wide screens; on the home
 page, what waits for an answer from those who receive questions; links on the account page; a
 "Hỏi" link beside each article of the reader; response times on the committee's dashboard. And
-questions follow their article when a document gets a new text."""
+questions follow their article when a document gets a new text. Its search source, the
+published FAQ (search.py)."""
 
 from sqlalchemy import func, select, update
 
 from handbook.extensions import db
 from handbook.orgs.models import Organization
+from handbook.search.registry import search_source
 from handbook.signals import (
     Fragment,
     NavEntry,
@@ -18,9 +20,11 @@ from handbook.signals import (
     reader_marks,
     sections_superseded,
 )
-from handbook.voice import stats
+from handbook.voice import search, stats
 from handbook.voice.access import inbox_clause, is_receiver
 from handbook.voice.models import MemberQuestion
+
+search_source("faq")(search.search_faq)
 
 
 @nav_entries.connect

@@ -12,7 +12,6 @@ from handbook.meetings import messages as msg
 from handbook.meetings.calendar.models import CalendarToken
 from handbook.meetings.models import Meeting, Notification, NotificationKind
 from handbook.meetings.status import Status
-from handbook.signals import password_changed
 from handbook.timefmt import VN, to_vn
 
 
@@ -98,7 +97,6 @@ MSG_FEED_RENEWED = ("Địa chỉ lịch riêng của đồng chí đã được
                     "Hãy chép địa chỉ mới ở trang Tài khoản vào ứng dụng lịch.")
 
 
-@password_changed.connect
 def renew_feed_with_password(user, by_admin: bool) -> str | None:
     """Whoever knew the old password may have copied the feed address: it goes with it.
     The member is told in their notifications (an admin's reset is not seen by them)."""
