@@ -10,7 +10,7 @@ from handbook.examples.models import GoodExample
 from handbook.extensions import db
 from handbook.orgs.models import Organization
 from handbook.search.registry import search_source
-from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_entries, year_evidence
+from handbook.signals import HomePanel, NavEntry, Panel, account_panels, home_panels, nav_entries, year_evidence
 
 search_source("examples")(search.search_examples)
 
@@ -21,7 +21,7 @@ def examples_entry(app) -> NavEntry:
 
 
 @home_panels.connect
-def to_approve(user) -> Panel | None:
+def to_approve(user) -> HomePanel | None:
     """For a committee's admins: how many examples of their subtree wait for their approval."""
     roots = admin_roots(user)
     if not roots:
@@ -30,7 +30,7 @@ def to_approve(user) -> Panel | None:
                               .join(Organization, Organization.id == GoodExample.org_id)
                               .where(GoodExample.status == "pending",
                                      or_(*[Organization.path.startswith(root.path) for root in roots])))
-    return Panel(17, "examples/_home_panel.html", {"count": count}) if count else None
+    return HomePanel("examples", "examples/_home_panel.html", {"count": count}) if count else None
 
 
 @account_panels.connect

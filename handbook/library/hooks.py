@@ -9,7 +9,7 @@ from handbook.library.access import visible_documents_clause
 from handbook.library.models import Bookmark, Document, Section
 from handbook.library.study import pending_for
 from handbook.search.registry import search_source
-from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_entries
+from handbook.signals import HomePanel, NavEntry, Panel, account_panels, home_panels, nav_entries
 
 search_source("library")(search.library_source)
 
@@ -20,9 +20,9 @@ def library_entry(app) -> NavEntry:
 
 
 @home_panels.connect
-def study_panel(user) -> Panel | None:
+def study_panel(user) -> HomePanel | None:
     pending = pending_for(user)
-    return Panel(20, "library/_home_panel.html", {"pending": pending}) if pending else None
+    return HomePanel("reading", "library/_home_panel.html", {"pending": pending}) if pending else None
 
 
 def bookmarks_of(user, limit: int = 50) -> list[Bookmark]:

@@ -16,6 +16,7 @@ from handbook.meetings.status import Action, status_allows
 from handbook.meetings.tasks import service as tasks
 from handbook.search.registry import search_source
 from handbook.signals import (
+    HomePanel,
     NavEntry,
     Panel,
     account_panels,
@@ -35,23 +36,23 @@ def meetings_entry(app) -> NavEntry:
 
 
 @home_panels.connect
-def home(user) -> Panel:
+def home(user) -> HomePanel:
     """The next meeting, with the member's answer and the one-tap buttons while it takes answers."""
     meeting = next_meeting_for(user)
     context = {"meeting": meeting, "answerable": False}
     if meeting is not None and user.cell_id == meeting.cell_id and status_allows(meeting, Action.RSVP):
         rsvp = own_rsvp(meeting, user)
         context.update(answerable=True, rsvp=rsvp, rsvp_form=rsvp_form_for(rsvp))
-    return Panel(10, "meetings/_home_panel.html", context)
+    return HomePanel("next_meeting", "meetings/_home_panel.html", context)
 
 
 @home_panels.connect
-def my_tasks(user) -> Panel | None:
+def my_tasks(user) -> HomePanel | None:
     """"Việc của tôi": the resolution's tasks given to the member or to the whole cell, still open."""
     found = tasks.my_tasks(user)
     if not found:
         return None
-    return Panel(15, "meetings/_tasks_panel.html",
+    return HomePanel("tasks", "meetings/_tasks_panel.html",
                  {"tasks": found, "today": tasks.today(), "can_update": lambda task: tasks.can_update(user, task)})
 
 

@@ -7,7 +7,15 @@ from handbook.notes import relink, search
 from handbook.notes.links import note_url
 from handbook.notes.queries import anchors_with_notes, recent_notes
 from handbook.search.registry import search_source
-from handbook.signals import Fragment, NavEntry, Panel, home_panels, nav_entries, reader_marks, sections_superseded
+from handbook.signals import (
+    Fragment,
+    HomePanel,
+    NavEntry,
+    home_panels,
+    nav_entries,
+    reader_marks,
+    sections_superseded,
+)
 
 search_source("notes")(search.search_notes)
 
@@ -18,11 +26,11 @@ def notebook_entry(app) -> NavEntry:
 
 
 @home_panels.connect
-def recent_notes_panel(user) -> Panel | None:
+def recent_notes_panel(user) -> HomePanel | None:
     notes = recent_notes(user.id)
     if not notes:
         return None
-    return Panel(40, "notes/_home_panel.html", {"notes": [(note, note_url(note)) for note in notes]})
+    return HomePanel("notes", "notes/_home_panel.html", {"notes": [(note, note_url(note)) for note in notes]})
 
 
 @reader_marks.connect

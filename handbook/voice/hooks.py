@@ -11,6 +11,7 @@ from handbook.orgs.models import Organization
 from handbook.search.registry import search_source
 from handbook.signals import (
     Fragment,
+    HomePanel,
     NavEntry,
     Panel,
     account_panels,
@@ -33,14 +34,14 @@ def voice_entry(app) -> NavEntry:
 
 
 @home_panels.connect
-def waiting(user) -> Panel | None:
+def waiting(user) -> HomePanel | None:
     """For a cell's secretary and a committee's admins: how many questions wait for their answer."""
     if not is_receiver(user):
         return None
     count = db.session.scalar(select(func.count(MemberQuestion.id))
                               .join(Organization, Organization.id == MemberQuestion.org_id)
                               .where(inbox_clause(user), MemberQuestion.status == "open"))
-    return Panel(16, "voice/_home_panel.html", {"count": count}) if count else None
+    return HomePanel("questions", "voice/_home_panel.html", {"count": count}) if count else None
 
 
 @account_panels.connect
