@@ -23,7 +23,8 @@ from handbook.extensions import db
 
 
 def act(call: Callable[[], Any], *, done: str | Callable[[Any], Any], ok: str | Callable[[Any], str] | None = None,
-        form=None, field: str | None = None, refused: str | Callable[[DomainError], Any] | None = None):
+        form=None, field: str | None = None, refused: str | Callable[[DomainError], Any] | None = None,
+        tell: bool = True):
     """Runs `call()` — the service — in the view's transaction and answers for the view.
 
     Done: commits, flashes `ok` as a success (a sentence, or a function of what the service
@@ -34,15 +35,17 @@ def act(call: Callable[[], Any], *, done: str | Callable[[Any], Any], ok: str | 
     error names, else under `field` (with neither, or without a form, it is flashed), and answers
     `refused`: a URL to redirect to, a function of the error giving the response, or — None —
     nothing when a form was given (the view draws its page again with the message), else a
-    redirect to `done` when that is a URL.
+    redirect to `done` when that is a URL. With `tell` False the sentence is neither put on the
+    form nor flashed: `refused` shows it where it belongs (beside a confirmation box).
     """
     try:
         result = call()
     except DomainError as error:
         db.session.rollback()
-        if form is not None and (field or getattr(form, error.field or "", None) is not None):
+        on_form = form is not None and (field or getattr(form, error.field or "", None) is not None)
+        if tell and on_form:
             show_on_form(form, error, field or error.field)
-        else:
+        elif tell:
             flash(error.message, "error")
         if callable(refused):
             return refused(error)

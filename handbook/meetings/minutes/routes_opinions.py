@@ -3,6 +3,7 @@
 from flask import redirect, render_template, url_for
 from flask_login import login_required
 
+from handbook.actions import act
 from handbook.auth.models import User
 from handbook.auth.permissions import require
 from handbook.domain import DomainError
@@ -59,16 +60,11 @@ def add_opinion_view(meeting_id, item_id):
     item = db.session.get(AgendaItem, item_id)
     require(item is not None and item.meeting_id == meeting.id)
     form = OpinionForm()
-    if form.validate_on_submit():
-        try:
-            add_opinion(minutes, item, speaker=_member_of(meeting, form.speaker_id.data),
-                        speaker_name=form.speaker_name.data or "", text=form.text.data)
-        except DomainError as error:
-            db.session.rollback()
-            getattr(form, error.field or "text").errors = [error.message]
-        else:
-            db.session.commit()
-            return _opinions(meeting, minutes, item)
+    if form.validate_on_submit() and (answer := act(
+            lambda: add_opinion(minutes, item, speaker=_member_of(meeting, form.speaker_id.data),
+                                speaker_name=form.speaker_name.data or "", text=form.text.data),
+            form=form, field="text", done=lambda _: _opinions(meeting, minutes, item))):
+        return answer
     return _opinions(meeting, minutes, item, form, 400)
 
 
