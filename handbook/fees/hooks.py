@@ -4,8 +4,8 @@ member's reminder for this month and, for those who record the cell's fees, the 
 
 from sqlalchemy import func, select
 
-from handbook.auth.models import User
 from handbook.auth.permissions import fee_cells, is_admin, manages_cell_id
+from handbook.auth.queries import cell_member_count
 from handbook.extensions import db
 from handbook.fees import reports
 from handbook.fees.access import this_month
@@ -51,7 +51,7 @@ def cell_progress(user) -> HomePanel | None:
     for cell in cells:
         recorded = db.session.scalar(select(func.count(FeeRecord.id)).where(
             FeeRecord.cell_id == cell.id, FeeRecord.year == year, FeeRecord.month == month))
-        members = db.session.scalar(select(func.count(User.id)).where(User.cell_id == cell.id, User.active))
+        members = cell_member_count(cell.id)
         rows.append({"cell": cell, "recorded": recorded, "members": members,
                      "flagged": reports.flagged(cell, year) if manages_cell_id(user, cell.id) else []})
     return HomePanel("fee_cells", "fees/_home_cells.html", {"rows": rows, "year": year, "month": month})

@@ -5,6 +5,7 @@ from flask_login import current_user, login_required
 
 from handbook.actions import act
 from handbook.auth.permissions import fee_cells, is_admin, keeps_fees_of, manages_cell_id
+from handbook.auth.queries import cell_members
 from handbook.extensions import db
 from handbook.fees import bp, reports, sheet, treasurers
 from handbook.fees import messages as msg
@@ -65,7 +66,7 @@ def cell(cell_id: int, year: int):
     check_year(year)
     now = this_month()
     manager = manages_cell_id(current_user, org.id)
-    members = sheet.cell_members(org) if manager else []
+    members = cell_members(org.id) if manager else []
     return render_template("fees/cell.html", cell=org, year=year, now=now, months=months_of(year, now),
                            totals=reports.cell_year(org, year), keeper=keeps_fees_of(current_user, org.id),
                            manager=manager, flagged=reports.flagged(org, year) if manager else [],

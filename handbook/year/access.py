@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from handbook.auth.models import User
 from handbook.auth.permissions import admin_roots, is_admin_of, manages_cell_id, require
+from handbook.auth.queries import user_by_id
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.orgs.models import Organization
@@ -60,7 +61,7 @@ def get_managed_cell_or_404(cell_id: int) -> Organization:
 def get_member_of_cell_or_404(cell: Organization, user_id: int, year: int) -> User:
     """A member of `cell` (or one it rated in `year` before they moved away), for its leaders'
     pages; someone else's member answers 404."""
-    member = db.session.get(User, user_id)
+    member = user_by_id(user_id)
     require(member is not None and (member.cell_id == cell.id or _rated_by(cell, member, year)))
     return member
 
@@ -73,7 +74,7 @@ def _rated_by(cell: Organization, member: User, year: int) -> bool:
 def member_for_rating(cell: Organization, user_id, year: int) -> User:
     """The member a rating form names: a member of the cell, or one it rated that year before
     they moved away (the rating stays the cell's); anyone else is refused with a sentence."""
-    member = db.session.get(User, user_id) if isinstance(user_id, int) else None
+    member = user_by_id(user_id)
     if member is None or not member.active or (member.cell_id != cell.id and not _rated_by(cell, member, year)):
         raise DomainError(msg.OTHER_CELL.format(cell=cell.name), field="member_id")
     return member

@@ -29,6 +29,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from handbook.audit import record
 from handbook.auth.models import User
+from handbook.auth.queries import cell_members as members_of_cell
 from handbook.collation import vi_order
 from handbook.domain import DomainError
 from handbook.extensions import db
@@ -60,8 +61,7 @@ def exempt_members(members: list[User], year: int) -> dict[int, str]:
 
 
 def cell_members(cell: Organization) -> list[User]:
-    return list(db.session.scalars(select(User).where(User.cell_id == cell.id, User.active)
-                                   .order_by(vi_order(User.full_name), User.id)))
+    return members_of_cell(cell.id)
 
 
 def to_rate(cell: Organization, year: int) -> list[User]:

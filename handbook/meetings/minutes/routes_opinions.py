@@ -4,8 +4,8 @@ from flask import redirect, render_template, url_for
 from flask_login import login_required
 
 from handbook.actions import act
-from handbook.auth.models import User
 from handbook.auth.permissions import require
+from handbook.auth.queries import user_by_id
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import bp
@@ -28,11 +28,11 @@ def _builder(meeting_id):
     return meeting, minutes_service.get_or_start(meeting)
 
 
-def _member_of(meeting, user_id) -> User | None:
+def _member_of(meeting, user_id):
     """A member of the meeting's cell chosen in a list; refused when it is anyone else."""
     if user_id is None:
         return None
-    user = db.session.get(User, user_id) if user_id > 0 else None
+    user = user_by_id(user_id) if user_id > 0 else None
     if user is None or user.cell_id != meeting.cell_id or not user.active:
         raise DomainError(msg.NOT_CELL_MEMBER, field="speaker_id")
     return user

@@ -5,8 +5,8 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from handbook.actions import act
-from handbook.auth.models import User
 from handbook.auth.permissions import require
+from handbook.auth.queries import user_by_id
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import bp
@@ -38,7 +38,7 @@ def add_task(meeting_id):
         chosen = form.owner_id.data
 
         def add():
-            owner = db.session.get(User, chosen) if chosen is not None and chosen > 0 else None
+            owner = user_by_id(chosen) if chosen is not None and chosen > 0 else None
             if chosen is not None and owner is None:
                 raise DomainError(msg.TASK_OWNER_OTHER_CELL, field="owner_id")
             tasks.add_task(meeting, title=form.title.data, owner=owner, due_on=form.due_on.data)
