@@ -21,6 +21,7 @@ from handbook.auth.permissions import (
 from handbook.examples.models import GoodExample
 from handbook.extensions import db
 from handbook.orgs.models import Organization
+from handbook.orgs.queries import org_by_id
 from handbook.search.query import Facets
 
 
@@ -93,6 +94,6 @@ def get_overseen_org_or_404(org_id: int | None) -> Organization:
     require(bool(roots))
     if org_id is None:
         return roots[0]
-    org = db.session.get(Organization, org_id)
+    org = org_by_id(org_id)
     require(org is not None and is_admin_of(current_user, org))
     return org

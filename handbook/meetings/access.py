@@ -48,6 +48,14 @@ def visible_meetings(user: User) -> Select:
     return select(Meeting).where(or_(*conditions))
 
 
+def own_cell_meetings(user: User, limit: int) -> list[Meeting]:
+    """The meetings of the member's own cell they may see, newest first (at most `limit`)."""
+    if user.cell_id is None:
+        return []
+    return list(db.session.scalars(visible_meetings(user).where(Meeting.cell_id == user.cell_id)
+                                   .order_by(Meeting.starts_at.desc()).limit(limit)))
+
+
 def visible_meeting_facets(user: User) -> Facets:
     """The same rule as visible_meetings, as facets of the search index: a meeting's entries
     carry its cell and every organisation above (a<id>) and whether it is a draft."""

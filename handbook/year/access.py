@@ -11,6 +11,7 @@ from handbook.auth.queries import user_by_id
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.orgs.models import Organization
+from handbook.orgs.queries import org_by_id
 from handbook.year import messages as msg
 from handbook.year import settings
 from handbook.year.levels import year_allowed
@@ -32,7 +33,7 @@ def oversees_cell(user, cell_id: int) -> bool:
     """The cell's secretary or deputy, or an admin of a subtree holding the cell."""
     if manages_cell_id(user, cell_id):
         return True
-    cell = db.session.get(Organization, cell_id)
+    cell = org_by_id(cell_id)
     return cell is not None and is_admin_of(user, cell)
 
 
@@ -46,14 +47,14 @@ def can_read_paper(user, paper) -> bool:
 
 
 def get_overseen_cell_or_404(cell_id: int) -> Organization:
-    cell = db.session.get(Organization, cell_id)
+    cell = org_by_id(cell_id)
     require(cell is not None and cell.is_cell and oversees_cell(current_user, cell.id))
     return cell
 
 
 def get_managed_cell_or_404(cell_id: int) -> Organization:
     """For recording ratings: the cell's secretary and deputy only."""
-    cell = db.session.get(Organization, cell_id)
+    cell = org_by_id(cell_id)
     require(cell is not None and cell.is_cell and manages_cell_id(current_user, cell.id))
     return cell
 
@@ -87,7 +88,7 @@ def get_overseen_org_or_404(org_id: int | None) -> Organization:
     require(bool(roots))
     if org_id is None:
         return roots[0]
-    org = db.session.get(Organization, org_id)
+    org = org_by_id(org_id)
     require(org is not None and is_admin_of(current_user, org))
     return org
 

@@ -36,6 +36,7 @@ from handbook.extensions import db
 from handbook.meetings import tasks, votes
 from handbook.models_base import utcnow
 from handbook.orgs.models import Organization
+from handbook.orgs.queries import org_by_id
 from handbook.timefmt import vn_date
 from handbook.year import messages as msg
 from handbook.year import scoring, settings
@@ -202,7 +203,7 @@ def rate(cell: Organization, member: User, year: int, *, points: dict[str, str],
     rating = db.session.scalar(select(Rating).where(Rating.user_id == member.id, Rating.year == year)
                                .execution_options(populate_existing=True))
     if rating is not None and rating.cell_id != cell.id:
-        other = db.session.get(Organization, rating.cell_id)
+        other = org_by_id(rating.cell_id)
         raise DomainError(msg.RATED_ELSEWHERE.format(name=member.full_name, cell=other.name, year=year),
                           field="member_id", status=409)
     if rating is None and member.cell_id != cell.id:

@@ -7,6 +7,7 @@ from flask import url_for
 from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard
 from sqlalchemy import select
 
+from handbook.auth.queries import user_by_id
 from handbook.extensions import db
 from handbook.meetings import messages as msg
 from handbook.meetings.calendar.models import CalendarToken
@@ -109,10 +110,8 @@ def renew_feed_with_password(user, by_admin: bool) -> str | None:
 
 
 def user_by_token(token: str):
-    from handbook.auth.models import User
-
     row = db.session.scalar(select(CalendarToken).where(CalendarToken.token == token))
     if row is None:
         return None
-    user = db.session.get(User, row.user_id)
+    user = user_by_id(row.user_id)
     return user if user is not None and user.active else None
