@@ -17,14 +17,13 @@ DEFINING = {HANDBOOK / "signals.py", HANDBOOK / "search" / "registry.py"}
 
 def _connections(tree: ast.AST) -> list[int]:
     """Lines that connect a receiver: `<signal>.connect` (called or as a decorator) or `search_source(...)`."""
-    lines = []
-    for node in ast.walk(tree):
-        if (isinstance(node, ast.Attribute) and node.attr in ("connect", "connect_via")
-                and isinstance(node.value, ast.Name) and node.value.id in SIGNALS):
-            lines.append(node.lineno)
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "search_source":
-            lines.append(node.lineno)
-    return lines
+    def connects(node) -> bool:
+        if isinstance(node, ast.Attribute):
+            return node.attr in ("connect", "connect_via") and isinstance(node.value, ast.Name) \
+                and node.value.id in SIGNALS
+        return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "search_source"
+
+    return [node.lineno for node in ast.walk(tree) if connects(node)]
 
 
 def test_no_module_but_a_hooks_module_connects_a_receiver():
