@@ -17,7 +17,7 @@ from handbook.meetings.minutes.models import Minutes
 from handbook.meetings.models import Meeting
 from handbook.meetings.status import Action, Status, status_allows
 from handbook.meetings.tasks.models import Task
-from handbook.orgs.models import Organization
+from handbook.orgs.queries import subtree_ids
 from handbook.search.query import Facets
 
 
@@ -41,7 +41,7 @@ def visible_meetings(user: User) -> Select:
     if published_cells:
         conditions.append(Meeting.cell_id.in_(published_cells) & not_draft)
     for root in admin_roots(user):
-        subtree = select(Organization.id).where(Organization.path.startswith(root.path))
+        subtree = subtree_ids(root)
         conditions.append(Meeting.cell_id.in_(subtree) & not_draft)
     if not conditions:
         return select(Meeting).where(false())
