@@ -17,7 +17,8 @@ _signals = Namespace()
 
 home_panels = _signals.signal("home-panels", doc="""A card on the home page.
 
-Sent with the user; answer a `Panel`, or None to show nothing.""")
+Sent with the user; answer a `HomePanel`, or None to show nothing. The cards' order is one
+list, `handbook/main/home_order.py`, where a new card's name goes.""")
 
 account_panels = _signals.signal("account-panels", doc="""A card on the account page.
 
@@ -34,8 +35,8 @@ costly values callables, so fragments that never draw the layout never compute t
 
 search_sources = _signals.signal("search-sources", doc="""A source of the search page.
 
-Sent with no sender; answer a `handbook.search.registry.SearchSource` (connect with the
-`search_source` decorator there).""")
+Sent with no sender; answer a `handbook.search.registry.SearchSource` (connect with
+`search_source` there, in the feature's hooks.py).""")
 
 password_changed = _signals.signal("password-changed", doc="""An account's password changed.
 
@@ -83,11 +84,23 @@ text shown in the app: never a note's text) and `url` (a path); a receiver may c
 
 @dataclass(frozen=True)
 class Panel:
-    """A card: its template gets `context` as `panel`. Lower `order` comes first. A panel
-    that shows nothing by itself (`content` False: a hint the page's script may reveal) does
-    not count when the page says it has nothing new."""
+    """A card of the account page or the dashboard: its template gets `context` as `panel`.
+    Lower `order` comes first."""
 
     order: int
+    template: str
+    context: dict
+    content: bool = True
+
+
+@dataclass(frozen=True)
+class HomePanel:
+    """A card of the home page: its template gets `context` as `panel`. `name` places it in the
+    page's one order (`handbook/main/home_order.py`). A card that shows nothing by itself
+    (`content` False: a hint the page's script may reveal) does not count when the page says it
+    has nothing new."""
+
+    name: str
     template: str
     context: dict
     content: bool = True

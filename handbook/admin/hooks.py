@@ -11,7 +11,7 @@ from handbook.admin.previews import purge_job
 from handbook.auth.permissions import admin_roots, is_admin
 from handbook.extensions import db
 from handbook.jobs import enqueue
-from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_entries, periodic_work
+from handbook.signals import HomePanel, NavEntry, Panel, account_panels, home_panels, nav_entries, periodic_work
 from handbook.timefmt import VN
 
 
@@ -28,7 +28,7 @@ def admin_link(user) -> Panel | None:
 
 
 @home_panels.connect
-def committee_panel(user) -> Panel | None:
+def committee_panel(user) -> HomePanel | None:
     roots = admin_roots(user)
     if not roots:
         return None
@@ -38,7 +38,7 @@ def committee_panel(user) -> Panel | None:
         missed = db.session.scalar(select(func.count()).select_from(
             cells_query(root, last.year, last.month, only_missed=True).subquery()))
         rows.append({"root": root, "missed": missed})
-    return Panel(5, "admin/_home_panel.html", {"rows": rows, "year": last.year, "month": last.month})
+    return HomePanel("committee", "admin/_home_panel.html", {"rows": rows, "year": last.year, "month": last.month})
 
 
 @periodic_work.connect

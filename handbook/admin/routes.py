@@ -1,16 +1,15 @@
 """Administration home and the organisation tree: create, rename, move, close, merge, split."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from handbook.actions import act
 from handbook.admin import bp, lineage
 from handbook.admin import messages as msg
 from handbook.admin import orgs as service
 from handbook.admin.access import admin_root, get_admin_org_or_404
 from handbook.admin.forms import MergeForm, MoveOrgForm, OrgForm, RenameForm, SplitForm, options
 from handbook.auth.permissions import admin_roots
-from handbook.domain import DomainError, show_on_form
-from handbook.extensions import db
 from handbook.integers import chosen_id, id_or_none
 from handbook.orgs import history
 from handbook.timefmt import vn_date
@@ -67,16 +66,12 @@ def add_child(org_id):
     """Creates an organisation or cell under this one."""
     parent = get_admin_org_or_404(org_id)
     form = OrgForm()
-    if form.validate_on_submit():
-        try:
-            child = service.add_org(" ".join(form.name.data.split()), form.kind.data, parent,
-                                    valid_from=form.valid_from.cleaned)
-        except DomainError as error:
-            show_on_form(form, error, "name")
-        else:
-            db.session.commit()
-            flash(msg.ORG_CREATED.format(name=child.name), "success")
-            return redirect(url_for("admin.org", org_id=parent.id))
+    if form.validate_on_submit() and (answer := act(
+            lambda: service.add_org(" ".join(form.name.data.split()), form.kind.data, parent,
+                                    valid_from=form.valid_from.cleaned),
+            form=form, field="name", ok=lambda child: msg.ORG_CREATED.format(name=child.name),
+            done=url_for("admin.org", org_id=parent.id))):
+        return answer
     return _org_page(parent, 422, add=form)
 
 
@@ -86,16 +81,10 @@ def rename(org_id):
     """Renames an organisation from a day (today by default); the old name stays for the days before."""
     org = get_admin_org_or_404(org_id)
     form = RenameForm()
-    if form.validate_on_submit():
-        try:
-            service.rename_org(org, " ".join(form.name.data.split()), form.day.cleaned)
-        except DomainError as error:
-            db.session.rollback()
-            show_on_form(form, error, "name")
-        else:
-            db.session.commit()
-            flash(msg.ORG_RENAMED, "success")
-            return redirect(url_for("admin.org", org_id=org.id))
+    if form.validate_on_submit() and (answer := act(
+            lambda: service.rename_org(org, " ".join(form.name.data.split()), form.day.cleaned),
+            form=form, field="name", ok=msg.ORG_RENAMED, done=url_for("admin.org", org_id=org.id))):
+        return answer
     return _org_page(org, 422, rename=form)
 
 
@@ -107,15 +96,10 @@ def move(org_id):
     form = MoveOrgForm()
     if id_or_none(form.parent.data) is None:
         form.parent.errors = [msg.CHOOSE_PARENT]
-    elif form.validate_on_submit():
-        try:
-            service.move_org(org, get_admin_org_or_404(form.parent.data), current_user)
-        except DomainError as error:
-            show_on_form(form, error, "parent")
-        else:
-            db.session.commit()
-            flash(msg.ORG_MOVED, "success")
-            return redirect(url_for("admin.org", org_id=org_id))
+    elif form.validate_on_submit() and (answer := act(
+            lambda: service.move_org(org, get_admin_org_or_404(form.parent.data), current_user),
+            form=form, field="parent", ok=msg.ORG_MOVED, done=url_for("admin.org", org_id=org_id))):
+        return answer
     return _org_page(org, 422, move=form)
 
 
@@ -124,18 +108,9 @@ def move(org_id):
 def close(org_id):
     """Closes (or reopens) an organisation; its records stay."""
     org = get_admin_org_or_404(org_id)
-    try:
-        if org.closed:
-            service.reopen_org(org)
-        else:
-            service.close_org(org, current_user)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(msg.ORG_REOPENED if not org.closed else msg.ORG_CLOSED, "success")
-    return redirect(url_for("admin.org", org_id=org_id))
+    return act(lambda: service.reopen_org(org) if org.closed else service.close_org(org, current_user),
+               ok=lambda _: msg.ORG_REOPENED if not org.closed else msg.ORG_CLOSED,
+               done=url_for("admin.org", org_id=org_id))
 
 
 @bp.post("/orgs/<int:org_id>/merge")
@@ -150,18 +125,22 @@ def merge(org_id):
         return _org_page(source, 422, merge=form)
     if form.validate_on_submit():
         target = get_admin_org_or_404(form.target.data)
-        try:
+
+        def merge_or_plan():
             change = lineage.plan_merge(source, target, form.day.cleaned, current_user)
-            if form.confirm.data != "1":
-                return render_template("admin/org_change.html", change=change, form=form)
-            lineage.merge(change, current_user)
-        except DomainError as error:
-            db.session.rollback()
-            show_on_form(form, error, "target")
-        else:
-            db.session.commit()
-            flash(msg.ORG_MERGED.format(source=source.name, target=target.name, day=vn_date(change.day)), "success")
-            return redirect(url_for("admin.org", org_id=target.id))
+            if confirmed:
+                lineage.merge(change, current_user)
+            return change
+
+        # First the summary (a plan only reads), then, confirmed, the merge.
+        confirmed = form.confirm.data == "1"
+        answer = act(merge_or_plan, form=form, field="target",
+                     ok=lambda change: confirmed and msg.ORG_MERGED.format(source=source.name, target=target.name,
+                                                                           day=vn_date(change.day)),
+                     done=lambda change: redirect(url_for("admin.org", org_id=target.id)) if confirmed
+                     else render_template("admin/org_change.html", change=change, form=form))
+        if answer:
+            return answer
     return _org_page(source, 422, merge=form)
 
 
@@ -173,17 +152,19 @@ def split(org_id):
     form = SplitForm(prefix="split")
     if form.validate_on_submit():
         name = " ".join(form.name.data.split())
-        try:
+
+        def split_or_plan():
             change = lineage.plan_split(source, name, form.day.cleaned, [chosen_id(p) for p in form.parts.data],
                                         current_user)
-            if form.confirm.data != "1":
-                return render_template("admin/org_change.html", change=change, form=form)
-            new = lineage.split(change, current_user)
-        except DomainError as error:
-            db.session.rollback()
-            show_on_form(form, error, "parts")
-        else:
-            db.session.commit()
-            flash(msg.ORG_SPLIT.format(name=new.name, source=source.name, day=vn_date(change.day)), "success")
-            return redirect(url_for("admin.org", org_id=new.id))
+            return change, lineage.split(change, current_user) if confirmed else None
+
+        # First the summary (a plan only reads), then, confirmed, the split.
+        confirmed = form.confirm.data == "1"
+        answer = act(split_or_plan, form=form, field="parts",
+                     ok=lambda done: confirmed and msg.ORG_SPLIT.format(name=done[1].name, source=source.name,
+                                                                        day=vn_date(done[0].day)),
+                     done=lambda done: redirect(url_for("admin.org", org_id=done[1].id)) if confirmed
+                     else render_template("admin/org_change.html", change=done[0], form=form))
+        if answer:
+            return answer
     return _org_page(source, 422, split=form)

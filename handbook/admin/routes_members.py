@@ -6,6 +6,7 @@ from sqlalchemy import false, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
+from handbook.actions import act
 from handbook.admin import bp
 from handbook.admin import members as service
 from handbook.admin import messages as msg
@@ -161,40 +162,31 @@ class _StoredValues:
         self.cell = str(user.cell_id)
 
 
-def _act(user_id, action, success: str):
-    user = get_admin_member_or_404(user_id)
-    try:
-        result = action(user)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return redirect(url_for("admin.member", user_id=user_id))
-    db.session.commit()
-    if isinstance(result, str):
-        return _password_page(user, result)
-    flash(success, "success")
-    return redirect(url_for("admin.member", user_id=user_id))
-
-
 @bp.post("/members/<int:user_id>/deactivate")
 @login_required
 def deactivate(user_id):
     """Locks the account and ends its sessions; the member's records stay."""
-    return _act(user_id, service.deactivate_member, msg.MEMBER_DEACTIVATED)
+    user = get_admin_member_or_404(user_id)
+    return act(lambda: service.deactivate_member(user), ok=msg.MEMBER_DEACTIVATED,
+               done=url_for("admin.member", user_id=user_id))
 
 
 @bp.post("/members/<int:user_id>/reactivate")
 @login_required
 def reactivate(user_id):
     """Lets a locked member log in again."""
-    return _act(user_id, service.reactivate_member, msg.MEMBER_REACTIVATED)
+    user = get_admin_member_or_404(user_id)
+    return act(lambda: service.reactivate_member(user), ok=msg.MEMBER_REACTIVATED,
+               done=url_for("admin.member", user_id=user_id))
 
 
 @bp.post("/members/<int:user_id>/password")
 @login_required
 def reset_password(user_id):
     """Issues a one-time password, shown once; the member changes it at next login."""
-    return _act(user_id, service.reset_password, "")
+    user = get_admin_member_or_404(user_id)
+    return act(lambda: service.reset_password(user), done=lambda password: _password_page(user, password),
+               refused=url_for("admin.member", user_id=user_id))
 
 
 @bp.post("/members/<int:user_id>/move")
@@ -206,8 +198,9 @@ def move_member(user_id):
         flash(msg.CHOOSE_CELL, "error")
         return redirect(url_for("admin.member", user_id=user_id))
     cell = get_admin_org_or_404(form.cell.data)
-    return _act(user_id, lambda user: service.move_member(user, cell, actor=current_user),
-                msg.MEMBER_MOVED.format(cell=cell.name))
+    user = get_admin_member_or_404(user_id)
+    return act(lambda: service.move_member(user, cell, actor=current_user), ok=msg.MEMBER_MOVED.format(cell=cell.name),
+               done=url_for("admin.member", user_id=user_id))
 
 
 @bp.post("/members/<int:user_id>/roles")
@@ -216,11 +209,15 @@ def assign_role(user_id):
     """Makes the member secretary or deputy of their cell."""
     form = RoleForm()
     role = form.role.data if form.validate_on_submit() else ""
-    return _act(user_id, lambda user: service.assign_role(user, role), msg.ROLE_ASSIGNED)
+    user = get_admin_member_or_404(user_id)
+    return act(lambda: service.assign_role(user, role), ok=msg.ROLE_ASSIGNED,
+               done=url_for("admin.member", user_id=user_id))
 
 
 @bp.post("/members/<int:user_id>/roles/<role>/remove")
 @login_required
 def remove_role(user_id, role):
     """Ends the member's secretary or deputy role."""
-    return _act(user_id, lambda user: service.remove_role(user, role), msg.ROLE_REMOVED)
+    user = get_admin_member_or_404(user_id)
+    return act(lambda: service.remove_role(user, role), ok=msg.ROLE_REMOVED,
+               done=url_for("admin.member", user_id=user_id))

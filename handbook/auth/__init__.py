@@ -8,6 +8,6 @@ bp = Blueprint("auth", __name__)
 # of the package is its own. It offers itself to other pages through hooks.py (handbook/signals.py).
 # accounts, who may do what, sessions, login names (card numbers and phones are login names too),
 # the device's reading size
-PUBLIC = ("models", "permissions", "passwords", "service", "identifiers", "textsize")
+PUBLIC = ("models", "queries", "permissions", "passwords", "service", "identifiers", "textsize")
 
 from handbook.auth import hooks, routes  # noqa: E402,F401

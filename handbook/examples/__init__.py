@@ -10,4 +10,4 @@ bp = Blueprint("examples", __name__)
 # examples offer themselves to other pages (and to the member's year) through hooks.py.
 PUBLIC: tuple[str, ...] = ()
 
-from handbook.examples import hooks, routes, routes_committee, search  # noqa: E402,F401
+from handbook.examples import hooks, routes, routes_committee  # noqa: E402,F401

@@ -21,6 +21,7 @@ from handbook.auth.permissions import (
 from handbook.examples.models import GoodExample
 from handbook.extensions import db
 from handbook.orgs.models import Organization
+from handbook.orgs.queries import org_by_id, subtree_ids
 from handbook.search.query import Facets
 
 
@@ -66,7 +67,7 @@ def approved_clause(user):
     """A WHERE clause on GoodExample: the approved examples that reach `user`."""
     above, roots = publication_reach(user)
     clauses = [GoodExample.org_id.in_(above)] if above else []
-    clauses += [GoodExample.org_id.in_(select(Organization.id).where(Organization.path.startswith(r.path)))
+    clauses += [GoodExample.org_id.in_(subtree_ids(r))
                 for r in roots]
     return (GoodExample.status == "approved") & or_(*clauses) if clauses else false()
 
@@ -74,7 +75,7 @@ def approved_clause(user):
 def awaiting_clause(user):
     """A WHERE clause on GoodExample: not yet approved, and `user` registers or approves it."""
     clauses = [GoodExample.org_id.in_([cell.id for cell in managed_cells(user)])]
-    clauses += [GoodExample.org_id.in_(select(Organization.id).where(Organization.path.startswith(r.path)))
+    clauses += [GoodExample.org_id.in_(subtree_ids(r))
                 for r in admin_roots(user)]
     return (GoodExample.status != "approved") & or_(*clauses)
 
@@ -93,6 +94,6 @@ def get_overseen_org_or_404(org_id: int | None) -> Organization:
     require(bool(roots))
     if org_id is None:
         return roots[0]
-    org = db.session.get(Organization, org_id)
+    org = org_by_id(org_id)
     require(org is not None and is_admin_of(current_user, org))
     return org

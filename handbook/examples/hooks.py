@@ -1,15 +1,18 @@
 """What good examples offer other pages: a navigation entry on wide screens, the examples waiting
 for a committee's approval on its admins' home page, links on the account page, and to the
-member's year the approved examples they may cite as its evidence."""
+member's year the approved examples they may cite as its evidence; its search source (search.py)."""
 
 from sqlalchemy import func, or_, select
 
 from handbook.auth.permissions import admin_roots, managed_cells
-from handbook.examples import lists
+from handbook.examples import lists, search
 from handbook.examples.models import GoodExample
 from handbook.extensions import db
 from handbook.orgs.models import Organization
-from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_entries, year_evidence
+from handbook.search.registry import search_source
+from handbook.signals import HomePanel, NavEntry, Panel, account_panels, home_panels, nav_entries, year_evidence
+
+search_source("examples")(search.search_examples)
 
 
 @nav_entries.connect
@@ -18,7 +21,7 @@ def examples_entry(app) -> NavEntry:
 
 
 @home_panels.connect
-def to_approve(user) -> Panel | None:
+def to_approve(user) -> HomePanel | None:
     """For a committee's admins: how many examples of their subtree wait for their approval."""
     roots = admin_roots(user)
     if not roots:
@@ -27,7 +30,7 @@ def to_approve(user) -> Panel | None:
                               .join(Organization, Organization.id == GoodExample.org_id)
                               .where(GoodExample.status == "pending",
                                      or_(*[Organization.path.startswith(root.path) for root in roots])))
-    return Panel(17, "examples/_home_panel.html", {"count": count}) if count else None
+    return HomePanel("examples", "examples/_home_panel.html", {"count": count}) if count else None
 
 
 @account_panels.connect

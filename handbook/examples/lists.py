@@ -11,6 +11,7 @@ from handbook.examples.access import approved_clause, awaiting_clause
 from handbook.examples.models import STATUS_LABELS, GoodExample
 from handbook.extensions import db
 from handbook.orgs.models import Organization
+from handbook.orgs.queries import subtree_ids
 from handbook.signals import Evidence
 from handbook.timefmt import to_vn, vn_date
 
@@ -35,7 +36,7 @@ def awaiting(user, limit: int = 50) -> list[GoodExample]:
 
 
 def _in_subtree(root: Organization):
-    return GoodExample.org_id.in_(select(Organization.id).where(Organization.path.startswith(root.path)))
+    return GoodExample.org_id.in_(subtree_ids(root))
 
 
 def committee_year(root: Organization, year: int, status: str | None = None) -> list[GoodExample]:

@@ -7,8 +7,8 @@ import io
 from flask import abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, login_required
 
+from handbook.actions import act
 from handbook.auth.permissions import admin_roots, managed_cells, require
-from handbook.domain import DomainError, show_on_form
 from handbook.examples import bp, lists, registry
 from handbook.examples import messages as msg
 from handbook.examples.access import (
@@ -19,7 +19,6 @@ from handbook.examples.access import (
 )
 from handbook.examples.forms import ExampleForm, ReviewForm
 from handbook.examples.photos import EXTENSIONS
-from handbook.extensions import db
 from handbook.pager import requested_page
 from handbook.storage import store
 
@@ -72,39 +71,29 @@ def new():
     """A cell's secretary, or a committee's admin, registers who did what good thing, and when."""
     form = _example_form()
     require(bool(form.org_id.choices))
-    if form.validate_on_submit():
-        try:
-            example = registry.register(current_user, org_id=form.org_id.data, person=form.person.data,
-                                        member=form.member.data, title=form.title.data,
-                                        description=form.description.data, happened_on=form.happened_on.data,
-                                        photo=request.files.get("photo"))
-        except DomainError as error:
-            db.session.rollback()
-            show_on_form(form, error, "title")
-        else:
-            db.session.commit()
-            flash(msg.REGISTERED.format(title=example.title), "success")
-            return redirect(url_for("examples.show", example_id=example.id))
+    if form.validate_on_submit() and (answer := act(
+            lambda: registry.register(current_user, org_id=form.org_id.data, person=form.person.data,
+                                      member=form.member.data, title=form.title.data,
+                                      description=form.description.data, happened_on=form.happened_on.data,
+                                      photo=request.files.get("photo")),
+            form=form, field="title", ok=lambda example: msg.REGISTERED.format(title=example.title),
+            done=lambda example: redirect(url_for("examples.show", example_id=example.id)))):
+        return answer
     # A secretary picks from their cell's members; a committee types the card number.
     return render_template("examples/new.html", form=form, members=registry.led_members(current_user)), \
         422 if request.method == "POST" else 200
 
 
 def _review(example_id: int, action, done: str):
+    """The committee's review form (its note checked here), then `action(example, note)`."""
     example = get_reviewable_example_or_404(example_id)
     form = ReviewForm()
     if not form.validate_on_submit():
         flash(msg.STALE_FORM if not form.errors.get("note") else form.errors["note"][0], "error")
         return redirect(url_for("examples.show", example_id=example.id))
-    try:
-        action(example, form.note.data)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return redirect(url_for("examples.show", example_id=example.id))
-    db.session.commit()
-    flash(done.format(title=example.title, org=example.org.name), "success")
-    return redirect(url_for("examples.show", example_id=example.id))
+    return act(lambda: action(example, form.note.data), ok=lambda _: done.format(title=example.title,
+                                                                                   org=example.org.name),
+               done=url_for("examples.show", example_id=example.id))
 
 
 @bp.post("/examples/<int:example_id>/approve")

@@ -14,7 +14,7 @@ from handbook.orgs.models import Organization
 from handbook.search import ranking
 from handbook.search.index import BASES, Watch, facet_text, index_text, indexer, path_facets
 from handbook.search.query import usable
-from handbook.search.registry import SearchHit, search_source
+from handbook.search.registry import SearchHit
 from handbook.timefmt import vn_date
 from handbook.vietnamese import highlight
 
@@ -47,7 +47,6 @@ def example_entries(ids: list[int]) -> list[dict]:
              "facets": facet_text([*path_facets(row.path), f"o{row.org_id}"])} for row in _rows(ids)]
 
 
-@search_source("examples")
 def search_examples(user, terms: list[str], limit: int) -> list[SearchHit]:
     """Approved examples that reach `user`, newest registered first."""
     terms = usable(terms)

@@ -7,12 +7,13 @@ from flask_login import current_user
 
 from handbook.auth.models import User
 from handbook.auth.permissions import TREASURER, admin_roots, is_admin_of, keeps_fees_of, manages_cell_id, require
+from handbook.auth.queries import user_by_id
 from handbook.domain import DomainError
-from handbook.extensions import db
 from handbook.fees import messages as msg
 from handbook.fees.rates import FIRST_MONTH, Rate, month_allowed
 from handbook.models_base import utcnow
 from handbook.orgs.models import Organization
+from handbook.orgs.queries import org_by_id
 from handbook.timefmt import to_vn
 
 
@@ -37,7 +38,7 @@ def check_year(year: int) -> None:
 
 
 def _cell(cell_id: int) -> Organization | None:
-    cell = db.session.get(Organization, cell_id)
+    cell = org_by_id(cell_id)
     return cell if cell is not None and cell.is_cell else None
 
 
@@ -69,20 +70,20 @@ def get_overseen_org_or_404(org_id: int | None) -> Organization:
     require(bool(roots))
     if org_id is None:
         return roots[0]
-    org = db.session.get(Organization, org_id)
+    org = org_by_id(org_id)
     require(org is not None and is_admin_of(current_user, org))
     return org
 
 
 def member_to_grant(cell: Organization, user_id) -> User:
     """A member the secretary names as treasurer: active, of this cell; anyone else is refused."""
-    member = db.session.get(User, user_id) if isinstance(user_id, int) else None
+    member = user_by_id(user_id)
     if member is None or not member.active or member.cell_id != cell.id:
         raise DomainError(msg.NOT_A_MEMBER.format(cell=cell.name), field="member_id")
     return member
 
 
 def get_treasurer_or_404(cell: Organization, user_id: int) -> User:
-    member = db.session.get(User, user_id)
+    member = user_by_id(user_id)
     require(member is not None and any(r.role == TREASURER and r.org_id == cell.id for r in member.roles))
     return member

@@ -4,14 +4,14 @@ member's reminder for this month and, for those who record the cell's fees, the 
 
 from sqlalchemy import func, select
 
-from handbook.auth.models import User
 from handbook.auth.permissions import fee_cells, is_admin, manages_cell_id
+from handbook.auth.queries import cell_member_count
 from handbook.extensions import db
 from handbook.fees import reports
 from handbook.fees.access import this_month
 from handbook.fees.models import FeeRecord
 from handbook.fees.rates import FIRST_MONTH, money, month_index
-from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_entries
+from handbook.signals import HomePanel, NavEntry, Panel, account_panels, home_panels, nav_entries
 
 
 def _in_force(year: int, month: int) -> bool:
@@ -25,7 +25,7 @@ def fees_entry(app) -> NavEntry:
 
 
 @home_panels.connect
-def reminder(user) -> Panel | None:
+def reminder(user) -> HomePanel | None:
     """This month not yet recorded, or recorded short. A reminder only: the handbook takes no
     payment, so it offers no link to pay."""
     year, month = this_month()
@@ -36,11 +36,11 @@ def reminder(user) -> Panel | None:
         return None
     context = {"year": year, "month": month, "record": found, "money": money,
                "last_due": reports.last_due(user, year, month) if found is None else None}
-    return Panel(12, "fees/_home_reminder.html", context)
+    return HomePanel("fee_reminder", "fees/_home_reminder.html", context)
 
 
 @home_panels.connect
-def cell_progress(user) -> Panel | None:
+def cell_progress(user) -> HomePanel | None:
     """For the treasurer, secretary and deputy: how many members this month has, and who is
     flagged this year (to the secretary and deputy only)."""
     cells = fee_cells(user)
@@ -51,10 +51,10 @@ def cell_progress(user) -> Panel | None:
     for cell in cells:
         recorded = db.session.scalar(select(func.count(FeeRecord.id)).where(
             FeeRecord.cell_id == cell.id, FeeRecord.year == year, FeeRecord.month == month))
-        members = db.session.scalar(select(func.count(User.id)).where(User.cell_id == cell.id, User.active))
+        members = cell_member_count(cell.id)
         rows.append({"cell": cell, "recorded": recorded, "members": members,
                      "flagged": reports.flagged(cell, year) if manages_cell_id(user, cell.id) else []})
-    return Panel(14, "fees/_home_cells.html", {"rows": rows, "year": year, "month": month})
+    return HomePanel("fee_cells", "fees/_home_cells.html", {"rows": rows, "year": year, "month": month})
 
 
 @account_panels.connect

@@ -3,8 +3,9 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from handbook.actions import act
 from handbook.auth.permissions import fee_cells, is_admin, keeps_fees_of, manages_cell_id
-from handbook.domain import DomainError
+from handbook.auth.queries import cell_members
 from handbook.extensions import db
 from handbook.fees import bp, reports, sheet, treasurers
 from handbook.fees import messages as msg
@@ -65,7 +66,7 @@ def cell(cell_id: int, year: int):
     check_year(year)
     now = this_month()
     manager = manages_cell_id(current_user, org.id)
-    members = sheet.cell_members(org) if manager else []
+    members = cell_members(org.id) if manager else []
     return render_template("fees/cell.html", cell=org, year=year, now=now, months=months_of(year, now),
                            totals=reports.cell_year(org, year), keeper=keeps_fees_of(current_user, org.id),
                            manager=manager, flagged=reports.flagged(org, year) if manager else [],
@@ -90,16 +91,11 @@ def record_month(cell_id: int, year: int, month: int):
         elif wrong := sheet.read(rows, request.form, table):
             status = 400
         else:
-            try:
-                changed, collected = sheet.save(org, year, month, rows, current_user)
-            except DomainError as error:
-                db.session.rollback()
-                flash(error.message, "error")
-                return redirect(url_for("fees.record_month", cell_id=org.id, year=year, month=month))
-            db.session.commit()
-            flash(msg.SAVED.format(month=month, year=year, count=changed, paid=money(collected)) if changed
-                  else msg.NOTHING_CHANGED.format(month=month, year=year), "success")
-            return redirect(url_for("fees.report", cell_id=org.id, year=year, month=month))
+            return act(lambda: sheet.save(org, year, month, rows, current_user),
+                       ok=lambda saved: msg.SAVED.format(month=month, year=year, count=saved[0], paid=money(saved[1]))
+                       if saved[0] else msg.NOTHING_CHANGED.format(month=month, year=year),
+                       done=url_for("fees.report", cell_id=org.id, year=year, month=month),
+                       refused=url_for("fees.record_month", cell_id=org.id, year=year, month=month))
     return render_template("fees/sheet.html", cell=org, year=year, month=month, rows=rows, table=table,
                            form=form, wrong=wrong, money=money), status
 
@@ -109,20 +105,17 @@ def record_month(cell_id: int, year: int, month: int):
 def grant_treasurer(cell_id: int):
     """The secretary names a member of the cell to collect and record the fees."""
     org = get_managed_cell_or_404(cell_id)
-    back = redirect(url_for("fees.cell", cell_id=org.id, year=this_month()[0]))
+    back = url_for("fees.cell", cell_id=org.id, year=this_month()[0])
     if not ActionForm().validate_on_submit():
         flash(STALE_FORM, "error")
-        return back
-    try:
+        return redirect(back)
+
+    def grant():
         member = member_to_grant(org, request.form.get("member_id", type=bounded_int))
         treasurers.grant(org, member)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return back
-    db.session.commit()
-    flash(msg.TREASURER_GRANTED.format(name=member.full_name), "success")
-    return back
+        return member
+
+    return act(grant, ok=lambda member: msg.TREASURER_GRANTED.format(name=member.full_name), done=back)
 
 
 @bp.post("/fees/cells/<int:cell_id>/treasurers/<int:user_id>/remove")

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from handbook.audit import record
 from handbook.auth.models import User
-from handbook.collation import vi_order
+from handbook.auth.queries import cell_members
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.fees import messages as msg
@@ -60,14 +60,9 @@ def _last_records(ids: list[int], year: int, month: int) -> dict[int, FeeRecord]
     return {r.user_id: r for r in rows}
 
 
-def cell_members(cell: Organization) -> list[User]:
-    return list(db.session.scalars(select(User).where(User.cell_id == cell.id, User.active)
-                                   .order_by(vi_order(User.full_name), User.id)))
-
-
 def build(cell: Organization, year: int, month: int, table: dict[str, Rate]) -> list[Row]:
     """The cell's active members in name order, each prefilled."""
-    members = cell_members(cell)
+    members = cell_members(cell.id)
     ids = [m.id for m in members]
     this = {r.user_id: r for r in db.session.scalars(select(FeeRecord).where(
         FeeRecord.user_id.in_(ids), FeeRecord.year == year, FeeRecord.month == month))}

@@ -11,4 +11,4 @@ bp = Blueprint("library", __name__, cli_group=None)
 # pages of a document (the offline pack keeps each page of a document marked for offline)
 PUBLIC = ("models", "access", "study", "paging")
 
-from handbook.library import cli, hooks, routes, routes_manage, search  # noqa: E402,F401
+from handbook.library import cli, hooks, routes, routes_manage  # noqa: E402,F401

@@ -11,6 +11,7 @@ from handbook.extensions import db
 from handbook.integers import id_or_none
 from handbook.library.models import Document, Section
 from handbook.orgs.models import Organization
+from handbook.orgs.queries import subtree_ids
 
 
 def visible_org_ids(user) -> set[int]:
@@ -24,7 +25,7 @@ def visible_org_ids(user) -> set[int]:
         ids.update(cell.ancestor_ids())
     for root in permissions.admin_roots(user):
         ids.update(root.ancestor_ids())
-        ids.update(db.session.scalars(select(Organization.id).where(Organization.path.startswith(root.path))))
+        ids.update(db.session.scalars(subtree_ids(root)))
     return ids
 
 
@@ -98,7 +99,7 @@ def managed_org_ids(user) -> set[int]:
     """Organisations whose documents `user` may import into, replace or version: their subtrees."""
     ids: set[int] = set()
     for root in permissions.admin_roots(user):
-        ids.update(db.session.scalars(select(Organization.id).where(Organization.path.startswith(root.path))))
+        ids.update(db.session.scalars(subtree_ids(root)))
     return ids
 
 

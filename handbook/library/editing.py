@@ -15,7 +15,7 @@ from handbook.extensions import db
 from handbook.library import messages as msg
 from handbook.library.models import Document
 from handbook.library.replacement import set_replaced_by, touch_neighbours
-from handbook.orgs.models import Organization
+from handbook.orgs.queries import org_by_id
 
 
 @dataclass
@@ -55,5 +55,5 @@ def update_document(document: Document, details: Details, actor) -> None:
     if document.replaced_by is not before:
         now = document.replaced_by
         summary += f"; được thay thế bởi {now.number}" if now else "; bỏ đánh dấu được thay thế"
-    org = db.session.get(Organization, document.org_id) if document.org_id else None
+    org = org_by_id(document.org_id) if document.org_id else None
     audit.record("document.edited", org=org, target=document, actor=actor, summary=summary)

@@ -1,13 +1,17 @@
 """What the library offers other pages: its navigation entry, study to do on the home page,
-bookmarks on the account page."""
+bookmarks on the account page, its search source (search.py)."""
 
 from sqlalchemy import select
 
 from handbook.extensions import db
+from handbook.library import search
 from handbook.library.access import visible_documents_clause
 from handbook.library.models import Bookmark, Document, Section
 from handbook.library.study import pending_for
-from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_entries
+from handbook.search.registry import search_source
+from handbook.signals import HomePanel, NavEntry, Panel, account_panels, home_panels, nav_entries
+
+search_source("library")(search.library_source)
 
 
 @nav_entries.connect
@@ -16,9 +20,9 @@ def library_entry(app) -> NavEntry:
 
 
 @home_panels.connect
-def study_panel(user) -> Panel | None:
+def study_panel(user) -> HomePanel | None:
     pending = pending_for(user)
-    return Panel(20, "library/_home_panel.html", {"pending": pending}) if pending else None
+    return HomePanel("reading", "library/_home_panel.html", {"pending": pending}) if pending else None
 
 
 def bookmarks_of(user, limit: int = 50) -> list[Bookmark]:

@@ -24,7 +24,7 @@ from handbook.library.extract import ImportError_, extension_of, extract_text
 from handbook.library.models import Document, Section
 from handbook.library.structure import ParsedDocument, _slug, anchor_label, article_anchor, is_central_number, parse
 from handbook.models_base import utcnow
-from handbook.orgs.models import Organization
+from handbook.orgs.queries import org_by_id
 from handbook.signals import sections_superseded
 from handbook.storage import store
 
@@ -141,7 +141,7 @@ def _audit(document, parsed, existing, on_duplicate, old_org_id, removed: list[s
     """One row per organisation touched; a system-wide document is logged without one, which
     every admin's log shows (handbook/admin/routes_dashboard.py)."""
     size = f"{parsed.article_count} điều, {len(parsed.sections)} mục"
-    org = db.session.get(Organization, document.org_id) if document.org_id else None
+    org = org_by_id(document.org_id) if document.org_id else None
     if existing is None:
         audit.record("document.imported", org=org, target=document, actor=actor, summary=f"{document.number}: {size}")
         return
@@ -156,7 +156,7 @@ def _audit(document, parsed, existing, on_duplicate, old_org_id, removed: list[s
         audit.record("document.imported", org=org, target=document, actor=actor,
                      summary=f"{document.number}: phiên bản mới ({size})")
     if on_duplicate == "version" or old_org_id != document.org_id:
-        old_org = db.session.get(Organization, old_org_id) if old_org_id else None
+        old_org = org_by_id(old_org_id) if old_org_id else None
         what = "hết hiệu lực, thay bằng phiên bản mới" if on_duplicate == "version" else "chuyển phạm vi xem"
         audit.record("document.superseded", org=old_org, target=existing, actor=actor,
                      summary=f"{existing.number}: {what}")

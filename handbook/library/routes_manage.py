@@ -7,8 +7,8 @@ from sqlalchemy import or_, select
 from wtforms.fields.choices import SelectChoice
 
 from handbook import audit
+from handbook.actions import act
 from handbook.auth import permissions
-from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
 from handbook.library import bp
 from handbook.library import messages as msg
@@ -52,15 +52,11 @@ def import_form():
             doc_type=form.doc_type.data or "", issuer=form.issuer.data or "", issued_on=form.issued_on.data,
             title=form.title.data or "", org_id=form.org_id.data or None, on_duplicate=form.on_duplicate.data or "",
         )
-        try:
-            document = import_document(req, actor=current_user)
-        except DomainError as error:
-            db.session.rollback()
-            show_on_form(form, error, "file")
-        else:
-            db.session.commit()
-            flash(msg.IMPORTED.format(number=document.number, sections=len(document.sections)), "success")
-            return redirect(url_for("library.reader", slug=document.slug))
+        answer = act(lambda: import_document(req, actor=current_user), form=form, field="file",
+                     ok=lambda document: msg.IMPORTED.format(number=document.number, sections=len(document.sections)),
+                     done=lambda document: redirect(url_for("library.reader", slug=document.slug)))
+        if answer:
+            return answer
     return render_template("library/import.html", form=form, filling=filling)
 
 
@@ -92,15 +88,11 @@ def edit(slug):
         details = Details(number=form.number.data, doc_type=form.doc_type.data, issuer=form.issuer.data or "",
                           issued_on=form.issued_on.data, issued_year=form.issued_year.data, title=form.title.data,
                           status=form.status.data, replaced_by=target)
-        try:
-            update_document(document, details, current_user)
-        except DomainError as error:
-            db.session.rollback()
-            show_on_form(form, error, "replaced_by")
-        else:
-            db.session.commit()
-            flash(msg.EDITED.format(name=document.name), "success")
-            return redirect(url_for("library.reader", slug=document.slug))
+        answer = act(lambda: update_document(document, details, current_user), form=form, field="replaced_by",
+                     ok=lambda _: msg.EDITED.format(name=document.name),
+                     done=lambda _: redirect(url_for("library.reader", slug=document.slug)))
+        if answer:
+            return answer
     return render_template("library/edit.html", form=form, document=document)
 
 

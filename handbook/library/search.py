@@ -11,7 +11,7 @@ from handbook.library.models import Document, Section
 from handbook.search import ranking
 from handbook.search.index import BASES, Watch, index_text, indexer
 from handbook.search.query import TEXT, usable
-from handbook.search.registry import SearchHit, search_source
+from handbook.search.registry import SearchHit
 from handbook.vietnamese import highlight
 
 # Ranking every match of a very common word costs time in proportion to the corpus, so
@@ -77,7 +77,6 @@ def _find_sections(terms: list[str], hidden: list[int], limit: int) -> list[tupl
     return [rows[i] for i in ids if i in rows]
 
 
-@search_source("library")
 def library_source(user, terms: list[str], limit: int = 20) -> list[SearchHit]:
     """Sections of the documents `user` may see, deep-linked to their anchor."""
     hits = []

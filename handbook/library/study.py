@@ -7,6 +7,7 @@ from handbook.collation import vi_order
 from handbook.extensions import db
 from handbook.library.models import Document, StudyAssignment, StudyMark
 from handbook.orgs.models import Organization
+from handbook.orgs.queries import org_by_id
 
 
 def assignments_for(user) -> list[StudyAssignment]:
@@ -40,7 +41,7 @@ def pending_for(user) -> list[StudyAssignment]:
 
 def progress(assignment: StudyAssignment) -> tuple[list[User], list[User]]:
     """(studied, not yet) among active members of the assigned subtree."""
-    org = db.session.get(Organization, assignment.org_id)
+    org = org_by_id(assignment.org_id)
     members = list(
         db.session.scalars(
             select(User)

@@ -8,4 +8,4 @@ bp = Blueprint("main", __name__)
 # of the package is its own. It sends the home page's and the layout's signals (handbook/signals.py).
 PUBLIC: tuple[str, ...] = ()
 
-from handbook.main import nav, routes  # noqa: E402,F401
+from handbook.main import hooks, nav, routes  # noqa: E402,F401

@@ -3,14 +3,9 @@
 
 from flask import Flask, current_app, request
 
-from handbook.signals import NavEntry, answers, nav_context, nav_entries, ordered
+from handbook.signals import answers, nav_context, nav_entries, ordered
 
 EXTENSION = "handbook.nav_entries"
-
-
-@nav_entries.connect
-def home_entry(app) -> NavEntry:
-    return NavEntry(10, "main.home", "Trang chủ", "home")
 
 
 def init_app(app: Flask) -> None:

@@ -6,14 +6,15 @@ from sqlalchemy import text
 
 from handbook.extensions import db
 from handbook.main import bp
-from handbook.signals import home_panels, ordered
+from handbook.main.home_order import in_home_order
+from handbook.signals import answers, home_panels
 
 
 @bp.get("/")
 @login_required
 def home():
     """Next meeting, required reading and recent notes, from each feature's panel."""
-    return render_template("main/home.html", panels=ordered(home_panels, current_user))
+    return render_template("main/home.html", panels=in_home_order(answers(home_panels, current_user)))
 
 
 @bp.get("/healthz")

@@ -18,7 +18,7 @@ bp = Blueprint("meetings", __name__)
 PUBLIC = ("models", "access", "status", "schedule", "votes", "tasks", "quality", "notify")
 
 # Every page of the feature, the parts' included, on the one blueprint.
-from handbook.meetings import hooks, routes, search  # noqa: E402,F401
+from handbook.meetings import hooks, routes  # noqa: E402,F401
 from handbook.meetings.agenda import routes as agenda_routes  # noqa: E402,F401
 from handbook.meetings.agenda import routes_items as agenda_items  # noqa: E402,F401
 from handbook.meetings.attendance import routes as attendance_routes  # noqa: E402,F401

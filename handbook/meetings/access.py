@@ -17,7 +17,7 @@ from handbook.meetings.minutes.models import Minutes
 from handbook.meetings.models import Meeting
 from handbook.meetings.status import Action, Status, status_allows
 from handbook.meetings.tasks.models import Task
-from handbook.orgs.models import Organization
+from handbook.orgs.queries import subtree_ids
 from handbook.search.query import Facets
 
 
@@ -41,11 +41,19 @@ def visible_meetings(user: User) -> Select:
     if published_cells:
         conditions.append(Meeting.cell_id.in_(published_cells) & not_draft)
     for root in admin_roots(user):
-        subtree = select(Organization.id).where(Organization.path.startswith(root.path))
+        subtree = subtree_ids(root)
         conditions.append(Meeting.cell_id.in_(subtree) & not_draft)
     if not conditions:
         return select(Meeting).where(false())
     return select(Meeting).where(or_(*conditions))
+
+
+def own_cell_meetings(user: User, limit: int) -> list[Meeting]:
+    """The meetings of the member's own cell they may see, newest first (at most `limit`)."""
+    if user.cell_id is None:
+        return []
+    return list(db.session.scalars(visible_meetings(user).where(Meeting.cell_id == user.cell_id)
+                                   .order_by(Meeting.starts_at.desc()).limit(limit)))
 
 
 def visible_meeting_facets(user: User) -> Facets:

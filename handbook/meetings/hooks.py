@@ -1,19 +1,33 @@
 """What meetings offer other pages: the navigation entry, home and account panels, the bell's
-unread count, and the scheduler's reminders and purge. Its search source (agendas and final
-minutes) is in search.py."""
+unread count, the scheduler's reminders and purge, the search source (agendas and final minutes:
+search.py), and the calendar feed's secret renewed with the password (calendar/ical.py)."""
 
 from flask import url_for
 from flask_login import current_user
 
 from handbook.jobs import enqueue
+from handbook.meetings import search
 from handbook.meetings.attendance.service import own_rsvp, rsvp_form_for
-from handbook.meetings.calendar import reminders
+from handbook.meetings.calendar import ical, reminders
 from handbook.meetings.calendar.ical import token_for
 from handbook.meetings.notify import purge_old_notifications, unread_count
 from handbook.meetings.schedule import next_meeting_for
 from handbook.meetings.status import Action, status_allows
 from handbook.meetings.tasks import service as tasks
-from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_context, nav_entries, periodic_work
+from handbook.search.registry import search_source
+from handbook.signals import (
+    HomePanel,
+    NavEntry,
+    Panel,
+    account_panels,
+    home_panels,
+    nav_context,
+    nav_entries,
+    password_changed,
+    periodic_work,
+)
+
+search_source("meetings")(search.search_meetings)
 
 
 @nav_entries.connect
@@ -22,23 +36,23 @@ def meetings_entry(app) -> NavEntry:
 
 
 @home_panels.connect
-def home(user) -> Panel:
+def home(user) -> HomePanel:
     """The next meeting, with the member's answer and the one-tap buttons while it takes answers."""
     meeting = next_meeting_for(user)
     context = {"meeting": meeting, "answerable": False}
     if meeting is not None and user.cell_id == meeting.cell_id and status_allows(meeting, Action.RSVP):
         rsvp = own_rsvp(meeting, user)
         context.update(answerable=True, rsvp=rsvp, rsvp_form=rsvp_form_for(rsvp))
-    return Panel(10, "meetings/_home_panel.html", context)
+    return HomePanel("next_meeting", "meetings/_home_panel.html", context)
 
 
 @home_panels.connect
-def my_tasks(user) -> Panel | None:
+def my_tasks(user) -> HomePanel | None:
     """"Việc của tôi": the resolution's tasks given to the member or to the whole cell, still open."""
     found = tasks.my_tasks(user)
     if not found:
         return None
-    return Panel(15, "meetings/_tasks_panel.html",
+    return HomePanel("tasks", "meetings/_tasks_panel.html",
                  {"tasks": found, "today": tasks.today(), "can_update": lambda task: tasks.can_update(user, task)})
 
 
@@ -64,3 +78,8 @@ def _bell(sender) -> dict:
 def _due_work(sender, now) -> None:
     enqueue(reminders.send_due_reminders, now)
     enqueue(purge_old_notifications, now)
+
+
+@password_changed.connect
+def renew_feed(user, by_admin: bool) -> str | None:
+    return ical.renew_feed_with_password(user, by_admin)

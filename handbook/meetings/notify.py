@@ -12,8 +12,7 @@ from flask import has_request_context
 from flask_login import current_user
 from sqlalchemy import bindparam, delete, func, select, update
 
-from handbook.auth.models import User
-from handbook.collation import vi_order
+from handbook.auth.queries import cell_members  # noqa: F401 (the meeting's parts ask it here too)
 from handbook.extensions import db
 from handbook.jobs import enqueue
 from handbook.meetings.models import Meeting, Notification
@@ -21,12 +20,6 @@ from handbook.models_base import utcnow
 from handbook.signals import members_notified
 
 NOTIFICATIONS_KEPT = timedelta(days=180)
-
-
-def cell_members(cell_id: int) -> list[User]:
-    return list(db.session.scalars(
-        select(User).where(User.cell_id == cell_id, User.active.is_(True)).order_by(vi_order(User.full_name))
-    ))
 
 
 def actor_id() -> int | None:

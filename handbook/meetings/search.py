@@ -14,7 +14,7 @@ from handbook.orgs.models import Organization
 from handbook.search import ranking
 from handbook.search.index import Watch, facet_text, index_text, indexer, meeting_key, path_facets
 from handbook.search.query import usable
-from handbook.search.registry import SearchHit, search_source
+from handbook.search.registry import SearchHit
 from handbook.vietnamese import highlight
 
 
@@ -77,7 +77,6 @@ def meeting_entries(ids: list[int]) -> list[dict]:
     return rows
 
 
-@search_source("meetings")
 def search_meetings(user, terms: list[str], limit: int) -> list[SearchHit]:
     """Agendas and final minutes of the meetings the user may see (visible_meetings is the
     rule, as index facets), newest meeting first, however old."""

@@ -8,4 +8,4 @@ bp = Blueprint("notes", __name__)
 # of the package is its own. It offers itself to other pages through hooks.py (handbook/signals.py).
 PUBLIC = ("models",)  # notes are their owner's alone: only the tables, for foreign keys
 
-from handbook.notes import hooks, relink, routes, routes_notebook, search  # noqa: E402,F401
+from handbook.notes import hooks, routes, routes_notebook  # noqa: E402,F401

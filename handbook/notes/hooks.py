@@ -1,10 +1,23 @@
 """What the notebook offers other pages: its navigation entry, the member's most recent notes on
 the home page (titles only: the home page is cached), and a note link beside each section of
-the library's reader."""
+the library's reader; its search source (the member's own notes); and, when a document gets a
+new text, the notes following their article (relink.py)."""
 
+from handbook.notes import relink, search
 from handbook.notes.links import note_url
 from handbook.notes.queries import anchors_with_notes, recent_notes
-from handbook.signals import Fragment, NavEntry, Panel, home_panels, nav_entries, reader_marks
+from handbook.search.registry import search_source
+from handbook.signals import (
+    Fragment,
+    HomePanel,
+    NavEntry,
+    home_panels,
+    nav_entries,
+    reader_marks,
+    sections_superseded,
+)
+
+search_source("notes")(search.search_notes)
 
 
 @nav_entries.connect
@@ -13,13 +26,18 @@ def notebook_entry(app) -> NavEntry:
 
 
 @home_panels.connect
-def recent_notes_panel(user) -> Panel | None:
+def recent_notes_panel(user) -> HomePanel | None:
     notes = recent_notes(user.id)
     if not notes:
         return None
-    return Panel(40, "notes/_home_panel.html", {"notes": [(note, note_url(note)) for note in notes]})
+    return HomePanel("notes", "notes/_home_panel.html", {"notes": [(note, note_url(note)) for note in notes]})
 
 
 @reader_marks.connect
 def note_marks(user, document) -> Fragment:
     return Fragment(20, "notes/_section_note_link.html", {"anchors": anchors_with_notes(user, document)})
+
+
+@sections_superseded.connect
+def notes_follow_articles(document, succession, kept: bool) -> None:
+    relink.follow_articles(document, succession, kept)

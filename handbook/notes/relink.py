@@ -7,7 +7,6 @@ from sqlalchemy import select, update
 from handbook.extensions import db
 from handbook.models_base import utcnow
 from handbook.notes.models import Note
-from handbook.signals import sections_superseded
 from handbook.timefmt import vn_date
 
 
@@ -15,7 +14,6 @@ def _name(section) -> str:
     return section.display_name
 
 
-@sections_superseded.connect
 def follow_articles(document, succession, kept: bool) -> None:
     """`kept`: the old sections stay (an older version, still readable); otherwise they go."""
     today = vn_date(utcnow())

@@ -9,7 +9,7 @@ from handbook.notes.models import Note
 from handbook.search import ranking
 from handbook.search.index import BASES, Watch, facet_text, index_text, indexer
 from handbook.search.query import Facets, usable
-from handbook.search.registry import SearchHit, search_source
+from handbook.search.registry import SearchHit
 from handbook.security import private_page
 from handbook.vietnamese import highlight
 
@@ -27,7 +27,6 @@ def note_entries(ids: list[int]) -> list[dict]:
                                                        .where(Note.id.in_(ids)))]
 
 
-@search_source("notes")
 def search_notes(user, terms: list[str], limit: int = 20) -> list[SearchHit]:
     terms = usable(terms)
     if not user.is_authenticated or not terms:

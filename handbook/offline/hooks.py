@@ -5,13 +5,13 @@ from sqlalchemy import select
 
 from handbook.extensions import db
 from handbook.offline.models import OfflineMark
-from handbook.signals import Fragment, Panel, document_tools, home_panels
+from handbook.signals import Fragment, HomePanel, document_tools, home_panels
 
 
 @home_panels.connect
-def install_hint(user) -> Panel:
+def install_hint(user) -> HomePanel:
     # Hidden until the page's script learns the browser offers installation: nothing nags.
-    return Panel(90, "offline/_home_hint.html", {}, content=False)
+    return HomePanel("install_hint", "offline/_home_hint.html", {}, content=False)
 
 
 @document_tools.connect

@@ -11,6 +11,7 @@ from sqlalchemy import false, literal, or_, select
 from handbook.auth.permissions import admin_roots, is_admin_of, managed_cells, require
 from handbook.extensions import db
 from handbook.orgs.models import Organization
+from handbook.orgs.queries import org_by_id
 from handbook.quiz.models import Attempt, QuestionBank, Quiz
 
 
@@ -103,7 +104,7 @@ def get_stats_org_or_404(quiz: Quiz, org_id: int | None) -> Organization:
     require(bool(roots))
     if org_id is None:
         return roots[0]
-    org = db.session.get(Organization, org_id)
+    org = org_by_id(org_id)
     require(org is not None and any(root.contains(org) for root in roots))
     return org
 

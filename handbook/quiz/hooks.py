@@ -6,7 +6,7 @@ from handbook.jobs import enqueue
 from handbook.quiz.attempts import finish_expired
 from handbook.quiz.bankimport import purge_job
 from handbook.quiz.quizzes import pending_for
-from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_entries, periodic_work
+from handbook.signals import HomePanel, NavEntry, Panel, account_panels, home_panels, nav_entries, periodic_work
 
 
 @nav_entries.connect
@@ -15,9 +15,9 @@ def quiz_entry(app) -> NavEntry:
 
 
 @home_panels.connect
-def open_quizzes(user) -> Panel | None:
+def open_quizzes(user) -> HomePanel | None:
     pending = pending_for(user)
-    return Panel(18, "quiz/_home_panel.html", {"pending": pending}) if pending else None
+    return HomePanel("quizzes", "quiz/_home_panel.html", {"pending": pending}) if pending else None
 
 
 @account_panels.connect

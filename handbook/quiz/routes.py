@@ -4,6 +4,7 @@ answers saved one by one, handing it in, and the results."""
 from flask import flash, make_response, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from handbook.actions import act
 from handbook.auth.permissions import require
 from handbook.domain import DomainError
 from handbook.extensions import db
@@ -62,14 +63,9 @@ def start(quiz_id: int):
     require(in_audience(current_user, found))
     if not ActionForm().validate_on_submit():
         return redirect(url_for("quiz.quiz", quiz_id=found.id))
-    try:
-        attempt = attempts.start(found, current_user)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return redirect(url_for("quiz.quiz", quiz_id=found.id))
-    db.session.commit()
-    return redirect(url_for("quiz.attempt", attempt_id=attempt.id))
+    return act(lambda: attempts.start(found, current_user),
+               done=lambda attempt: redirect(url_for("quiz.attempt", attempt_id=attempt.id)),
+               refused=url_for("quiz.quiz", quiz_id=found.id))
 
 
 @bp.get("/quiz/attempts/<int:attempt_id>")
@@ -140,17 +136,14 @@ def submit(attempt_id: int):
         flash(msg.TIME_UP.format(time=vn_time(found.deadline)), "error")
         return redirect(url_for("quiz.results", attempt_id=found.id))
     if found.submitted_at is None:
-        try:
+        def submit():
             if request.form.get("answers"):  # the page's form: its answers are the member's last word
                 for item in found.items:
                     attempts.answer(item, request.form.getlist(f"a{item.position}"))
             attempts.finish(found)
-        except DomainError as error:
-            db.session.rollback()
-            flash(error.message, "error")
-            return back
-        db.session.commit()
-        flash(msg.SUBMITTED.format(score=found.score, total=found.total), "success")
+
+        return act(submit, ok=lambda _: msg.SUBMITTED.format(score=found.score, total=found.total),
+                   done=url_for("quiz.results", attempt_id=found.id), refused=lambda _: back)
     return redirect(url_for("quiz.results", attempt_id=found.id))
 
 

@@ -7,9 +7,10 @@ from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from handbook.actions import act
 from handbook.auth.permissions import require
 from handbook.csvfile import csv_response
-from handbook.domain import DomainError, show_on_form
+from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.integers import bounded_int
 from handbook.library.access import visible_documents_clause
@@ -66,17 +67,12 @@ def create_bank():
     """A new, empty bank; its questions come from a CSV file."""
     _setter()
     form = _bank_form()
-    if form.validate_on_submit():
-        try:
-            bank = banks.create_bank(current_user, title=form.title.data, org_id=form.org_id.data,
-                                     document_slug=form.document.data or "")
-        except DomainError as error:
-            db.session.rollback()
-            show_on_form(form, error, "title")
-        else:
-            db.session.commit()
-            flash(msg.BANK_CREATED.format(title=bank.title), "success")
-            return redirect(url_for("quiz.bank", bank_id=bank.id))
+    if form.validate_on_submit() and (answer := act(
+            lambda: banks.create_bank(current_user, title=form.title.data, org_id=form.org_id.data,
+                                      document_slug=form.document.data or ""),
+            form=form, field="title", ok=lambda bank: msg.BANK_CREATED.format(title=bank.title),
+            done=lambda bank: redirect(url_for("quiz.bank", bank_id=bank.id)))):
+        return answer
     return _manage_page(form), 422
 
 
@@ -146,18 +142,18 @@ def import_confirm(bank_id: int):
         flash(msg.PREVIEW_EXPIRED, "error")
         return redirect(url_for("quiz.bank", bank_id=found.id))
     rows = []
-    try:
-        rows = bankimport.preview(data, found, current_user)  # the library may have changed meanwhile
+
+    def run():
+        rows[:] = bankimport.preview(data, found, current_user)  # the library may have changed meanwhile
         count = bankimport.run_import(rows, found, current_user)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return render_template("quiz/import_preview.html", bank=found, rows=rows, token=stash["token"],
-                               bad=sum(1 for row in rows if row.problems), form=ImportForm()), 422
-    _drop_stash()
-    db.session.commit()
-    flash(msg.IMPORTED.format(count=count, bank=found.title), "success")
-    return redirect(url_for("quiz.bank", bank_id=found.id))
+        _drop_stash()  # the questions and the end of their preview are one commit
+        return count
+
+    return act(run, ok=lambda count: msg.IMPORTED.format(count=count, bank=found.title),
+               done=url_for("quiz.bank", bank_id=found.id),
+               refused=lambda _: (render_template("quiz/import_preview.html", bank=found, rows=rows,
+                                                  token=stash["token"], bad=sum(1 for row in rows if row.problems),
+                                                  form=ImportForm()), 422))
 
 
 def _quiz_form() -> QuizForm:
@@ -181,19 +177,14 @@ def new_quiz():
     between which moments."""
     _setter()
     form = _quiz_form()
-    if form.validate_on_submit():
-        try:
-            quiz = quizzes.set_quiz(
+    if form.validate_on_submit() and (answer := act(
+            lambda: quizzes.set_quiz(
                 current_user, title=form.title.data, bank=db.session.get(QuestionBank, form.bank_id.data),
                 org_id=form.org_id.data, leaders_only=form.leaders_only.data,
                 question_count=form.question_count.data, minutes=form.minutes.data,
                 attempts_allowed=form.attempts_allowed.data, opens_at=from_vn(form.opens_at.data),
-                closes_at=from_vn(form.closes_at.data))
-        except DomainError as error:
-            db.session.rollback()
-            show_on_form(form, error, "title")
-        else:
-            db.session.commit()
-            flash(msg.QUIZ_SET.format(title=quiz.title, org=quiz.org.name), "success")
-            return redirect(url_for("quiz.quiz", quiz_id=quiz.id))
+                closes_at=from_vn(form.closes_at.data)),
+            form=form, field="title", ok=lambda quiz: msg.QUIZ_SET.format(title=quiz.title, org=quiz.org.name),
+            done=lambda quiz: redirect(url_for("quiz.quiz", quiz_id=quiz.id)))):
+        return answer
     return render_template("quiz/new.html", form=form), 422 if form.errors else 200

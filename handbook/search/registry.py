@@ -1,5 +1,5 @@
-"""Search sources: each feature connects one function to the search_sources signal with the
-`search_source` decorator; the search page asks them all.
+"""Search sources: each feature connects one function to the search_sources signal with
+`search_source(name)(function)` in its hooks.py; the search page asks them all.
 
 A source is `source(user, terms, limit) -> list[SearchHit]`, where `terms` are folded
 terms from `handbook.vietnamese.parse_query`. It must return only what `user` may see.
@@ -37,7 +37,8 @@ _connected = count()
 
 
 def search_source(name: str):
-    """Connects the decorated function to the search_sources signal as the source `name`."""
+    """Connects a function to the search_sources signal as the source `name`: a hooks.py calls
+    `search_source(name)(function)`."""
 
     def register(fn):
         source = SearchSource(next(_connected), name, fn)

@@ -10,4 +10,4 @@ bp = Blueprint("voice", __name__)
 # members' voice offers itself to other pages through hooks.py (handbook/signals.py).
 PUBLIC: tuple[str, ...] = ()
 
-from handbook.voice import hooks, routes, routes_faq, search  # noqa: E402,F401
+from handbook.voice import hooks, routes, routes_faq  # noqa: E402,F401

@@ -20,6 +20,7 @@ from handbook.auth.permissions import (
 )
 from handbook.extensions import db
 from handbook.orgs.models import Organization
+from handbook.orgs.queries import subtree_ids
 from handbook.search.query import Facets
 from handbook.voice.models import MemberQuestion
 
@@ -97,7 +98,7 @@ def faq_clause(user):
     """A WHERE clause on MemberQuestion: the FAQ entries that reach `user`."""
     above, roots = publication_reach(user)
     clauses = [MemberQuestion.faq_org_id.in_(above)] if above else []
-    clauses += [MemberQuestion.faq_org_id.in_(select(Organization.id).where(Organization.path.startswith(r.path)))
+    clauses += [MemberQuestion.faq_org_id.in_(subtree_ids(r))
                 for r in roots]
     return or_(*clauses) if clauses else false()
 

@@ -1,14 +1,17 @@
 """What the members' voice offers other pages: a navigation entry on wide screens; on the home
 page, what waits for an answer from those who receive questions; links on the account page; a
 "Hỏi" link beside each article of the reader; response times on the committee's dashboard. And
-questions follow their article when a document gets a new text."""
+questions follow their article when a document gets a new text. Its search source, the
+published FAQ (search.py)."""
 
 from sqlalchemy import func, select, update
 
 from handbook.extensions import db
 from handbook.orgs.models import Organization
+from handbook.search.registry import search_source
 from handbook.signals import (
     Fragment,
+    HomePanel,
     NavEntry,
     Panel,
     account_panels,
@@ -18,9 +21,11 @@ from handbook.signals import (
     reader_marks,
     sections_superseded,
 )
-from handbook.voice import stats
+from handbook.voice import search, stats
 from handbook.voice.access import inbox_clause, is_receiver
 from handbook.voice.models import MemberQuestion
+
+search_source("faq")(search.search_faq)
 
 
 @nav_entries.connect
@@ -29,14 +34,14 @@ def voice_entry(app) -> NavEntry:
 
 
 @home_panels.connect
-def waiting(user) -> Panel | None:
+def waiting(user) -> HomePanel | None:
     """For a cell's secretary and a committee's admins: how many questions wait for their answer."""
     if not is_receiver(user):
         return None
     count = db.session.scalar(select(func.count(MemberQuestion.id))
                               .join(Organization, Organization.id == MemberQuestion.org_id)
                               .where(inbox_clause(user), MemberQuestion.status == "open"))
-    return Panel(16, "voice/_home_panel.html", {"count": count}) if count else None
+    return HomePanel("questions", "voice/_home_panel.html", {"count": count}) if count else None
 
 
 @account_panels.connect

@@ -10,8 +10,7 @@ from handbook.audit import record
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.library.access import cell_section
-from handbook.meetings.access import visible_meetings
-from handbook.meetings.models import Meeting
+from handbook.meetings.access import own_cell_meetings
 from handbook.meetings.notify import notify_people
 from handbook.models_base import utcnow
 from handbook.timefmt import to_vn, vn_date, vn_datetime
@@ -23,15 +22,12 @@ from handbook.voice.models import KIND_LABELS, MemberQuestion
 RECENT_MEETINGS = 12
 
 
-def own_meetings(user) -> list[Meeting]:
+def own_meetings(user) -> list:
     """The meetings of the member's cell they may see, newest first: what a question may be about."""
-    if user.cell_id is None:
-        return []
-    return list(db.session.scalars(visible_meetings(user).where(Meeting.cell_id == user.cell_id)
-                                   .order_by(Meeting.starts_at.desc()).limit(RECENT_MEETINGS)))
+    return own_cell_meetings(user, RECENT_MEETINGS)
 
 
-def meeting_label(meeting: Meeting) -> str:
+def meeting_label(meeting) -> str:
     return f"{meeting.title} ({vn_date(to_vn(meeting.starts_at))})"
 
 

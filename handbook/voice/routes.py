@@ -6,8 +6,8 @@ from flask_login import current_user, login_required
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
+from handbook.actions import act
 from handbook.auth.permissions import admin_roots, require
-from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
 from handbook.library.access import cell_section
 from handbook.orgs.models import Organization
@@ -63,18 +63,13 @@ def ask():
     require(current_user.cell_id is not None)
     form = _ask_form()
     section = cell_section(current_user.cell, form.section_id.data) if form.section_id.data else None
-    if form.validate_on_submit():
-        try:
-            question = questions.ask(current_user, to_org_id=form.to_org.data, kind=form.kind.data,
-                                     subject=form.subject.data, body=form.body.data, section_id=form.section_id.data,
-                                     meeting_id=form.meeting_id.data, name_consent=form.name_consent.data)
-        except DomainError as error:
-            db.session.rollback()
-            show_on_form(form, error, "body")
-        else:
-            db.session.commit()
-            flash(msg.SENT.format(org=question.sent_to.name), "success")
-            return redirect(url_for("voice.show", question_id=question.id))
+    if form.validate_on_submit() and (answer := act(
+            lambda: questions.ask(current_user, to_org_id=form.to_org.data, kind=form.kind.data,
+                                  subject=form.subject.data, body=form.body.data, section_id=form.section_id.data,
+                                  meeting_id=form.meeting_id.data, name_consent=form.name_consent.data),
+            form=form, field="body", ok=lambda question: msg.SENT.format(org=question.sent_to.name),
+            done=lambda question: redirect(url_for("voice.show", question_id=question.id)))):
+        return answer
     status = 422 if request.method == "POST" else 200
     return render_template("voice/ask.html", form=form, section=section), status
 
@@ -92,18 +87,11 @@ def answer(question_id: int):
     question = get_handled_question_or_404(question_id)
     form = AnswerForm()
     if form.validate_on_submit():
-        try:
-            questions.answer(question, form.answer.data, current_user)
-        except DomainError as error:
-            db.session.rollback()
-            if error.field:
-                show_on_form(form, error, "answer")
-            else:  # answered meanwhile: the page shows the answer, not the form
-                flash(error.message, "error")
-            return show_question(question, error.status, answer_form=form)
-        db.session.commit()
-        flash(msg.ANSWERED.format(name=question.author.full_name), "success")
-        return redirect(url_for("voice.show", question_id=question.id))
+        # A refusal naming no field (answered meanwhile) is flashed: the page shows the answer, not the form.
+        return act(lambda: questions.answer(question, form.answer.data, current_user), form=form,
+                   ok=lambda _: msg.ANSWERED.format(name=question.author.full_name),
+                   done=url_for("voice.show", question_id=question.id),
+                   refused=lambda error: show_question(question, error.status, answer_form=form))
     return show_question(question, 422, answer_form=form)
 
 
@@ -113,16 +101,10 @@ def forward(question_id: int):
     question = get_handled_question_or_404(question_id)
     form = ForwardForm()
     if form.validate_on_submit():
-        try:
-            questions.forward(question, form.org_id.data, current_user)
-        except DomainError as error:
-            db.session.rollback()
-            flash(error.message, "error")
-            return redirect(url_for("voice.show", question_id=question.id))
-        db.session.commit()
-        flash(msg.FORWARDED.format(org=question.org.name), "success")
         # Forwarded, it may no longer be theirs to answer, but whoever it was sent to still reads it.
-        return redirect(url_for("voice.show", question_id=question.id))
+        return act(lambda: questions.forward(question, form.org_id.data, current_user),
+                   ok=lambda _: msg.FORWARDED.format(org=question.org.name),
+                   done=url_for("voice.show", question_id=question.id))
     flash(msg.STALE_FORM, "error")
     return redirect(url_for("voice.show", question_id=question.id))
 

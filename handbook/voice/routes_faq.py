@@ -4,8 +4,7 @@ published, searchable through the one index; publishing an answered question, an
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from handbook.domain import DomainError, show_on_form
-from handbook.extensions import db
+from handbook.actions import act
 from handbook.pager import requested_page
 from handbook.vietnamese import parse_query
 from handbook.voice import bp, faq
@@ -46,19 +45,13 @@ def publish(question_id: int):
     question = get_handled_question_or_404(question_id)
     form = PublishForm()
     if form.validate_on_submit():
-        try:
-            faq.publish(question, form.faq_org.data, form.faq_subject.data, form.faq_body.data, current_user)
-        except DomainError as error:
-            db.session.rollback()
-            if error.field:
-                show_on_form(form, error, "faq_body")
-            else:  # not answered yet: the page has no FAQ form to show it on
-                flash(error.message, "error")
-            return show_question(question, error.status, publish_form=form)
-        db.session.commit()
-        named = msg.PUBLISHED_NAMED if question.name_consent else msg.PUBLISHED_ANONYMOUS
-        flash(msg.PUBLISHED.format(org=question.faq_org.name, named=named), "success")
-        return redirect(url_for("voice.faq_entry", question_id=question.id))
+        # A refusal naming no field (not answered yet) is flashed: the page has no FAQ form to show it on.
+        return act(lambda: faq.publish(question, form.faq_org.data, form.faq_subject.data, form.faq_body.data,
+                                       current_user), form=form,
+                   ok=lambda _: msg.PUBLISHED.format(org=question.faq_org.name, named=msg.PUBLISHED_NAMED
+                                                     if question.name_consent else msg.PUBLISHED_ANONYMOUS),
+                   done=url_for("voice.faq_entry", question_id=question.id),
+                   refused=lambda error: show_question(question, error.status, publish_form=form))
     return show_question(question, 422, publish_form=form)
 
 
@@ -68,13 +61,6 @@ def unpublish(question_id: int):
     question = get_handled_question_or_404(question_id)
     if not ActionForm().validate_on_submit():
         flash(msg.STALE_FORM, "error")
-    else:
-        try:
-            faq.unpublish(question, current_user)
-        except DomainError as error:
-            db.session.rollback()
-            flash(error.message, "error")
-        else:
-            db.session.commit()
-            flash(msg.UNPUBLISHED, "success")
-    return redirect(url_for("voice.show", question_id=question.id))
+        return redirect(url_for("voice.show", question_id=question.id))
+    return act(lambda: faq.unpublish(question, current_user), ok=msg.UNPUBLISHED,
+               done=url_for("voice.show", question_id=question.id))

@@ -12,7 +12,7 @@ from handbook.orgs.models import Organization
 from handbook.search import ranking
 from handbook.search.index import BASES, Watch, facet_text, index_text, indexer, path_facets
 from handbook.search.query import usable
-from handbook.search.registry import SearchHit, search_source
+from handbook.search.registry import SearchHit
 from handbook.vietnamese import highlight
 from handbook.voice.access import faq_facets
 from handbook.voice.models import MemberQuestion
@@ -55,6 +55,3 @@ def search_faq(user, terms: list[str], limit: int) -> list[SearchHit]:
     return [SearchHit(KIND, rows[i].faq_subject, url_for("voice.faq_entry", question_id=i),
                       highlight(f"{rows[i].faq_body} {rows[i].answer}", terms), rank=1.0 / (1 + n),
                       when=rows[i].published_at) for n, i in enumerate(ids) if i in rows]
-
-
-search_source("faq")(search_faq)

@@ -7,9 +7,11 @@ from sqlalchemy import select
 
 from handbook.auth.models import User
 from handbook.auth.permissions import admin_roots, is_admin_of, manages_cell_id, require
+from handbook.auth.queries import user_by_id
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.orgs.models import Organization
+from handbook.orgs.queries import org_by_id
 from handbook.year import messages as msg
 from handbook.year import settings
 from handbook.year.levels import year_allowed
@@ -31,7 +33,7 @@ def oversees_cell(user, cell_id: int) -> bool:
     """The cell's secretary or deputy, or an admin of a subtree holding the cell."""
     if manages_cell_id(user, cell_id):
         return True
-    cell = db.session.get(Organization, cell_id)
+    cell = org_by_id(cell_id)
     return cell is not None and is_admin_of(user, cell)
 
 
@@ -45,14 +47,14 @@ def can_read_paper(user, paper) -> bool:
 
 
 def get_overseen_cell_or_404(cell_id: int) -> Organization:
-    cell = db.session.get(Organization, cell_id)
+    cell = org_by_id(cell_id)
     require(cell is not None and cell.is_cell and oversees_cell(current_user, cell.id))
     return cell
 
 
 def get_managed_cell_or_404(cell_id: int) -> Organization:
     """For recording ratings: the cell's secretary and deputy only."""
-    cell = db.session.get(Organization, cell_id)
+    cell = org_by_id(cell_id)
     require(cell is not None and cell.is_cell and manages_cell_id(current_user, cell.id))
     return cell
 
@@ -60,7 +62,7 @@ def get_managed_cell_or_404(cell_id: int) -> Organization:
 def get_member_of_cell_or_404(cell: Organization, user_id: int, year: int) -> User:
     """A member of `cell` (or one it rated in `year` before they moved away), for its leaders'
     pages; someone else's member answers 404."""
-    member = db.session.get(User, user_id)
+    member = user_by_id(user_id)
     require(member is not None and (member.cell_id == cell.id or _rated_by(cell, member, year)))
     return member
 
@@ -73,7 +75,7 @@ def _rated_by(cell: Organization, member: User, year: int) -> bool:
 def member_for_rating(cell: Organization, user_id, year: int) -> User:
     """The member a rating form names: a member of the cell, or one it rated that year before
     they moved away (the rating stays the cell's); anyone else is refused with a sentence."""
-    member = db.session.get(User, user_id) if isinstance(user_id, int) else None
+    member = user_by_id(user_id)
     if member is None or not member.active or (member.cell_id != cell.id and not _rated_by(cell, member, year)):
         raise DomainError(msg.OTHER_CELL.format(cell=cell.name), field="member_id")
     return member
@@ -86,7 +88,7 @@ def get_overseen_org_or_404(org_id: int | None) -> Organization:
     require(bool(roots))
     if org_id is None:
         return roots[0]
-    org = db.session.get(Organization, org_id)
+    org = org_by_id(org_id)
     require(org is not None and is_admin_of(current_user, org))
     return org
 

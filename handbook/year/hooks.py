@@ -4,7 +4,7 @@ the account page."""
 
 from datetime import date
 
-from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_entries
+from handbook.signals import HomePanel, NavEntry, Panel, account_panels, home_panels, nav_entries
 from handbook.year import papers, ratings, settings
 
 
@@ -26,7 +26,7 @@ def year_entry_in_season(app) -> NavEntry:
 
 
 @home_panels.connect
-def review_due(user) -> Panel | None:
+def review_due(user) -> HomePanel | None:
     """The self-review of the year under review, until it is submitted (none for a member the
     cell does not rate)."""
     if not _reviewing(user):
@@ -37,7 +37,7 @@ def review_due(user) -> Panel | None:
     review = papers.find_review(user, year)
     if review is not None and review.status == "submitted":
         return None
-    return Panel(12, "year/_home_panel.html", {"year": year, "review": review})
+    return HomePanel("year", "year/_home_panel.html", {"year": year, "review": review})
 
 
 @account_panels.connect

@@ -13,6 +13,7 @@ from handbook.extensions import db
 from handbook.meetings import quality
 from handbook.models_base import utcnow
 from handbook.orgs.models import Organization
+from handbook.orgs.queries import subtree_ids
 from handbook.timefmt import from_vn, to_vn
 from handbook.year import messages as msg
 from handbook.year.levels import percent
@@ -32,7 +33,7 @@ class Measure:
 
 
 def registrations(org: Organization) -> list[ModelCell]:
-    cells = select(Organization.id).where(Organization.path.startswith(org.path))
+    cells = subtree_ids(org)
     return list(db.session.scalars(select(ModelCell).where(ModelCell.cell_id.in_(cells))
                                    .order_by(ModelCell.start_year.desc(), ModelCell.id)))
 

@@ -29,12 +29,14 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from handbook.audit import record
 from handbook.auth.models import User
+from handbook.auth.queries import cell_members as members_of_cell
 from handbook.collation import vi_order
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import tasks, votes
 from handbook.models_base import utcnow
 from handbook.orgs.models import Organization
+from handbook.orgs.queries import org_by_id
 from handbook.timefmt import vn_date
 from handbook.year import messages as msg
 from handbook.year import scoring, settings
@@ -60,8 +62,7 @@ def exempt_members(members: list[User], year: int) -> dict[int, str]:
 
 
 def cell_members(cell: Organization) -> list[User]:
-    return list(db.session.scalars(select(User).where(User.cell_id == cell.id, User.active)
-                                   .order_by(vi_order(User.full_name), User.id)))
+    return members_of_cell(cell.id)
 
 
 def to_rate(cell: Organization, year: int) -> list[User]:
@@ -202,7 +203,7 @@ def rate(cell: Organization, member: User, year: int, *, points: dict[str, str],
     rating = db.session.scalar(select(Rating).where(Rating.user_id == member.id, Rating.year == year)
                                .execution_options(populate_existing=True))
     if rating is not None and rating.cell_id != cell.id:
-        other = db.session.get(Organization, rating.cell_id)
+        other = org_by_id(rating.cell_id)
         raise DomainError(msg.RATED_ELSEWHERE.format(name=member.full_name, cell=other.name, year=year),
                           field="member_id", status=409)
     if rating is None and member.cell_id != cell.id:

@@ -7,9 +7,8 @@ from datetime import date
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from handbook.actions import act
 from handbook.auth.permissions import manages_cell_id, require
-from handbook.domain import DomainError
-from handbook.extensions import db
 from handbook.integers import bounded_int
 from handbook.orgs.history import name_on, period_day
 from handbook.year import bp, papers, ratings, scoring, settings
@@ -96,21 +95,20 @@ def rate(year: int, cell_id: int):
     check_year(year)
     org = get_managed_cell_or_404(cell_id)
     form = RatingForm()
-    back = redirect(url_for("year.cell", year=year, cell_id=org.id))
+    back = url_for("year.cell", year=year, cell_id=org.id)
     if not form.validate_on_submit():
         flash(next(iter(form.errors.values()))[0], "error")
-        return back
-    try:
+        return redirect(back)
+
+    def rate():
         person = member_for_rating(org, request.form.get("member_id", type=bounded_int), year)
-        rating = ratings.rate(org, person, year, points=form.typed_points(), beyond=form.beyond.data,
-                              conduct=form.conduct.data, comment=form.comment.data, by=current_user)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return back
-    db.session.commit()
-    flash(msg.RATING_SAVED.format(name=person.full_name, level=LEVELS[rating.level]), "success")
-    return redirect(url_for("year.cell", year=year, cell_id=org.id, _anchor=f"member-{person.id}"))
+        return person, ratings.rate(org, person, year, points=form.typed_points(), beyond=form.beyond.data,
+                                    conduct=form.conduct.data, comment=form.comment.data, by=current_user)
+
+    return act(rate, ok=lambda rated: msg.RATING_SAVED.format(name=rated[0].full_name, level=LEVELS[rated[1].level]),
+               done=lambda rated: redirect(url_for("year.cell", year=year, cell_id=org.id,
+                                                   _anchor=f"member-{rated[0].id}")),
+               refused=back)
 
 
 @bp.get("/year/<int:year>/cells/<int:cell_id>/finish")
@@ -134,14 +132,8 @@ def finish(year: int, cell_id: int):
     check_year(year)
     org = get_managed_cell_or_404(cell_id)
     if SubmitForm().validate_on_submit():
-        try:
-            ratings.finish(org, year, current_user)
-        except DomainError as error:
-            db.session.rollback()
-            flash(error.message, "error")
-            return redirect(url_for("year.cell", year=year, cell_id=org.id))
-        db.session.commit()
-        flash(msg.FINISHED.format(year=year), "success")
+        return act(lambda: ratings.finish(org, year, current_user), ok=msg.FINISHED.format(year=year),
+                   done=url_for("year.cell", year=year, cell_id=org.id))
     return redirect(url_for("year.cell", year=year, cell_id=org.id))
 
 
@@ -153,18 +145,11 @@ def rate_on_demand(year: int, cell_id: int, user_id: int):
     org = get_managed_cell_or_404(cell_id)
     person = get_member_of_cell_or_404(org, user_id, year)
     form = OccasionalForm()
-    back = redirect(url_for("year.member", year=year, cell_id=org.id, user_id=person.id, _anchor="khi-can-thiet"))
+    back = url_for("year.member", year=year, cell_id=org.id, user_id=person.id, _anchor="khi-can-thiet")
     if not form.validate_on_submit():
         flash(next(iter(form.errors.values()))[0], "error")
-        return back
-    try:
-        row = ratings.rate_on_demand(org, person, reason=form.reason.data, points=form.typed_points(),
-                                     beyond=form.beyond.data, conduct=form.conduct.data, comment=form.comment.data,
-                                     by=current_user)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return back
-    db.session.commit()
-    flash(msg.OCCASIONAL_SAVED.format(name=person.full_name, level=LEVELS[row.level]), "success")
-    return back
+        return redirect(back)
+    return act(lambda: ratings.rate_on_demand(org, person, reason=form.reason.data, points=form.typed_points(),
+                                              beyond=form.beyond.data, conduct=form.conduct.data,
+                                              comment=form.comment.data, by=current_user),
+               ok=lambda row: msg.OCCASIONAL_SAVED.format(name=person.full_name, level=LEVELS[row.level]), done=back)

@@ -1,10 +1,9 @@
 """Model cells: the committee registers cells with targets and sees how each stands."""
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import render_template, request, url_for
 from flask_login import current_user, login_required
 
-from handbook.domain import DomainError, show_on_form
-from handbook.extensions import db
+from handbook.actions import act
 from handbook.integers import bounded_int
 from handbook.year import bp, model_cells
 from handbook.year import messages as msg
@@ -24,16 +23,13 @@ def model_cells_page():
         form.start_year.data = form.end_year.data = this_year()
     elif form.validate_on_submit():
         chosen = next((c for c in cells if c.id == form.cell_id.data), None)
-        try:
-            targets = {name: form[name].data for name in model_cells.TARGETS}
-            model_cells.register(chosen, form.start_year.data, form.end_year.data, targets, form.criteria.data,
-                                 current_user)
-            db.session.commit()
-            flash(msg.MODEL_REGISTERED.format(cell=chosen.name), "success")
-            return redirect(url_for("year.model_cells_page", org=org.id))
-        except DomainError as error:
-            db.session.rollback()
-            show_on_form(form, error, "cell_id")
+        targets = {name: form[name].data for name in model_cells.TARGETS}
+        answer = act(lambda: model_cells.register(chosen, form.start_year.data, form.end_year.data, targets,
+                                                  form.criteria.data, current_user),
+                     form=form, field="cell_id", ok=lambda _: msg.MODEL_REGISTERED.format(cell=chosen.name),
+                     done=url_for("year.model_cells_page", org=org.id))
+        if answer:
+            return answer
     entries = model_cells.registrations(org)
     year = this_year()
     return render_template("year/model_cells.html", org=org, form=form, entries=entries, year=year,

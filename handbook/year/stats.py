@@ -11,6 +11,7 @@ from handbook.auth.models import User
 from handbook.extensions import db
 from handbook.orgs.history import name_on, period_day
 from handbook.orgs.models import Organization
+from handbook.orgs.queries import subtree_ids
 from handbook.year.levels import CONDUCT, LEVELS, percent, thousands
 from handbook.year.models import CellYear, Rating
 
@@ -47,7 +48,7 @@ class YearTable:
 
 
 def _rows(org: Organization, year: int, column) -> list[Row]:
-    cells = select(Organization.id).where(Organization.path.startswith(org.path))
+    cells = subtree_ids(org)
     found = db.session.execute(select(Rating.leader, column, func.count(Rating.id))
                                .where(Rating.year == year, Rating.cell_id.in_(cells))
                                .group_by(Rating.leader, column)).all()
@@ -69,7 +70,7 @@ def unfinished_cells(org: Organization, year: int) -> list[Organization]:
 
 
 def _rules(org: Organization, year: int) -> dict[str, int]:
-    cells = select(Organization.id).where(Organization.path.startswith(org.path))
+    cells = subtree_ids(org)
     return dict(db.session.execute(select(Rating.rule, func.count(Rating.id)).where(
         Rating.year == year, Rating.cell_id.in_(cells)).group_by(Rating.rule).order_by(Rating.rule.desc())).all())
 

@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
+from handbook.actions import act
 from handbook.auth.permissions import managed_cells, require
 from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
@@ -49,19 +50,15 @@ def new():
     if form.validate_on_submit():
         if (form.document_id.data or "") not in {c.value for c in form.document_id.choices}:
             form.document_id.errors.append(msg.BAD_DOCUMENT)
-        else:
-            try:
-                meeting = agenda.plan_meeting(
+        elif answer := act(
+                lambda: agenda.plan_meeting(
                     cell, kind=form.kind.data, title=form.title.data.strip(), starts_at=from_vn(form.starts_at.data),
                     duration_minutes=form.duration(), location=(form.location.data or "").strip(),
                     template=form.template.data, paper_author=(form.paper_author.data or "").strip(),
-                    document_id=int(form.document_id.data) if form.document_id.data else None)
-            except DomainError as error:
-                show_on_form(form, error, "starts_at")
-            else:
-                db.session.commit()
-                flash(msg.CREATED, "success")
-                return redirect(url_for("meetings.edit", meeting_id=meeting.id))
+                    document_id=int(form.document_id.data) if form.document_id.data else None),
+                form=form, field="starts_at", ok=msg.CREATED,
+                done=lambda meeting: redirect(url_for("meetings.edit", meeting_id=meeting.id))):
+            return answer
     return render_template("meetings/new.html", form=form, cell=cell), 400 if form.errors else 200
 
 
@@ -103,15 +100,11 @@ def publish(meeting_id):
     """Publish the agenda; late or short meetings need the secretary's explicit confirmation."""
     meeting = get_managed_meeting_or_404(meeting_id, Action.PUBLISH)
     form = PublishForm()
-    try:
-        agenda.publish(meeting, confirmed=form.validate_on_submit() and bool(form.confirm.data))
-    except DomainError as error:
-        db.session.rollback()
-        # Told at the confirmation box itself, which takes the focus (the page opens there).
-        return render_edit(meeting, error.status, publish_error=error.message)
-    db.session.commit()
-    flash(msg.PUBLISHED, "success")
-    return redirect(url_for("meetings.show", meeting_id=meeting.id))
+    confirmed = form.validate_on_submit() and bool(form.confirm.data)
+    # A refusal is told at the confirmation box itself, which takes the focus (the page opens there).
+    return act(lambda: agenda.publish(meeting, confirmed=confirmed), ok=msg.PUBLISHED,
+               done=url_for("meetings.show", meeting_id=meeting.id), tell=False,
+               refused=lambda error: render_edit(meeting, error.status, publish_error=error.message))
 
 
 @bp.post("/meetings/<int:meeting_id>/cancel")

@@ -7,12 +7,12 @@ from flask import url_for
 from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard
 from sqlalchemy import select
 
+from handbook.auth.queries import user_by_id
 from handbook.extensions import db
 from handbook.meetings import messages as msg
 from handbook.meetings.calendar.models import CalendarToken
 from handbook.meetings.models import Meeting, Notification, NotificationKind
 from handbook.meetings.status import Status
-from handbook.signals import password_changed
 from handbook.timefmt import VN, to_vn
 
 
@@ -98,7 +98,6 @@ MSG_FEED_RENEWED = ("Địa chỉ lịch riêng của đồng chí đã được
                     "Hãy chép địa chỉ mới ở trang Tài khoản vào ứng dụng lịch.")
 
 
-@password_changed.connect
 def renew_feed_with_password(user, by_admin: bool) -> str | None:
     """Whoever knew the old password may have copied the feed address: it goes with it.
     The member is told in their notifications (an admin's reset is not seen by them)."""
@@ -111,10 +110,8 @@ def renew_feed_with_password(user, by_admin: bool) -> str | None:
 
 
 def user_by_token(token: str):
-    from handbook.auth.models import User
-
     row = db.session.scalar(select(CalendarToken).where(CalendarToken.token == token))
     if row is None:
         return None
-    user = db.session.get(User, row.user_id)
+    user = user_by_id(row.user_id)
     return user if user is not None and user.active else None

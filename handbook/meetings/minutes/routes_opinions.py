@@ -3,8 +3,9 @@
 from flask import redirect, render_template, url_for
 from flask_login import login_required
 
-from handbook.auth.models import User
+from handbook.actions import act
 from handbook.auth.permissions import require
+from handbook.auth.queries import user_by_id
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import bp
@@ -27,11 +28,11 @@ def _builder(meeting_id):
     return meeting, minutes_service.get_or_start(meeting)
 
 
-def _member_of(meeting, user_id) -> User | None:
+def _member_of(meeting, user_id):
     """A member of the meeting's cell chosen in a list; refused when it is anyone else."""
     if user_id is None:
         return None
-    user = db.session.get(User, user_id) if user_id > 0 else None
+    user = user_by_id(user_id) if user_id > 0 else None
     if user is None or user.cell_id != meeting.cell_id or not user.active:
         raise DomainError(msg.NOT_CELL_MEMBER, field="speaker_id")
     return user
@@ -59,16 +60,11 @@ def add_opinion_view(meeting_id, item_id):
     item = db.session.get(AgendaItem, item_id)
     require(item is not None and item.meeting_id == meeting.id)
     form = OpinionForm()
-    if form.validate_on_submit():
-        try:
-            add_opinion(minutes, item, speaker=_member_of(meeting, form.speaker_id.data),
-                        speaker_name=form.speaker_name.data or "", text=form.text.data)
-        except DomainError as error:
-            db.session.rollback()
-            getattr(form, error.field or "text").errors = [error.message]
-        else:
-            db.session.commit()
-            return _opinions(meeting, minutes, item)
+    if form.validate_on_submit() and (answer := act(
+            lambda: add_opinion(minutes, item, speaker=_member_of(meeting, form.speaker_id.data),
+                                speaker_name=form.speaker_name.data or "", text=form.text.data),
+            form=form, field="text", done=lambda _: _opinions(meeting, minutes, item))):
+        return answer
     return _opinions(meeting, minutes, item, form, 400)
 
 

@@ -4,8 +4,9 @@ date by their owner or the cell's secretary."""
 from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from handbook.auth.models import User
+from handbook.actions import act
 from handbook.auth.permissions import require
+from handbook.auth.queries import user_by_id
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import bp
@@ -35,18 +36,17 @@ def add_task(meeting_id):
     form = TaskForm(prefix="task")
     if form.validate_on_submit():
         chosen = form.owner_id.data
-        try:
-            owner = db.session.get(User, chosen) if chosen is not None and chosen > 0 else None
+
+        def add():
+            owner = user_by_id(chosen) if chosen is not None and chosen > 0 else None
             if chosen is not None and owner is None:
                 raise DomainError(msg.TASK_OWNER_OTHER_CELL, field="owner_id")
             tasks.add_task(meeting, title=form.title.data, owner=owner, due_on=form.due_on.data)
-        except DomainError as error:
-            db.session.rollback()
-            getattr(form, error.field or "title").errors = [error.message]
-        else:
-            db.session.commit()
-            flash(msg.TASK_ADDED, "success")
-            return redirect(url_for("meetings.minutes", meeting_id=meeting.id) + "#nhiem-vu")
+
+        answer = act(add, form=form, field="title", ok=msg.TASK_ADDED,
+                     done=url_for("meetings.minutes", meeting_id=meeting.id) + "#nhiem-vu")
+        if answer:
+            return answer
     return builder_page(meeting, minutes, minutes_form(meeting, formdata=None, obj=minutes),
                         minutes_service.notes_of(minutes), 400, task_form=form)
 
