@@ -196,6 +196,13 @@ def auth(client) -> Auth:
     return Auth(client)
 
 
+def without_csrf(page) -> str:
+    """A page's HTML without its CSRF tokens, which carry the second they were signed in: two
+    answers compared for sameness differ there when a second passes between them."""
+    html = page if isinstance(page, str) else page.get_data(as_text=True)
+    return re.sub(r'("X-CSRFToken": "|name="csrf_token" value=")[^"]*"', r'\1"', html)
+
+
 def text_of(response) -> str:
     """The visible text of an HTML response, tags stripped and spaces folded."""
     html = response.get_data(as_text=True)

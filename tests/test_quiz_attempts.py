@@ -12,7 +12,7 @@ from handbook.quiz import attempts as attempts_service
 from handbook.quiz import messages as msg
 from handbook.quiz.models import Attempt, AttemptItem, Choice
 from tests import quiz_factories as qf
-from tests.conftest import text_of
+from tests.conftest import text_of, without_csrf
 
 
 def _remaining(html: str) -> int:
@@ -122,12 +122,6 @@ def test_each_member_gets_their_own_order_of_questions_and_choices_kept_on_reloa
     assert all(sorted(first) == sorted(second) for first, second in by_question.values())
 
 
-def _unsigned(page) -> str:
-    """The page without its CSRF tokens, which carry the second they were signed in."""
-    html = page if isinstance(page, str) else page.get_data(as_text=True)
-    return re.sub(r'("X-CSRFToken": "|name="csrf_token" value=")[^"]*"', r'\1"', html)
-
-
 def _flip_the_key(bank_id: int) -> None:
     """Another key for the same questions: the right choice moves from C to B (A and C becomes B and D)."""
     for choice in db.session.scalars(select(Choice).join(Choice.question).where(Choice.question.has(bank_id=bank_id))):
@@ -151,9 +145,9 @@ def test_the_key_is_not_in_anything_the_phone_gets_before_handing_in(client, aut
     after = client.post(f"{url}/answers/2", data={"a2": "D"}, headers=qf.HTMX)
     assert after.get_data() == saved_before.get_data() and after.headers["X-Quiz-Remaining"] == \
         saved_before.headers["X-Quiz-Remaining"]
-    assert _unsigned(client.get(url)).replace('value="D" checked', 'value="D"') == \
-        _unsigned(before).replace('value="D" checked', 'value="D"')
-    assert _unsigned(client.get(f"/quiz/{quiz.id}")) == _unsigned(quiz_page)
+    assert without_csrf(client.get(url)).replace('value="D" checked', 'value="D"') == \
+        without_csrf(before).replace('value="D" checked', 'value="D"')
+    assert without_csrf(client.get(f"/quiz/{quiz.id}")) == without_csrf(quiz_page)
     before = before.get_data(as_text=True)
     # A choice carries only the letter it is shown with: no id of the bank, no attribute of its own.
     assert set(re.findall(r'<input type="(?:radio|checkbox)" name="a\d+" value="([^"]*)"', before)) == set("ABCD")
