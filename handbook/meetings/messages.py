@@ -123,11 +123,11 @@ OUTCOME_PASSED = "Thông qua: {yes}/{base} đảng viên chính thức tán thà
 OUTCOME_FAILED = "Không thông qua: {yes}/{base} đảng viên chính thức tán thành ({percent}), {need}."
 OUTCOME_CHOSEN = "Kết quả: {names} ({need})."
 OUTCOME_NONE_CHOSEN = "Không có người hoặc phương án nào đạt số phiếu ({need})."
-ELECTION_SENTENCE = "Bầu {seats} người, {ballots} phiếu hợp lệ: {result} ({need})."
+ELECTION_SENTENCE = "Bầu {seats} người, {ballots} phiếu hợp lệ; {need}. {result}"
 ELECTION_NEED = "trúng cử cần hơn một nửa của {of} {what}"
 ELECTION_OF = {"base": "đảng viên chính thức được tính", "valid_ballots": "phiếu hợp lệ"}
-ELECTION_ELECTED = "trúng cử {names}."
-ELECTION_NONE = "chưa có người trúng cử."
+ELECTION_ELECTED = "Trúng cử: {names}."
+ELECTION_NONE = "Chưa có người trúng cử."
 ELECTION_TIED = ("{names} bằng phiếu nhau ({votes} phiếu) ở vị trí cuối: chưa ai trúng cử cho {left} chỗ còn lại, "
                  "cần bầu lại trong số những người bằng phiếu.")
 ELECTION_SHORT = "Còn thiếu {left} người: cần bầu lại (hoặc chi bộ quyết định không bầu tiếp)."

@@ -10,9 +10,8 @@ the phone keeps for offline use), not in the browser's cache, not in the cookie.
 from flask_login import current_user
 
 from handbook.meetings.status import Action, checkin_window, status_allows
-from handbook.meetings.votes import rules
+from handbook.meetings.votes import election, rules
 from handbook.meetings.votes import service as votes
-from handbook.meetings.votes import election
 from handbook.meetings.votes.forms import BallotForm, ElectionBallotForm
 from handbook.meetings.votes.models import VoteStatus
 from handbook.models_base import utcnow
@@ -30,8 +29,8 @@ def seen(all_votes) -> str:
     return "-".join(f"{v.id}{v.status[0]}" for v in all_votes) or "0"
 
 
-def box_context(meeting, form: BallotForm | ElectionBallotForm | None = None, error: str | None = None, saved: bool = False,
-                reveal: bool = False) -> dict:
+def box_context(meeting, form: BallotForm | ElectionBallotForm | None = None, error: str | None = None,
+                saved: bool = False, reveal: bool = False) -> dict:
     """`reveal`: a secret ballot's member sees their choice (the answer is then never stored);
     a refused ballot (`form`) shows what was sent, so is never stored either."""
     all_votes = votes.votes_of(meeting)

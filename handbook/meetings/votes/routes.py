@@ -16,8 +16,7 @@ from handbook.meetings.models import AgendaItem
 from handbook.meetings.status import Action
 from handbook.meetings.votes import box as vote_box
 from handbook.meetings.votes import service as votes
-from handbook.meetings.votes.forms import (AnnulVoteForm, BallotForm, ElectionBallotForm, VoteForm,
-                                           close_vote_form)
+from handbook.meetings.votes.forms import AnnulVoteForm, BallotForm, ElectionBallotForm, VoteForm, close_vote_form
 from handbook.meetings.votes.models import Vote, VoteStatus
 from handbook.security import is_htmx
 
