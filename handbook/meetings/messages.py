@@ -201,3 +201,9 @@ Q_RESOLUTION_LABEL = "Nghị quyết được biểu quyết thông qua"
 Q_NO_VOTE = "Chưa biểu quyết nghị quyết."
 Q_BAD_RATING = "Vui lòng chọn mức tự đánh giá."
 Q_ASSESSED = "Đã lưu tự đánh giá chất lượng buổi họp."
+
+# The quality page's members absent from three regular meetings in a row.
+Q_ABSENT_REASON = "{day}: có lý do: {reason}"
+Q_ABSENT_NO_REASON = "{day}: không lý do"
+Q_REASON_UNWRITTEN = "(lý do chưa ghi)"
+Q_ABSENT_SUMMARY = "{excused} buổi có lý do, {unexcused} buổi không lý do"
