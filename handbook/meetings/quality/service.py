@@ -28,8 +28,8 @@ from handbook.meetings.notify import actor_id
 from handbook.meetings.quality.models import SELF_RATINGS, MeetingAssessment
 from handbook.meetings.status import HELD, Action, check
 from handbook.meetings.votes import rules
-from handbook.timefmt import to_vn
 from handbook.meetings.votes.models import Vote, VoteStatus
+from handbook.timefmt import to_vn
 
 ATTENDANCE_TARGET = 85  # percent; the guidance asks for more than this
 MIN_MINUTES, THEMATIC_MINUTES = 90, 120
