@@ -146,21 +146,3 @@ def test_the_committee_dashboard_shows_quality_per_cell_and_month(client, auth, 
                            "Nghị quyết được biểu quyết,Tự đánh giá")
     cell_row = next(line for line in csv if line.startswith("Chi bộ Phòng Công nghệ thông tin"))
     assert cell_row.endswith(",2,2,1,2,1,Tốt")
-
-
-def test_the_demo_has_a_member_absent_three_meetings_in_a_row(client, auth, world):
-    from handbook.meetings.demo import _month_start
-
-    starts = _month_start(-2)
-    third = db.session.scalar(select(Meeting).where(Meeting.cell_id == world["cell1"].id,
-                                                    Meeting.starts_at == starts))
-    found = quality.absent_in_a_row(third)
-    assert [m.name for m in found] == ["Phạm Thị Hương"]
-    assert [a.excused for a in found[0].absences] == [True, True, False]
-    assert found[0].absences[0].label.endswith("có lý do: Ốm, điều trị tại bệnh viện")
-    auth.login("bithu")
-    page = text_of(client.get(f"/meetings/{third.id}/quality"))
-    assert "Phạm Thị Hương (2 buổi có lý do, 1 buổi không lý do)" in page
-    last = db.session.scalar(select(Meeting).where(Meeting.cell_id == world["cell1"].id,
-                                                   Meeting.starts_at == _month_start(-1)))
-    assert quality.absent_in_a_row(last) == []  # she came back last month
