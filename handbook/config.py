@@ -65,6 +65,10 @@ class Config:
         self.VOTE_BASE_EXCLUDES = tuple(part.strip() for part in
                                         env.get("VOTE_BASE_EXCLUDES", "exempt_absent,away,suspended").split(",")
                                         if part.strip())
+        # What a candidate of an election needs more than half of: "base" (the vote base above,
+        # as the party's election rules state for a meeting of all members) or "valid_ballots":
+        # see handbook/meetings/votes/election.py.
+        self.ELECTION_MAJORITY_OF = env.get("ELECTION_MAJORITY_OF", "base").strip()
         # The share of "hoàn thành xuất sắc" a cell may give, in percent of the members rated
         # "hoàn thành tốt" or better (Quy định 124-QĐ/TW, kept by 366-QĐ/TW as reported): see
         # handbook/year/levels.py.

@@ -123,6 +123,24 @@ OUTCOME_PASSED = "Thông qua: {yes}/{base} đảng viên chính thức tán thà
 OUTCOME_FAILED = "Không thông qua: {yes}/{base} đảng viên chính thức tán thành ({percent}), {need}."
 OUTCOME_CHOSEN = "Kết quả: {names} ({need})."
 OUTCOME_NONE_CHOSEN = "Không có người hoặc phương án nào đạt số phiếu ({need})."
+ELECTION_SENTENCE = "Bầu {seats} người, {ballots} phiếu hợp lệ; {need}. {result}"
+ELECTION_NEED = "trúng cử cần hơn một nửa của {of} {what}"
+ELECTION_OF = {"base": "đảng viên chính thức được tính", "valid_ballots": "phiếu hợp lệ"}
+ELECTION_ELECTED = "Trúng cử: {names}."
+ELECTION_NONE = "Chưa có người trúng cử."
+ELECTION_TIED = ("{names} bằng phiếu nhau ({votes} phiếu) ở vị trí cuối: chưa ai trúng cử cho {left} chỗ còn lại, "
+                 "cần bầu lại trong số những người bằng phiếu.")
+ELECTION_SHORT = "Còn thiếu {left} người: cần bầu lại (hoặc chi bộ quyết định không bầu tiếp)."
+ELECTION_MARK_ELECTED = " — trúng cử"
+ELECTION_MARK_TIED = " — bằng phiếu, cần bầu lại"
+ELECTION_NO_BALLOTS = "Chưa tính được kết quả: không có phiếu hợp lệ nào."
+ELECTION_TOO_MANY = "Phiếu bầu quá số lượng: chỉ được chọn tối đa {seats} người (đồng chí đã chọn {picked})."
+ELECTION_BAD_PICK = "Phiếu bầu chỉ được chọn người có trong danh sách bầu cử."
+ELECTION_SEATS_NEEDED = "Vui lòng ghi số người cần bầu (từ 1 đến {max}), ít hơn số người trong danh sách."
+ELECTION_HAND_BALLOTS = ("Số đồng chí bầu bằng giơ tay ({hands}) không đủ cho số phiếu giơ tay đã ghi: mỗi người "
+                         "chọn tối đa {seats} người và mỗi ứng cử viên nhiều nhất {hands} phiếu.")
+ELECTION_BALLOTS_ABOVE_BASE = ("Tổng số phiếu bầu ({total}) vượt quá số đảng viên chính thức được tính ({base}). "
+                               "Kiểm tra lại số đồng chí bầu bằng giơ tay.")
 OUTCOME_NO_BASE = "Chưa tính được kết quả: chi bộ không có đảng viên chính thức nào được tính."
 BASIS_PLAIN = "cơ sở tính: {base} đảng viên chính thức"
 BASIS_LESS = "cơ sở tính: {base} đảng viên chính thức ({official} của chi bộ, trừ {less})"
@@ -183,3 +201,9 @@ Q_RESOLUTION_LABEL = "Nghị quyết được biểu quyết thông qua"
 Q_NO_VOTE = "Chưa biểu quyết nghị quyết."
 Q_BAD_RATING = "Vui lòng chọn mức tự đánh giá."
 Q_ASSESSED = "Đã lưu tự đánh giá chất lượng buổi họp."
+
+# The quality page's members absent from three regular meetings in a row.
+Q_ABSENT_REASON = "{day}: có lý do: {reason}"
+Q_ABSENT_NO_REASON = "{day}: không lý do"
+Q_REASON_UNWRITTEN = "(lý do chưa ghi)"
+Q_ABSENT_SUMMARY = "{excused} buổi có lý do, {unexcused} buổi không lý do"

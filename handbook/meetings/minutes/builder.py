@@ -77,7 +77,8 @@ def vote_results(meeting) -> list[dict]:
             continue
         results.append({"question": vote.question, "status": vote.status, "sentence": outcome.sentence,
                         "lines": outcome.lines(), "basis": outcome.basis.describe(), "secret": vote.secret,
-                        "item_id": vote.item_id, "annulled_reason": vote.annulled_reason})
+                        "item_id": vote.item_id, "annulled_reason": vote.annulled_reason,
+                        "election": bool(vote.seats)})
     return results
 
 

@@ -29,6 +29,7 @@ from handbook.meetings.quality.models import SELF_RATINGS, MeetingAssessment
 from handbook.meetings.status import HELD, Action, check
 from handbook.meetings.votes import rules
 from handbook.meetings.votes.models import Vote, VoteStatus
+from handbook.timefmt import to_vn
 
 ATTENDANCE_TARGET = 85  # percent; the guidance asks for more than this
 MIN_MINUTES, THEMATIC_MINUTES = 90, 120
@@ -148,24 +149,59 @@ def checks(meeting: Meeting) -> list[Check]:
     return _checks(_figures([_row(meeting)])[meeting.id])
 
 
-def absent_in_a_row(meeting: Meeting, times: int = ABSENT_IN_A_ROW) -> list[str]:
+@dataclass(frozen=True)
+class Absence:
+    day: str  # the meeting's day, dd/mm/yyyy
+    excused: bool
+    reason: str
+
+    @property
+    def label(self) -> str:
+        """'05/05/2026: có lý do: ốm' or '05/05/2026: không lý do'."""
+        if not self.excused:
+            return msg.Q_ABSENT_NO_REASON.format(day=self.day)
+        return msg.Q_ABSENT_REASON.format(day=self.day, reason=self.reason or msg.Q_REASON_UNWRITTEN)
+
+
+@dataclass(frozen=True)
+class AbsentInARow:
+    """A member absent from each of the last regular meetings, each absence as recorded: the
+    guidance treats absences with reasons and without differently, so both are told."""
+
+    name: str
+    absences: tuple[Absence, ...]
+
+    @property
+    def summary(self) -> str:
+        excused = sum(a.excused for a in self.absences)
+        return msg.Q_ABSENT_SUMMARY.format(excused=excused, unexcused=len(self.absences) - excused)
+
+
+def absent_in_a_row(meeting: Meeting, times: int = ABSENT_IN_A_ROW) -> list[AbsentInARow]:
     """Members absent (with or without reasons) from the cell's last `times` regular meetings
-    held, up to this one: to be named to the secretary, nobody else."""
-    last = list(db.session.scalars(
-        select(Meeting.id).where(Meeting.cell_id == meeting.cell_id, Meeting.kind == "regular",
-                                 Meeting.status.in_(HELD), Meeting.starts_at <= meeting.starts_at)
-        .order_by(Meeting.starts_at.desc()).limit(times)))
+    held, up to this one, each absence with its reason or none: to be named to the secretary,
+    nobody else."""
+    last = db.session.execute(
+        select(Meeting.id, Meeting.starts_at).where(Meeting.cell_id == meeting.cell_id, Meeting.kind == "regular",
+                                                    Meeting.status.in_(HELD), Meeting.starts_at <= meeting.starts_at)
+        .order_by(Meeting.starts_at.desc()).limit(times)).all()
     if len(last) < times:
         return []
-    away: dict[int, int] = defaultdict(int)
-    for user_id in db.session.scalars(select(Attendance.user_id).where(
-            Attendance.meeting_id.in_(last), Attendance.status != "present")):
-        away[user_id] += 1
-    ids = [user_id for user_id, n in away.items() if n == times]
+    days = {row.id: f"{to_vn(row.starts_at):%d/%m/%Y}" for row in last}
+    away: dict[int, list[tuple[int, Absence]]] = defaultdict(list)
+    for row in db.session.execute(select(Attendance.user_id, Attendance.meeting_id, Attendance.status,
+                                         Attendance.reason).where(Attendance.meeting_id.in_(days),
+                                                                  Attendance.status != "present")):
+        away[row.user_id].append((row.meeting_id, Absence(days[row.meeting_id], row.status == "excused",
+                                                          (row.reason or "").strip())))
+    ids = [user_id for user_id, found in away.items() if len(found) == times]
     if not ids:
         return []
-    return list(db.session.scalars(select(User.full_name).where(User.id.in_(ids), User.cell_id == meeting.cell_id,
-                                                                User.active.is_(True)).order_by(vi_order(User.full_name))))
+    order = [row.id for row in reversed(last)]  # oldest first
+    return [AbsentInARow(name, tuple(a for _, a in sorted(away[user_id], key=lambda f: order.index(f[0]))))
+            for user_id, name in db.session.execute(
+                select(User.id, User.full_name).where(User.id.in_(ids), User.cell_id == meeting.cell_id,
+                                                      User.active.is_(True)).order_by(vi_order(User.full_name)))]
 
 
 def assessment_of(meeting: Meeting) -> MeetingAssessment | None:

@@ -10,9 +10,9 @@ the phone keeps for offline use), not in the browser's cache, not in the cookie.
 from flask_login import current_user
 
 from handbook.meetings.status import Action, checkin_window, status_allows
-from handbook.meetings.votes import rules
+from handbook.meetings.votes import election, rules
 from handbook.meetings.votes import service as votes
-from handbook.meetings.votes.forms import BallotForm
+from handbook.meetings.votes.forms import BallotForm, ElectionBallotForm
 from handbook.meetings.votes.models import VoteStatus
 from handbook.models_base import utcnow
 from handbook.security import private_page
@@ -29,8 +29,8 @@ def seen(all_votes) -> str:
     return "-".join(f"{v.id}{v.status[0]}" for v in all_votes) or "0"
 
 
-def box_context(meeting, form: BallotForm | None = None, error: str | None = None, saved: bool = False,
-                reveal: bool = False) -> dict:
+def box_context(meeting, form: BallotForm | ElectionBallotForm | None = None, error: str | None = None,
+                saved: bool = False, reveal: bool = False) -> dict:
     """`reveal`: a secret ballot's member sees their choice (the answer is then never stored);
     a refused ballot (`form`) shows what was sent, so is never stored either."""
     all_votes = votes.votes_of(meeting)
@@ -46,9 +46,17 @@ def box_context(meeting, form: BallotForm | None = None, error: str | None = Non
     if vote.secret and (shown or form is not None):
         private_page()
     chosen = votes.own_choice(vote, current_user) if shown else None
-    if form is None:
-        form = BallotForm(formdata=None, data={"choice": chosen})
-    form.choice.choices = list(enumerate(vote.choice_list))
+    if vote.seats:  # an election: the candidates picked, shown by name (maybe none)
+        picks = election.picks_of(chosen, len(vote.choice_list)) if chosen is not None else None
+        if form is None:
+            form = ElectionBallotForm(formdata=None, data={"picks": picks or []})
+        form.picks.choices = list(enumerate(vote.choice_list))
+        chosen = None if picks is None else [vote.choice_list[n] for n in picks]
+    else:
+        if form is None:
+            form = BallotForm(formdata=None, data={"choice": chosen})
+        form.choice.choices = list(enumerate(vote.choice_list))
+        chosen = None if chosen is None else vote.choice_list[chosen]
     context.update(
         form=form, ballot=ballot, chosen=chosen,
         refusal=rules.voting_refusal(current_user, meeting.cell_id, present, votes.meeting_day(meeting)))

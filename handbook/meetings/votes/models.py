@@ -48,10 +48,14 @@ class Vote(db.Model):
     secret: Mapped[bool] = mapped_column(default=False)
     # A VoteStatus; changed only by the votes service (its MOVES table).
     status: Mapped[str] = mapped_column(String(10), default=VoteStatus.OPEN.value)
+    # An election of several people on one ballot (election.py): how many are to be elected;
+    # each ballot then picks up to `seats` candidates. None: one choice per ballot.
+    seats: Mapped[int | None]
     subject_user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     hand_counts: Mapped[str | None] = mapped_column(Text)  # JSON list: the show of hands, per choice
     counts: Mapped[str | None] = mapped_column(Text)  # JSON list: phones and hands, frozen at closing
     basis: Mapped[str | None] = mapped_column(Text)  # JSON rules.Basis, frozen at closing
+    ballots: Mapped[int | None]  # an election's valid ballots (phones and hands), frozen at closing
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     opened_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -81,6 +85,7 @@ class Ballot(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     vote_id: Mapped[int] = mapped_column(ForeignKey("vote.id", ondelete="CASCADE"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    # An election's ballot (`Vote.seats`): the candidates picked, as bits (election.as_bits).
     choice: Mapped[int | None]
 
 
@@ -98,7 +103,7 @@ class SecretChoice(db.Model):
 
     vote_id: Mapped[int] = mapped_column(ForeignKey("vote.id", ondelete="CASCADE"), primary_key=True)
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    choice: Mapped[int]
+    choice: Mapped[int]  # an election's: the candidates picked, as bits (one row per ballot all the same)
 
 
 class SecretTally(db.Model):

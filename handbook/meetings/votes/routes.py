@@ -16,7 +16,7 @@ from handbook.meetings.models import AgendaItem
 from handbook.meetings.status import Action
 from handbook.meetings.votes import box as vote_box
 from handbook.meetings.votes import service as votes
-from handbook.meetings.votes.forms import AnnulVoteForm, BallotForm, VoteForm, close_vote_form
+from handbook.meetings.votes.forms import AnnulVoteForm, BallotForm, ElectionBallotForm, VoteForm, close_vote_form
 from handbook.meetings.votes.models import Vote, VoteStatus
 from handbook.security import is_htmx
 
@@ -49,7 +49,8 @@ def _page(meeting, open_form=None, close_form=None, annul_forms=None, status=200
     return render_template(
         "meetings/votes.html", meeting=meeting, running=running, history=history,
         open_form=open_form or _vote_form(meeting),
-        close_form=close_form or (close_vote_form(running.choice_list, formdata=None) if running else None),
+        close_form=close_form or (close_vote_form(running.choice_list, bool(running.seats), formdata=None)
+                                  if running else None),
         annul_forms=annul_forms or {},
         cast=votes.ballots_cast(running) if running else 0, basis=votes.current_basis(meeting)), status
 
@@ -103,7 +104,8 @@ def open_vote(meeting_id):
     if form.validate_on_submit():
         opened = _done(meeting, lambda: votes.open_vote(
             meeting, question=form.question.data, kind=form.kind.data, choices=form.choices.data,
-            secret=form.secret.data, item=_item_of(meeting, form.item.data or "")), msg.VOTE_OPENED, refused)
+            secret=form.secret.data, item=_item_of(meeting, form.item.data or ""),
+            seats=form.seats.data or (1 if form.kind.data == "election" else None)), msg.VOTE_OPENED, refused)
         if opened:
             return opened
     return _page(meeting, open_form=form, status=400)
@@ -115,10 +117,11 @@ def close_vote(meeting_id, vote_id):
     """Close the vote: phone ballots plus the show of hands, counted by the rules."""
     meeting = get_managed_meeting_or_404(meeting_id, Action.RUN_VOTE)
     vote = _vote_of(meeting, vote_id)
-    form = close_vote_form(vote.choice_list)
+    form = close_vote_form(vote.choice_list, bool(vote.seats))
     if form.validate_on_submit():
         hands = [getattr(form, f"hand_{n}").data or 0 for n in range(len(vote.choice_list))]
-        closed = _done(meeting, lambda: votes.close(vote, hands), msg.VOTE_CLOSED,
+        by_hand = (form.hand_ballots.data or 0) if vote.seats else 0
+        closed = _done(meeting, lambda: votes.close(vote, hands, by_hand), msg.VOTE_CLOSED,
                        lambda error: form.hand_0.errors.append(error.message), f"#bieu-quyet-{vote.id}")
         if closed:
             return closed
@@ -161,12 +164,13 @@ def cast_ballot(meeting_id, vote_id):
     """A member present votes (or changes the vote) while it is open."""
     meeting = get_visible_meeting_or_404(meeting_id)
     vote = _vote_of(meeting, vote_id)
-    form = BallotForm()
-    form.choice.choices = list(enumerate(vote.choice_list))
+    form = ElectionBallotForm() if vote.seats else BallotForm()
+    field = form.picks if vote.seats else form.choice
+    field.choices = list(enumerate(vote.choice_list))
     error = None
     if form.validate_on_submit():
         try:
-            votes.cast(vote, current_user, form.choice.data)
+            votes.cast(vote, current_user, list(field.data or []) if vote.seats else field.data)
         except DomainError as refused:
             db.session.rollback()
             error = refused.message
@@ -177,7 +181,7 @@ def cast_ballot(meeting_id, vote_id):
                 return redirect(url_for("meetings.show", meeting_id=meeting.id) + "#bieu-quyet")
             return render_template("meetings/_vote.html", box=vote_box.box_context(meeting, saved=True, reveal=True))
     else:
-        error = next(iter(form.choice.errors), None) or msg.VOTE_BAD_CHOICE
+        error = next(iter(field.errors), None) or msg.VOTE_BAD_CHOICE
     # htmx swaps only 2xx answers: a refused ballot is a 200 that shows its message.
     box = vote_box.box_context(meeting, form=form, error=error)
     if is_htmx():

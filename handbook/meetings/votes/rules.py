@@ -119,6 +119,13 @@ class Outcome:
     passed: bool | None  # yes/no votes: passed; lists: whether one choice reached the threshold
     winners: tuple[str, ...]
     sentence: str
+    # An election of several people (election.py): seats to fill, valid ballots, what more than
+    # half is measured against (and which), candidates tied for the last seat.
+    seats: int = 0
+    ballots: int = 0
+    measure: int = 0
+    majority_of: str = ""
+    tied: tuple[str, ...] = ()
 
     @property
     def total(self) -> int:
@@ -126,6 +133,9 @@ class Outcome:
 
     def lines(self) -> list[str]:
         """One line per choice: 'Tán thành: 12/15 (80%)'."""
+        if self.seats:
+            from handbook.meetings.votes import election  # it builds on this module
+            return election.lines(self)
         base = self.basis.base
         return [f"{choice}: {count}/{base} ({percent(count, base)})" for choice, count in zip(self.choices,
                                                                                             self.counts, strict=True)]

@@ -120,14 +120,22 @@ def count(vote: Vote, voters: set[int]) -> list[int]:
                                         .where(SecretTally.vote_id == vote.id)):
         if 0 <= choice < len(counts):
             counts[choice] += n
-    secret = _secret(vote)
-    if secret is not None:
-        counted = {_key(secret, vote, user_id) for user_id in voters}
-        for key, choice in db.session.execute(select(SecretChoice.key, SecretChoice.choice)
-                                              .where(SecretChoice.vote_id == vote.id)):
-            if key in counted and 0 <= choice < len(counts):
-                counts[choice] += 1
+    for choice in counted_choices(vote, voters):
+        if 0 <= choice < len(counts):
+            counts[choice] += 1
     return counts
+
+
+def counted_choices(vote: Vote, voters: set[int]) -> list[int]:
+    """The choices of the ballots of members in `voters` (an election's: its picks as bits), in
+    the order of their keys, which is no member's order."""
+    secret = _secret(vote)
+    if secret is None:
+        return []
+    counted = {_key(secret, vote, user_id) for user_id in voters}
+    return [choice for key, choice in db.session.execute(
+        select(SecretChoice.key, SecretChoice.choice).where(SecretChoice.vote_id == vote.id)
+        .order_by(SecretChoice.key)) if key in counted]
 
 
 def seal(vote: Vote, counts: list[int]) -> None:

@@ -23,7 +23,7 @@ from handbook.meetings import messages as msg
 from handbook.meetings.models import AgendaItem, Attendance, Meeting, NotificationKind
 from handbook.meetings.notify import actor_id, cell_members, notify_members
 from handbook.meetings.status import Action, check
-from handbook.meetings.votes import rules, secret_ballot
+from handbook.meetings.votes import election, rules, secret_ballot
 from handbook.meetings.votes.models import Ballot, Vote, VoteStatus
 from handbook.models_base import utcnow
 from handbook.timefmt import to_vn
@@ -68,6 +68,12 @@ def excludes() -> tuple[str, ...]:
     return tuple(e for e in current_app.config.get("VOTE_BASE_EXCLUDES", rules.EXCLUSIONS) if e in rules.EXCLUSIONS)
 
 
+def majority_of() -> str:
+    """What an election's candidate needs more than half of (the setting, frozen at closing)."""
+    chosen = current_app.config.get("ELECTION_MAJORITY_OF", "base")
+    return chosen if chosen in election.MAJORITY_OF else "base"
+
+
 def voters_now(meeting: Meeting) -> set[int]:
     """Members whose phone ballots count now: in the cell, official, neither away nor suspended,
     and marked present. A member marked absent after voting is no longer counted."""
@@ -100,8 +106,9 @@ def clean_choices(kind: str, lines: str | list[str] | None) -> list[str]:
 
 
 def open_vote(meeting: Meeting, *, question: str, kind: str = "resolution", choices=None, secret: bool = False,
-              item: AgendaItem | None = None, subject=None) -> Vote:
-    """Opens a vote members present may answer on their phones until it is closed."""
+              item: AgendaItem | None = None, subject=None, seats: int | None = None) -> Vote:
+    """Opens a vote members present may answer on their phones until it is closed; an election
+    with `seats` takes ballots of up to that many candidates each (election.py)."""
     check(meeting, Action.OPEN_VOTE)
     if kind not in rules.KINDS:
         raise DomainError(msg.VOTE_BAD_KIND, field="kind")
@@ -109,6 +116,10 @@ def open_vote(meeting: Meeting, *, question: str, kind: str = "resolution", choi
         raise DomainError(msg.VOTE_BAD_ITEM, field="item")
     question = " ".join(question.split())[:300]
     labels = clean_choices(kind, choices)
+    if kind != "election":
+        seats = None
+    elif seats is not None and not 1 <= seats <= min(len(labels), election.MAX_SEATS):
+        raise DomainError(msg.ELECTION_SEATS_NEEDED.format(max=min(len(labels), election.MAX_SEATS)), field="seats")
     running = open_vote_of(meeting)
     if running is not None:
         raise DomainError(msg.VOTE_ALREADY_OPEN.format(question=running.question))
@@ -118,7 +129,7 @@ def open_vote(meeting: Meeting, *, question: str, kind: str = "resolution", choi
     if held is not None:
         raise DomainError(msg.VOTE_ALREADY_HELD.format(question=question))
     vote = Vote(meeting_id=meeting.id, item_id=item.id if item else None, kind=kind, question=question,
-                choices=json.dumps(labels, ensure_ascii=False), secret=secret, status=OPEN,
+                choices=json.dumps(labels, ensure_ascii=False), secret=secret, status=OPEN, seats=seats,
                 subject_user_id=getattr(subject, "id", None), opened_by_id=actor_id(), opened_at=utcnow())
     try:
         with db.session.begin_nested():  # two taps at once: the unique index lets one through
@@ -154,11 +165,17 @@ def _still_open(vote: Vote) -> None:
 
 
 def cast(vote: Vote, user, choice) -> None:
-    """Records `user`'s choice, or changes it, until the vote is closed."""
+    """Records `user`'s choice, or changes it, until the vote is closed. An election's choice is
+    the list of candidates picked (up to its seats, maybe none), stored as bits."""
     meeting = db.session.get(Meeting, vote.meeting_id)
     check(meeting, Action.CAST_VOTE)
     _check(vote, "cast")
-    if not isinstance(choice, int) or not 0 <= choice < len(vote.choice_list):
+    if vote.seats:
+        refused = election.ballot_refusal(choice, len(vote.choice_list), vote.seats)
+        if refused:
+            raise DomainError(refused, field="choice")
+        choice = election.as_bits(choice)
+    elif not isinstance(choice, int) or not 0 <= choice < len(vote.choice_list):
         raise DomainError(msg.VOTE_BAD_CHOICE, field="choice")
     problem = rules.voting_refusal(user, meeting.cell_id, user.id in present_ids(meeting), meeting_day(meeting))
     if problem:
@@ -174,8 +191,18 @@ def cast(vote: Vote, user, choice) -> None:
     ballot.choice = choice
 
 
+def election_ballots(vote: Vote, voters: set[int]) -> list[int]:
+    """The picks (as bits) of the election's phone ballots of the members in `voters`."""
+    if vote.secret:
+        return secret_ballot.counted_choices(vote, voters)
+    return [bits for user_id, bits in db.session.execute(select(Ballot.user_id, Ballot.choice).where(
+        Ballot.vote_id == vote.id).order_by(Ballot.user_id)) if user_id in voters and bits is not None]
+
+
 def phone_counts(vote: Vote, voters: set[int]) -> list[int]:
     """Phone ballots per choice, of the members in `voters` only."""
+    if vote.seats:
+        return election.count(election_ballots(vote, voters), len(vote.choice_list))
     if vote.secret:
         return secret_ballot.count(vote, voters)
     counts = [0] * len(vote.choice_list)
@@ -192,10 +219,11 @@ def ballots_cast(vote: Vote) -> int:
                if user_id in voters)
 
 
-def close(vote: Vote, hand_counts: list[int] | None = None) -> rules.Outcome:
+def close(vote: Vote, hand_counts: list[int] | None = None, hand_ballots: int = 0) -> rules.Outcome:
     """Ends the vote: phone ballots of members entitled to vote now plus the show of hands,
     measured against the base as it stands now, both frozen; the total may never exceed the
-    base. A secret vote's choices become counts (secret_ballot.seal)."""
+    base. A secret vote's choices become counts (secret_ballot.seal). An election's show of hands
+    is a count per candidate and how many members voted so (`hand_ballots`)."""
     meeting = db.session.get(Meeting, vote.meeting_id)
     check(meeting, Action.RUN_VOTE)
     target = _check(vote, "close")
@@ -203,23 +231,35 @@ def close(vote: Vote, hand_counts: list[int] | None = None) -> rules.Outcome:
     hands = hands[:len(vote.choice_list)]
     if any(n < 0 or n > 1000 for n in hands):
         raise DomainError(msg.VOTE_BAD_COUNT, field="hands")
+    if vote.seats and (refused := election.hands_refusal(hands, int(hand_ballots or 0), vote.seats)):
+        raise DomainError(refused, field="hands")
     closed = db.session.execute(update(Vote).where(Vote.id == vote.id, Vote.status == OPEN)
                                 .values(status=target, closed_at=utcnow()).execution_options(synchronize_session=False))
     if closed.rowcount != 1:
         raise DomainError(msg.VOTE_NOT_OPEN)
     if vote.secret:
         secret_ballot.lock_for_closing()
-    phones = phone_counts(vote, voters_now(meeting))
+    voters = voters_now(meeting)
+    phones = phone_counts(vote, voters)
     totals = [p + h for p, h in zip(phones, hands, strict=True)]
     basis = current_basis(meeting)
-    if sum(totals) > basis.base:
+    frozen = basis.as_dict()
+    if vote.seats:
+        # Valid ballots: the phones' of members entitled now (a ballot picking nobody counts)
+        # and the members who voted by hand; never more than the base.
+        ballots = len(election_ballots(vote, voters)) + int(hand_ballots or 0)
+        if ballots > basis.base:
+            raise DomainError(msg.ELECTION_BALLOTS_ABOVE_BASE.format(total=ballots, base=basis.base), field="hands")
+        frozen["majority_of"] = majority_of()
+    elif sum(totals) > basis.base:
         raise DomainError(msg.VOTE_TOTAL_ABOVE_BASE.format(total=sum(totals), base=basis.base), field="hands")
     if vote.secret:
         secret_ballot.seal(vote, phones)
     db.session.refresh(vote)
     vote.hand_counts = json.dumps(hands)
     vote.counts = json.dumps(totals)
-    vote.basis = json.dumps(basis.as_dict())
+    vote.basis = json.dumps(frozen)
+    vote.ballots = ballots if vote.seats else None
     outcome = result(vote)
     record("vote.closed", org=meeting.cell, target=meeting, summary=f"{vote.question}: {outcome.sentence}")
     return outcome
@@ -241,6 +281,10 @@ def result(vote: Vote) -> rules.Outcome | None:
     """The outcome of a closed (or annulled) vote, from its frozen figures; None while open."""
     if vote.counts is None or vote.basis is None:
         return None
+    if vote.seats:
+        frozen = json.loads(vote.basis)
+        return election.outcome(vote.choice_list, json.loads(vote.counts), vote.ballots or 0, vote.seats,
+                                rules.Basis.from_dict(frozen), frozen.get("majority_of", "base"))
     return rules.outcome(vote.kind, vote.choice_list, json.loads(vote.counts),
                          rules.Basis.from_dict(json.loads(vote.basis)))
 

@@ -182,19 +182,6 @@ def test_a_closed_result_is_only_annulled_with_a_reason_that_stays(client, auth,
     assert open_vote(client, auth, m).status_code == 302  # the same question may be put again
 
 
-def test_an_election_counts_each_person(client, auth, world, now_meeting):
-    m = now_meeting
-    response = open_vote(client, auth, m, question="Bầu phó bí thư", kind="election",
-                         choices="Lê Văn Đức\nPhạm Thị Hương")
-    assert response.status_code == 302
-    cast(client, auth, m, "dangvien", 1)
-    cast(client, auth, m, "dangvien2", 1)
-    close(client, auth, m, hand_0="1")
-    assert votes.result(the_vote(m)).winners == ("Phạm Thị Hương",)
-    one = open_vote(client, auth, m, question="Bầu lại", kind="election", choices="Chỉ một người")
-    assert one.status_code == 400 and "ít nhất hai người" in text_of(one)
-
-
 def test_the_vote_box_answers_empty_until_something_changes(client, auth, world, now_meeting):
     m = now_meeting
     auth.login("dangvien")
