@@ -10,11 +10,11 @@ shared:
   beside the stored ones, for the writer to choose later: keep mine, keep the other, keep both
   (`store.resolve`);
 - the answer protocol (`answer.autosaved`): every autosave is answered 200 with the status
-  fragment (`templates/editing/_status.html`, swapped out of band) and an `HX-Trigger` event
+  fragment (`templates/_text_status.html`, swapped out of band) and an `HX-Trigger` event
   `{"text-saved": {"version": n, "status": "saved" | "unchanged" | "conflict" | "error"}}`
   that static/js/editor.js reads to keep or drop the device's draft. No custom header, no 4xx
   for a conflict: htmx 2 swaps 200 only, and a conflict is an answer, not a failure;
-- the form partial (`templates/editing/_editor.html`) and the device drafts (static/js/editor.js).
+- the form partial (`templates/_editor.html`) and the device drafts (static/js/editor.js).
 """
 
 PUBLIC = ("models", "kinds", "store", "answer")

@@ -25,7 +25,7 @@ def autosaved(editor: str, status: str, *, version: int, kind: TextKind, saved_a
     """`status`: "saved", "unchanged", "conflict" or "error" (`message` says why). The version the
     next save is typed on is swapped into the form only after a save: after a conflict the form
     stays on the version it was typed on, so its later saves update the same kept copy."""
-    body = render_template("editing/_status.html", editor=editor, state=status, oob=True, saved_at=saved_at,
+    body = render_template("_text_status.html", editor=editor, state=status, oob=True, saved_at=saved_at,
                            message=message, label=kind.label)
     if status in ("saved", "unchanged"):
         body += (f'<input type="hidden" id="{editor}-version" name="version" value="{int(version)}" '

@@ -83,7 +83,7 @@ def _answer(note: Note | None, form: NoteForm, result: SaveResult | None):
                                 message=(list(form.errors.values()) or [[""]])[0][0])
     extra = ""
     if result.status == "conflict":
-        extra = render_template("editing/_conflicts.html", editor="note", oob=True, conflicts=conflicts_of(note),
+        extra = render_template("_text_conflicts.html", editor="note", oob=True, conflicts=conflicts_of(note),
                                 version=note.version, label=NOTE.label)
     return answer.autosaved("note", result.status, version=note.version, kind=NOTE, saved_at=note.updated_at,
                             extra=extra)

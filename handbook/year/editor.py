@@ -76,7 +76,7 @@ def _autosaved(paper, form, status, before, reload_on, context):
         return answer.autosaved("paper", "error", version=version, kind=kind, message=message)
     extra = ""
     if status == "conflict":
-        extra = render_template("editing/_conflicts.html", editor="paper", oob=True, label=kind.label,
+        extra = render_template("_text_conflicts.html", editor="paper", oob=True, label=kind.label,
                                 conflicts=conflicts_of(paper), version=version)
     elif context.get("offer"):
         extra = render_template(context["offer"], oob=True, paper=paper, form=form, **context)

@@ -47,7 +47,7 @@ def _autosaved(record, status: str, message: str = ""):
     """The shared editor's answer (handbook/editing): the status, and the kept texts to choose from."""
     extra = ""
     if status == "conflict":
-        extra = render_template("editing/_conflicts.html", editor="minutes", oob=True, label=service.MINUTES.label,
+        extra = render_template("_text_conflicts.html", editor="minutes", oob=True, label=service.MINUTES.label,
                                 conflicts=conflicts_of(record), version=record.version)
     return answer.autosaved("minutes", status, version=record.version, kind=service.MINUTES,
                             saved_at=record.updated_at, message=message, extra=extra)
