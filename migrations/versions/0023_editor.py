@@ -38,10 +38,6 @@ def upgrade():
         batch_op.create_index('ix_text_conflict_row', ['kind', 'row_id'], unique=False)
 
     bind = op.get_bind()
-    conflicts = sa.table('text_conflict', sa.column('kind', sa.String), sa.column('row_id', sa.Integer),
-                         sa.column('based_on', sa.Integer), sa.column('texts', sa.Text),
-                         sa.column('author_id', sa.Integer), sa.column('created_at', sa.DateTime),
-                         sa.column('updated_at', sa.DateTime))
     rows = []
     for note_id, owner_id, version, body, created_at in bind.execute(sa.text(
             "SELECT r.note_id, n.owner_id, r.version, r.body, r.created_at FROM note_revision r "
@@ -58,8 +54,11 @@ def upgrade():
         rows.append({'kind': 'minutes', 'row_id': minutes_id, 'based_on': based_on, 'author_id': author_id,
                      'texts': json.dumps(texts, ensure_ascii=False), 'created_at': created_at,
                      'updated_at': updated_at})
-    if rows:
-        op.bulk_insert(conflicts, rows)
+    # Plain statements: the dates go back as each database read them (SQLite hands back text).
+    for row in rows:
+        bind.execute(sa.text("INSERT INTO text_conflict (kind, row_id, based_on, texts, author_id, created_at, "
+                             "updated_at) VALUES (:kind, :row_id, :based_on, :texts, :author_id, :created_at, "
+                             ":updated_at)"), row)
     bind.execute(sa.text("DELETE FROM note_revision WHERE kind = 'conflict'"))
 
     with op.batch_alter_table('minutes_conflict', schema=None) as batch_op:
