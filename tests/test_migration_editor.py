@@ -53,4 +53,7 @@ def test_kept_texts_move_into_the_one_store_and_back(tmp_path):
             db.session.remove()
             upgrade()
     finally:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
         drop()
