@@ -139,7 +139,7 @@ def test_too_long_note_is_refused_not_truncated(client, auth, world):
     assert body in response.get_data(as_text=True)  # what was typed is still in the box
     assert _note(world["users"]["dangvien"], meeting) is None
     hx = client.post(f"/meetings/{meeting.id}/note", data={"body": body, "version": "0"}, headers=HX)
-    assert "X-Note-Saved" not in hx.headers and "Chưa lưu" in text_of(hx)
+    assert text_saved(hx)["status"] == "error" and "Chưa lưu — Ghi chép dài quá" in text_of(hx)
 
 
 def test_control_characters_stripped_and_markdown_escaped(client, auth, world):

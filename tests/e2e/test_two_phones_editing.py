@@ -71,7 +71,7 @@ def test_two_phones_on_one_text_keep_both_and_choose(page, context, live_server,
 
     # After a reload, both texts are still there, and the choice is offered.
     page.reload()
-    choice = page.locator(".note-conflict")
+    choice = page.locator(".text-conflict")
     expect(choice).to_contain_text("Hai máy đã lưu hai bản khác nhau")
     expect(choice).to_contain_text("Chữ gõ trên máy thứ nhất")
     expect(choice).to_contain_text("Chữ gõ trên máy thứ hai")
@@ -79,4 +79,4 @@ def test_two_phones_on_one_text_keep_both_and_choose(page, context, live_server,
     with page.expect_navigation():
         choice.get_by_role("button", name="Giữ cả hai bản").click()
     expect(page.locator(editor.box)).to_have_value("Chữ gõ trên máy thứ nhất\n\nChữ gõ trên máy thứ hai")
-    expect(page.locator(".note-conflict")).not_to_contain_text("Hai máy đã lưu")
+    expect(page.locator(".text-conflict")).not_to_contain_text("Hai máy đã lưu")
