@@ -96,7 +96,8 @@ def main() -> None:
         t = time.perf_counter()
         response = client.post(url_note, data={"body": text, "version": str(i)}, headers={"HX-Request": "true"})
         timings.append((time.perf_counter() - t) * 1000)
-        assert response.status_code == 200 and response.headers.get("X-Note-Saved") == "1", response.status_code
+        assert response.status_code == 200, response.status_code
+        assert "\"text-saved\"" in response.headers.get("HX-Trigger", "")  # the shared editor's answer
     timings.sort()
     p50 = statistics.median(timings)
     p95 = timings[int(len(timings) * 0.95) - 1]

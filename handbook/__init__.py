@@ -100,6 +100,7 @@ def import_models() -> None:
     import_module("handbook.orgs.models")
     import_module("handbook.audit")
     import_module("handbook.storage")
+    import_module("handbook.editing.models")
     for name in FEATURES:
         if find_spec(f"handbook.{name}.models"):
             import_module(f"handbook.{name}.models")

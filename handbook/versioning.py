@@ -2,12 +2,12 @@
 
 A form carries the version its text was typed on. Saved on a version that is no longer the
 row's, nothing typed is lost: the stored text stays and the incoming one is kept beside it
-(a note's conflict revision, a copy of the minutes, the agenda form shown back with its text)
-for the person to merge. Saved on the current version, the row's UPDATE says
+(the autosaved texts in the one conflict store of handbook/editing, the agenda form shown back
+with its text) for the person to choose or merge. Saved on the current version, the row's UPDATE says
 `WHERE version = <the version read>` (SQLAlchemy's version_id_col), so two saves on the same
 version cannot both win: the loser's flush matches no row, and `guarded_write` turns that
-into `StaleVersion`, which the caller answers as a stale version. Notes, agendas and minutes
-all use it; the services set the numbers themselves.
+into `StaleVersion`, which the caller answers as a stale version (handbook/editing's
+`store.guarded` does it for every autosaved text). The services set the numbers themselves.
 """
 
 from contextlib import contextmanager

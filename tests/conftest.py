@@ -203,6 +203,14 @@ def without_csrf(page) -> str:
     return re.sub(r'("X-CSRFToken": "|name="csrf_token" value=")[^"]*"', r'\1"', html)
 
 
+def text_saved(response) -> dict | None:
+    """The shared editor's answer to an autosave (handbook/editing): the `text-saved` event htmx
+    reads from HX-Trigger, {"version": n, "status": ...}; None when the answer is not a save."""
+    import json
+
+    return json.loads(response.headers.get("HX-Trigger") or "{}").get("text-saved")
+
+
 def text_of(response) -> str:
     """The visible text of an HTML response, tags stripped and spaces folded."""
     html = response.get_data(as_text=True)

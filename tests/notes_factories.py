@@ -46,6 +46,17 @@ def note(owner, *, meeting=None, section=None, body="Ghi chép", revisions=0) ->
     return n
 
 
+def kept_conflict(n, body: str):
+    """A text another device sent on an older version of note `n`, kept for the member's choice."""
+    from handbook.editing.models import TextConflict
+
+    conflict = TextConflict(kind="note", row_id=n.id, based_on=max(n.version - 1, 0), author_id=n.owner_id)
+    conflict.texts = {"body": body}
+    db.session.add(conflict)
+    db.session.commit()
+    return conflict
+
+
 def note_world(world: dict) -> dict:
     """Once per test: a published meeting of cell 1, a section, and the member's notes on both."""
     if "notes" not in world:
@@ -58,4 +69,5 @@ def note_world(world: dict) -> dict:
             "meeting_note": note(users["dangvien"], meeting=m, body="Bí mật của Đức", revisions=1),
             "section_note": note(users["dangvien"], section=s, body="Ghi chú điều 3"),
         }
+        world["notes"]["conflict"] = kept_conflict(world["notes"]["meeting_note"], "Bản từ máy kia")
     return world["notes"]

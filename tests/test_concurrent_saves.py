@@ -7,11 +7,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select, update
 
+from handbook.editing.models import TextConflict
 from handbook.extensions import db
 from handbook.meetings.agenda import service as agenda
 from handbook.meetings.minutes import service as minutes_service
-from handbook.meetings.models import AgendaItem, Meeting, Minutes, MinutesConflict, MinutesSignature
-from tests.conftest import text_of
+from handbook.meetings.models import AgendaItem, Meeting, Minutes, MinutesSignature
+from tests.conftest import text_of, text_saved
 from tests.meetings.factories import HTMX, meeting
 from tests.meetings.minutes.test_minutes import form
 
@@ -27,8 +28,9 @@ def _stored(m) -> Minutes:
 
 
 def _copies(m) -> list[dict]:
-    rows = db.session.scalars(select(MinutesConflict).join(Minutes).where(Minutes.meeting_id == m.id))
-    return [json.loads(row.snapshot) | {"based_on": row.based_on} for row in rows]
+    rows = db.session.scalars(select(TextConflict).join(Minutes, Minutes.id == TextConflict.row_id)
+                              .where(TextConflict.kind == "minutes", Minutes.meeting_id == m.id))
+    return [json.loads(row.texts_json) | {"based_on": row.based_on} for row in rows]
 
 
 def test_minutes_saved_on_a_replaced_version_keep_both_texts(client, auth, world, deputy):
@@ -43,8 +45,9 @@ def test_minutes_saved_on_a_replaced_version_keep_both_texts(client, auth, world
     auth.login("bithu")
     mine = {**typed_on, "conclusions": "Kết luận của bí thư."}
     autosaved = client.post(f"/meetings/{m.id}/minutes", headers=HTMX, data=mine)
-    assert "Người khác vừa lưu biên bản này" in text_of(autosaved)
-    assert 'hx-swap-oob' not in autosaved.get_data(as_text=True)  # the page stays on its version
+    assert autosaved.status_code == 200 and text_saved(autosaved)["status"] == "conflict"
+    assert "vừa được lưu từ máy khác" in text_of(autosaved) and "Cả hai bản đều được giữ" in text_of(autosaved)
+    assert 'id="minutes-version"' not in autosaved.get_data(as_text=True)  # the page stays on its version
     more = {**mine, "conclusions": "Kết luận của bí thư, gõ thêm."}
     client.post(f"/meetings/{m.id}/minutes", headers=HTMX, data=more)
     stored = _stored(m)
@@ -57,7 +60,7 @@ def test_minutes_saved_on_a_replaced_version_keep_both_texts(client, auth, world
     assert page.status_code == 409 and "các ô dưới đây có cả hai bản" in text_of(page)
     assert "Kết luận của phó bí thư." in html and "Kết luận của bí thư." in html
     assert f'id="minutes-version" name="version" value="{stored.version}"' in html
-    assert "Bản được giữ lại khi hai người cùng lưu" in text_of(page)
+    assert "Hai máy đã lưu hai bản khác nhau" in text_of(page)
     merged = client.post(f"/meetings/{m.id}/minutes", data={**form(m), "conclusions": "Kết luận đã gộp."})
     assert merged.status_code == 302 and _stored(m).conclusions == "Kết luận đã gộp."
 
@@ -83,7 +86,7 @@ def test_minutes_saved_at_the_same_moment_on_the_same_version_keep_both_texts(cl
 
     monkeypatch.setattr(minutes_service, "save", deputy_lands_first)
     response = client.post(f"/meetings/{m.id}/minutes", headers=HTMX, data=form(m, conclusions="Của bí thư."))
-    assert "Người khác vừa lưu biên bản này" in text_of(response)
+    assert text_saved(response)["status"] == "conflict"
     stored = _stored(m)
     assert stored.conclusions == "Kết luận của phó bí thư." and stored.version == version + 1
     assert [(c["conclusions"], c["based_on"]) for c in _copies(m)] == [("Của bí thư.", version)]

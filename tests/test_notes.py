@@ -1,15 +1,17 @@
 """The meeting note editor: autosave, conflicts, history, limits, privacy headers."""
 
+import json
 from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from handbook.editing.models import TextConflict
 from handbook.extensions import db
 from handbook.notes.models import Note, NoteRevision
 from handbook.notes.search import search_notes
 from handbook.vietnamese import parse_query
 from tests import notes_factories as nf
-from tests.conftest import text_of
+from tests.conftest import text_of, text_saved
 
 HX = {"HX-Request": "true"}
 
@@ -34,7 +36,7 @@ def test_autosave_round_trip(client, auth, world):
     auth.login("dangvien")
     url = f"/meetings/{meeting.id}/note"
     first = client.post(url, data={"body": "Ý kiến của đồng chí Bích", "version": "0"}, headers=HX)
-    assert first.status_code == 200 and first.headers["X-Note-Saved"] == "1"
+    assert first.status_code == 200 and text_saved(first) == {"version": 1, "status": "saved"}
     assert "Đã lưu lúc" in text_of(first)
     assert 'id="note-version" name="version" value="1"' in first.get_data(as_text=True)
     second = client.post(url, data={"body": "Ý kiến của đồng chí Bích\nBổ sung", "version": "1"}, headers=HX)
@@ -66,18 +68,23 @@ def test_stale_version_keeps_both_texts_and_shows_them(client, auth, world):
     html = response.get_data(as_text=True)
     assert "Hai máy đã lưu hai bản khác nhau" in html and "xin chọn bản muốn giữ" in html
     assert "Viết trên điện thoại" in html and "Viết trên máy tính" in html
-    assert 'id="note-body"' in html and 'hx-swap-oob="true"' in html
-    # The box holds this device's text only, until the member chooses.
-    assert "Viết trên điện thoại" not in html.split('id="note-body"')[1]
+    # One save, one answer: 200 (htmx swaps it), the status in words, the event for the device.
+    assert response.status_code == 200 and text_saved(response) == {"version": 1, "status": "conflict"}
+    assert 'id="note-status"' in html and 'data-state="conflict"' in html
+    # The box is left as typed (this device's text), the version it was typed on kept.
+    assert 'id="note-body"' not in html and 'id="note-version"' not in html
     note = _note(member, meeting)
     assert note.body == "Viết trên điện thoại" and note.version == 1
-    conflict = db.session.scalar(select(NoteRevision).where(NoteRevision.kind == "conflict"))
-    assert conflict.body == "Viết trên máy tính"
+    conflict = db.session.scalar(select(TextConflict).where(TextConflict.kind == "note"))
+    assert conflict.texts == {"body": "Viết trên máy tính"} and conflict.row_id == note.id
+    # After a reload, both texts are still there to choose from.
+    reloaded = client.get(f"/meetings/{meeting.id}/note").get_data(as_text=True)
+    assert "Viết trên máy tính" in reloaded and "Viết trên điện thoại" in reloaded
     # Without JavaScript: the page shows both texts and the three choices.
     page = client.post(f"/meetings/{meeting.id}/note", data={"body": "Bản thứ ba", "version": "0"})
     assert page.status_code == 200
     html = page.get_data(as_text=True)
-    assert "Giữ bản của máy này" in html and "Giữ cả hai bản" in html
+    assert "Giữ bản gửi sau" in html and "Giữ cả hai bản" in html
     assert "Bản thứ ba" in html.split('id="note-body"')[1]
 
 
@@ -132,7 +139,7 @@ def test_too_long_note_is_refused_not_truncated(client, auth, world):
     assert body in response.get_data(as_text=True)  # what was typed is still in the box
     assert _note(world["users"]["dangvien"], meeting) is None
     hx = client.post(f"/meetings/{meeting.id}/note", data={"body": body, "version": "0"}, headers=HX)
-    assert "X-Note-Saved" not in hx.headers and "Chưa lưu" in text_of(hx)
+    assert text_saved(hx)["status"] == "error" and "Chưa lưu — Ghi chép dài quá" in text_of(hx)
 
 
 def test_control_characters_stripped_and_markdown_escaped(client, auth, world):
@@ -207,6 +214,6 @@ def test_two_devices_saving_on_the_same_version_keep_both_texts(app, world):
     db.session.expire_all()
     note = db.session.get(Note, note_id)
     assert note.body == "Bản từ điện thoại" and note.version == version + 1
-    kept = db.session.scalars(select(NoteRevision.body).where(NoteRevision.note_id == note_id,
-                                                              NoteRevision.kind == "conflict")).all()
-    assert kept == ["Bản từ máy tính"]
+    kept = db.session.scalars(select(TextConflict.texts_json).where(TextConflict.row_id == note_id,
+                                                                    TextConflict.kind == "note")).all()
+    assert [json.loads(texts) for texts in kept] == [{"body": "Bản từ máy tính"}]

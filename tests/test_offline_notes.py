@@ -3,10 +3,12 @@ and a copy that only goes on from what the server already has is not a conflict.
 
 from sqlalchemy import func, select
 
+from handbook.editing.models import TextConflict
 from handbook.extensions import db
 from handbook.meetings.models import ReadReceipt
-from handbook.notes.models import Note, NoteRevision
+from handbook.notes.models import Note
 from tests import notes_factories as nf
+from tests.conftest import text_saved
 from tests.meetings.factories import HTMX, meeting
 
 
@@ -15,10 +17,9 @@ def test_the_answer_names_the_saved_version_and_status(client, auth, world):
     auth.login("dangvien")
     url = f"/meetings/{m.id}/note"
     saved = client.post(url, data={"body": "Bản gõ khi mất sóng", "version": "0"}, headers=HTMX)
-    assert saved.headers["X-Note-Saved"] == "1" and saved.headers["X-Note-Status"] == "saved"
-    assert saved.headers["X-Note-Version"] == "1"
+    assert text_saved(saved) == {"version": 1, "status": "saved"}
     conflict = client.post(url, data={"body": "Bản khác hẳn", "version": "0"}, headers=HTMX)
-    assert conflict.headers["X-Note-Status"] == "conflict" and conflict.headers["X-Note-Version"] == "1"
+    assert conflict.status_code == 200 and text_saved(conflict) == {"version": 1, "status": "conflict"}
 
 
 def test_a_device_copy_that_goes_on_from_the_stored_text_is_saved_whole(client, auth, world):
@@ -30,10 +31,10 @@ def test_a_device_copy_that_goes_on_from_the_stored_text_is_saved_whole(client, 
     auth.login("dangvien")
     response = client.post(f"/meetings/{m.id}/note", headers=HTMX,
                            data={"body": "Ý kiến: giữ nếp sinh hoạt. Thêm một câu.", "version": "0"})
-    assert response.headers["X-Note-Status"] == "saved"
+    assert text_saved(response)["status"] == "saved"
     note = db.session.scalar(select(Note).where(Note.owner_id == member.id, Note.meeting_id == m.id))
     assert note.body == "Ý kiến: giữ nếp sinh hoạt. Thêm một câu." and note.version == 2
-    assert db.session.scalar(select(func.count(NoteRevision.id)).where(NoteRevision.kind == "conflict")) == 0
+    assert db.session.scalar(select(func.count(TextConflict.id))) == 0
 
 
 def test_keeping_an_agenda_on_the_phone_is_not_reading_it(client, auth, world):

@@ -23,7 +23,7 @@ from handbook.library.models import Document, Section
 from handbook.notes.models import Note
 from handbook.storage import StoredFile
 from tests.cluster import Cluster, Visitor, haproxy_path
-from tests.conftest import PG_URL
+from tests.conftest import PG_URL, text_saved
 from tests.library_factories import regulation_text
 from tests.test_admin_import import GOOD, _csv
 
@@ -87,7 +87,7 @@ def test_member_and_admin_journeys_on_two_nodes(cluster):
     version, nodes = "0", set()
     for n in range(1, 5):
         saved = _autosave(member, f"Ghi chép lần {n}", version)
-        version, nodes = saved.headers["X-Note-Version"], nodes | {node(saved)}
+        version, nodes = str(text_saved(saved)["version"]), nodes | {node(saved)}
     assert nodes == {"node1", "node2"} and _note_body() == "Ghi chép lần 4"
 
     admin = Visitor(cluster.url)
@@ -146,7 +146,7 @@ def test_a_node_dying_mid_autosave_burst_loses_no_text(cluster):
         if n == 11:
             cluster.nodes[1].kill()
         saved = _autosave(member, text.strip(), version)
-        version = saved.headers["X-Note-Version"]
+        version = str(text_saved(saved)["version"])
         if n > 11:
             after_crash.add(node(saved))
     assert after_crash == {"node1"}  # every save after the crash went to the survivor

@@ -19,6 +19,9 @@ CHECKED_IN = "Đã điểm danh: có mặt."
 CODE_OUTSIDE_WINDOW = "Mã đã tạo, nhưng chỉ dùng được từ 30 phút trước giờ họp đến 30 phút sau khi kết thúc."
 ATTENDANCE_SAVED = "Đã lưu điểm danh."
 MINUTES_DRAFT_SAVED = "Đã lưu bản nháp biên bản."
+MINUTES_CHECK_FIELDS = "kiểm tra các ô đánh dấu đỏ rồi bấm “Lưu nháp”."
+MINUTES_FINAL_NO_CHOICE = ("Biên bản đã hoàn thành: muốn đưa bản được giữ lại vào, xin mở bản sửa kèm lý do "
+                           "rồi chép phần cần thêm.")
 MINUTES_REVISED = ("Đã mở lần sửa {revision}. Biên bản cần chủ trì và thư ký ký xác nhận lại; đến khi đủ hai "
                    "chữ ký, đảng viên vẫn xem bản đã ký lần trước.")
 MINUTES_PUBLISHED = "Biên bản đã hoàn thành và được công bố cho đảng viên."

@@ -202,7 +202,6 @@ from handbook.meetings.calendar.models import CalendarToken, MeetingReminder  # 
 from handbook.meetings.minutes.models import (  # noqa: E402,F401
     PUBLISHED_MINUTES,
     Minutes,
-    MinutesConflict,
     MinutesOpinion,
     MinutesRevision,
     MinutesSignature,

@@ -1,33 +1,29 @@
-"""One editor for every kind of note: load, save (autosave or form), answer page or fragment."""
+"""The notes in the shared editor (handbook/editing): load, save (autosave or form), answer the
+page, or the autosave's status with the `text-saved` event."""
 
 from collections.abc import Callable
 
-from flask import flash, make_response, redirect, render_template, request
+from flask import flash, redirect, render_template, request, url_for
 from sqlalchemy import inspect
 from sqlalchemy.orm.attributes import set_committed_value
 
+from handbook.editing import answer, store
 from handbook.extensions import db
 from handbook.notes import messages as msg
 from handbook.notes.forms import NoteForm
 from handbook.notes.models import Note
-from handbook.notes.service import SaveResult, save_note
+from handbook.notes.service import NOTE, SaveResult, save_note
 from handbook.security import is_htmx
 from handbook.timefmt import vn_time
-from handbook.versioning import StaleVersion, guarded_write
 
 
 def _save(note: Note | None, find: Callable[[], Note | None], create: Callable[[], Note], body: str,
           version: int) -> SaveResult:
     """Saves and commits (this module is the notes' view)."""
     # `note` was just looked up by the caller: asking again would double every autosave's read.
-    note = note or create()
-    try:
-        with guarded_write():
-            result = save_note(note, body, version)
-    except StaleVersion:
-        # Another device saved first — both creating the note, or both writing on top of the
-        # same version: the other one won, so ours is kept as a conflict to merge.
-        result = save_note(find(), body, version)
+    # Another device saving first (both creating the note, or both on the same version) makes
+    # ours typed on an older version: it is kept as a conflict to choose from.
+    result = store.guarded(lambda row: save_note(row, body, version), note or create(), find)
     if result.status == "saved":
         _commit_keeping(result.note)
     elif result.status == "conflict":
@@ -48,8 +44,14 @@ def _commit_keeping(note: Note) -> None:
         set_committed_value(note, key, value)
 
 
+def conflicts_of(note: Note | None) -> list:
+    """The pending conflicts of the note, as the shared conflict panel draws them."""
+    return [(c, store.differing(NOTE, note, c), url_for("notes.resolve", note_id=note.id, revision_id=c.id))
+            for c in store.pending(NOTE, note)]
+
+
 def edit_note(*, find: Callable[[], Note | None], create: Callable[[], Note], page: str, url: str, **context):
-    """GET shows the editor; POST saves. htmx gets only the status (out-of-band swaps)."""
+    """GET shows the editor; POST saves. htmx gets the status (out of band) and `text-saved`."""
     note = find()
     form = NoteForm()
     result = None
@@ -58,7 +60,7 @@ def edit_note(*, find: Callable[[], Note | None], create: Callable[[], Note], pa
             result = _save(note, find, create, form.body.data, form.version.data)
             note = result.note
             if is_htmx():
-                return _fragment(note, form, result)
+                return _answer(note, form, result)
             if result.status != "conflict":
                 flash(msg.SAVED_AT.format(time=vn_time(note.updated_at)), "success")
                 return redirect(url)
@@ -66,22 +68,22 @@ def edit_note(*, find: Callable[[], Note | None], create: Callable[[], Note], pa
             form.body.data = result.incoming
             form.version.data = note.version
         elif is_htmx():
-            return _fragment(note, form, None)
+            return _answer(note, form, None)
     else:
         form.body.data = note.body if note else ""
         form.version.data = note.version if note else 0
     status = 422 if form.errors else 200
-    return render_template(page, form=form, note=note, result=result, save_url=url, **context), status
+    return render_template(page, form=form, note=note, result=result, save_url=url, conflicts=conflicts_of(note),
+                           **context), status
 
 
-def _fragment(note: Note | None, form: NoteForm, result: SaveResult | None):
-    if result and result.status == "conflict":
-        form.body.data = result.incoming
-    response = make_response(render_template("notes/_save_status.html", note=note, form=form, result=result))
-    if result is not None:
-        # The device may now drop its copy of what it sent: the server holds that text.
-        response.headers["X-Note-Saved"] = "1"
-        # A page that sent a device's draft (js/app.js) keeps it as the newest text it knows.
-        response.headers["X-Note-Status"] = result.status
-        response.headers["X-Note-Version"] = str(note.version)
-    return response
+def _answer(note: Note | None, form: NoteForm, result: SaveResult | None):
+    if result is None:
+        return answer.autosaved("note", "error", version=note.version if note else 0, kind=NOTE,
+                                message=(list(form.errors.values()) or [[""]])[0][0])
+    extra = ""
+    if result.status == "conflict":
+        extra = render_template("_text_conflicts.html", editor="note", oob=True, conflicts=conflicts_of(note),
+                                version=note.version, label=NOTE.label)
+    return answer.autosaved("note", result.status, version=note.version, kind=NOTE, saved_at=note.updated_at,
+                            extra=extra)

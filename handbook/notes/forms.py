@@ -3,8 +3,7 @@
 from datetime import date
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, RadioField, TextAreaField
-from wtforms.fields.choices import SelectChoice
+from wtforms import DateField, HiddenField, TextAreaField
 from wtforms.validators import InputRequired, Length, ValidationError
 
 from handbook.notes.text import MAX_CHARS, clean_body
@@ -29,15 +28,6 @@ class NoteForm(FlaskForm):
         # A request without the field must not read as "the member emptied the note".
         if not field.raw_data:
             raise ValidationError("Thiếu nội dung ghi chép, xin tải lại trang.")
-
-
-class ResolveForm(FlaskForm):
-    """Which text to keep after two devices saved different ones; `version` is the stored
-    version the member saw while choosing."""
-
-    choice = RadioField(choices=[SelectChoice(value, value) for value in ("mine", "other", "both")],
-                        validators=[InputRequired()])
-    version = VersionField(message=BAD_VERSION)
 
 
 class RestoreForm(FlaskForm):

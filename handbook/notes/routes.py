@@ -3,6 +3,7 @@
 from flask import flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
+from handbook.editing.answer import resolve_view
 from handbook.extensions import db
 from handbook.library.access import get_visible_section_or_404
 from handbook.meetings.access import get_visible_meeting_or_404
@@ -10,9 +11,9 @@ from handbook.notes import bp
 from handbook.notes import messages as msg
 from handbook.notes.access import find_own_note, get_own_note_or_404, get_own_revision_or_404
 from handbook.notes.editor import edit_note
-from handbook.notes.forms import ResolveForm, RestoreForm
+from handbook.notes.forms import RestoreForm
 from handbook.notes.links import note_url
-from handbook.notes.service import new_note, resolve_conflict, restore_revision
+from handbook.notes.service import NOTE, keep_set_aside, new_note, restore_revision
 from handbook.timefmt import vn_datetime
 
 
@@ -67,19 +68,9 @@ def history(note_id: int):
 def resolve(note_id: int, revision_id: int):
     """Two devices saved different texts: keep this device's, the other's, or both."""
     note = get_own_note_or_404(note_id)
-    conflict = get_own_revision_or_404(note, revision_id)
-    form = ResolveForm()
-    if conflict.kind != "conflict" or not form.validate_on_submit():
-        flash(msg.RESOLVE_FAILED, "error")
-        return redirect(note_url(note))
-    if form.version.data != note.version:
-        # Another save landed while the member was choosing: choose again, seeing it.
-        flash(msg.RESOLVE_STALE, "warning")
-        return redirect(note_url(note))
-    resolve_conflict(note, conflict, form.choice.data)
-    db.session.commit()
-    flash(msg.RESOLVED[form.choice.data], "success")
-    return redirect(note_url(note))
+    # The id is the kept text's in the shared conflict store (handbook/editing).
+    return resolve_view(NOTE, note, revision_id, note_url(note),
+                        keep=lambda set_aside, choice: keep_set_aside(note, set_aside, choice))
 
 
 @bp.post("/notes/<int:note_id>/revisions/<int:revision_id>/restore")

@@ -3,6 +3,9 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
+from handbook.editing import store
+from handbook.editing.kinds import TextKind, register
+from handbook.editing.models import TextConflict
 from handbook.extensions import db
 from handbook.models_base import utcnow
 from handbook.notes.models import Note, NoteRevision
@@ -18,8 +21,8 @@ BIG_REMOVAL = 200
 class SaveResult:
     note: Note
     status: str  # "saved", "unchanged" or "conflict"
-    incoming: str = ""  # on conflict: the text that was sent, kept as a revision
-    revision: NoteRevision | None = None  # on conflict: that revision, for the member's choice
+    incoming: str = ""  # on conflict: the text that was sent, kept in the conflict store
+    conflict: TextConflict | None = None  # on conflict: where it is kept, for the member's choice
 
 
 def new_note(owner_id: int, *, meeting=None, section=None) -> Note:
@@ -36,6 +39,16 @@ def _keep(note: Note, kind: str, body: str, version: int) -> NoteRevision:
     revision = NoteRevision(note=note, kind=kind, body=body, version=version, created_at=utcnow())
     db.session.add(revision)
     return revision
+
+
+def _write_texts(note: Note, texts: dict[str, str]) -> None:
+    note.body = texts.get("body", note.body)
+    note.updated_at = utcnow()
+    note.last_revision_at = note.updated_at
+
+
+# The notes' place in the shared editor (handbook/editing): one text, its body.
+NOTE = register(TextKind(name="note", label="ghi chép", texts=lambda note: {"body": note.body}, write=_write_texts))
 
 
 def _write(note: Note, body: str) -> None:
@@ -56,17 +69,17 @@ def _continues(stored: str, body: str) -> bool:
 
 def save_note(note: Note, body: str, base_version: int) -> SaveResult:
     """Store `body` typed on top of `base_version` (flushed; the caller commits). A stale base
-    keeps both texts: the stored one stays current, the incoming one becomes a conflict revision
-    for the member to merge. Another device's save landing meanwhile fails the flush
+    keeps both texts: the stored one stays current, the incoming one is kept in the conflict store
+    for the member to choose. Another device's save landing meanwhile fails the flush
     (StaleDataError, or IntegrityError for a first save): see notes/editor.py."""
     if body == note.body:
         return SaveResult(note, "unchanged")
     if base_version != note.version and not _continues(note.body, body):
         if note.id is None:
             db.session.add(note)
-        kept = _keep(note, "conflict", body, base_version)
-        db.session.flush()
-        return SaveResult(note, "conflict", incoming=body, revision=kept)
+            db.session.flush()
+        kept = store.keep_conflict(NOTE, note, {"body": body}, base_version, note.owner_id)
+        return SaveResult(note, "conflict", incoming=body, conflict=kept)
     now = utcnow()
     paused = note.last_revision_at is None or now - note.last_revision_at >= REVISION_PAUSE
     removed = len(note.body) - len(body) >= BIG_REMOVAL
@@ -83,20 +96,12 @@ def save_note(note: Note, body: str, base_version: int) -> SaveResult:
     return SaveResult(note, "saved")
 
 
-CHOICES = ("mine", "other", "both")
-
-
-def resolve_conflict(note: Note, conflict: NoteRevision, choice: str) -> None:
-    """The member's answer to two devices' different texts: keep this device's (`conflict`, the
-    text it sent), the other's (the stored one), or both one after the other. Whichever text is
-    set aside is kept as a revision named for the choice, so history shows it and nothing is lost."""
-    mine, stored = conflict.body, note.body
-    if choice == "other":
-        _keep(note, "kept-other", mine, conflict.version)
-    else:
-        _keep(note, f"kept-{choice}", stored, note.version)
-        _write(note, mine if choice == "mine" else f"{stored.rstrip()}\n\n{mine.lstrip()}")
-    note.last_revision_at = utcnow()
+def keep_set_aside(note: Note, set_aside: dict[str, str], choice: str) -> None:
+    """After the member's choice (handbook/editing/store.resolve), the text set aside is kept as
+    a revision named for the choice, so history shows it and nothing is lost."""
+    text = set_aside.get("body", "")
+    if text and text != note.body:
+        _keep(note, f"kept-{choice}", text, note.version)
 
 
 def restore_revision(note: Note, revision: NoteRevision) -> Note:

@@ -19,7 +19,7 @@ from handbook.security import is_htmx, safe_next
 
 # The app shell: what every page needs, kept by the worker under these content-hashed URLs.
 SHELL_ASSETS = ["css/app.css", "vendor/htmx-2.0.11.min.js", "js/app.js", "js/outbox.js", "js/logout.js",
-                "js/offline.js", "js/notes.js", "js/library.js", "js/meetings.js", "js/speech.js",
+                "js/offline.js", "js/editor.js", "js/library.js", "js/meetings.js", "js/speech.js",
                 "img/icon.svg", "img/icon-192.png"]
 # Used by the page and the worker alike: the worker gives up on the network after this long
 # when it holds a stored copy of the page (a slow network in the meeting hall).

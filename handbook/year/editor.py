@@ -1,27 +1,31 @@
-"""One editor for both papers of the year: GET shows the form, POST saves on the version the
-text was typed on (autosave by htmx, or the Save button), a stale version shows both texts."""
+"""Both papers of the year in the shared editor (handbook/editing): GET shows the form, POST
+saves on the version the text was typed on (autosave by htmx, or the Save button). A stale
+version keeps the texts sent in the conflict store, beside the stored ones, for the member's
+choice; the autosave's answer is the shared one (200, the status, `text-saved`)."""
 
 from collections.abc import Callable
 
-from flask import flash, make_response, redirect, render_template
+from flask import flash, redirect, render_template, url_for
 
 from handbook.domain import DomainError, show_on_form
+from handbook.editing import answer, store
 from handbook.extensions import db
 from handbook.security import is_htmx
 from handbook.timefmt import vn_time
-from handbook.versioning import StaleVersion, guarded_write
 from handbook.year import messages as msg
-from handbook.year.papers import save
+from handbook.year.papers import COMMITMENT, REVIEW, kind_of_paper, save
+
+RESOLVE_ENDPOINT = {"commitment": "year.resolve_commitment", "review": "year.resolve_review"}
 
 
-def _save(paper, find: Callable, values: dict, version: int) -> tuple[str, dict]:
-    try:
-        with guarded_write():
-            return save(paper, values, version)
-    except StaleVersion:
-        # Another device saved on the same version first (or made the paper first): ours is
-        # now typed on an older version, so it is shown beside the stored one.
-        return save(find(), values, version)
+def conflicts_of(paper) -> list:
+    """The paper's kept texts, as the shared conflict panel draws them."""
+    if paper is None:
+        return []
+    kind = kind_of_paper(paper)
+    return [(conflict, store.differing(kind, paper, conflict),
+             url_for(RESOLVE_ENDPOINT[kind.name], year=paper.year, conflict_id=conflict.id))
+            for conflict in store.pending(kind, paper)]
 
 
 def edit_paper(form, *, find: Callable, create: Callable, fields: tuple[str, ...], page: str, url: str,
@@ -38,19 +42,14 @@ def edit_paper(form, *, find: Callable, create: Callable, fields: tuple[str, ...
                 target = paper or create()
                 before = {name: getattr(target, name) for name in reload_on}  # as the page was drawn
                 values = {name: form[name].data or "" for name in fields}
-                status, merged = _save(target, find, values, form.version.data)
+                status, merged = store.guarded(lambda row: save(row, values, form.version.data), target, find)
                 db.session.commit()
             except DomainError as error:
                 db.session.rollback()
                 show_on_form(form, error, "version")
             paper = find()
         if is_htmx():
-            code = 409 if status == "conflict" else (422 if form.errors else 200)
-            response = make_response(render_template("year/_autosave.html", paper=paper, status=status, form=form,
-                                                      **context), code)
-            if status == "saved" and any(getattr(paper, name) != before[name] for name in reload_on):
-                response.headers["HX-Refresh"] = "true"
-            return response
+            return _autosaved(paper, form, status, before, reload_on, context)
         if status in ("saved", "unchanged"):
             flash(msg.SAVED_AT.format(time=vn_time(paper.updated_at)), "success")
             return redirect(url)
@@ -65,4 +64,23 @@ def edit_paper(form, *, find: Callable, create: Callable, fields: tuple[str, ...
             form[name].data = getattr(shown, name)
         form.version.data = paper.version if paper else 0
     code = 409 if status == "conflict" else (422 if form.errors else 200)
-    return render_template(page, form=form, paper=paper, save_url=url, **context), code
+    return render_template(page, form=form, paper=paper, save_url=url, conflicts=conflicts_of(paper),
+                           **context), code
+
+
+def _autosaved(paper, form, status, before, reload_on, context):
+    kind = kind_of_paper(paper) if paper is not None else (REVIEW if reload_on else COMMITMENT)
+    version = paper.version if paper is not None else 0
+    if status is None:
+        message = " ".join(errors[0] for errors in form.errors.values())
+        return answer.autosaved("paper", "error", version=version, kind=kind, message=message)
+    extra = ""
+    if status == "conflict":
+        extra = render_template("_text_conflicts.html", editor="paper", oob=True, label=kind.label,
+                                conflicts=conflicts_of(paper), version=version)
+    elif context.get("offer"):
+        extra = render_template(context["offer"], oob=True, paper=paper, form=form, **context)
+    response = answer.autosaved("paper", status, version=version, kind=kind, saved_at=paper.updated_at, extra=extra)
+    if status == "saved" and any(getattr(paper, name) != before[name] for name in reload_on):
+        response.headers["HX-Refresh"] = "true"
+    return response

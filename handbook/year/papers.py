@@ -10,6 +10,8 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from handbook.domain import DomainError
+from handbook.editing import store
+from handbook.editing.kinds import TextKind, register
 from handbook.extensions import db
 from handbook.models_base import utcnow
 from handbook.notes.models import Note
@@ -25,6 +27,28 @@ TEXTS = (*msg.REVIEW_PARTS_366, "body")  # what a conflict keeps both versions o
 PROPOSED = {group: f"proposed_{group}" for group in scoring.GROUPS}  # group -> the paper's column
 PROPOSAL_FIELDS = (*PROPOSED.values(), "proposed_beyond")
 MAX_TEXT = 20000
+
+
+def _texts_of(paper) -> dict[str, str]:
+    return {key: getattr(paper, key) or "" for key in TEXTS if hasattr(paper, key)}
+
+
+def _write_texts(paper, texts: dict[str, str]) -> None:
+    _editable(paper)
+    for key, text in texts.items():
+        if key in TEXTS and hasattr(paper, key):
+            setattr(paper, key, text[:MAX_TEXT])
+    paper.updated_at = utcnow()
+
+
+# The papers' place in the shared editor (handbook/editing).
+COMMITMENT = register(TextKind(name="commitment", label="bản cam kết", texts=_texts_of, write=_write_texts))
+REVIEW = register(TextKind(name="review", label="bản kiểm điểm", texts=_texts_of, write=_write_texts,
+                           labels=lambda paper: parts_for(paper)))
+
+
+def kind_of_paper(paper) -> TextKind:
+    return COMMITMENT if isinstance(paper, Commitment) else REVIEW
 
 
 def _own(model, user, year: int):
@@ -123,7 +147,8 @@ def _editable(paper) -> None:
 
 def save(paper, values: dict[str, str], base_version: int) -> tuple[str, dict[str, str]]:
     """Writes `values` typed on `base_version`: ("saved" | "unchanged", {}) or, on a stale
-    version, ("conflict", each differing text holding both) with nothing written."""
+    version, ("conflict", each differing text holding both) with the paper unchanged and the
+    texts sent kept in the shared conflict store for the member's choice."""
     _editable(paper)
     # A form posted by the browser sends its lines ended "\r\n", an autosave "\n": the same text.
     values = {key: (value or "").replace("\r\n", "\n")[:MAX_TEXT] for key, value in values.items()}
@@ -131,6 +156,8 @@ def save(paper, values: dict[str, str], base_version: int) -> tuple[str, dict[st
     if not changed:
         return "unchanged", {}
     if paper.id is not None and base_version != paper.version:
+        texts = {key: value for key, value in values.items() if key in TEXTS}
+        store.keep_conflict(kind_of_paper(paper), paper, texts, base_version, paper.user_id)
         # Texts that differ hold both; a choice (the self-rating) keeps what was just picked.
         return "conflict", {key: both_texts(getattr(paper, key), value)
                             if key in TEXTS and getattr(paper, key) and getattr(paper, key) != value else value

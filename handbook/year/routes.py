@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 
 from handbook.auth.permissions import is_admin, managed_cells, require
 from handbook.domain import DomainError, show_on_form
+from handbook.editing.answer import resolve_view
 from handbook.extensions import db
 from handbook.security import is_htmx
 from handbook.signals import answers, year_evidence
@@ -102,6 +103,31 @@ def submit_commitment(year: int):
         db.session.commit()
         flash(msg.COMMITMENT_SUBMITTED.format(year=year), "success")
     return redirect(url_for("year.commitment", year=year))
+
+
+def _resolve(paper, conflict_id: int, back: str):
+    """Two phones saved different texts: keep the later one, the stored one, or both."""
+    require(paper is not None)
+    if paper.status == "submitted":
+        flash(msg.ALREADY_SUBMITTED.format(time=vn_datetime(paper.submitted_at)), "error")
+        return redirect(back)
+    return resolve_view(papers.kind_of_paper(paper), paper, conflict_id, back)
+
+
+@bp.post("/year/<int:year>/commitment/conflicts/<int:conflict_id>")
+@login_required
+def resolve_commitment(year: int, conflict_id: int):
+    """The member's choice between two texts of the commitment."""
+    _own_year(year)
+    return _resolve(papers.find_commitment(current_user, year), conflict_id, url_for("year.commitment", year=year))
+
+
+@bp.post("/year/<int:year>/review/conflicts/<int:conflict_id>")
+@login_required
+def resolve_review(year: int, conflict_id: int):
+    """The member's choice between two texts of the self-review."""
+    _own_year(year)
+    return _resolve(papers.find_review(current_user, year), conflict_id, url_for("year.review", year=year))
 
 
 @bp.post("/year/<int:year>/commitment/evidence")

@@ -129,11 +129,11 @@
     }
     where.textContent = element.getAttribute("data-offline-needs") || text;
   }
-  // htmx: a form that queues its answer (outbox.js), the note editor and the quiz's answers say
+  // htmx: a form that queues its answer (outbox.js), every autosaved text (editor.js) and the quiz's answers say
   // it themselves; a request repeated on a timer says nothing.
   document.addEventListener("htmx:sendError", function (event) {
     var element = event.detail.elt, config = event.detail.requestConfig || {};
-    if (!element.closest || element.closest('[data-offline="queue"], #note-form, [data-device-copy]')) return;
+    if (!element.closest || element.closest('[data-offline="queue"], [data-editor], [data-device-copy]')) return;
     if (/\bevery\b/.test(element.getAttribute("hx-trigger") || "")) return;
     sayNeedsSignal(element, config.verb === "get" ? NEEDS_SIGNAL_TO_OPEN : NEEDS_SIGNAL);
   });

@@ -1,9 +1,10 @@
-// What this device holds unsent: notes' drafts (notes.js writes them) and answers given without
-// signal to a form marked data-offline="queue" (the RSVP), each sent when the signal returns;
-// logout.js sends them first at logout and names what still cannot go.
-// Drafts are "sotay:<user>:<note>" in localStorage: {body, version, url, title, saved}; a draft is
-// unsent until the server confirms it, then kept as "saved" so a stored page never shows an
-// older text than the device has. Queued answers are "sotay:<user>:out:<url>": {url, body,
+// What this device holds unsent: the drafts of every autosaved text (editor.js writes them, and
+// documents their protocol) and answers given without signal to a form marked
+// data-offline="queue" (the RSVP), each sent when the signal returns; logout.js sends them first
+// at logout and names what still cannot go.
+// Drafts are "sotay:<user>:<key>" in localStorage: {fields, version, url, title, saved}; a draft
+// is unsent until the server confirms it (the `text-saved` event in HX-Trigger), then kept as
+// "saved" so a stored page never shows an older text than the device has. Queued answers are "sotay:<user>:out:<url>": {url, body,
 // target, says, label}; a later answer to the same form replaces the earlier one.
 (function () {
   "use strict";
@@ -40,34 +41,42 @@
     }).catch(function () { /* no Background Sync here: sent on reconnect or next open */ });
   }
 
-  // ---- notes' drafts -------------------------------------------------------------------
+  // ---- drafts of autosaved texts -------------------------------------------------------
 
   var OUT = "out:";
-  function openNoteKey() {
-    var form = document.getElementById("note-form");
-    return form ? form.getAttribute("data-draft-key") : null; // notes.js sends that one itself
+  function openKeys() { // the texts open on this page: editor.js sends those itself
+    return Array.prototype.map.call(document.querySelectorAll("form[data-editor]"), function (form) {
+      return form.getAttribute("data-draft-key");
+    });
+  }
+  function fieldsOf(draft) { return draft.fields || { body: draft.body }; } // older copies: a note's body
+  function textSaved(response) {
+    try { return JSON.parse(response.headers.get("HX-Trigger") || "{}")["text-saved"] || null; }
+    catch (e) { return null; }
   }
   function unsentDrafts() {
     if (!user) return [];
     var prefix = "sotay:" + user + ":";
     return keys(prefix).filter(function (key) {
       var draft = read(key);
-      return key.indexOf(prefix + OUT) !== 0 && key !== openNoteKey() && draft && !draft.saved && draft.url &&
-             typeof draft.body === "string";
+      return key.indexOf(prefix + OUT) !== 0 && openKeys().indexOf(key) < 0 && draft && !draft.saved && draft.url &&
+             (draft.fields || typeof draft.body === "string");
     });
   }
   function sendDraft(key) {
     var draft = read(key);
-    var body = new URLSearchParams({ body: draft.body, version: String(draft.version || 0) });
+    var fields = fieldsOf(draft), body = new URLSearchParams(fields);
+    body.set("version", String(draft.version || 0));
     return post(draft.url, body).then(function (response) {
-      if (response.headers.get("X-Note-Saved") !== "1") return false;
+      var saved = textSaved(response);
+      if (!saved || saved.status === "error") return false;
       var now = read(key);
-      if (now && now.body === draft.body) {
-        if (response.headers.get("X-Note-Status") === "conflict") {
-          storage().removeItem(key); // the server keeps both texts; the note's history shows them
+      if (now && JSON.stringify(fieldsOf(now)) === JSON.stringify(fields)) {
+        if (saved.status === "conflict") {
+          storage().removeItem(key); // the server keeps both texts, for the writer to choose
         } else {
-          storage().setItem(key, JSON.stringify({ body: draft.body, version: response.headers.get("X-Note-Version"),
-                                                  url: draft.url, title: draft.title, saved: true, at: Date.now() }));
+          storage().setItem(key, JSON.stringify({ fields: fields, version: String(saved.version), url: draft.url,
+                                                  title: draft.title, saved: true, at: Date.now() }));
         }
       }
       return true;
@@ -149,7 +158,7 @@
 
   // What logout.js asks before the device forgets this account.
   function unsentNames() {
-    return unsentDrafts().map(function (key) { return read(key).title || "Một ghi chép"; })
+    return unsentDrafts().map(function (key) { return read(key).title || "Một văn bản đang soạn"; })
       .concat(queuedKeys().map(function (key) { var item = read(key); return item.label || item.says; }));
   }
   window.sotayOutbox = { send: sendAll, unsent: unsentNames };

@@ -188,7 +188,7 @@ def test_two_phones_saving_different_texts_ask_which_to_keep(page, context, live
         other.close()
     page.get_by_label("Ghi chép của tôi").fill("Ghi trên điện thoại")
     page.get_by_role("button", name="Lưu").click()
-    conflict = page.locator("#note-conflict")
+    conflict = page.locator("#note-conflicts")
     expect(conflict).to_contain_text("Hai máy đã lưu hai bản khác nhau", timeout=SLOW)
     expect(page.locator("#note-status")).not_to_contain_text("Đã lưu")
     expect(conflict).to_contain_text("Ghi trên máy tính bảng")

@@ -19,7 +19,7 @@ def assert_confirmed(page, key: str, text: str) -> None:
     """The device copy is marked as held by the server (kept, so a page stored earlier for
     offline use never shows an older text): nothing is left to send."""
     copy = json.loads(page.evaluate("k => localStorage.getItem(k)", key))
-    assert copy["saved"] is True and copy["body"] == text
+    assert copy["saved"] is True and copy["fields"] == {"body": text}
 
 
 @pytest.fixture

@@ -68,7 +68,7 @@ def test_a_members_year_from_commitment_to_the_committees_table(page, live_serve
     page.get_by_role("link", name="Viết bản cam kết").click()
     expect(page.get_by_role("button", name="Nộp bản cam kết cho chi bộ")).to_have_count(0)
     page.get_by_label("Bản cam kết").fill("1. Học Quy định 08-QĐi/TW mỗi tháng.\n2. Ở nơi cư trú: tham gia tổ dân phố.")
-    expect(page.locator("#autosave")).to_contain_text("Đã lưu lúc", timeout=SLOW)
+    expect(page.locator("#paper-status")).to_contain_text("Đã lưu lúc", timeout=SLOW)
     assert_no_horizontal_scroll(page)
     page.get_by_role("button", name="Nộp bản cam kết cho chi bộ").click()
     expect(page.get_by_text(f"Đã nộp bản cam kết năm {year}")).to_be_visible(timeout=SLOW)

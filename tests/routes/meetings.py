@@ -109,6 +109,9 @@ RULES = [
     Rule("meetings.minutes", "GET", lambda w: held(w) + "/minutes", expect(other_member=404, admin=404)),
     Rule("meetings.minutes", "POST", lambda w: held(w) + "/minutes", expect(member=400, other_member=404, admin=404),
          data=lambda w: {"reason": ""}),
+    # Final minutes take no choice between kept texts: they change only as a new revision.
+    Rule("meetings.resolve_minutes", "POST", lambda w: held(w) + "/minutes/conflicts/999999",
+         expect(member=302, other_member=404, admin=404), data=lambda w: {"choice": "other", "version": "0"}),
     # Signing: anyone who sees the meeting is answered; final minutes are signed no more.
     Rule("meetings.sign_minutes", "POST", lambda w: held(w) + "/minutes/sign", expect(member=400, other_member=404),
          data=lambda w: {"version": "1"}),

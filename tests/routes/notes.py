@@ -23,8 +23,8 @@ def _restore(w):
 
 
 def _resolve(w):
-    n = note_world(w)["meeting_note"]
-    return f"/notes/{n.id}/conflicts/{n.revisions[0].id}"
+    notes = note_world(w)
+    return f"/notes/{notes['meeting_note'].id}/conflicts/{notes['conflict'].id}"
 
 
 # Other roles post a *stale* version: even on a page they may open, they only ever touch their own note.

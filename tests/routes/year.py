@@ -25,6 +25,23 @@ def _member(w):
     return f"/year/{_last()}/cells/{w['cell1'].id}/members/{w['users']['dangvien'].id}"
 
 
+def _commitment_conflict(w):
+    """The member's commitment of this year, with a text another phone sent on an older version."""
+    from handbook.editing.models import TextConflict
+    from handbook.extensions import db
+    from handbook.year.papers import new_commitment
+
+    paper = new_commitment(w["users"]["dangvien"], this_year())
+    paper.version = 1
+    db.session.add(paper)
+    db.session.flush()
+    conflict = TextConflict(kind="commitment", row_id=paper.id, based_on=0, author_id=paper.user_id)
+    conflict.texts = {"body": "Bản từ máy kia"}
+    db.session.add(conflict)
+    db.session.commit()
+    return f"/year/{this_year()}/commitment/conflicts/{conflict.id}"
+
+
 OWN = expect(admin=404)  # a committee account belongs to no cell
 OWN_SAVE = expect(member=302, admin=404)
 LEADERS = expect(member=404, secretary=200, admin=200)
@@ -42,6 +59,12 @@ RULES = [
     Rule("year.commitment", "GET", _now("/commitment"), OWN),
     Rule("year.commitment", "POST", _now("/commitment"), OWN_SAVE, data=lambda w: {"body": "Học tập", "version": "0"}),
     Rule("year.submit_commitment", "POST", _now("/commitment/submit"), OWN_SAVE),
+    # A kept text is chosen only by the paper's owner; a stale choice is asked again (302).
+    Rule("year.resolve_commitment", "POST", _commitment_conflict, expect(member=302, other_member=404, secretary=404,
+                                                                          admin=404),
+         data=lambda w: {"choice": "other", "version": "0"}),
+    Rule("year.resolve_review", "POST", _now("/review/conflicts/999999"), expect(member=404),
+         data=lambda w: {"choice": "other", "version": "0"}),
     Rule("year.add_evidence", "POST", _past("/commitment/evidence"), OWN_SAVE,
          data=lambda w: {"month": "5", "text": "Đã làm"}),
     Rule("year.review", "GET", _now("/review"), OWN),

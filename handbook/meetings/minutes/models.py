@@ -58,16 +58,12 @@ class Minutes(db.Model):
     locked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     # Bumped by every save: secretary and deputy may type the same minutes at once, and a text
-    # sent on an older version is kept as a MinutesConflict (handbook/versioning.py).
+    # sent on an older version is kept in the shared conflict store (handbook/editing).
     version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     meeting: Mapped["Meeting"] = relationship()
     revisions: Mapped[list["MinutesRevision"]] = relationship(
         back_populates="minutes", order_by="MinutesRevision.number", cascade="all, delete-orphan"
-    )
-    conflicts: Mapped[list["MinutesConflict"]] = relationship(
-        back_populates="minutes", order_by="MinutesConflict.id.desc()", cascade="all, delete-orphan",
-        passive_deletes=True,
     )
 
     __mapper_args__ = versioned(version)
@@ -105,23 +101,6 @@ class MinutesRevision(db.Model):
     @property
     def is_signed(self) -> bool:
         return self.content_hash is not None
-
-
-class MinutesConflict(db.Model):
-    """The minutes as someone sent them on a version another save had already replaced: kept
-    beside the stored text, so nothing typed is lost, and shown on the minutes page to merge.
-    One per author and version: that author's later autosaves on the same version update it."""
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    minutes_id: Mapped[int] = mapped_column(ForeignKey("minutes.id", ondelete="CASCADE"), index=True)
-    based_on: Mapped[int]  # the version the text was typed on
-    snapshot: Mapped[str] = mapped_column(Text)  # JSON of the fields, as in MinutesRevision
-    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-
-    minutes: Mapped[Minutes] = relationship(back_populates="conflicts")
-    created_by = relationship("User")
 
 
 class MinutesOpinion(db.Model):

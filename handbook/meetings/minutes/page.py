@@ -1,7 +1,7 @@
 """The minutes builder's page, rendered by the route modules that answer with the whole page
 (a draft saved without htmx, a refused opinion, task or signature)."""
 
-from flask import render_template
+from flask import render_template, url_for
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
@@ -29,6 +29,13 @@ def minutes_form(meeting, **kwargs) -> MinutesForm:
     return form
 
 
+def conflicts_of(minutes) -> list:
+    """The texts kept from saves on older versions, as the shared conflict panel draws them."""
+    return [(conflict, parts, url_for("meetings.resolve_minutes", meeting_id=minutes.meeting_id,
+                                      conflict_id=conflict.id))
+            for conflict, parts in service.kept_copies(minutes)]
+
+
 def builder_page(meeting, minutes, form, notes, status=200, opinion_forms=None, task_form=None, sign_form=None,
                  typed=False):
     """The builder with `form` as sent (kept as typed when refused), the rest as stored. A page
@@ -45,6 +52,6 @@ def builder_page(meeting, minutes, form, notes, status=200, opinion_forms=None, 
         signatures=signoff.state(minutes, record), my_roles=signoff.roles_of(current_user, minutes),
         sign_digest=digest(record), shows_stored=not typed, pending=service.current_revision(minutes),
         may_choose_signers=manages_cell_id(current_user, meeting.cell_id),
-        confirm_form=ConfirmForm(), kept=service.kept_copies(minutes), blank_opinion=OpinionForm(formdata=None),
+        confirm_form=ConfirmForm(), conflicts=conflicts_of(minutes), blank_opinion=OpinionForm(formdata=None),
         early=meeting.starts_at > utcnow(),
     ), status

@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 
 from handbook.auth.permissions import manages_cell_id, require
 from handbook.domain import DomainError
+from handbook.editing import answer, store
 from handbook.extensions import db, limiter
 from handbook.meetings import bp
 from handbook.meetings import messages as msg
@@ -14,10 +15,9 @@ from handbook.meetings.access import get_minutes_meeting_or_404, get_visible_mee
 from handbook.meetings.minutes import book as minutes_book
 from handbook.meetings.minutes import service, signoff
 from handbook.meetings.minutes.forms import SignForm
-from handbook.meetings.minutes.page import builder_page, minutes_form
+from handbook.meetings.minutes.page import builder_page, conflicts_of, minutes_form
 from handbook.meetings.status import Action
 from handbook.security import is_htmx
-from handbook.versioning import StaleVersion, guarded_write
 
 
 def _item_notes(meeting) -> dict[str, str]:
@@ -38,17 +38,23 @@ def _sent(form, record) -> dict:
 def _save(meeting, record, form, notes) -> str:
     """Saves on the version the form was typed on: "saved" or "conflict" (both texts kept)."""
     leader = manages_cell_id(current_user, meeting.cell_id)
-    try:
-        with guarded_write():
-            return service.save(record, _sent(form, record), notes, form.version.data, leader)
-    except StaleVersion:
-        # Another save on the same version landed first: ours is now on an older one.
-        record = service.get_minutes(meeting)
-        return service.save(record, _sent(form, record), notes, form.version.data, leader)
+    # Another save on the same version landing first makes ours typed on an older one.
+    return store.guarded(lambda row: service.save(row, _sent(form, row), notes, form.version.data, leader),
+                         record, lambda: service.get_minutes(meeting))
+
+
+def _autosaved(record, status: str, message: str = ""):
+    """The shared editor's answer (handbook/editing): the status, and the kept texts to choose from."""
+    extra = ""
+    if status == "conflict":
+        extra = render_template("_text_conflicts.html", editor="minutes", oob=True, label=service.MINUTES.label,
+                                conflicts=conflicts_of(record), version=record.version)
+    return answer.autosaved("minutes", status, version=record.version, kind=service.MINUTES,
+                            saved_at=record.updated_at, message=message, extra=extra)
 
 
 def _conflict_page(meeting, form, notes):
-    """The stored minutes with each text the two saves disagree on holding both, to merge."""
+    """Without htmx: the stored minutes with each text the two saves disagree on holding both."""
     record = service.get_minutes(meeting)
     fields, merged_notes = service.merged(record, form.data, notes)
     shown = minutes_form(meeting, formdata=None, data={**fields, "version": record.version, "reason": form.reason.data})
@@ -72,20 +78,20 @@ def minutes(meeting_id):
         return builder_page(meeting, record, form, notes, 400, typed=True)
     if not form.validate_on_submit():
         if is_htmx() and not record.is_final:
-            return render_template("meetings/_autosave.html", ok=False)
+            return _autosaved(record, "error", msg.MINUTES_CHECK_FIELDS)
         return builder_page(meeting, record, form, notes, 400, typed=True)
     try:
         saved = _save(meeting, record, form, notes)
     except DomainError as error:
         db.session.rollback()
         if is_htmx() and not record.is_final:
-            return render_template("meetings/_autosave.html", ok=False, message=error.message)
+            return _autosaved(service.get_minutes(meeting), "error", error.message)
         getattr(form, error.field or "chair_id").errors = [error.message]
         return builder_page(meeting, service.get_minutes(meeting), form, notes, 400, typed=True)
     if saved == "conflict":
         db.session.commit()
         if is_htmx():
-            return render_template("meetings/_autosave.html", ok=False, conflict=True)
+            return _autosaved(service.get_minutes(meeting), "conflict")
         return _conflict_page(meeting, form, notes)
     if record.is_final:
         service.open_revision(record, form.reason.data.strip())
@@ -94,9 +100,23 @@ def minutes(meeting_id):
         return redirect(url_for("meetings.minutes", meeting_id=meeting.id))
     db.session.commit()
     if is_htmx():
-        return render_template("meetings/_autosave.html", ok=True, minutes=record)
+        return _autosaved(record, saved)
     flash(msg.MINUTES_DRAFT_SAVED, "success")
     return redirect(url_for("meetings.minutes", meeting_id=meeting.id))
+
+
+@bp.post("/meetings/<int:meeting_id>/minutes/conflicts/<int:conflict_id>")
+@login_required
+def resolve_minutes(meeting_id, conflict_id):
+    """Two saves kept different texts: keep the one sent later, the stored one, or both."""
+    meeting = get_minutes_meeting_or_404(meeting_id, Action.WRITE_MINUTES)
+    record = service.get_minutes(meeting)
+    back = url_for("meetings.minutes", meeting_id=meeting.id)
+    if record is None or record.is_final:
+        # Final minutes change only as a new revision, with its reason and two signatures.
+        flash(msg.MINUTES_FINAL_NO_CHOICE, "error")
+        return redirect(back)
+    return answer.resolve_view(service.MINUTES, record, conflict_id, back)
 
 
 @bp.post("/meetings/<int:meeting_id>/minutes/sign")

@@ -2,10 +2,11 @@
 a change to final minutes opens a new revision, with its reason, which both sign again.
 
 Every save names the version it was typed on; one typed on a version another save replaced
-keeps both texts (handbook/versioning.py): the stored minutes stay, the incoming ones become a
-MinutesConflict shown on the minutes page to merge. Each revision both signed is kept whole
-(builder.record_of: attendance, opinions, votes, tasks) beside the sha256 its two
-signatures carry (digest.py); members, the print and the PDF read the last of them."""
+keeps both texts (handbook/versioning.py): the stored minutes stay, the incoming ones are kept in
+the shared conflict store (handbook/editing), shown on the minutes page for the writer's
+choice. Each revision both signed is kept whole (builder.record_of: attendance, opinions,
+votes, tasks) beside the sha256 its two signatures carry
+(digest.py); members, the print and the PDF read the last of them."""
 
 import json
 
@@ -14,10 +15,12 @@ from sqlalchemy import select
 from handbook.audit import record
 from handbook.auth.models import User
 from handbook.domain import DomainError
+from handbook.editing import store
+from handbook.editing.kinds import TextKind, register
 from handbook.extensions import db
 from handbook.meetings import messages as msg
 from handbook.meetings.minutes.builder import notes_of
-from handbook.meetings.minutes.models import Minutes, MinutesConflict, MinutesRevision, MinutesSignature, MinutesStatus
+from handbook.meetings.minutes.models import Minutes, MinutesRevision, MinutesSignature, MinutesStatus
 from handbook.meetings.minutes.size import check_texts, check_total, total_size
 from handbook.meetings.models import Meeting, NotificationKind
 from handbook.meetings.notify import actor_id, notify_members, notify_users
@@ -35,6 +38,37 @@ FIELDS = ("held_from", "held_to", "place", "conclusions", "resolution", "chair_i
 LONG_FIELDS = ("conclusions", "resolution")
 # The signers' ids and their printed names; the name field is also the role they sign in.
 PEOPLE = {"chair_id": "chair", "note_taker_id": "note_taker"}
+
+
+# The texts typed in the builder, kept apart on a conflict: the short ones and the long ones,
+# and each agenda item's notes as "item-<id>".
+TEXTS = ("held_from", "held_to", "place", *LONG_FIELDS)
+
+
+def _texts(minutes: Minutes, data: dict | None = None, item_notes: dict[str, str] | None = None) -> dict[str, str]:
+    data = data if data is not None else {name: getattr(minutes, name) for name in TEXTS}
+    notes = item_notes if item_notes is not None else notes_of(minutes)
+    return {**{name: data.get(name) or "" for name in TEXTS}, **{f"item-{key}": text for key, text in notes.items()}}
+
+
+def _write_texts(minutes: Minutes, texts: dict[str, str]) -> None:
+    notes = notes_of(minutes)
+    for name, text in texts.items():
+        if name.startswith("item-"):
+            notes[name[5:]] = text
+        elif name in TEXTS:
+            setattr(minutes, name, text)
+    minutes.item_notes = json.dumps(notes, ensure_ascii=False)
+
+
+def _labels(minutes: Minutes) -> dict[str, str]:
+    labels = {"held_from": "Bắt đầu lúc", "held_to": "Kết thúc lúc", "place": "Địa điểm", "conclusions": "Kết luận",
+              "resolution": "Nghị quyết"}
+    return {**labels, **{f"item-{item.id}": item.title for item in minutes.meeting.items}}
+
+
+# The minutes' place in the shared editor (handbook/editing).
+MINUTES = register(TextKind(name="minutes", label="biên bản", texts=_texts, write=_write_texts, labels=_labels))
 
 
 def get_minutes(meeting: Meeting) -> Minutes | None:
@@ -122,26 +156,12 @@ def save(minutes: Minutes, data: dict, item_notes: dict[str, str], base_version:
     if base_version != minutes.version:
         if _as_stored(minutes, data, item_notes):
             return "saved"  # the same text came twice (an autosave and a click): nothing to keep apart
-        _keep_conflict(minutes, data, item_notes, base_version)
+        store.keep_conflict(MINUTES, minutes, _texts(minutes, data, item_notes), base_version, actor_id())
         return "conflict"
     if not _as_stored(minutes, data, item_notes):
         apply(minutes, data, item_notes)
         minutes.version += 1  # a page loaded on the old version can no longer sign
     return "saved"
-
-
-def _keep_conflict(minutes: Minutes, data: dict, item_notes: dict[str, str], base_version: int) -> None:
-    author = actor_id()
-    copy = db.session.scalar(select(MinutesConflict).where(
-        MinutesConflict.minutes_id == minutes.id, MinutesConflict.based_on == base_version,
-        MinutesConflict.created_by_id == author))
-    if copy is None:
-        copy = MinutesConflict(minutes_id=minutes.id, based_on=base_version, created_by_id=author)
-        db.session.add(copy)
-    people = {PEOPLE[name]: _name(data.get(name)) for name in PEOPLE}
-    copy.snapshot = json.dumps({**{name: data[name] for name in FIELDS}, **people, "item_notes": item_notes},
-                               ensure_ascii=False)
-    copy.updated_at = utcnow()
 
 
 def _name(user_id) -> str:
@@ -164,8 +184,9 @@ def merged(minutes: Minutes, data: dict, item_notes: dict[str, str]) -> tuple[di
     return fields, notes
 
 
-def kept_copies(minutes: Minutes) -> list[tuple[MinutesConflict, dict]]:
-    return [(copy, json.loads(copy.snapshot)) for copy in minutes.conflicts]
+def kept_copies(minutes: Minutes) -> list:
+    """The texts kept from saves on older versions, waiting for the writer's choice."""
+    return [(conflict, store.differing(MINUTES, minutes, conflict)) for conflict in store.pending(MINUTES, minutes)]
 
 
 def open_revision(minutes: Minutes, reason: str) -> None:

@@ -73,7 +73,7 @@ def test_draft_autosaves_and_stays_hidden_from_members(client, auth, world):
     auth.login("bithu")
     assert client.get(f"/meetings/{m.id}/minutes").status_code == 200
     response = client.post(f"/meetings/{m.id}/minutes", headers=HTMX, data=form(m))
-    assert "Đã lưu nháp" in text_of(response)
+    assert "Đã lưu lúc" in text_of(response)
     minutes = stored(m)
     assert minutes.status == "draft" and minutes.conclusions == "Chi bộ hoàn thành nhiệm vụ."
     assert (minutes.chair, minutes.note_taker) == ("Nguyễn Thị Bích", "Lê Văn Đức")
