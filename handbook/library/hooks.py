@@ -1,5 +1,5 @@
 """What the library offers other pages: its navigation entry, study to do on the home page,
-bookmarks on the account page."""
+bookmarks on the account page, and the documents the phone keeps (the pack)."""
 
 from sqlalchemy import select
 
@@ -7,7 +7,7 @@ from handbook.extensions import db
 from handbook.library.access import visible_documents_clause
 from handbook.library.models import Bookmark, Document, Section
 from handbook.library.study import pending_for
-from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_entries
+from handbook.signals import NavEntry, OfflinePages, Panel, account_panels, home_panels, nav_entries, offline_pages
 
 
 @nav_entries.connect
@@ -32,3 +32,13 @@ def bookmarks_of(user, limit: int = 50) -> list[Bookmark]:
 @account_panels.connect
 def bookmarks_panel(user) -> Panel:
     return Panel(20, "library/_account_panel.html", {"bookmarks": bookmarks_of(user)})
+
+
+@offline_pages.connect
+def pack_pages(user) -> OfflinePages:
+    """The documents the phone keeps: linked from the pack's agendas, marked, or to study."""
+    # Here, not at the top: the pack reads the meetings' agendas, and the meetings' tables name
+    # the library's sections, so the two packages would import each other half-built.
+    from handbook.library.pack import pack_documents
+
+    return OfflinePages(30, pack_documents(user))

@@ -4,6 +4,7 @@ from flask import render_template
 from flask_login import current_user, login_required
 from sqlalchemy import text
 
+from handbook.conditional import keep_offline
 from handbook.extensions import db
 from handbook.main import bp
 from handbook.signals import home_panels, ordered
@@ -11,6 +12,7 @@ from handbook.signals import home_panels, ordered
 
 @bp.get("/")
 @login_required
+@keep_offline
 def home():
     """Next meeting, required reading and recent notes, from each feature's panel."""
     return render_template("main/home.html", panels=ordered(home_panels, current_user))

@@ -1,19 +1,33 @@
 """What meetings offer other pages: the navigation entry, home and account panels, the bell's
-unread count, and the scheduler's reminders and purge. Its search source (agendas and final
-minutes) is in search.py."""
+unread count, the scheduler's reminders and purge, and the meetings the phone keeps (the pack).
+Its search source (agendas and final minutes) is in search.py."""
 
 from flask import url_for
 from flask_login import current_user
 
+from handbook.conditional import page_tag
 from handbook.jobs import enqueue
 from handbook.meetings.attendance.service import own_rsvp, rsvp_form_for
 from handbook.meetings.calendar import reminders
 from handbook.meetings.calendar.ical import token_for
 from handbook.meetings.notify import purge_old_notifications, unread_count
-from handbook.meetings.schedule import next_meeting_for
+from handbook.meetings.schedule import next_meeting_for, pack_meetings
 from handbook.meetings.status import Action, status_allows
 from handbook.meetings.tasks import service as tasks
-from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_context, nav_entries, periodic_work
+from handbook.meetings.validators import meeting_page
+from handbook.signals import (
+    NavEntry,
+    OfflinePage,
+    OfflinePages,
+    Panel,
+    account_panels,
+    home_panels,
+    nav_context,
+    nav_entries,
+    offline_pages,
+    periodic_work,
+)
+from handbook.timefmt import vn_datetime
 
 
 @nav_entries.connect
@@ -64,3 +78,14 @@ def _bell(sender) -> dict:
 def _due_work(sender, now) -> None:
     enqueue(reminders.send_due_reminders, now)
     enqueue(purge_old_notifications, now)
+
+
+@offline_pages.connect
+def pack_pages(user) -> OfflinePages:
+    """The pack's meetings: the next and today's, and the last with final minutes."""
+    meetings, previous = pack_meetings(user)
+    return OfflinePages(10, [
+        OfflinePage(url_for("meetings.show", meeting_id=meeting.id), "meeting",
+                    f"{meeting.title} — {vn_datetime(meeting.starts_at)}",
+                    page_tag(meeting_page, meeting_id=meeting.id))
+        for meeting in meetings + ([previous] if previous else [])])

@@ -1,10 +1,25 @@
 """What the notebook offers other pages: its navigation entry, the member's most recent notes on
-the home page (titles only: the home page is cached), and a note link beside each section of
-the library's reader."""
+the home page (titles only: the home page is cached), a note link beside each section of
+the library's reader, and the notes of the meetings the phone keeps."""
 
+from flask import url_for
+
+from handbook.conditional import page_tag
+from handbook.meetings.schedule import pack_meetings
 from handbook.notes.links import note_url
 from handbook.notes.queries import anchors_with_notes, recent_notes
-from handbook.signals import Fragment, NavEntry, Panel, home_panels, nav_entries, reader_marks
+from handbook.notes.validators import meeting_note_page
+from handbook.signals import (
+    Fragment,
+    NavEntry,
+    OfflinePage,
+    OfflinePages,
+    Panel,
+    home_panels,
+    nav_entries,
+    offline_pages,
+    reader_marks,
+)
 
 
 @nav_entries.connect
@@ -23,3 +38,13 @@ def recent_notes_panel(user) -> Panel | None:
 @reader_marks.connect
 def note_marks(user, document) -> Fragment:
     return Fragment(20, "notes/_section_note_link.html", {"anchors": anchors_with_notes(user, document)})
+
+
+@offline_pages.connect
+def pack_notes(user) -> OfflinePages:
+    """The member's note on each coming meeting the phone keeps (typed even without signal)."""
+    meetings, _previous = pack_meetings(user)
+    return OfflinePages(20, [
+        OfflinePage(url_for("notes.meeting_note", meeting_id=meeting.id), "note", f"Ghi chép: {meeting.title}",
+                    page_tag(meeting_note_page, meeting_id=meeting.id))
+        for meeting in meetings])

@@ -22,10 +22,10 @@ _MINUTES = "(SELECT meeting_id FROM minutes WHERE id = {row}.minutes_id)"
 _VOTE = "(SELECT meeting_id FROM vote WHERE id = {row}.vote_id)"
 # Frozen here as they were when this revision was written; a later revision adds its own.
 LINKS = [
-    # The meeting page: its agenda, answers, check-in, receipts, changes, minutes, votes, tasks.
+    # The meeting page: its agenda, answers, check-in, changes, minutes, votes, tasks. Not the read
+    # receipts: only the secretary's overview shows them, and a member's first look writes one.
     *(Link(table, "meeting", "{row}.meeting_id") for table in (
-        "agenda_item", "agenda_change", "rsvp", "attendance", "read_receipt", "minutes", "vote", "task",
-        "meeting_assessment")),
+        "agenda_item", "agenda_change", "rsvp", "attendance", "minutes", "vote", "task", "meeting_assessment")),
     Link("agenda_link", "meeting", "(SELECT meeting_id FROM agenda_item WHERE id = {row}.item_id)"),
     *(Link(table, "meeting", _MINUTES) for table in ("minutes_revision", "minutes_opinion", "minutes_signature")),
     *(Link(table, "meeting", _VOTE) for table in ("ballot", "secret_tally", "secret_choice")),
