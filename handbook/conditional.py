@@ -6,8 +6,9 @@ content is made of — its content version(s) (handbook/content_version.py) and 
 member's to see: the view then answers its own 404). The ETag adds what every page shows of the
 member: the login (pages carry its CSRF token), the member's own content version (the bell,
 their marks), roles, the reading size and the build. A revisit whose validator still matches is
-answered 304 before the view does any work; the 200 carries the ETag, taken again after the view
-when the view itself wrote (a first look that records something).
+answered 304 before the view does any work; the 200 carries the ETag (taken again after the view
+when the view itself wrote) and `Cache-Control: private, no-cache`. The pack lists each page with
+`page_tag`, the same ETag its view gives.
 
 Pages marked `@conditional` (or `@keep_offline` for pages without a validator) are the ones the
 phone's service worker may keep: `OFFLINE_FLAG` is set on `g` for the offline feature to mark
@@ -107,8 +108,10 @@ def conditional(validator: Callable[..., tuple | None]):
             if tag is not None:
                 # Weak: the body is sent gzipped or not, the same page either way.
                 response.set_etag(tag, weak=True)
+                # Kept by the member's browser only, and asked about again before each use (a
+                # page stricter still, the note's, says no-store in its own hook, which runs after).
+                response.headers.setdefault("Cache-Control", "private, no-cache")
             return response
-        page.validator = validator  # the pack lists the page with this same tag (page_tag)
         return page
     return decorate
 
