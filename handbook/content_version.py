@@ -16,6 +16,8 @@ any UPDATE of its own row that did not already set the version.
 
 from dataclasses import dataclass
 
+from sqlalchemy.orm import mapped_column
+
 
 @dataclass(frozen=True)
 class Link:
@@ -96,6 +98,4 @@ def drop_statements(dialect: str, parents: list[str], links: list[Link]) -> list
 
 def column():
     """The column itself, on each parent's model: written by the triggers only, never by Python."""
-    from sqlalchemy.orm import mapped_column
-
     return mapped_column(default=1, server_default="1")
