@@ -43,8 +43,7 @@ LINKS = [
 
 def upgrade():
     for table in PARENTS:
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.add_column(sa.Column('content_version', sa.Integer(), nullable=False, server_default='1'))
+        op.add_column(table, sa.Column('content_version', sa.Integer(), nullable=False, server_default='1'))
     for statement in create_statements(op.get_bind().dialect.name, PARENTS, LINKS):
         op.execute(statement)
 
@@ -52,6 +51,7 @@ def upgrade():
 def downgrade():
     for statement in drop_statements(op.get_bind().dialect.name, PARENTS, LINKS):
         op.execute(statement)
+    # Plain ALTER TABLE … DROP COLUMN (SQLite 3.35+ has it): a batch copy would drop tables that
+    # other tables refer to, which SQLite refuses once rows refer to them.
     for table in PARENTS:
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.drop_column('content_version')
+        op.drop_column(table, 'content_version')
