@@ -2,26 +2,28 @@
 
 An agenda is written by one secretary and opened by forty members in the hour before the
 meeting; rendering it once per version instead of once per member is most of the meeting
-page's cost. Keys carry what changes the content (a row's `updated_at`, a revision), so a
-change is seen at once, on every node: keys come from database state, never from a node's
-memory. The time limit only bounds what a key cannot see (a document's heading renamed by a
-re-import). Each worker keeps its own copy; a restart starts empty.
+page's cost. Keys carry what changes the content (a content version, handbook/content_version.py,
+the same one the page's validator reads), so a change is seen at once, on every node: keys come
+from database state, never from a node's memory. A cache keyed on a complete version needs no
+time limit (`ttl_seconds=None`: the least recently used entries go when it is full); a time limit
+is only for keys that cannot see everything. Each worker keeps its own copy; a restart starts empty.
 """
 
 import threading
 from collections.abc import Callable
 from typing import Any
 
-from cachetools import TTLCache
+from cachetools import LRUCache, TTLCache
 
 _caches: list["Cache"] = []
 
 
 class Cache:
-    """A bounded, expiring mapping with `get_or_make`; `size` entries, each kept `ttl_seconds`."""
+    """A bounded mapping with `get_or_make`; `size` entries, each kept `ttl_seconds` (None: until
+    the least recently used go to make room)."""
 
-    def __init__(self, size: int, ttl_seconds: float):
-        self._items = TTLCache(maxsize=size, ttl=ttl_seconds)
+    def __init__(self, size: int, ttl_seconds: float | None):
+        self._items = LRUCache(maxsize=size) if ttl_seconds is None else TTLCache(maxsize=size, ttl=ttl_seconds)
         self._lock = threading.Lock()  # cachetools' caches are not thread-safe; gthread workers share them
         _caches.append(self)
 

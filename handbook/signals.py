@@ -81,6 +81,12 @@ Sent with the meeting (or None), `user_ids`, `kind` (a notification kind), `mess
 text shown in the app: never a note's text) and `url` (a path); a receiver may carry it further
 (Web Push). Answer nothing.""")
 
+offline_pages = _signals.signal("offline-pages", doc="""Pages a member's phone keeps for use without signal.
+
+Sent with the user by the meeting pack (handbook/offline/pack.py); answer `OfflinePages` — the
+feature's own pages, each with the ETag its view gives (handbook/conditional.py: `page_tag`) —
+or None. The pack lists every answer's pages in `order`; a URL listed twice is kept once.""")
+
 
 @dataclass(frozen=True)
 class Panel:
@@ -137,6 +143,26 @@ class Evidence:
     key: str
     label: str
     text: str
+
+
+@dataclass
+class OfflinePage:
+    """One page of the pack: `kind` is meeting, note, document or page (a further page of a
+    document); `etag` the page's validator (None: drawn afresh); `aliases` other URLs of it."""
+
+    url: str
+    kind: str
+    title: str
+    etag: str | None
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class OfflinePages:
+    """A feature's pages for the pack, placed by `order`: meetings 10, notes 20, documents 30."""
+
+    order: int
+    pages: list[OfflinePage]
 
 
 def answers(signal: NamedSignal, sender: Any = None, **kwargs) -> list:

@@ -6,6 +6,7 @@ from flask_login import UserMixin
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from handbook import content_version
 from handbook.extensions import db
 from handbook.models_base import UTCDateTime, utcnow
 from handbook.orgs.models import Organization
@@ -50,6 +51,9 @@ class User(UserMixin, db.Model):
     font_step: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # What every page shows of the member (the bell, their marks in the reader), in one number
+    # (handbook/content_version.py): part of every page's validator.
+    content_version: Mapped[int] = content_version.column()
 
     cell: Mapped[Organization | None] = relationship()
     roles: Mapped[list["RoleAssignment"]] = relationship(

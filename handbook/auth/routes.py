@@ -12,6 +12,7 @@ from handbook.auth.identifiers import identifier_key
 from handbook.auth.passwords import verify_password
 from handbook.auth.service import authenticate, change_password, end_session, find_account, start_session
 from handbook.auth.textsize import STEPS, parse_step, remember_on_device, text_step
+from handbook.conditional import keep_offline
 from handbook.extensions import db, limiter
 from handbook.security import is_htmx, safe_next
 from handbook.signals import account_panels, ordered
@@ -76,6 +77,7 @@ def logout():
 
 @bp.get("/account")
 @login_required
+@keep_offline  # where logging out is, kept for a member on a shared phone with no signal
 def account():
     """The member's own account page."""
     return render_template("auth/account.html", panels=ordered(account_panels, current_user))

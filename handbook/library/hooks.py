@@ -1,5 +1,5 @@
 """What the library offers other pages: its navigation entry, study to do on the home page,
-bookmarks on the account page, its search source (search.py)."""
+bookmarks on the account page, its search source (search.py), and the documents the phone keeps (the pack)."""
 
 from sqlalchemy import select
 
@@ -9,7 +9,16 @@ from handbook.library.access import visible_documents_clause
 from handbook.library.models import Bookmark, Document, Section
 from handbook.library.study import pending_for
 from handbook.search.registry import search_source
-from handbook.signals import HomePanel, NavEntry, Panel, account_panels, home_panels, nav_entries
+from handbook.signals import (
+    HomePanel,
+    NavEntry,
+    OfflinePages,
+    Panel,
+    account_panels,
+    home_panels,
+    nav_entries,
+    offline_pages,
+)
 
 search_source("library")(search.library_source)
 
@@ -36,3 +45,13 @@ def bookmarks_of(user, limit: int = 50) -> list[Bookmark]:
 @account_panels.connect
 def bookmarks_panel(user) -> Panel:
     return Panel(20, "library/_account_panel.html", {"bookmarks": bookmarks_of(user)})
+
+
+@offline_pages.connect
+def pack_pages(user) -> OfflinePages:
+    """The documents the phone keeps: linked from the pack's agendas, marked, or to study."""
+    # Here, not at the top: the pack reads the meetings' agendas, and the meetings' tables name
+    # the library's sections, so the two packages would import each other half-built.
+    from handbook.library.pack import pack_documents
+
+    return OfflinePages(30, pack_documents(user))

@@ -5,6 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 
+from handbook import content_version
 from handbook.extensions import db
 from handbook.models_base import UTCDateTime, utcnow
 
@@ -42,6 +43,8 @@ class Document(db.Model):
     original_path: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # Its text and who must study it, in one number (handbook/content_version.py): the reader's validator.
+    content_version: Mapped[int] = content_version.column()
 
     sections: Mapped[list["Section"]] = relationship(
         back_populates="document", order_by="Section.position", cascade="all, delete-orphan"

@@ -107,10 +107,11 @@ def load_outline(document_id: int) -> list[OutlineEntry]:
     return [OutlineEntry(*row) for row in rows]
 
 
-_layouts = Cache(size=CACHE_SIZE, ttl_seconds=24 * 3600)
+_layouts = Cache(size=CACHE_SIZE, ttl_seconds=None)
 
 
 def layout_for(document: Document) -> Layout:
-    """The document's layout, kept per worker until the document changes (importing bumps updated_at)."""
-    key = (document.id, document.created_at, document.updated_at)
+    """The document's layout, kept per worker until the document changes: its content version moves
+    with any section written, added or removed (handbook/content_version.py)."""
+    key = (document.id, document.created_at, document.content_version)
     return _layouts.get_or_make(key, lambda: build_layout(load_outline(document.id)))

@@ -41,7 +41,7 @@ def set_replaced_by(document: Document, target: Document | None) -> None:
     if target is not None:
         document.status = "expired"
     # Each reader names its neighbours in the chain: theirs show it at once (their pages are
-    # validated by updated_at, handbook/offline/validators.py).
+    # validated by the document's content version, which any write of its row moves).
     _touch([d for d in (old, target) if d is not None] + _replaced_before(document))
 
 

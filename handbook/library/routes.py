@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from handbook.auth import permissions
+from handbook.conditional import conditional
 from handbook.extensions import db
 from handbook.integers import bounded_int, id_or_none
 from handbook.library import bp
@@ -26,6 +27,7 @@ from handbook.library.paging import layout_for
 from handbook.library.reader import page_context, reader_context
 from handbook.library.replacement import reader_facts
 from handbook.library.study import assignments_for, studied_ids, toggle_mark
+from handbook.library.validators import reader_page
 from handbook.security import is_htmx
 from handbook.signals import document_tools, ordered
 from handbook.storage import store
@@ -101,6 +103,7 @@ def _page_asked(layout) -> int:
 
 @bp.get("/library/<slug>")
 @login_required
+@conditional(reader_page)  # 304 while the document and the member's marks are unchanged
 def reader(slug):
     """The reader: metadata, the full contents and one page of sections with their anchors."""
     document = get_visible_document_or_404(slug)

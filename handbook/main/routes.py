@@ -4,6 +4,7 @@ from flask import render_template
 from flask_login import current_user, login_required
 from sqlalchemy import text
 
+from handbook.conditional import keep_offline
 from handbook.extensions import db
 from handbook.main import bp
 from handbook.main.home_order import in_home_order
@@ -12,6 +13,7 @@ from handbook.signals import answers, home_panels
 
 @bp.get("/")
 @login_required
+@keep_offline
 def home():
     """Next meeting, required reading and recent notes, from each feature's panel."""
     return render_template("main/home.html", panels=in_home_order(answers(home_panels, current_user)))

@@ -14,8 +14,9 @@ bp = Blueprint("meetings", __name__)
 # a vote (a member's rating) and read its result; tasks: the resolution's tasks done on time per
 # member and year; quality: a meeting's and a month's quality checks (the three subpackages show
 # only the names their __init__ holds: their own PUBLIC is empty); notify: telling members
-# something in the app (notify_people, for what belongs to no meeting).
-PUBLIC = ("models", "access", "status", "schedule", "votes", "tasks", "quality", "notify")
+# something in the app (notify_people, for what belongs to no meeting); validators: what a meeting's
+# pages are made of (the notes' page sits beside the meeting).
+PUBLIC = ("models", "access", "status", "schedule", "validators", "votes", "tasks", "quality", "notify")
 
 # Every page of the feature, the parts' included, on the one blueprint.
 from handbook.meetings import hooks, routes  # noqa: E402,F401

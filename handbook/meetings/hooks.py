@@ -1,31 +1,38 @@
 """What meetings offer other pages: the navigation entry, home and account panels, the bell's
 unread count, the scheduler's reminders and purge, the search source (agendas and final minutes:
-search.py), and the calendar feed's secret renewed with the password (calendar/ical.py)."""
+search.py), the calendar feed's secret renewed with the password (calendar/ical.py), and the
+meetings the phone keeps (the pack)."""
 
 from flask import url_for
 from flask_login import current_user
 
+from handbook.conditional import page_tag
 from handbook.jobs import enqueue
 from handbook.meetings import search
 from handbook.meetings.attendance.service import own_rsvp, rsvp_form_for
 from handbook.meetings.calendar import ical, reminders
 from handbook.meetings.calendar.ical import token_for
 from handbook.meetings.notify import purge_old_notifications, unread_count
-from handbook.meetings.schedule import next_meeting_for
+from handbook.meetings.schedule import next_meeting_for, pack_meetings
 from handbook.meetings.status import Action, status_allows
 from handbook.meetings.tasks import service as tasks
+from handbook.meetings.validators import meeting_page
 from handbook.search.registry import search_source
 from handbook.signals import (
     HomePanel,
     NavEntry,
+    OfflinePage,
+    OfflinePages,
     Panel,
     account_panels,
     home_panels,
     nav_context,
     nav_entries,
+    offline_pages,
     password_changed,
     periodic_work,
 )
+from handbook.timefmt import vn_datetime
 
 search_source("meetings")(search.search_meetings)
 
@@ -83,3 +90,14 @@ def _due_work(sender, now) -> None:
 @password_changed.connect
 def renew_feed(user, by_admin: bool) -> str | None:
     return ical.renew_feed_with_password(user, by_admin)
+
+
+@offline_pages.connect
+def pack_pages(user) -> OfflinePages:
+    """The pack's meetings: the next and today's, and the last with final minutes."""
+    meetings, previous = pack_meetings(user)
+    return OfflinePages(10, [
+        OfflinePage(url_for("meetings.show", meeting_id=meeting.id), "meeting",
+                    f"{meeting.title} — {vn_datetime(meeting.starts_at)}",
+                    page_tag(meeting_page, meeting_id=meeting.id))
+        for meeting in meetings + ([previous] if previous else [])])

@@ -6,6 +6,7 @@ from enum import StrEnum
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from handbook import content_version
 from handbook.extensions import db
 from handbook.meetings.status import LABELS as STATUS_LABELS
 from handbook.meetings.status import Status
@@ -40,6 +41,8 @@ class Meeting(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # What its page shows, in one number (handbook/content_version.py): its validator and parts cache.
+    content_version: Mapped[int] = content_version.column()
 
     cell: Mapped[Organization] = relationship()
     document = relationship("Document")

@@ -45,7 +45,9 @@ def tell_cell(meeting_id: int, kind: str, message: str, actor: int | None) -> No
 def tell(meeting: Meeting, user_ids: list[int], kind: str, message: str) -> None:
     """The notifications themselves, then whoever carries them further (Web Push)."""
     message = message[:500]
-    for user_id in user_ids:
+    # In id order: each notification moves its member's content version (a lock on the member's
+    # row till commit), and two transactions taking those locks in one order cannot deadlock.
+    for user_id in sorted(user_ids):
         db.session.add(Notification(user_id=user_id, meeting_id=meeting.id, kind=kind, message=message))
     members_notified.send(meeting, user_ids=list(user_ids), kind=kind, message=message,
                           url=f"/meetings/{meeting.id}")
@@ -89,7 +91,7 @@ def notify_users(meeting: Meeting | None, user_ids, kind: str, message: str) -> 
     """One notification for each of these members (not the person acting)."""
     actor = actor_id()
     count = 0
-    for user_id in {u for u in user_ids if u is not None and u != actor}:
+    for user_id in sorted({u for u in user_ids if u is not None and u != actor}):  # id order: see tell
         db.session.add(Notification(user_id=user_id, meeting_id=meeting.id if meeting else None, kind=kind,
                                     message=message[:500]))
         count += 1

@@ -2,11 +2,10 @@
 
 Forty members open the same agenda in the hour before their meeting; only the RSVP,
 check-in and the leaders' buttons differ between them. The shared parts — title and
-facts, the agenda, the final minutes and the list of changes — are cached under a key
-made of what changes them: the meeting row's `updated_at` (every edit, publish, cancel,
-check-in code and status change writes the row) and the minutes' revision and
-`updated_at`. The cache's time limit bounds what the key cannot see: a cell renamed, or a
-linked article's heading changed by a re-import of its document.
+facts, the agenda, the final minutes and the list of changes — are cached under the same
+versions the page's validator reads (validators.py: the meeting's content version and its
+linked documents'), so the render cache and the ETag cannot disagree: no time limit, a change
+is a new key at once.
 """
 
 from flask import current_app
@@ -16,12 +15,13 @@ from sqlalchemy import select
 from handbook.cache import Cache
 from handbook.extensions import db
 from handbook.meetings.minutes import signoff
-from handbook.meetings.minutes.models import Minutes, MinutesStatus
+from handbook.meetings.minutes.models import MinutesStatus
 from handbook.meetings.minutes.service import current_revision, get_minutes, revision_data, signed_revision
 from handbook.meetings.models import AgendaChange, Meeting
+from handbook.meetings.validators import content_key
 
 NAMES = ("head", "agenda", "record")
-_parts = Cache(size=2000, ttl_seconds=300)
+_parts = Cache(size=2000, ttl_seconds=None)
 
 
 def meeting_context(meeting: Meeting) -> dict:
@@ -55,8 +55,4 @@ def _render(meeting: Meeting, preview: bool) -> dict[str, Markup]:
 def shared_parts(meeting: Meeting, preview: bool = False) -> dict[str, Markup]:
     if preview:  # the secretary's draft changes between previews; never cached
         return _render(meeting, preview=True)
-    minutes = db.session.execute(select(Minutes.revision, Minutes.status, Minutes.updated_at)
-                                 .where(Minutes.meeting_id == meeting.id)).first()
-    key = (meeting.id, meeting.created_at, meeting.updated_at, meeting.edit_seq, meeting.status,
-           tuple(minutes) if minutes else None)
-    return _parts.get_or_make(key, lambda: _render(meeting, preview=False))
+    return _parts.get_or_make(content_key(meeting), lambda: _render(meeting, preview=False))

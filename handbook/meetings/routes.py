@@ -5,6 +5,7 @@ from flask import render_template, request
 from flask_login import current_user, login_required
 
 from handbook.auth.permissions import in_cell_id, managed_cells, manages_cell_id
+from handbook.conditional import conditional
 from handbook.extensions import db
 from handbook.meetings import bp
 from handbook.meetings.access import get_managed_meeting_or_404, get_visible_meeting_or_404, visible_meetings
@@ -16,6 +17,7 @@ from handbook.meetings.notify import mark_all_read, recent
 from handbook.meetings.parts import shared_parts
 from handbook.meetings.status import Action, Status, status_allows
 from handbook.meetings.tasks import service as tasks
+from handbook.meetings.validators import meeting_page
 from handbook.meetings.votes import box as vote_box
 from handbook.models_base import utcnow
 from handbook.security import private_page
@@ -43,6 +45,7 @@ def index():
 
 @bp.get("/meetings/<int:meeting_id>")
 @login_required
+@conditional(meeting_page)  # 304 while the meeting's content version and the member are unchanged
 def show(meeting_id):
     """The agenda, the member's RSVP, and the minutes once final."""
     meeting = get_visible_meeting_or_404(meeting_id)

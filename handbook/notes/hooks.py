@@ -1,18 +1,26 @@
 """What the notebook offers other pages: its navigation entry, the member's most recent notes on
 the home page (titles only: the home page is cached), and a note link beside each section of
-the library's reader; its search source (the member's own notes); and, when a document gets a
-new text, the notes following their article (relink.py)."""
+the library's reader; its search source (the member's own notes); when a document gets a new
+text, the notes following their article (relink.py); and the notes of the meetings the phone keeps."""
 
+from flask import url_for
+
+from handbook.conditional import page_tag
+from handbook.meetings.schedule import pack_meetings
 from handbook.notes import relink, search
 from handbook.notes.links import note_url
 from handbook.notes.queries import anchors_with_notes, recent_notes
+from handbook.notes.validators import meeting_note_page
 from handbook.search.registry import search_source
 from handbook.signals import (
     Fragment,
     HomePanel,
     NavEntry,
+    OfflinePage,
+    OfflinePages,
     home_panels,
     nav_entries,
+    offline_pages,
     reader_marks,
     sections_superseded,
 )
@@ -41,3 +49,13 @@ def note_marks(user, document) -> Fragment:
 @sections_superseded.connect
 def notes_follow_articles(document, succession, kept: bool) -> None:
     relink.follow_articles(document, succession, kept)
+
+
+@offline_pages.connect
+def pack_notes(user) -> OfflinePages:
+    """The member's note on each coming meeting the phone keeps (typed even without signal)."""
+    meetings, _previous = pack_meetings(user)
+    return OfflinePages(20, [
+        OfflinePage(url_for("notes.meeting_note", meeting_id=meeting.id), "note", f"Ghi chép: {meeting.title}",
+                    page_tag(meeting_note_page, meeting_id=meeting.id))
+        for meeting in meetings])

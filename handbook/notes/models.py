@@ -5,6 +5,7 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from handbook import content_version
 from handbook.extensions import db
 from handbook.library.models import Section
 from handbook.meetings.models import Meeting
@@ -46,6 +47,7 @@ class Note(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_revision_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    content_version: Mapped[int] = content_version.column()  # the note page's validator
 
     # Two devices saving the same note at once cannot both win; the loser's text becomes a
     # conflict revision (handbook/versioning.py, handbook/notes/editor.py).

@@ -3,6 +3,7 @@
 from flask import flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
+from handbook.conditional import conditional
 from handbook.editing.answer import resolve_view
 from handbook.extensions import db
 from handbook.library.access import get_visible_section_or_404
@@ -14,6 +15,7 @@ from handbook.notes.editor import edit_note
 from handbook.notes.forms import RestoreForm
 from handbook.notes.links import note_url
 from handbook.notes.service import NOTE, keep_set_aside, new_note, restore_revision
+from handbook.notes.validators import meeting_note_page
 from handbook.timefmt import vn_datetime
 
 
@@ -27,6 +29,7 @@ def never_cache(response):
 
 @bp.route("/meetings/<int:meeting_id>/note", methods=["GET", "POST"])
 @login_required
+@conditional(meeting_note_page)  # GET: 304 while the meeting and the note are unchanged
 def meeting_note(meeting_id: int):
     """The current member's own note for a meeting, beside its agenda."""
     meeting = get_visible_meeting_or_404(meeting_id)

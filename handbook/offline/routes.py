@@ -9,12 +9,12 @@ from flask_login import current_user, login_required
 from sqlalchemy import delete, select
 
 from handbook.assets import asset_url
+from handbook.conditional import account_key, build_stamp, keep_offline
 from handbook.extensions import db
 from handbook.library.access import get_visible_document_or_404
 from handbook.offline import bp
 from handbook.offline.models import OfflineMark
 from handbook.offline.pack import pack_json
-from handbook.offline.validators import account_key, build_stamp
 from handbook.security import is_htmx, safe_next
 
 # The app shell: what every page needs, kept by the worker under these content-hashed URLs.
@@ -75,6 +75,7 @@ def manifest():
 
 
 @bp.get("/offline")
+@keep_offline
 def offline_page():
     """Shown by the worker for a page this phone does not hold; lists what it does hold."""
     return render_template("offline/offline.html")

@@ -1,0 +1,128 @@
+"""A page's cache validator, declared beside its view: `@conditional(validator)`.
+
+The validator takes the view's arguments and answers, in one cheap statement, what the page's
+content is made of — its content version(s) (handbook/content_version.py) and any fact of time
+(a check-in window) — or None when it has no validator for this request (the page is not the
+member's to see: the view then answers its own 404). The ETag adds what every page shows of the
+member: the login (pages carry its CSRF token), the member's own content version (the bell,
+their marks), roles, the reading size and the build. A revisit whose validator still matches is
+answered 304 before the view does any work; the 200 carries the ETag (taken again after the view
+when the view itself wrote) and `Cache-Control: private, no-cache`. The pack lists each page with
+`page_tag`, the same ETag its view gives.
+
+Pages marked `@conditional` (or `@keep_offline` for pages without a validator) are the ones the
+phone's service worker may keep: `OFFLINE_FLAG` is set on `g` for the offline feature to mark
+the response; nothing here knows which features' pages these are.
+"""
+
+import hashlib
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+
+from flask import current_app, g, has_app_context, make_response, request, session
+from flask_login import current_user
+from sqlalchemy import event
+
+from handbook.extensions import db
+
+OFFLINE_FLAG = "keep_offline"
+_COMMITS = "conditional_commits"
+
+
+def build_stamp() -> str:
+    """A digest of the templates and static files: a deploy that changes them changes every page."""
+    app = current_app
+    stamp = app.extensions.get("offline_build")
+    if stamp is None or app.debug:
+        digest = hashlib.sha256()
+        for folder in (app.static_folder, app.template_folder):
+            for path in sorted(Path(folder).rglob("*")):
+                if path.is_file():
+                    digest.update(str(path.relative_to(folder)).encode())
+                    digest.update(path.read_bytes())
+        stamp = app.extensions["offline_build"] = digest.hexdigest()[:12]
+    return stamp
+
+
+def account_key() -> str | None:
+    """An opaque name for this login on this device: the worker keeps one account's pages under it.
+    A new login (another member, or the same one again) is a new name, so nothing stored
+    under an earlier login is ever shown to the next."""
+    token = session.get(SESSION_KEY)
+    if not token or not current_user.is_authenticated:
+        return None
+    secret = current_app.config["SECRET_KEY"].encode()
+    return hashlib.sha256(secret + b"offline-account:" + token.encode()).hexdigest()[:20]
+
+
+def _ready() -> bool:
+    """A validator only for a member whose page would render now (no flashed message waiting)."""
+    return (current_user.is_authenticated and not current_user.must_change_password
+            and "_flashes" not in session)
+
+
+def page_tag(validator: Callable[..., tuple | None], **args) -> str | None:
+    """The page's ETag for this member now, or None."""
+    if not _ready():
+        return None
+    parts = validator(**args)
+    if parts is None:
+        return None
+    user = current_user
+    roles = sorted((r.role, r.org_id) for r in user.roles)
+    member = (build_stamp(), account_key(), user.id, user.content_version, text_step(), roles,
+              request.headers.get("HX-Request"))
+    return hashlib.sha256(repr((member, parts)).encode()).hexdigest()[:32]
+
+
+def keep_offline(view):
+    """The phone's worker may keep this page (it has no validator: it is drawn afresh each time)."""
+    @wraps(view)
+    def page(*args, **kwargs):
+        g.setdefault(OFFLINE_FLAG, True)
+        return view(*args, **kwargs)
+    return page
+
+
+def conditional(validator: Callable[..., tuple | None]):
+    """Answer GETs of the view with 304 while `validator(**view_args)` is unchanged."""
+    def decorate(view):
+        @wraps(view)
+        def page(**kwargs):
+            if request.method != "GET":
+                return view(**kwargs)
+            g.setdefault(OFFLINE_FLAG, True)
+            tag = page_tag(validator, **kwargs)
+            if tag is not None and request.if_none_match.contains_weak(tag):
+                response = make_response("", 304)
+                response.set_etag(tag, weak=True)
+                return response
+            g.setdefault(_COMMITS, 0)
+            commits = g.get(_COMMITS)
+            response = make_response(view(**kwargs))
+            if response.status_code != 200 or tag is None:
+                return response
+            if g.get(_COMMITS) != commits:
+                tag = page_tag(validator, **kwargs)  # the view wrote: the page is of the state after it
+            if tag is not None:
+                # Weak: the body is sent gzipped or not, the same page either way.
+                response.set_etag(tag, weak=True)
+                # Kept by the member's browser only, and asked about again before each use (a
+                # page stricter still, the note's, says no-store in its own hook, which runs after).
+                response.headers.setdefault("Cache-Control", "private, no-cache")
+            return response
+        return page
+    return decorate
+
+
+# Last: auth's own pages use this module's decorators, which must exist when auth imports them.
+from handbook.auth.service import SESSION_KEY  # noqa: E402
+from handbook.auth.textsize import text_step  # noqa: E402
+
+
+@event.listens_for(db.session, "after_commit")
+def _count_commit(_session) -> None:
+    if has_app_context() and _COMMITS in g:
+        g.setdefault(_COMMITS, 0)
+        setattr(g, _COMMITS, g.get(_COMMITS) + 1)

@@ -1,0 +1,29 @@
+"""What the reader's pages are made of, for their validator (handbook/conditional.py): the
+document's content version (its details and text, who must study it), and the version of the
+document that replaced it, whose name the reader shows. The member's own marks (bookmarks,
+notes on articles, "đã học", the offline mark, where they stopped) move the member's version,
+which every validator carries. One statement, built once, before anything is rendered.
+"""
+
+from flask_login import current_user
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import aliased
+
+from handbook.extensions import db
+from handbook.library.access import can_view_document
+from handbook.library.models import Document
+
+_REPLACEMENT = aliased(Document)
+_READER = select(
+    Document.id, Document.org_id, Document.content_version,
+    select(_REPLACEMENT.content_version).where(_REPLACEMENT.id == Document.replaced_by_id).scalar_subquery(),
+).where(Document.slug == bindparam("slug"))
+
+
+def reader_page(slug: str) -> tuple | None:
+    """/library/<slug> (any page of it); None when the member may not read it (the view's 404)."""
+    row = db.session.execute(_READER, {"slug": slug}).first()
+    # can_view_document reads only the document's organisation, which the row has.
+    if row is None or not can_view_document(current_user, row):
+        return None
+    return tuple(row)

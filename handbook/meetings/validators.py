@@ -1,0 +1,81 @@
+"""What a meeting's pages are made of, for their validators (handbook/conditional.py): the
+meeting's content version, which moves with its agenda, answers, check-in, minutes, votes and
+tasks (handbook/content_version.py), and what time alone changes — the check-in window, and
+last month's tasks falling late under the review item. One statement, built once, before
+anything is rendered; the notes feature adds its note's version to the same row.
+"""
+
+from datetime import timedelta
+
+from flask_login import current_user
+from sqlalchemy import bindparam, func, select
+
+from handbook.auth.permissions import in_cell_id, manages_cell_id
+from handbook.extensions import db
+from handbook.library.models import Document, Section
+from handbook.meetings.access import can_see_meeting
+from handbook.meetings.models import AgendaItem, AgendaLink, Meeting, Task
+from handbook.meetings.status import CHECKIN_EARLY, CHECKIN_LATE, Action, Status, allows
+from handbook.models_base import utcnow
+from handbook.timefmt import to_vn
+
+MEETING, TODAY = bindparam("meeting_id"), bindparam("today")
+_LINKED = (select(Section.document_id).join(AgendaLink, AgendaLink.section_id == Section.id)
+           .join(AgendaItem, AgendaItem.id == AgendaLink.item_id).where(AgendaItem.meeting_id == Meeting.id))
+# The page shows the headings of the articles its agenda links and the title of its document: the
+# sum of those documents' versions moves when any of them does (versions only grow, and a link
+# added or removed moves the meeting's own).
+_DOCUMENTS = (select(func.coalesce(func.sum(Document.content_version), 0))
+              .where(Document.id.in_(_LINKED) | (Document.id == Meeting.document_id)).scalar_subquery())
+# What the shared parts (parts.py) and every validator of the meeting's pages read alike.
+VERSION = (Meeting.content_version, _DOCUMENTS)
+# Plain columns, not ORM objects: nothing to load into the session on the 304 path.
+COLUMNS = (Meeting.id, Meeting.cell_id, Meeting.status, Meeting.checkin_code, Meeting.starts_at,
+           Meeting.duration_minutes, *VERSION)
+
+
+def _of_cell(column, *where):
+    return select(column).where(Task.cell_id == Meeting.cell_id, *where).scalar_subquery()
+
+
+# Statements built once, with bound parameters: SQLAlchemy works out a new statement's cache key
+# on every execution (most of a small query's cost) and keeps it on a reused one.
+_PAGE = select(
+    *COLUMNS,
+    # The cell's tasks shown under a later meeting's review item, and those late today.
+    _of_cell(func.max(Task.updated_at)), _of_cell(func.count(Task.id)),
+    _of_cell(func.count(Task.id), Task.status != "done", Task.due_on < TODAY),
+).where(Meeting.id == MEETING)
+
+
+def facts(row) -> tuple | None:
+    """What a row of `COLUMNS` says of a meeting's page for the member, or None when the member
+    may not see the meeting (the view answers its 404)."""
+    user = current_user
+    # Members of the cell and its leaders are settled on the ids; anyone else (an admin above
+    # the cell) by the one rule, on the loaded meeting, as is check-in while it is open.
+    seen = manages_cell_id(user, row.cell_id) or (row.status != Status.DRAFT and in_cell_id(user, row.cell_id))
+    meeting = None
+    if not seen or row.checkin_code is not None:
+        meeting = db.session.get(Meeting, row.id)
+        if not can_see_meeting(user, meeting):
+            return None
+    ends = row.starts_at + timedelta(minutes=row.duration_minutes)
+    during = row.starts_at - CHECKIN_EARLY <= utcnow() <= ends + CHECKIN_LATE
+    return (tuple(row), in_cell_id(user, row.cell_id), manages_cell_id(user, row.cell_id),
+            meeting is not None and allows(meeting, Action.CHECK_IN), during)
+
+
+def meeting_page(meeting_id: int) -> tuple | None:
+    """/meetings/<id>: the meeting's content version, the cell's tasks, whether it is on."""
+    row = db.session.execute(_PAGE, {"meeting_id": meeting_id, "today": to_vn(utcnow()).date()}).first()
+    return facts(row) if row is not None else None
+
+
+_VERSION = select(*VERSION).where(Meeting.id == MEETING)
+
+
+def content_key(meeting: Meeting) -> tuple:
+    """The key the page's shared parts are cached under: the same versions its validator reads,
+    read afresh (not from the loaded row, which a write of this request may have moved)."""
+    return (meeting.id, *db.session.execute(_VERSION, {"meeting_id": meeting.id}).one())
