@@ -2,8 +2,9 @@
 
 The next meeting of the member's cell (the meetings feature's rule: handbook/meetings/schedule.py)
 and any meeting today, with the agenda's linked articles and the member's own note; the previous
-meeting with its final minutes; the documents the member marked for offline reading and the
-required-study documents.
+meeting with its final minutes; the documents the member marked for offline reading, the
+required-study documents and those other features offer (signals.offline_documents: an open
+study programme's).
 The server draws this list (the worker keeps nothing else), each page with its validator,
 so a phone refreshes only what changed and drops what the member may no longer see.
 """
@@ -25,6 +26,7 @@ from handbook.meetings.status import PUBLISHED
 from handbook.models_base import utcnow
 from handbook.offline import validators
 from handbook.offline.models import OfflineMark
+from handbook.signals import answers, offline_documents
 from handbook.timefmt import VN, vn_datetime
 
 
@@ -76,7 +78,8 @@ def _pack_documents(user) -> list[Document]:
     marked = db.session.scalars(
         select(Document).join(OfflineMark, OfflineMark.document_id == Document.id)
         .where(OfflineMark.user_id == user.id).order_by(OfflineMark.created_at))
-    return list(marked) + [a.document for a in assignments_for(user)]
+    offered = [document for documents in answers(offline_documents, user) for document in documents]
+    return list(marked) + [a.document for a in assignments_for(user)] + offered
 
 
 class _Builder:
