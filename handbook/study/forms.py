@@ -1,8 +1,15 @@
 """Forms of the study programmes, with their Vietnamese messages."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, DateTimeLocalField, SelectField, SelectMultipleField, StringField
-from wtforms import TextAreaField
+from wtforms import (
+    BooleanField,
+    DateField,
+    DateTimeLocalField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 
 from handbook.integers import BoundedIntegerField, chosen_id

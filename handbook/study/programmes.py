@@ -13,10 +13,10 @@ from handbook.library.access import visible_documents_clause
 from handbook.library.models import Document, Section
 from handbook.library.study import marks_among
 from handbook.meetings.agenda import plan_meeting
+from handbook.models_base import utcnow
 from handbook.study import messages as msg
 from handbook.study.access import overseen_roots, session_cells, setter_orgs
 from handbook.study.models import Harvest, Programme, ProgrammeItem, ProgrammeSession
-from handbook.models_base import utcnow
 from handbook.timefmt import to_vn, vn_date
 
 MAX_ITEMS = 40

@@ -10,6 +10,7 @@ from handbook.extensions import db
 from handbook.library.access import can_view_document
 from handbook.library.study import marks_among
 from handbook.meetings.access import can_see_meeting
+from handbook.security import is_htmx
 from handbook.study import bp, harvest, programmes
 from handbook.study import messages as msg
 from handbook.study.access import (
@@ -22,7 +23,6 @@ from handbook.study.access import (
     session_cells,
 )
 from handbook.study.forms import ActionForm, HarvestForm
-from handbook.security import is_htmx
 from handbook.timefmt import vn_datetime, vn_time
 
 
@@ -39,7 +39,7 @@ def index():
 @bp.get("/<int:programme_id>")
 @login_required
 def show(programme_id: int):
-    programme = get_visibleget_audience_programme_or_404(programme_id)
+    programme = get_visible_programme_or_404(programme_id)
     member = in_audience(current_user, programme)
     marks = {d for _u, d in marks_among([current_user.id], programme.document_ids)}
     sessions = [s.meeting for s in programme.sessions if can_see_meeting(current_user, s.meeting)]
