@@ -15,7 +15,7 @@ from handbook.meetings.status import Action, move
 from handbook.models_base import utcnow
 from handbook.study import messages as msg
 from handbook.study.models import Harvest, Programme, ProgrammeItem, ProgrammeSession
-from handbook.study.programmes import today
+from handbook.study.programmes import article_like, today
 from handbook.timefmt import to_vn
 
 TITLE = "Học tập, quán triệt Nghị quyết Đại hội XIV của Đảng năm 2026 (demo)"
@@ -30,7 +30,7 @@ def _items() -> list[ProgrammeItem]:
     items = [ProgrammeItem(position=1, document_id=ct01.id, anchor="", label="")] if ct01 else []
     if ct05 is not None:
         parts = list(db.session.scalars(select(Section).where(
-            Section.document_id == ct05.id, Section.parent_id.is_(None), Section.level != "plain")
+            Section.document_id == ct05.id, Section.parent_id.is_(None), article_like())
             .order_by(Section.position)))
         for part in parts[:1] + parts[2:3]:  # the purpose, and the duty to set an example
             label = f"{part.number}. {part.heading}" if part.number else part.heading

@@ -4,7 +4,7 @@ sessions through the meetings feature, and the programmes a member is asked to t
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from handbook.audit import record
 from handbook.domain import DomainError
@@ -35,6 +35,12 @@ class Candidate:
     articles: list[Section]
 
 
+def article_like():
+    """A WHERE clause on Section: a part one may be asked to study — an article (Điều), a chapter,
+    or a numbered part of a summary's outline — not a loose paragraph."""
+    return or_(Section.level != "plain", Section.number != "")
+
+
 def candidates(user) -> list[Candidate]:
     """Active documents `user` reads, each with its articles, in two statements."""
     documents = list(db.session.scalars(select(Document).where(
@@ -42,7 +48,7 @@ def candidates(user) -> list[Candidate]:
     by_doc: dict[int, list[Section]] = {d.id: [] for d in documents}
     if documents:
         for section in db.session.scalars(select(Section).where(
-                Section.document_id.in_(list(by_doc)), Section.parent_id.is_(None), Section.level != "plain")
+                Section.document_id.in_(list(by_doc)), Section.parent_id.is_(None), article_like())
                 .order_by(Section.document_id, Section.position)):
             if len(by_doc[section.document_id]) < ARTICLES_SHOWN:
                 by_doc[section.document_id].append(section)
