@@ -23,12 +23,17 @@ def strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
+YEARS = range(2000, 2101)  # a typed year 0001 or 9999 is a slip, and would overflow time zone arithmetic
+
+
 class DayField(DateField):
     """A day; a value that is not one gets a Vietnamese message, not the library's English."""
 
     def process_formdata(self, valuelist):
         try:
             super().process_formdata(valuelist)
+            if self.data is not None and self.data.year not in YEARS:
+                raise ValueError(self.data)
         except ValueError:
             self.data = None
             raise ValueError(msg.BAD_DATE) from None
@@ -38,6 +43,8 @@ class TimeField(DateTimeLocalField):
     def process_formdata(self, valuelist):
         try:
             super().process_formdata(valuelist)
+            if self.data is not None and self.data.year not in YEARS:
+                raise ValueError(self.data)
         except ValueError:
             self.data = None
             raise ValueError(BAD_TIME) from None

@@ -9,6 +9,7 @@ from sqlalchemy import or_, select
 from handbook.audit import record
 from handbook.domain import DomainError
 from handbook.extensions import db
+from handbook.integers import id_or_none
 from handbook.library.access import visible_documents_clause
 from handbook.library.models import Document, Section
 from handbook.library.study import marks_among
@@ -61,9 +62,10 @@ def parse_picks(values: list[str]) -> list[tuple[str, int]]:
     picks = []
     for value in values:
         kind, _, number = (value or "").partition("-")
-        if kind not in ("d", "s") or not number.isdigit() or len(number) > 12:
+        found = id_or_none(number)  # within the INTEGER column: a crafted number is a message, not a crash
+        if kind not in ("d", "s") or found is None:
             raise DomainError(msg.BAD_ITEM, field="items")
-        picks.append((kind, int(number)))
+        picks.append((kind, found))
     return picks
 
 
