@@ -29,7 +29,7 @@ from handbook.timefmt import vn_datetime, vn_time
 @bp.get("")
 @login_required
 def index():
-    """The member's programmes, open first; for those who set them, the ones they oversee."""
+    """The member's programmes, newest first; for those who set them, the ones they oversee."""
     mine = programmes.standings(current_user, open_now=False)
     staff = can_set(current_user)
     return render_template("study/index.html", mine=mine, staff=staff,
