@@ -1,6 +1,7 @@
 """Demo: the province's programme on the Đại hội XIV resolution (Chỉ thị 01-CT/TW, 23/01/2026) and
 that year's Chỉ thị 05 theme, for every member of the bloc, with one study session of cell 1
-(published, after cell 1's next monthly meeting) planned by the meetings feature; dangvien has
+(a draft its secretary has still to publish, after cell 1's next monthly meeting) planned by the
+meetings feature; dangvien has
 marked the first document studied, dangvien2 has handed in her thu hoạch. Idempotent: found again
 by title."""
 
@@ -11,7 +12,6 @@ from sqlalchemy import select
 from handbook.extensions import db
 from handbook.library.models import Document, Section, StudyMark
 from handbook.meetings.agenda import plan_meeting
-from handbook.meetings.status import Action, move
 from handbook.models_base import utcnow
 from handbook.study import messages as msg
 from handbook.study.models import Harvest, Programme, ProgrammeItem, ProgrammeSession
@@ -39,7 +39,8 @@ def _items() -> list[ProgrammeItem]:
 
 
 def _session(programme: Programme, cell, secretary) -> None:
-    """Three days after cell 1's next monthly meeting (the 4th, 14:00), so that stays the next one."""
+    """Three days after cell 1's next monthly meeting (the 4th, 14:00). A draft, as the planner
+    makes it: members are told of it when the secretary publishes it, like any meeting."""
     local = to_vn(utcnow())
     month = local.month % 12 + 1
     year = local.year + (1 if month == 1 else 0)
@@ -48,8 +49,6 @@ def _session(programme: Programme, cell, secretary) -> None:
                            starts_at=starts, duration_minutes=120, location="Hội trường tầng 3", template="study",
                            document_id=programme.items[0].document_id if programme.items else None)
     meeting.created_by_id = secretary.id
-    move(meeting, Action.PUBLISH)
-    meeting.published_at = utcnow()
     db.session.add(ProgrammeSession(programme_id=programme.id, meeting_id=meeting.id))
 
 

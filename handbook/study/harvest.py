@@ -28,7 +28,7 @@ def start(user, programme: Programme) -> Harvest:
     """A new, unsaved thu hoạch, to the member's cell of now."""
     if user.cell_id is None:
         raise DomainError(msg.NO_CELL)
-    return Harvest(programme_id=programme.id, user_id=user.id, cell_id=user.cell_id, body="", status="draft",
+    return Harvest(programme_id=programme.id, user_id=user.id, cell_id=user.cell_id, body="", status="writing",
                    version=0)
 
 

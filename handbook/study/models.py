@@ -11,7 +11,7 @@ from handbook.extensions import db
 from handbook.models_base import UTCDateTime, utcnow
 from handbook.versioning import versioned
 
-HARVEST_STATUS_LABELS = {"draft": "Đang viết", "submitted": "Đã nộp chi bộ"}
+HARVEST_STATUS_LABELS = {"writing": "Đang viết", "submitted": "Đã nộp chi bộ"}
 
 
 class Programme(db.Model):
@@ -84,7 +84,7 @@ class Harvest(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     cell_id: Mapped[int] = mapped_column(ForeignKey("organization.id"), index=True)  # submitted to
     body: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(10), default="draft")
+    status: Mapped[str] = mapped_column(String(10), default="writing")
     # The version the editor's text was typed on (handbook/versioning.py).
     version: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
