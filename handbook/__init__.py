@@ -31,7 +31,7 @@ from handbook.orgs import history as org_history
 
 # Each feature is a package with a blueprint `bp`; order is the order of registration.
 FEATURES = ["main", "auth", "library", "search", "meetings", "notes", "year", "fees", "quiz", "voice", "examples",
-            "admin", "offline", "push"]
+            "study", "admin", "offline", "push"]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 

@@ -53,6 +53,7 @@ ACTION_LABELS = {
     "quiz.bank_created": "Tạo ngân hàng câu hỏi",
     "quiz.bank_imported": "Nhập câu hỏi kiểm tra",
     "quiz.set": "Ra bài kiểm tra",
+    "study.set": "Đặt chương trình học tập",
     "example.registered": "Đăng ký gương người tốt, việc tốt",
     "example.approved": "Duyệt gương người tốt, việc tốt",
     "example.returned": "Trả lại gương người tốt, việc tốt",

@@ -75,6 +75,12 @@ year_evidence = _signals.signal("year-evidence", doc="""What a member may cite a
 Sent with the user and `year=`; answer a list of `Evidence` (what another feature holds and
 recognises of the member's year: a good example the committee approved), or None.""")
 
+offline_documents = _signals.signal("offline-documents", doc="""Documents a member's phone should keep.
+
+Sent with the user; answer a list of library documents the member is asked to read now (an
+open study programme's), or None. The offline pack keeps every page of each one the member may
+read, as it keeps the documents marked for offline.""")
+
 members_notified = _signals.signal("members-notified", doc="""Members were told something in the app.
 
 Sent with the meeting (or None), `user_ids`, `kind` (a notification kind), `message` (the

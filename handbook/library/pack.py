@@ -1,7 +1,8 @@
 """The documents a member's phone keeps (their part of the meeting pack): the articles the
 agendas of the pack's meetings link (the reader's first page, and the page holding each
 article, as the agenda's link asks for it), the documents the member marked for reading
-without signal, and the required-study ones, every page of them.
+without signal, the required-study ones and those other features offer (`offline_documents`: an
+open study programme's), every page of them.
 """
 
 from flask import url_for
@@ -17,7 +18,7 @@ from handbook.library.validators import reader_page
 from handbook.meetings.models import AgendaItem, AgendaLink
 from handbook.meetings.schedule import pack_meetings
 from handbook.offline.marks import marked_document_ids
-from handbook.signals import OfflinePage
+from handbook.signals import OfflinePage, answers, offline_documents
 
 
 def _linked_sections(meeting_ids: list[int]) -> list[tuple[Document, str]]:
@@ -37,7 +38,8 @@ def _linked_sections(meeting_ids: list[int]) -> list[tuple[Document, str]]:
 def _kept_documents(user) -> list[Document]:
     ids = marked_document_ids(user.id)
     found = {d.id: d for d in db.session.scalars(select(Document).where(Document.id.in_(ids)))} if ids else {}
-    return [found[i] for i in ids if i in found] + [a.document for a in assignments_for(user)]
+    offered = [document for documents in answers(offline_documents, user) for document in documents]
+    return [found[i] for i in ids if i in found] + [a.document for a in assignments_for(user)] + offered
 
 
 class _Pages:

@@ -13,10 +13,11 @@ bp = Blueprint("meetings", __name__)
 # models: every table of meetings, the parts' too; schedule: which meeting is next; votes: open
 # a vote (a member's rating) and read its result; tasks: the resolution's tasks done on time per
 # member and year; quality: a meeting's and a month's quality checks (the three subpackages show
-# only the names their __init__ holds: their own PUBLIC is empty); notify: telling members
-# something in the app (notify_people, for what belongs to no meeting); validators: what a meeting's
-# pages are made of (the notes' page sits beside the meeting).
-PUBLIC = ("models", "access", "status", "schedule", "validators", "votes", "tasks", "quality", "notify")
+# only the names their __init__ holds: their own PUBLIC is empty); agenda: plan a meeting (only
+# `plan_meeting`, as votes shows its names); notify: telling members something in the app
+# (notify_people, for what belongs to no meeting); validators: what a meeting's pages are made
+# of (the notes' page sits beside the meeting).
+PUBLIC = ("models", "access", "status", "schedule", "validators", "agenda", "votes", "tasks", "quality", "notify")
 
 # Every page of the feature, the parts' included, on the one blueprint.
 from handbook.meetings import hooks, routes  # noqa: E402,F401

@@ -14,7 +14,8 @@ from handbook.models_base import UTCDateTime, utcnow
 from handbook.orgs.models import Organization
 from handbook.versioning import versioned
 
-KIND_LABELS = {"regular": "Sinh hoạt định kỳ", "thematic": "Sinh hoạt chuyên đề", "extraordinary": "Họp bất thường"}
+KIND_LABELS = {"regular": "Sinh hoạt định kỳ", "thematic": "Sinh hoạt chuyên đề", "extraordinary": "Họp bất thường",
+               "study": "Học tập nghị quyết"}
 
 
 class Meeting(db.Model):

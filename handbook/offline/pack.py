@@ -4,7 +4,8 @@ The app's own pages (home, the account page with logout, the offline page), then
 feature answers to `offline_pages` (handbook/signals.py): the next meeting of the member's cell
 and any meeting today, with the member's note, and the previous meeting with its final minutes
 (meetings/schedule.py: `pack_meetings`); the agenda's linked articles, the documents the member
-marked for offline reading and the required-study documents (library/pack.py). Each page comes
+marked for offline reading, the required-study documents and those other features offer
+(`offline_documents`: an open study programme's) (library/pack.py). Each page comes
 with the validator its own view gives, so a phone refreshes only what changed and drops what the
 member may no longer see.
 """

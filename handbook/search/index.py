@@ -22,14 +22,14 @@ from handbook.search.models import SearchEntry
 # Each kind owns a range of entry ids (an agenda and its minutes share one, so a meeting's
 # two entries sit side by side). Sections, notes and members take their row's id in the
 # range; meetings take a key ordered by start time (`meeting_key`). Answers published to a FAQ
-# and approved good examples take their row's id too.
+# and approved good examples take their row's id too, and so do study programmes.
 SPAN = 1 << 60
 BASES = {"section": 1 * SPAN, "agenda": 2 * SPAN, "minutes": 2 * SPAN, "note": 3 * SPAN, "member": 4 * SPAN,
-         "faq": 5 * SPAN, "example": 6 * SPAN}
+         "faq": 5 * SPAN, "example": 6 * SPAN, "study": 7 * SPAN}
 # On SQLite, each kind's entries have their own FTS5 table (PostgreSQL: a partial GIN index).
 FTS_TABLES = {"section": "search_fts_section", "agenda": "search_fts_meeting", "minutes": "search_fts_meeting",
               "note": "search_fts_note", "member": "search_fts_member", "faq": "search_fts_faq",
-              "example": "search_fts_example"}
+              "example": "search_fts_example", "study": "search_fts_study"}
 _EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
 _DD = str.maketrans({"đ": "d", "Đ": "D"})
 BATCH = 500

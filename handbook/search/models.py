@@ -23,7 +23,7 @@ class SearchEntry(db.Model):
     # type for the id to be the rowid, which FTS5 uses.
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
                                     autoincrement=False)
-    kind: Mapped[str] = mapped_column(String(10))  # section, agenda, minutes, note, member, faq, example
+    kind: Mapped[str] = mapped_column(String(10))  # section, agenda, minutes, note, member, faq, example, study
     ref_id: Mapped[int]  # the id of the row it was made from, in that kind's own table
     title: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text, default="")

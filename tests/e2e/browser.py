@@ -37,13 +37,15 @@ MEMBER_PAGES = [
     # The demo seeds cell 1's meetings first: 1 is last month's (minutes final), 3 the next one.
     "/meetings/1", "/meetings/3", "/meetings/3/note", "/year", "/fees", "/quiz",
     "/questions", "/questions/new", "/questions/faq", "/examples",
+    # The demo's study programme (1), which dangvien takes part in, and his thu hoạch.
+    "/study", "/study/1", "/study/1/thu-hoach",
 ]
 # What a committee admin opens besides the member pages.
 ADMIN_PAGES = ["/admin/dashboard", "/admin/members", "/admin/import", "/admin/orgs", "/year/model-cells",
                "/quiz/manage", "/quiz/new", "/quiz/1/stats", "/questions/inbox", "/examples/committee",
                "/examples/new", "/admin/", "/admin/audit", "/admin/members/new",
                "/admin/members/3", "/admin/orgs/2", "/admin/orgs/3", "/library/import", "/library/08-qdi-tw/edit",
-               "/library/08-qdi-tw/study", "/quiz/banks/1"]
+               "/library/08-qdi-tw/study", "/quiz/banks/1", "/study/new", "/study/1/tien-do", "/study/thu-hoach/1"]
 
 
 def secretary_pages(cell: int) -> list[str]:
@@ -58,7 +60,8 @@ def secretary_pages(cell: int) -> list[str]:
             "/meetings/1/quality", "/meetings/3/votes", "/meetings/1/votes", f"/fees/cells/{cell}/{year}",
             f"/fees/cells/{cell}/{year}/{month}", f"/fees/cells/{cell}/{last_year}/{last_month}/report",
             f"/year/{year}/cells/{cell}", f"/year/{year - 1}/cells/{cell}", f"/year/{year}/cells/{cell}/finish",
-            f"/year/{year}/cells/{cell}/members/3", "/quiz/manage", "/quiz/new"]
+            f"/year/{year}/cells/{cell}/members/3", "/quiz/manage", "/quiz/new", "/study/new", "/study/1/tien-do",
+            "/study/1/buoi-hoc", "/study/thu-hoach/1"]
 
 
 def demo_cell1_id(live_server) -> int:

@@ -24,4 +24,15 @@ THEMATIC = [
     ("Bế mạc: thông qua biên bản", "", 10, "closing"),
 ]
 
-TEMPLATES = {"regular": REGULAR, "thematic": THEMATIC}
+# A study session (học tập nghị quyết) of a study programme: the study feature plans it with this.
+STUDY = [
+    ("Khai mạc; nêu mục đích, yêu cầu của buổi học tập",
+     "Bí thư chi bộ nêu mục đích, yêu cầu và thông qua chương trình.", 10),
+    ("Quán triệt nội dung văn bản cần học", "Đồng chí được phân công trình bày những điểm chính của các văn bản, "
+     "điều khoản trong chương trình học tập.", 40),
+    ("Thảo luận, liên hệ với nhiệm vụ của chi bộ và bản thân", "", 30),
+    ("Kết luận; nhắc đảng viên nộp bài thu hoạch", "", 10),
+    ("Bế mạc: thông qua biên bản", "", 5, "closing"),
+]
+
+TEMPLATES = {"regular": REGULAR, "thematic": THEMATIC, "study": STUDY}

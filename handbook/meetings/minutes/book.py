@@ -18,8 +18,8 @@ from handbook.pdf import html_to_pdf
 from handbook.timefmt import to_vn
 
 TITLES = {"thematic": "BIÊN BẢN SINH HOẠT CHI BỘ", "regular": "BIÊN BẢN SINH HOẠT CHI BỘ",
-          "extraordinary": "BIÊN BẢN HỌP CHI BỘ"}
-SUBTITLES = {"thematic": "(Sinh hoạt chuyên đề)", "extraordinary": "(Họp bất thường)"}
+          "extraordinary": "BIÊN BẢN HỌP CHI BỘ", "study": "BIÊN BẢN SINH HOẠT CHI BỘ"}
+SUBTITLES = {"thematic": "(Sinh hoạt chuyên đề)", "extraordinary": "(Họp bất thường)", "study": "(Học tập nghị quyết)"}
 
 
 def date_line(day) -> str:

@@ -103,7 +103,8 @@ def test_demo_seed_is_idempotent(world):
     seed_demo()
     assert before == (db.session.scalar(select(func.count(Meeting.id))),
                       db.session.scalar(select(func.count(AgendaItem.id))))
-    assert before[0] == 6  # five of cells 1 and 2, one of the cell merged into cell 2 in 2025
+    # Five of cells 1 and 2, one of the cell merged into cell 2 in 2025, cell 1's study session.
+    assert before[0] == 7
 
 
 def test_demo_links_the_next_meeting_to_article_3_of_regulation_08(world):
