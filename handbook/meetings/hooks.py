@@ -13,6 +13,7 @@ from handbook.meetings.notify import purge_old_notifications, unread_count
 from handbook.meetings.schedule import next_meeting_for
 from handbook.meetings.status import Action, status_allows
 from handbook.meetings.tasks import service as tasks
+from handbook.meetings.votes import live
 from handbook.signals import NavEntry, Panel, account_panels, home_panels, nav_context, nav_entries, periodic_work
 
 
@@ -25,7 +26,10 @@ def meetings_entry(app) -> NavEntry:
 def home(user) -> Panel:
     """The next meeting, with the member's answer and the one-tap buttons while it takes answers."""
     meeting = next_meeting_for(user)
-    context = {"meeting": meeting, "answerable": False}
+    context = {"meeting": meeting, "answerable": False, "live": None}
+    if meeting is not None and user.cell_id == meeting.cell_id:
+        banner = live.banner(meeting, user, in_cell=True)
+        context["live"] = banner if banner["polling"] else None  # during the meeting: its vote
     if meeting is not None and user.cell_id == meeting.cell_id and status_allows(meeting, Action.RSVP):
         rsvp = own_rsvp(meeting, user)
         context.update(answerable=True, rsvp=rsvp, rsvp_form=rsvp_form_for(rsvp))

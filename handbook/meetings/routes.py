@@ -17,6 +17,7 @@ from handbook.meetings.parts import shared_parts
 from handbook.meetings.status import Action, Status, status_allows
 from handbook.meetings.tasks import service as tasks
 from handbook.meetings.votes import box as vote_box
+from handbook.meetings.votes import live
 from handbook.models_base import utcnow
 from handbook.security import private_page
 
@@ -59,6 +60,7 @@ def show(meeting_id):
                            rsvp_form=rsvp_form_for(rsvp), is_member=is_member, can_manage=can_manage,
                            checkin_open=checkin_open(meeting),
                            own_mark=own_attendance(meeting, current_user) if is_member else None,
+                           live=live.banner(meeting, current_user, is_member) if is_member else None,
                            **_record_context(meeting, is_member))
 
 
