@@ -6,7 +6,7 @@ from flask import url_for
 from flask_login import current_user
 
 from handbook.jobs import enqueue
-from handbook.meetings.attendance.service import own_rsvp, rsvp_form_for
+from handbook.meetings.attendance.service import own_attendance, own_rsvp, rsvp_form_for
 from handbook.meetings.calendar import reminders
 from handbook.meetings.calendar.ical import token_for
 from handbook.meetings.notify import purge_old_notifications, unread_count
@@ -31,6 +31,10 @@ def home(user) -> Panel:
         banner = live.banner(meeting, user, in_cell=True)
         context["live"] = banner if banner["polling"] else None  # during the meeting: its vote
     if meeting is not None and user.cell_id == meeting.cell_id and status_allows(meeting, Action.RSVP):
+        mark = own_attendance(meeting, user)
+        if mark is not None and mark.status == "present":  # there already: no question of coming
+            context["checked_in_at"] = mark.recorded_at
+            return Panel(10, "meetings/_home_panel.html", context)
         rsvp = own_rsvp(meeting, user)
         context.update(answerable=True, rsvp=rsvp, rsvp_form=rsvp_form_for(rsvp))
     return Panel(10, "meetings/_home_panel.html", context)
