@@ -16,6 +16,9 @@ PUBLISHED = "Đã công bố chương trình họp; đảng viên trong chi bộ
 CANCELLED = "Đã hủy buổi họp."
 RSVP_SAVED = "Đã ghi nhận đăng ký của đồng chí."
 CHECKED_IN = "Đã điểm danh: có mặt."
+ATTENDANCE_TOO_EARLY = ("Buổi họp diễn ra ngày {day}: điểm danh chỉ ghi từ ngày họp. "
+                        "Danh sách chưa được lưu, buổi họp vẫn ở trạng thái đã công bố.")
+ATTENDANCE_WAITS = "Buổi họp diễn ra ngày {day}: điểm danh chỉ ghi từ ngày họp."
 CODE_OUTSIDE_WINDOW = "Mã đã tạo, nhưng chỉ dùng được từ 30 phút trước giờ họp đến 30 phút sau khi kết thúc."
 ATTENDANCE_SAVED = "Đã lưu điểm danh."
 MINUTES_DRAFT_SAVED = "Đã lưu bản nháp biên bản."

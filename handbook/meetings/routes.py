@@ -11,6 +11,8 @@ from handbook.meetings.access import get_managed_meeting_or_404, get_visible_mee
 from handbook.meetings.attendance.forms import RsvpForm
 from handbook.meetings.attendance.service import checkin_open, mark_read, own_attendance, own_rsvp, rsvp_form_for
 from handbook.meetings.minutes import book as minutes_book
+from handbook.meetings.minutes import signoff
+from handbook.meetings.minutes.service import get_minutes
 from handbook.meetings.models import Meeting
 from handbook.meetings.notify import mark_all_read, recent
 from handbook.meetings.parts import shared_parts
@@ -61,7 +63,16 @@ def show(meeting_id):
                            checkin_open=checkin_open(meeting),
                            own_mark=own_attendance(meeting, current_user) if is_member else None,
                            live=live.banner(meeting, current_user, is_member) if is_member else None,
+                           signer=_signer(meeting) if is_member else None,
                            **_record_context(meeting, is_member))
+
+
+def _signer(meeting) -> dict | None:
+    """The chair's or note-taker's part: "Ký biên bản" while their signature is due, then when
+    they signed (the notification asking for it links there)."""
+    if meeting.status == Status.DRAFT or not status_allows(meeting, Action.SIGN_MINUTES):
+        return None
+    return signoff.own_part(meeting, get_minutes(meeting), current_user)
 
 
 def _record_context(meeting, is_member: bool) -> dict:
