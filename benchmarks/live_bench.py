@@ -47,7 +47,8 @@ def build(app) -> tuple[int, int]:
         db.session.add_all(users)
         db.session.flush()
         db.session.add(RoleAssignment(user=users[0], org=cell, role="secretary"))
-        meeting = create_meeting(cell, kind="regular", title="Sinh hoạt định kỳ", starts_at=utcnow() - timedelta(minutes=10),
+        meeting = create_meeting(cell, kind="regular", title="Sinh hoạt định kỳ",
+                                 starts_at=utcnow() - timedelta(minutes=10),
                                  duration_minutes=120, location="Hội trường", template="regular")
         meeting.status = "held"
         for user in users:

@@ -49,7 +49,8 @@ def future_meeting(server) -> int:
 
     def create():
         cell = db.session.scalar(select(Organization).where(Organization.name == CELL))
-        meeting = create_meeting(cell, kind="regular", title="Sinh hoạt tháng sau", starts_at=utcnow() + timedelta(days=40),
+        meeting = create_meeting(cell, kind="regular", title="Sinh hoạt tháng sau",
+                                 starts_at=utcnow() + timedelta(days=40),
                                  duration_minutes=120, location="Hội trường", template="regular")
         meeting.status, meeting.published_at = "published", utcnow()
         db.session.commit()
