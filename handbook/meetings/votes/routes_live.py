@@ -18,12 +18,16 @@ STOP_POLLING = 286
 def _answer(template: str, context: dict, polling: bool, changed_event: str | None = None):
     """The fragment with its tag; 304 when the phone already shows that tag, 286 when the page
     should stop asking (its last state is still swapped in, without the polling)."""
+    if polling and request.if_none_match.contains(context["etag"]):
+        # The phone shows this state already: answered without rendering anything.
+        response = make_response("", 304)
+        response.set_etag(context["etag"])
+        return response
     response = make_response(render_template(template, live=context))
     response.set_etag(context["etag"])
     if not polling:
         response.status_code = STOP_POLLING
         return response
-    response = response.make_conditional(request)
     if response.status_code == 200 and changed_event and request.if_none_match:
         # What the page shows elsewhere (the vote box) asks again only when the state moved.
         response.headers["HX-Trigger"] = changed_event
