@@ -14,7 +14,7 @@ from handbook.meetings.minutes import book as minutes_book
 from handbook.meetings.minutes import signoff
 from handbook.meetings.minutes.service import get_minutes
 from handbook.meetings.models import Meeting
-from handbook.meetings.notify import mark_all_read, recent
+from handbook.meetings.notify import ANCHORS, mark_all_read, recent
 from handbook.meetings.parts import shared_parts
 from handbook.meetings.status import Action, Status, status_allows
 from handbook.meetings.tasks import service as tasks
@@ -122,4 +122,5 @@ def notifications():
     meeting_ids = {n.meeting_id for n in items if n.meeting_id}
     visible = set(db.session.scalars(visible_meetings(current_user).where(Meeting.id.in_(meeting_ids))
                                      .with_only_columns(Meeting.id))) if meeting_ids else set()
-    return render_template("meetings/notifications.html", items=items, unread_ids=unread_ids, visible=visible)
+    return render_template("meetings/notifications.html", items=items, unread_ids=unread_ids, visible=visible,
+                           anchors=ANCHORS)

@@ -59,6 +59,8 @@ def test_an_open_vote_is_at_the_top_of_the_meeting_page_and_on_the_home_card(cli
     assert f'href="/meetings/{m.id}#bieu-quyet"' in banner and 'id="bieu-quyet"' in page
     home = client.get("/").get_data(as_text=True)
     assert "Biểu quyết ngay" in banner_of(home) and f"/meetings/{m.id}#bieu-quyet" in banner_of(home)
+    # The notification of the vote leads to the ballot too.
+    assert f'href="/meetings/{m.id}#bieu-quyet"' in client.get("/notifications").get_data(as_text=True)
 
 
 def test_the_banner_answers_304_until_the_vote_opens_then_closes_into_its_result(client, auth, world, now_meeting):
