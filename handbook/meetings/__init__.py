@@ -30,3 +30,4 @@ from handbook.meetings.minutes import routes_opinions  # noqa: E402,F401
 from handbook.meetings.quality import routes as quality_routes  # noqa: E402,F401
 from handbook.meetings.tasks import routes as tasks_routes  # noqa: E402,F401
 from handbook.meetings.votes import routes as votes_routes  # noqa: E402,F401
+from handbook.meetings.votes import routes_live as votes_live  # noqa: E402,F401

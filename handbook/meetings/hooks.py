@@ -9,7 +9,7 @@ from flask_login import current_user
 from handbook.conditional import page_tag
 from handbook.jobs import enqueue
 from handbook.meetings import search
-from handbook.meetings.attendance.service import own_rsvp, rsvp_form_for
+from handbook.meetings.attendance.service import own_attendance, own_rsvp, rsvp_form_for
 from handbook.meetings.calendar import ical, reminders
 from handbook.meetings.calendar.ical import token_for
 from handbook.meetings.notify import purge_old_notifications, unread_count
@@ -17,6 +17,7 @@ from handbook.meetings.schedule import next_meeting_for, pack_meetings
 from handbook.meetings.status import Action, status_allows
 from handbook.meetings.tasks import service as tasks
 from handbook.meetings.validators import meeting_page
+from handbook.meetings.votes import live
 from handbook.search.registry import search_source
 from handbook.signals import (
     HomePanel,
@@ -46,8 +47,15 @@ def meetings_entry(app) -> NavEntry:
 def home(user) -> HomePanel:
     """The next meeting, with the member's answer and the one-tap buttons while it takes answers."""
     meeting = next_meeting_for(user)
-    context = {"meeting": meeting, "answerable": False}
+    context = {"meeting": meeting, "answerable": False, "live": None}
+    if meeting is not None and user.cell_id == meeting.cell_id:
+        banner = live.banner(meeting, user, in_cell=True)
+        context["live"] = banner if banner["polling"] else None  # during the meeting: its vote
     if meeting is not None and user.cell_id == meeting.cell_id and status_allows(meeting, Action.RSVP):
+        mark = own_attendance(meeting, user)
+        if mark is not None and mark.status == "present":  # there already: no question of coming
+            context["checked_in_at"] = mark.recorded_at
+            return HomePanel("next_meeting", "meetings/_home_panel.html", context)
         rsvp = own_rsvp(meeting, user)
         context.update(answerable=True, rsvp=rsvp, rsvp_form=rsvp_form_for(rsvp))
     return HomePanel("next_meeting", "meetings/_home_panel.html", context)

@@ -20,6 +20,9 @@ from handbook.models_base import utcnow
 from handbook.signals import members_notified
 
 NOTIFICATIONS_KEPT = timedelta(days=180)
+# Where on the meeting page a notification (and its push) takes the member: the vote's ballot,
+# the signer's own box.
+ANCHORS = {"vote": "#bieu-quyet", "sign": "#ky-bien-ban"}
 
 
 def actor_id() -> int | None:
@@ -50,7 +53,7 @@ def tell(meeting: Meeting, user_ids: list[int], kind: str, message: str) -> None
     for user_id in sorted(user_ids):
         db.session.add(Notification(user_id=user_id, meeting_id=meeting.id, kind=kind, message=message))
     members_notified.send(meeting, user_ids=list(user_ids), kind=kind, message=message,
-                          url=f"/meetings/{meeting.id}")
+                          url=f"/meetings/{meeting.id}{ANCHORS.get(str(kind), '')}")
 
 
 def notify_people(user_ids, kind: str, message: str, url: str) -> None:

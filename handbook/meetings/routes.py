@@ -12,13 +12,16 @@ from handbook.meetings.access import get_managed_meeting_or_404, get_visible_mee
 from handbook.meetings.attendance.forms import RsvpForm
 from handbook.meetings.attendance.service import checkin_open, mark_read, own_attendance, own_rsvp, rsvp_form_for
 from handbook.meetings.minutes import book as minutes_book
+from handbook.meetings.minutes import signoff
+from handbook.meetings.minutes.service import get_minutes
 from handbook.meetings.models import Meeting
-from handbook.meetings.notify import mark_all_read, recent
+from handbook.meetings.notify import ANCHORS, mark_all_read, recent
 from handbook.meetings.parts import shared_parts
 from handbook.meetings.status import Action, Status, status_allows
 from handbook.meetings.tasks import service as tasks
 from handbook.meetings.validators import meeting_page
 from handbook.meetings.votes import box as vote_box
+from handbook.meetings.votes import live
 from handbook.models_base import utcnow
 from handbook.security import private_page
 
@@ -62,7 +65,17 @@ def show(meeting_id):
                            rsvp_form=rsvp_form_for(rsvp), is_member=is_member, can_manage=can_manage,
                            checkin_open=checkin_open(meeting),
                            own_mark=own_attendance(meeting, current_user) if is_member else None,
+                           live=live.banner(meeting, current_user, is_member) if is_member else None,
+                           signer=_signer(meeting) if is_member else None,
                            **_record_context(meeting, is_member))
+
+
+def _signer(meeting) -> dict | None:
+    """The chair's or note-taker's part: "Ký biên bản" while their signature is due, then when
+    they signed (the notification asking for it links there)."""
+    if meeting.status == Status.DRAFT or not status_allows(meeting, Action.SIGN_MINUTES):
+        return None
+    return signoff.own_part(meeting, get_minutes(meeting), current_user)
 
 
 def _record_context(meeting, is_member: bool) -> dict:
@@ -112,4 +125,5 @@ def notifications():
     meeting_ids = {n.meeting_id for n in items if n.meeting_id}
     visible = set(db.session.scalars(visible_meetings(current_user).where(Meeting.id.in_(meeting_ids))
                                      .with_only_columns(Meeting.id))) if meeting_ids else set()
-    return render_template("meetings/notifications.html", items=items, unread_ids=unread_ids, visible=visible)
+    return render_template("meetings/notifications.html", items=items, unread_ids=unread_ids, visible=visible,
+                           anchors=ANCHORS)

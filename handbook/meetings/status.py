@@ -1,6 +1,6 @@
 """A meeting's status, and the one table that decides every change of it.
 
-    draft ──publish──▶ published ──attendance taken──▶ held ──minutes signed──▶ closed
+    draft ──publish──▶ published ──attendance taken, once begun──▶ held ──minutes signed──▶ closed
       │                   │ └────────────────minutes signed─────────────────────▲
       └──────cancel───────┴──▶ cancelled
 
@@ -10,7 +10,9 @@ published or held; once the minutes are signed (closed) the record is fixed.
 Every action on a meeting is a row of TABLE: the statuses it is allowed in, the status it
 leads to, what the member is told when it is refused, and the condition it needs besides the
 status (answers close when the meeting starts; check-in needs its code and its time window;
-an agenda is published with at least one item). Services call `move`; pages ask `allows`;
+an agenda is published with at least one item; attendance waits for the meeting's day). A rule
+may lead elsewhere before the meeting starts: attendance taken in the hour before it does not
+make it held yet. Services call `move`; pages ask `allows`;
 nothing else assigns `Meeting.status`.
 """
 
@@ -22,6 +24,7 @@ from enum import StrEnum
 from handbook.domain import DomainError
 from handbook.meetings import messages as msg
 from handbook.models_base import utcnow
+from handbook.timefmt import to_vn, vn_date
 
 
 class Status(StrEnum):
@@ -89,6 +92,12 @@ def _begun(meeting, now: datetime) -> str | None:
     return None if checkin_window(meeting)[0] <= now else msg.VOTE_NOT_STARTED
 
 
+def _meeting_day(meeting, now: datetime) -> str | None:
+    # Calendar days in Vietnam: a meeting at 07:30 on the 7th is "today" from midnight there.
+    day = to_vn(meeting.starts_at).date()
+    return msg.ATTENDANCE_TOO_EARLY.format(day=vn_date(day)) if to_vn(now).date() < day else None
+
+
 def _has_items(meeting, now: datetime) -> str | None:
     return None if meeting.items else msg.NO_ITEMS
 
@@ -98,6 +107,7 @@ class Rule:
     moves: Mapping[Status, Status]  # allowed in -> leads to (the same status: it stays)
     refused: str | None = None  # told when the status refuses; None answers 404, as for no such page
     needs: Callable | None = field(default=None)  # (meeting, now) -> the refusal, or None when met
+    before_start: Mapping[Status, Status] | None = None  # the moves while the meeting has not begun
 
 
 def _stays(*statuses: Status) -> dict[Status, Status]:
@@ -112,7 +122,9 @@ TABLE: dict[Action, Rule] = {
     Action.RSVP: Rule(_stays(S.PUBLISHED), refused=msg.RSVP_CLOSED, needs=_not_started),
     Action.OPEN_CHECKIN: Rule(_stays(S.PUBLISHED, S.HELD)),
     Action.CHECK_IN: Rule(_stays(S.PUBLISHED, S.HELD), refused=msg.CHECKIN_CLOSED, needs=_checkin_running),
-    Action.TAKE_ATTENDANCE: Rule({S.PUBLISHED: S.HELD, S.HELD: S.HELD, S.CLOSED: S.CLOSED}),
+    # From the meeting's day; a meeting is held only once it has begun.
+    Action.TAKE_ATTENDANCE: Rule({S.PUBLISHED: S.HELD, S.HELD: S.HELD, S.CLOSED: S.CLOSED}, needs=_meeting_day,
+                                 before_start=_stays(S.PUBLISHED, S.HELD, S.CLOSED)),
     Action.WRITE_MINUTES: Rule(_stays(S.PUBLISHED, S.HELD, S.CLOSED)),
     Action.LOCK_MINUTES: Rule({S.PUBLISHED: S.CLOSED, S.HELD: S.CLOSED, S.CLOSED: S.CLOSED}),
     # A closed meeting's minutes are signed again when a change opened a new revision.
@@ -139,14 +151,16 @@ def status_allows(meeting, action: Action) -> bool:
 def check(meeting, action: Action, now: datetime | None = None) -> Status:
     """The status `action` leads to; raises MeetingRefused when the table refuses it."""
     rule = TABLE[action]
-    target = rule.moves.get(Status(meeting.status))
+    now = now or utcnow()
+    moves = rule.before_start if rule.before_start is not None and now < meeting.starts_at else rule.moves
+    target = moves.get(Status(meeting.status))
     if target is None:
         if rule.refused:
             raise MeetingRefused(rule.refused)
         # Pages never offer it in this status: asked anyway, it answers as a page that is not there.
         label = Status(meeting.status).label
         raise MeetingRefused(msg.NOT_IN_THIS_STATUS.format(status=label), status=404)
-    problem = rule.needs(meeting, now or utcnow()) if rule.needs else None
+    problem = rule.needs(meeting, now) if rule.needs else None
     if problem:
         raise MeetingRefused(problem)
     return target

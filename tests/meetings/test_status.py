@@ -1,7 +1,7 @@
 """A meeting's status table: every action in every status, the conditions besides the status,
 and how a refusal reaches the user (a field's message, a flash, 404, or the error page)."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from flask import Flask
@@ -34,7 +34,7 @@ LIFECYCLE = {
     Action.RSVP: {P: P},
     Action.OPEN_CHECKIN: {P: P, H: H},
     Action.CHECK_IN: {P: P, H: H},
-    Action.TAKE_ATTENDANCE: {P: H, H: H, C: C},
+    Action.TAKE_ATTENDANCE: {P: P, H: H, C: C},  # ten minutes before the start: not held yet
     Action.WRITE_MINUTES: {P: P, H: H, C: C},
     Action.LOCK_MINUTES: {P: C, H: C, C: C},
     Action.SIGN_MINUTES: {P: P, H: H, C: C},  # closed: a new revision of the minutes is signed again
@@ -46,6 +46,10 @@ LIFECYCLE = {
 }
 # Refusals that tell the member why; the others answer 404, as a page that is not there.
 TOLD = {Action.RSVP: RSVP_CLOSED, Action.CHECK_IN: CHECKIN_CLOSED, Action.CAST_VOTE: VOTE_NOT_OPEN}
+
+
+# A fixed morning (10:00 in Vietnam): the meeting ten minutes later is on the same day.
+MORNING = datetime(2026, 5, 4, 3, 0, tzinfo=UTC)
 
 
 def ready(status: str, now) -> Meeting:
@@ -60,7 +64,7 @@ def ready(status: str, now) -> Meeting:
 @pytest.mark.parametrize("action", list(Action))
 @pytest.mark.parametrize("status", [s.value for s in Status])
 def test_every_action_in_every_status(action, status):
-    now = utcnow()
+    now = MORNING
     m = ready(status, now)
     expected = LIFECYCLE[action].get(status)
     if expected is None:
@@ -72,6 +76,15 @@ def test_every_action_in_every_status(action, status):
         assert m.status == status and not allows(m, action, now)
     else:
         assert move(m, action, now) == expected and m.status == expected
+
+
+def test_attendance_makes_the_meeting_held_once_it_has_begun_and_waits_for_its_day():
+    m = ready(P, MORNING)
+    assert move(m, Action.TAKE_ATTENDANCE, MORNING + timedelta(minutes=11)) == H and m.status == H
+    early = ready(P, MORNING)
+    with pytest.raises(MeetingRefused, match="điểm danh chỉ ghi từ ngày họp"):
+        move(early, Action.TAKE_ATTENDANCE, MORNING - timedelta(days=1))
+    assert early.status == P
 
 
 def test_every_action_is_in_the_table():

@@ -103,7 +103,8 @@ RULES = [
          expect(member=400, other_member=404, admin=404), data=lambda w: {"code": "000000"}),
     Rule("meetings.open_checkin_view", "POST", lambda w: published(w) + "/checkin/open", SECRETARY_POST),
     Rule("meetings.attendance", "GET", lambda w: published(w) + "/attendance", SECRETARY_ONLY),
-    Rule("meetings.attendance", "POST", lambda w: published(w) + "/attendance", SECRETARY_POST),
+    # The demo's next meeting is days away: attendance waits for its day (400, told why).
+    Rule("meetings.attendance", "POST", lambda w: published(w) + "/attendance", expect(member=404, secretary=400)),
     Rule("meetings.overview", "GET", lambda w: published(w) + "/overview", SECRETARY_ONLY),
     # The minutes are written by the cell's leaders and by the note-taker, "dangvien" in the demo.
     Rule("meetings.minutes", "GET", lambda w: held(w) + "/minutes", expect(other_member=404, admin=404)),
@@ -139,6 +140,9 @@ RULES = [
     Rule("meetings.cast_ballot", "POST", lambda w: f"{published(w)}/votes/{vote_on_published(w)}/ballot",
          expect(member=400, other_member=404), data=lambda w: {"choice": "0"}),
     Rule("meetings.vote_fragment", "GET", lambda w: published(w) + "/vote", expect(other_member=404)),
+    # The demo's next meeting has not begun: the banner tells the page to stop asking (286).
+    Rule("meetings.live_banner", "GET", lambda w: published(w) + "/live", expect(member=286, other_member=404)),
+    Rule("meetings.vote_tally", "GET", lambda w: f"{published(w)}/votes/{vote_on_published(w)}/tally", SECRETARY_ONLY),
     Rule("meetings.quality_page", "GET", lambda w: held(w) + "/quality", SECRETARY_ONLY),
     Rule("meetings.quality_page", "POST", lambda w: held(w) + "/quality", expect(member=404, secretary=400)),
     Rule("meetings.minutes_revisions", "GET", lambda w: held(w) + "/minutes/revisions", expect(other_member=404)),

@@ -22,8 +22,9 @@ from handbook.meetings.attendance.service import (
 )
 from handbook.meetings.forms import ConfirmForm
 from handbook.meetings.models import ATTENDANCE_LABELS
-from handbook.meetings.status import Action, check
+from handbook.meetings.status import Action, allows, check
 from handbook.security import is_htmx
+from handbook.timefmt import vn_date
 
 
 def _member_meeting(meeting_id):
@@ -106,7 +107,7 @@ def attendance(meeting_id):
     meeting = get_managed_meeting_or_404(meeting_id, Action.TAKE_ATTENDANCE)
     rows = roster(meeting)
     form = ConfirmForm()
-    errors = {}
+    errors, refused = {}, None
     if request.method == "POST" and form.validate_on_submit():
         marks = {}
         for row in rows:
@@ -121,13 +122,21 @@ def attendance(meeting_id):
             marks[uid] = (status, reason)
         if not errors:
             unknown = sum(1 for row in rows if not row["status"])
-            save_attendance(meeting, marks, unknown)
-            db.session.commit()
-            flash(msg.ATTENDANCE_UNKNOWN.format(n=unknown) if unknown else msg.ATTENDANCE_SAVED,
-                  "warning" if unknown else "success")
-            return redirect(url_for("meetings.attendance", meeting_id=meeting.id))
+            try:
+                save_attendance(meeting, marks, unknown)
+            except DomainError as error:  # before the meeting's day: nothing saved, the marks stay on screen
+                db.session.rollback()
+                refused = error.message
+            else:
+                db.session.commit()
+                flash(msg.ATTENDANCE_UNKNOWN.format(n=unknown) if unknown else msg.ATTENDANCE_SAVED,
+                      "warning" if unknown else "success")
+                return redirect(url_for("meetings.attendance", meeting_id=meeting.id))
+    waits = None if allows(meeting, Action.TAKE_ATTENDANCE) else msg.ATTENDANCE_WAITS.format(
+        day=vn_date(meeting.starts_at))
     return render_template("meetings/attendance.html", meeting=meeting, rows=rows, form=form, errors=errors,
-                           labels=ATTENDANCE_LABELS, checkin_open=checkin_open(meeting)), 400 if errors else 200
+                           labels=ATTENDANCE_LABELS, checkin_open=checkin_open(meeting), refused=refused,
+                           waits=waits), 400 if errors or refused else 200
 
 
 @bp.get("/meetings/<int:meeting_id>/overview")

@@ -28,6 +28,7 @@ class SignForm(FlaskForm):
     version = VersionField(message="Phiên bản biên bản không hợp lệ, xin tải lại trang.")
     digest = HiddenField()
     confirm = BooleanField("Buổi họp chưa bắt đầu, tôi vẫn ký xác nhận biên bản")
+    back = HiddenField()  # "meeting": signed from the meeting page, which the signer gets back to
 
 
 class OpinionForm(FlaskForm):

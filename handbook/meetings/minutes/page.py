@@ -43,13 +43,17 @@ def builder_page(meeting, minutes, form, notes, status=200, opinion_forms=None, 
     task_form = task_form or TaskForm(formdata=None, prefix="task")
     task_form.owner_id.choices = member_choices(meeting, msg.WHOLE_CELL)
     record = record_of(meeting, minutes)
+    signatures = signoff.state(minutes, record)
+    my_roles = signoff.roles_of(current_user, minutes)
+    # A signer who signed this very content is not offered the button again.
+    my_due = [row["role"] for row in signatures if row["role"] in my_roles and not (row["line"] and row["line"].valid)]
     return render_template(
         "meetings/minutes.html", meeting=meeting, minutes=minutes, form=form, notes=notes,
         record=record, opinions=opinions_of(minutes), tasks=tasks_of(meeting),
         review=tasks.review_tasks(meeting) if tasks.reviews_tasks(meeting) else [], today=tasks.today(),
         speakers=cell_members(meeting.cell_id), opinion_forms=opinion_forms or {}, task_form=task_form,
         sign_form=sign_form or SignForm(formdata=None, data={"version": minutes.version}),
-        signatures=signoff.state(minutes, record), my_roles=signoff.roles_of(current_user, minutes),
+        signatures=signatures, my_roles=my_roles, my_due=my_due,
         sign_digest=digest(record), shows_stored=not typed, pending=service.current_revision(minutes),
         may_choose_signers=manages_cell_id(current_user, meeting.cell_id),
         confirm_form=ConfirmForm(), conflicts=conflicts_of(minutes), blank_opinion=OpinionForm(formdata=None),

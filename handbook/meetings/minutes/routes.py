@@ -144,6 +144,8 @@ def sign_minutes(meeting_id):
         flash(msg.MINUTES_SIGNED_FINAL, "success")
         return redirect(url_for("meetings.show", meeting_id=meeting.id) + "#bien-ban")
     flash(msg.SIGNED, "success")
+    if form.back.data == "meeting":
+        return redirect(url_for("meetings.show", meeting_id=meeting.id) + "#ky-bien-ban")
     return redirect(url_for("meetings.minutes", meeting_id=meeting.id) + "#ky-xac-nhan")
 
 

@@ -155,3 +155,25 @@ def history(meeting, minutes: Minutes) -> list[dict]:
         rows.append({"revision": kept, "data": data, "waiting": waiting,
                      "lines": [line for line in lines(minutes, kept.number, content).values() if line]})
     return rows
+
+
+def own_part(meeting, minutes: Minutes | None, user, now: datetime | None = None) -> dict | None:
+    """The signer's part of the meeting page (chair or note-taker of these minutes): the roles
+    whose signature is due, with the version and the hash of the stored content the button
+    confirms; or, once they signed this revision, when. None for everyone else."""
+    roles = roles_of(user, minutes) if minutes is not None else []
+    if not roles:
+        return None
+    if minutes.is_final:
+        given = signatures(minutes, minutes.revision)
+        times = [given[role].signed_at for role in roles if role in given]
+        return {"roles": roles, "due": [], "signed_at": max(times) if times else None}
+    content = record_of(meeting, minutes)
+    current = lines(minutes, minutes.revision, content)
+    due = [role for role in roles if not (current[role] and current[role].valid)]
+    done = [current[role].signed_at for role in roles if role not in due]
+    return {"roles": roles, "due": due, "signed_at": max(done) if done and not due else None,
+            "labels": ", ".join(SIGN_ROLES[role] for role in due).lower(), "version": minutes.version,
+            "digest": digest(content), "revision": minutes.revision,
+            "missing": minutes.chair_id is None or minutes.note_taker_id is None,
+            "early": meeting.starts_at > (now or utcnow())}

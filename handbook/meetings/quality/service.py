@@ -54,6 +54,19 @@ class CellQuality:
     ratings: list[str] = field(default_factory=list)
 
 
+
+def notice_words(lead: timedelta) -> str:
+    """How long before the start the agenda came out: "0 giờ" said nothing, so minutes under an
+    hour, hours under two days, days beyond."""
+    minutes = int(lead.total_seconds() // 60)
+    if minutes <= 0:
+        return msg.Q_PUBLISHED_LATE
+    if minutes < 60:
+        return msg.Q_PUBLISHED_MINUTES.format(n=minutes)
+    if minutes < 48 * 60:
+        return msg.Q_PUBLISHED_HOURS.format(n=minutes // 60)
+    return msg.Q_PUBLISHED_DAYS.format(n=minutes // (24 * 60))
+
 def _minutes_of(text: str) -> int | None:
     """'14:05' → minutes after midnight; anything else → None."""
     match = re.fullmatch(r"\s*(\d{1,2})\s*[:hg.]\s*(\d{2})\s*", text or "")
@@ -127,8 +140,8 @@ def _checks(f: dict) -> list[Check]:
     found.append(Check("length", msg.Q_LENGTH_LABEL.format(need=need), length >= need,
                        (msg.Q_LENGTH_HELD if held else msg.Q_LENGTH_PLANNED).format(minutes=length)))
     on_time = m.published_at is not None and m.published_at <= m.starts_at - NOTICE
-    found.append(Check("on_time", msg.Q_ON_TIME_LABEL, on_time, msg.Q_PUBLISHED.format(
-        hours=int((m.starts_at - m.published_at).total_seconds() // 3600)) if m.published_at else msg.Q_NOT_PUBLISHED))
+    found.append(Check("on_time", msg.Q_ON_TIME_LABEL, on_time,
+                       notice_words(m.starts_at - m.published_at) if m.published_at else msg.Q_NOT_PUBLISHED))
     complete = (minutes is not None and minutes.status == MinutesStatus.FINAL and bool(f["counted"])
                 and bool((minutes.conclusions or "").strip()))
     found.append(Check("minutes", msg.Q_MINUTES_LABEL, complete,

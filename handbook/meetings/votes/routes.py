@@ -1,11 +1,11 @@
 """Votes: the secretary opens, closes (adding the show of hands) and annuls; members present
 vote on their phones from the box on the meeting page."""
 
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import flash, make_response, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from handbook.auth.permissions import require
+from handbook.auth.permissions import in_cell_id, require
 from handbook.domain import DomainError, show_on_form
 from handbook.extensions import db
 from handbook.integers import id_or_none
@@ -15,6 +15,7 @@ from handbook.meetings.access import get_managed_meeting_or_404, get_visible_mee
 from handbook.meetings.models import AgendaItem
 from handbook.meetings.status import Action
 from handbook.meetings.votes import box as vote_box
+from handbook.meetings.votes import live
 from handbook.meetings.votes import service as votes
 from handbook.meetings.votes.forms import AnnulVoteForm, BallotForm, ElectionBallotForm, VoteForm, close_vote_form
 from handbook.meetings.votes.models import Vote, VoteStatus
@@ -52,7 +53,7 @@ def _page(meeting, open_form=None, close_form=None, annul_forms=None, status=200
         close_form=close_form or (close_vote_form(running.choice_list, bool(running.seats), formdata=None)
                                   if running else None),
         annul_forms=annul_forms or {},
-        cast=votes.ballots_cast(running) if running else 0, basis=votes.current_basis(meeting)), status
+        tally=live.tally(meeting, running) if running else None, basis=votes.current_basis(meeting)), status
 
 
 @bp.get("/meetings/<int:meeting_id>/votes")
@@ -143,6 +144,11 @@ def annul_vote(meeting_id, vote_id):
     return _page(meeting, annul_forms={vote.id: form}, status=400)
 
 
+def _banner(meeting) -> dict:
+    """The live banner for the vote's own page (the box there follows it, as on the meeting page)."""
+    return live.banner(meeting, current_user, in_cell_id(current_user, meeting.cell_id))
+
+
 @bp.get("/meetings/<int:meeting_id>/vote")
 @login_required
 def vote_fragment(meeting_id):
@@ -155,7 +161,7 @@ def vote_fragment(meeting_id):
     box = vote_box.box_context(meeting, reveal=reveal)
     if is_htmx():
         return render_template("meetings/_vote.html", box=box)
-    return render_template("meetings/vote.html", box=box, meeting=meeting)
+    return render_template("meetings/vote.html", box=box, meeting=meeting, live=_banner(meeting))
 
 
 @bp.post("/meetings/<int:meeting_id>/votes/<int:vote_id>/ballot")
@@ -179,11 +185,14 @@ def cast_ballot(meeting_id, vote_id):
             if not is_htmx():
                 flash(msg.VOTE_CAST, "success")
                 return redirect(url_for("meetings.show", meeting_id=meeting.id) + "#bieu-quyet")
-            return render_template("meetings/_vote.html", box=vote_box.box_context(meeting, saved=True, reveal=True))
+            response = make_response(render_template("meetings/_vote.html",
+                                                     box=vote_box.box_context(meeting, saved=True, reveal=True)))
+            response.headers["HX-Trigger"] = "ballot-sent"  # the banner at the top says it was sent
+            return response
     else:
         error = next(iter(field.errors), None) or msg.VOTE_BAD_CHOICE
     # htmx swaps only 2xx answers: a refused ballot is a 200 that shows its message.
     box = vote_box.box_context(meeting, form=form, error=error)
     if is_htmx():
         return render_template("meetings/_vote.html", box=box)
-    return render_template("meetings/vote.html", box=box, meeting=meeting), 400
+    return render_template("meetings/vote.html", box=box, meeting=meeting, live=_banner(meeting)), 400

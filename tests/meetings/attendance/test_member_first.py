@@ -60,3 +60,21 @@ def test_no_rsvp_buttons_on_the_home_card_of_someone_outside_the_cell(client, au
     meeting(world["cell1"], status="published", title="Họp chi bộ tháng tới")
     auth.login("capuy")
     assert "/rsvp" not in client.get("/").get_data(as_text=True)
+
+
+def test_a_checked_in_member_is_no_longer_asked_whether_they_will_come(client, auth, world):
+    # Check-in opens half an hour before the start, while answers are still taken.
+    m = meeting(world["cell1"], status="published", starts_in=timedelta(minutes=20))
+    auth.login("bithu")
+    client.post(f"/meetings/{m.id}/checkin/open")
+    code = fresh(m.id).checkin_code
+    auth.logout()
+    auth.login("dangvien")
+    before = client.get(f"/meetings/{m.id}").get_data(as_text=True)
+    assert "chưa trả lời có tham dự" in before and 'name="answer" value="yes"' in before
+    client.post(f"/meetings/{m.id}/checkin", data={"code": code})
+    page = client.get(f"/meetings/{m.id}").get_data(as_text=True)
+    assert "Đã điểm danh lúc" in text_of(client.get(f"/meetings/{m.id}"))
+    assert "chưa trả lời" not in page and 'name="answer"' not in page and "Đăng ký tham dự" not in page
+    home = client.get("/").get_data(as_text=True)
+    assert "Đã điểm danh lúc" in home and "chưa trả lời" not in home and 'name="answer"' not in home

@@ -146,3 +146,12 @@ def test_the_committee_dashboard_shows_quality_per_cell_and_month(client, auth, 
                            "Nghị quyết được biểu quyết,Tự đánh giá")
     cell_row = next(line for line in csv if line.startswith("Chi bộ Phòng Công nghệ thông tin"))
     assert cell_row.endswith(",2,2,1,2,1,Tốt")
+
+
+def test_the_notice_is_said_in_a_unit_that_reads_naturally():
+    from handbook.meetings.quality.service import notice_words
+
+    assert notice_words(timedelta(minutes=25)) == "Công bố trước giờ họp 25 phút."  # not "0 giờ"
+    assert notice_words(timedelta(hours=5, minutes=59)) == "Công bố trước giờ họp 5 giờ."
+    assert notice_words(timedelta(days=3, hours=2)) == "Công bố trước giờ họp 3 ngày."
+    assert notice_words(timedelta(minutes=-10)) == "Công bố khi buổi họp đã bắt đầu."
