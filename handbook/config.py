@@ -30,6 +30,10 @@ class Config:
         self.PASSWORD_HASH_METHOD = STRONG_PASSWORD_HASH
         # Idle and absolute session lifetimes, in minutes.
         self.SESSION_IDLE_MINUTES = int(env.get("SESSION_IDLE_MINUTES", "120"))
+        # How long a worker may read pages on its copy of a login session and its member's roles
+        # before asking the database again (handbook/auth/sessioncache.py); 0 asks every time.
+        # A session or role ended on another server stops reading pages within this time.
+        self.SESSION_CACHE_SECONDS = float(env.get("SESSION_CACHE_SECONDS", "30"))
         self.SESSION_MAX_MINUTES = int(env.get("SESSION_MAX_MINUTES", str(60 * 24 * 14)))
         self.MAX_CONTENT_LENGTH = int(env.get("MAX_UPLOAD_MB", "20")) * 1024 * 1024
         self.WTF_CSRF_TIME_LIMIT = None  # a meeting can last hours; the session bounds the token
