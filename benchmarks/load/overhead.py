@@ -6,12 +6,14 @@ Builds the demo on a throwaway SQLite file (or uses --database-url, already seed
 demo), logs in `dangvien` with Flask's test client, then requests /healthz, /login, /account,
 home, the next meeting's page (200) and its conditional revisit (If-None-Match, 304), the
 reader (`/library/08-qdi-tw`) and an autosave of the member's note on the meeting (htmx POST
-with the version the server last answered), one at a time, `--repeat` times each, round after round (A, B, C, A, B, C ...). Each piece of
-the pipeline is wrapped with a timer: every before/after-request hook by name, the login
-session's lookup, the CSRF token, the layout's context (navigation) and the bell's count,
+with the version the server last answered), one at a time, `--repeat` times each, round after
+round (A, B, C, A, B, C ...). Each piece of the pipeline is wrapped with a timer: every
+before/after-request hook by name, the login session's lookup, the CSRF token, the layout's
+context (navigation) and the bell's count,
 and the SQL statements. Prints per route the median total and each piece's mean share.
-With --cpu, each request's total is this process's CPU time (for a shared machine). With --compare, runs the same rounds for a list of app settings (e.g. pool_pre_ping) and
-prints each route's median under each: one run, interleaved.
+With --cpu, each request's total is this process's CPU time (for a shared machine). With
+--compare, runs the same rounds for a list of app settings (e.g. pool_pre_ping) and prints each
+route's median under each: one run, interleaved.
 """
 
 import argparse
@@ -147,10 +149,8 @@ def autosave(client):
 def measure(client, anon, path, headers, status) -> tuple[float, dict]:
     TIMES.clear()
     started = TIMER()
-    if path == AUTOSAVE:
-        answer = autosave(client)
-    else:
-        answer = (anon if path == "/login" else client).get(path, headers=headers)
+    who = anon if path == "/login" else client
+    answer = autosave(client) if path == AUTOSAVE else who.get(path, headers=headers)
     took = TIMER() - started
     assert answer.status_code == status, (path, answer.status_code)
     return took, dict(TIMES)
