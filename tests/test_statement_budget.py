@@ -60,6 +60,10 @@ BUDGETS = {
     ("bithu", "/examples/new"): 3,
     ("capuy", "/examples/committee"): 5,
 }
+# Where PostgreSQL asks differently: its search walks the index in windows of ids.
+POSTGRESQL_BUDGETS = {
+    ("dangvien", "/search?q=neu+guong"): 10,
+}
 # A budget this much above the count is stale: lower it.
 SLACK = 2
 
@@ -82,7 +86,8 @@ def _statements(client, path: str) -> list[str]:
 
 @pytest.mark.parametrize(("who", "page"), [p for p in FIRST_LOADS if p[0]], ids=lambda v: v or "anonymous")
 def test_page_stays_within_its_statement_budget(client, auth, world, who, page):
-    budget = BUDGETS.get((who, page))
+    own = POSTGRESQL_BUDGETS if db.engine.dialect.name == "postgresql" else {}
+    budget = own.get((who, page), BUDGETS.get((who, page)))
     assert budget is not None, f"{who} {page}: give the page a statement budget"
     path = _resolve(page, world)
     assert auth.login(who).status_code == 302
