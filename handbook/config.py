@@ -110,7 +110,18 @@ def engine_options(url: str) -> dict:
     # A server connection can drop (restart, failover), so it is pinged when taken from the
     # pool and the request goes on over a new one; a server that does not answer makes the
     # request fail within seconds (a Vietnamese 503 page), not hang until the balancer gives up.
-    return {"pool_pre_ping": True, "pool_timeout": 10, "connect_args": {"connect_timeout": 3}}
+    # A sync worker serves one request at a time: DB_POOL_SIZE=2 (one for the request, one for
+    # a job or the odd second connection) and DB_MAX_OVERFLOW=2 keep 4 workers under 16
+    # connections (deploy/postgresql-tuning.conf); SQLAlchemy's 5 + 10 suits threaded workers.
+    env = os.environ
+    pool = {"pool_size": int(env.get("DB_POOL_SIZE", "5")), "max_overflow": int(env.get("DB_MAX_OVERFLOW", "10"))}
+    # psycopg 3 prepares a statement on the server once a connection has run it this many times
+    # (its own default, 5, made explicit): the session lookup, the bell and the pages' hot
+    # statements skip parsing and planning afterwards. "none" turns it off, as a connection
+    # pooler in transaction mode (PgBouncer) requires.
+    threshold = env.get("DB_PREPARE_THRESHOLD", "5")
+    connect_args = {"connect_timeout": 3, "prepare_threshold": None if threshold == "none" else int(threshold)}
+    return {"pool_pre_ping": True, "pool_timeout": 10, **pool, "connect_args": connect_args}
 
 
 def normalise_db_url(url: str) -> str:
