@@ -35,7 +35,7 @@ from handbook.orgs.models import Organization
 
 # Requests that only read may use a copy; any other method asks the database.
 READING_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-CACHE_SIZE = 20_000  # sessions per worker (a copy is a few KB)
+CACHE_SIZE = 2_000  # sessions a worker served in the last half minute (a copy is a few KB)
 
 
 def clock() -> float:
@@ -53,12 +53,11 @@ class Entry:
 
 
 class SessionCache(Cache):
-    """Copies by token hash, with an index by member to drop a member's copies at once."""
+    """Copies by token hash, bounded (least recently used go first)."""
 
     def __init__(self, size: int):
         super().__init__(size, ttl_seconds=3600)  # registered with clear_all(); its store replaced:
         self._items = LRUCache(maxsize=size)  # ages are checked on `clock`, not cachetools' timer
-        self._by_user: dict[int, set[str]] = {}
 
     def get(self, token_hash: str, max_age: float) -> Entry | None:
         with self._lock:
@@ -70,21 +69,17 @@ class SessionCache(Cache):
     def put(self, token_hash: str, entry: Entry) -> None:
         with self._lock:
             self._items[token_hash] = entry
-            self._by_user.setdefault(entry.user_id, set()).add(token_hash)
 
     def drop(self, token_hash: str) -> None:
         with self._lock:
             self._items.pop(token_hash, None)
 
     def drop_user(self, user_id: int) -> None:
+        """Every copy of one member's sessions (a walk: a few thousand entries at most, and
+        it runs on a write that touched the member, at most once a minute per session)."""
         with self._lock:
-            for token_hash in self._by_user.pop(user_id, ()):
-                self._items.pop(token_hash, None)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-            self._by_user.clear()
+            for token_hash in [key for key, entry in self._items.items() if entry.user_id == user_id]:
+                del self._items[token_hash]
 
 
 SESSIONS = SessionCache(CACHE_SIZE)
