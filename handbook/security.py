@@ -89,10 +89,9 @@ def force_password_change():
     # before that flag existed is asked the old way.
     if request.endpoint in PASSWORD_CHANGE_ALLOWED:
         return None
-    flagged = session.get(MUST_CHANGE_KEY)
-    if flagged is False:
+    if session.get(MUST_CHANGE_KEY) is False:
         return None
-    if (flagged or flagged is None) and current_user.is_authenticated and current_user.must_change_password:
+    if current_user.is_authenticated and current_user.must_change_password:
         return redirect(url_for("auth.password"))
     return None
 
