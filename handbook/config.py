@@ -30,6 +30,10 @@ class Config:
         self.PASSWORD_HASH_METHOD = STRONG_PASSWORD_HASH
         # Idle and absolute session lifetimes, in minutes.
         self.SESSION_IDLE_MINUTES = int(env.get("SESSION_IDLE_MINUTES", "120"))
+        # How long a worker may read pages on its copy of a login session and its member's roles
+        # before asking the database again (handbook/auth/sessioncache.py); 0 asks every time.
+        # A session or role ended on another server stops reading pages within this time.
+        self.SESSION_CACHE_SECONDS = float(env.get("SESSION_CACHE_SECONDS", "30"))
         self.SESSION_MAX_MINUTES = int(env.get("SESSION_MAX_MINUTES", str(60 * 24 * 14)))
         self.MAX_CONTENT_LENGTH = int(env.get("MAX_UPLOAD_MB", "20")) * 1024 * 1024
         self.WTF_CSRF_TIME_LIMIT = None  # a meeting can last hours; the session bounds the token
@@ -110,7 +114,18 @@ def engine_options(url: str) -> dict:
     # A server connection can drop (restart, failover), so it is pinged when taken from the
     # pool and the request goes on over a new one; a server that does not answer makes the
     # request fail within seconds (a Vietnamese 503 page), not hang until the balancer gives up.
-    return {"pool_pre_ping": True, "pool_timeout": 10, "connect_args": {"connect_timeout": 3}}
+    # A sync worker serves one request at a time: DB_POOL_SIZE=2 (one for the request, one for
+    # a job or the odd second connection) and DB_MAX_OVERFLOW=2 keep 4 workers under 16
+    # connections (deploy/postgresql-tuning.conf); SQLAlchemy's 5 + 10 suits threaded workers.
+    env = os.environ
+    pool = {"pool_size": int(env.get("DB_POOL_SIZE", "5")), "max_overflow": int(env.get("DB_MAX_OVERFLOW", "10"))}
+    # psycopg 3 prepares a statement on the server once a connection has run it this many times
+    # (its own default, 5, made explicit): the session lookup, the bell and the pages' hot
+    # statements skip parsing and planning afterwards. "none" turns it off, as a connection
+    # pooler in transaction mode (PgBouncer) requires.
+    threshold = env.get("DB_PREPARE_THRESHOLD", "5")
+    connect_args = {"connect_timeout": 3, "prepare_threshold": None if threshold == "none" else int(threshold)}
+    return {"pool_pre_ping": True, "pool_timeout": 10, **pool, "connect_args": connect_args}
 
 
 def normalise_db_url(url: str) -> str:

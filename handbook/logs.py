@@ -28,6 +28,9 @@ _SHARED = [
 ]
 
 log = structlog.get_logger("handbook")
+# The standard library's logger under `log`: its level is asked before a request's line is
+# built, since structlog's stdlib chain runs every processor before the level filters.
+_stdlib_log = logging.getLogger("handbook")
 
 
 def configure(level: str = "INFO", json: bool = True) -> None:
@@ -88,7 +91,7 @@ def _finish(response):
     if current_app.config["NODE_NAME"]:
         # Behind a balancer, an operator (and the two-node test) sees which server answered.
         response.headers[NODE_HEADER] = current_app.config["NODE_NAME"]
-    if request.endpoint != "static":
+    if request.endpoint != "static" and _stdlib_log.isEnabledFor(logging.INFO):
         log.info("request", method=request.method, path=request.path, endpoint=request.endpoint,
                  status=response.status_code, ms=round((time.perf_counter() - g.request_started) * 1000, 1))
     return response

@@ -5,7 +5,7 @@ in bodies; session cookies are credentials).
 """
 
 import sentry_sdk
-from flask import Flask
+from flask import Flask, has_request_context, session
 from sentry_sdk.integrations.flask import FlaskIntegration
 from structlog.contextvars import get_contextvars
 
@@ -35,5 +35,10 @@ def _scrub(event, hint):
             frame.pop("vars", None)  # a frame's locals may hold the note being saved
     known = get_contextvars()  # what the request's log lines carry (handbook.logs)
     event.setdefault("tags", {})["request_id"] = known.get("request_id")
-    event["user"] = {"id": str(known["user_id"])} if "user_id" in known else {}
+    user_id = known.get("user_id")
+    if user_id is None and has_request_context():
+        # A view that failed before anything asked who is logged in (pages no longer look the
+        # member up for the password check): the id the signed session cookie names.
+        user_id = session.get("_user_id")
+    event["user"] = {"id": str(user_id)} if user_id is not None else {}
     return event

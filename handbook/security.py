@@ -3,13 +3,15 @@
 import re
 from urllib.parse import urlsplit
 
-from flask import current_app, g, redirect, request, url_for
+from flask import current_app, g, redirect, request, session, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import ImmutableMultiDict
 from wtforms import PasswordField, StringField, TextAreaField
 
 from handbook.errors import render_error
+
+MUST_CHANGE_KEY = "pw_change"  # set by handbook/auth/service.py at login
 
 CSP = "; ".join(
     [
@@ -81,12 +83,15 @@ def private_page() -> None:
 
 
 def force_password_change():
-    # The endpoint is checked first: static files and /healthz need no session lookup.
-    if (
-        request.endpoint not in PASSWORD_CHANGE_ALLOWED
-        and current_user.is_authenticated
-        and current_user.must_change_password
-    ):
+    # The endpoint is checked first: static files and /healthz need no session lookup. Whether
+    # the password must change was decided at login and kept in the signed session (an admin's
+    # reset ends every session), so a page never looks the member up for it; a session opened
+    # before that flag existed is asked the old way.
+    if request.endpoint in PASSWORD_CHANGE_ALLOWED:
+        return None
+    if session.get(MUST_CHANGE_KEY) is False:
+        return None
+    if current_user.is_authenticated and current_user.must_change_password:
         return redirect(url_for("auth.password"))
     return None
 

@@ -274,6 +274,7 @@ def test_pages_keep_to_their_statement_budget(client, auth, world, username, pat
     from tests.test_load_queries import statements
 
     _as(client, auth, username)
+    client.get(path)  # a worker that has served the member before: no session lookup in either count
     with statements() as seen:
         assert client.get(path).status_code == 200
     assert len(seen) <= budget, f"{path}: {len(seen)} statements: {seen}"
@@ -331,6 +332,7 @@ def test_voice_pages_keep_to_their_statement_budget(client, auth, world, usernam
 
     _as(client, auth, username)
     url = _resolve(path, world)
+    client.get(url)  # a worker that has served the member before: no session lookup in either count
     with statements() as seen:
         assert client.get(url).status_code == 200
     assert len(seen) <= budget, f"{path}: {len(seen)} statements: {seen}"

@@ -9,6 +9,8 @@ from flask_login import login_user, logout_user
 from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import joinedload
 
+from handbook import security
+from handbook.auth import sessioncache
 from handbook.auth.identifiers import account_by_identifier
 from handbook.auth.models import LoginSession, User
 from handbook.auth.passwords import dummy_hash, hash_password, verify_password
@@ -18,6 +20,9 @@ from handbook.models_base import utcnow
 from handbook.signals import password_changed
 
 SESSION_KEY = "sid"
+# Decided at login (and at a password change): whether this session may only change the
+# password. An account flagged later has all its sessions ended, so it is never stale.
+MUST_CHANGE_KEY = security.MUST_CHANGE_KEY
 LAST_SEEN_WRITE_EVERY = timedelta(minutes=1)
 
 
@@ -55,6 +60,7 @@ def start_session(user: User) -> None:
     )
     user.last_login_at = utcnow()
     session[SESSION_KEY] = token
+    session[MUST_CHANGE_KEY] = bool(user.must_change_password)
     session.permanent = True
     login_user(user)
 
@@ -63,6 +69,7 @@ def end_session() -> None:
     token = session.get(SESSION_KEY)
     if token:
         db.session.execute(delete(LoginSession).where(LoginSession.token_hash == _token_hash(token)))
+        sessioncache.SESSIONS.drop(_token_hash(token))
     logout_user()
     session.clear()
 
@@ -80,6 +87,7 @@ def purge_expired_sessions(now) -> int:
 def end_all_sessions(user: User) -> None:
     """After a password change or reset, every other device must log in again."""
     db.session.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
+    sessioncache.SESSIONS.drop_user(user.id)
 
 
 # One query for the server session, its member and the member's roles: every logged-in
@@ -102,23 +110,39 @@ def load_session_user(user_id: str) -> User | None:
     token = session.get(SESSION_KEY)
     if not token or not user_id.isdigit():
         return None
-    found = db.session.execute(_SESSION_AND_USER, {"token_hash": _token_hash(token)}).unique().first()
-    if found is None or found[0].user_id != int(user_id):
-        return None
-    row, user = found
+    token_hash = _token_hash(token)
     now = utcnow()
     cfg = current_app.config
     idle = timedelta(minutes=cfg["SESSION_IDLE_MINUTES"])
     lifetime = timedelta(minutes=cfg["SESSION_MAX_MINUTES"])
+    if sessioncache.usable():
+        # A page read within seconds of the last lookup: the copy, unless the session is due
+        # for a timeout or its once-a-minute activity write (both then go the database's way).
+        kept = sessioncache.lookup(token_hash)
+        if (kept is not None and kept.user_id == int(user_id) and kept.user.active
+                and now - kept.last_seen_at <= min(idle, LAST_SEEN_WRITE_EVERY)
+                and now - kept.created_at <= lifetime):
+            bind_user(kept.user_id)
+            return sessioncache.attach(db.session, kept)
+    found = db.session.execute(_SESSION_AND_USER, {"token_hash": token_hash}).unique().first()
+    if found is None or found[0].user_id != int(user_id):
+        sessioncache.SESSIONS.drop(token_hash)
+        return None
+    row, user = found
     if now - row.last_seen_at > idle or now - row.created_at > lifetime:
         db.session.delete(row)
         db.session.commit()
         return None
-    if now - row.last_seen_at > LAST_SEEN_WRITE_EVERY:
-        row.last_seen_at = now
-        db.session.commit()
     if not user.active:
         return None
+    # A copy for the pages that follow, taken now (a commit expires what was read); not on a
+    # write, which may change the member and is most often followed by another write.
+    copy = sessioncache.copy_of(user) if sessioncache.usable() else None
+    if now - row.last_seen_at > LAST_SEEN_WRITE_EVERY:
+        row.last_seen_at = now
+        db.session.commit()  # this drops the member's older copies: the flush wrote a session
+    if copy is not None:
+        sessioncache.keep(token_hash, copy, row.created_at, row.last_seen_at)
     bind_user(user.id)
     return user
 

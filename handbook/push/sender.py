@@ -13,7 +13,6 @@ import json
 import requests
 import structlog
 from flask import current_app
-from pywebpush import WebPushException, webpush
 from sqlalchemy import select
 
 from handbook.extensions import db
@@ -55,6 +54,10 @@ def send_to_users(user_ids: list[int], data: str) -> int:
 
 
 def _send_one(subscription: PushSubscription, data: str, signer, session) -> int:
+    # Imported here, in the job worker that sends: pywebpush (with aiohttp) is ~23 MB that every
+    # web worker would otherwise hold for nothing (benchmarks/README.md, Fourth round: memory).
+    from pywebpush import WebPushException, webpush
+
     cfg = current_app.config
     endpoint = clean_endpoint(subscription.endpoint, cfg["PUSH_SERVICE_HOSTS"])
     if endpoint is None:
