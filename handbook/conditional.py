@@ -22,7 +22,7 @@ from pathlib import Path
 
 from flask import current_app, g, has_app_context, make_response, request, session
 from flask_login import current_user
-from sqlalchemy import event
+from sqlalchemy import event, select
 
 from handbook.extensions import db
 
@@ -71,9 +71,16 @@ def page_tag(validator: Callable[..., tuple | None], **args) -> str | None:
         return None
     user = current_user
     roles = sorted((r.role, r.org_id) for r in user.roles)
-    member = (build_stamp(), account_key(), user.id, user.content_version, text_step(), roles,
+    member = (build_stamp(), account_key(), user.id, _own_version(user.id), text_step(), roles,
               request.headers.get("HX-Request"))
     return hashlib.sha256(repr((member, parts)).encode()).hexdigest()[:32]
+
+
+def _own_version(user_id: int) -> int | None:
+    """The member's content version as the database holds it now. The member's row may be a
+    worker's copy of up to half a minute ago (auth/sessioncache.py), while their own marks, RSVP
+    and bell move this version through triggers the copy never sees: read it fresh."""
+    return db.session.scalar(select(User.content_version).where(User.id == user_id))
 
 
 def keep_offline(view):
@@ -117,6 +124,7 @@ def conditional(validator: Callable[..., tuple | None]):
 
 
 # Last: auth's own pages use this module's decorators, which must exist when auth imports them.
+from handbook.auth.models import User  # noqa: E402
 from handbook.auth.service import SESSION_KEY  # noqa: E402
 from handbook.auth.textsize import text_step  # noqa: E402
 

@@ -17,20 +17,20 @@ from tests.test_budget import FIRST_LOADS, _resolve
 
 # (who, page) -> statements on a warm worker. Raise one only with the reason in the commit.
 BUDGETS = {
-    ("dangvien", "/"): 14,
-    ("bithu", "/"): 19,
+    ("dangvien", "/"): 20,
+    ("bithu", "/"): 25,
     ("capuy", "/"): 7,
     ("dangvien", "/library"): 10,
     ("dangvien", "/meetings"): 3,
     ("dangvien", "/notes"): 5,
     ("dangvien", "/account"): 4,
-    ("dangvien", "/meetings/{next_meeting}"): 12,
-    ("bithu", "/meetings/{next_meeting}"): 14,
-    ("dangvien", "/meetings/{last_meeting}"): 8,
-    ("dangvien", "/meetings/{next_meeting}/note"): 6,
-    ("dangvien", "/library/08-qdi-tw"): 9,
-    ("dangvien", "/search?q=neu+guong"): 8,
-    ("dangvien", "/library/{long_document}"): 9,
+    ("dangvien", "/meetings/{next_meeting}"): 15,
+    ("bithu", "/meetings/{next_meeting}"): 17,
+    ("dangvien", "/meetings/{last_meeting}"): 12,
+    ("dangvien", "/meetings/{next_meeting}/note"): 7,
+    ("dangvien", "/library/08-qdi-tw"): 10,
+    ("dangvien", "/search?q=neu+guong"): 13,
+    ("dangvien", "/library/{long_document}"): 10,
     ("dangvien", "/year/{this_year}"): 5,
     ("dangvien", "/year/{this_year}/commitment"): 6,
     ("dangvien", "/year/{this_year}/review"): 17,
@@ -62,7 +62,7 @@ BUDGETS = {
 }
 # Where PostgreSQL asks differently: its search walks the index in windows of ids.
 POSTGRESQL_BUDGETS = {
-    ("dangvien", "/search?q=neu+guong"): 10,
+    ("dangvien", "/search?q=neu+guong"): 16,
 }
 # A budget this much above the count is stale: lower it.
 SLACK = 2
