@@ -11,11 +11,7 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 HARD_CODED = re.compile(r"""(?:=\s*["']|\{\{[^}]*["'])/(?=[A-Za-z{])""")
 
 # Leftovers, each with its reason; a template leaves this list when it builds the address.
-EXCEPTIONS = {
-    # The member's box on the meeting page is being reworked with the page's attendance part;
-    # its link to the member's note moves to url_for('notes.meeting_note') with that work.
-    "meetings/_member_box.html": 'href="/meetings/{{ meeting.id }}/note"',
-}
+EXCEPTIONS: dict[str, str] = {}
 
 
 def _hard_coded() -> dict[str, list[str]]:
