@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 
 from handbook.auth.permissions import require
 from handbook.domain import DomainError
+from handbook.editing import store
 from handbook.editing.answer import resolve_view
 from handbook.extensions import db
 from handbook.library.access import can_view_document
@@ -67,7 +68,8 @@ def resolve_harvest(programme_id: int, conflict_id: int):
     programme = get_audience_programme_or_404(programme_id)
     back = url_for("study.harvest_editor", programme_id=programme.id)
     paper = harvest.find(current_user, programme)
-    require(paper is not None)
+    # A kept text is chosen only on the member's own thu hoạch: any other id is not found.
+    require(paper is not None and store.find_conflict(HARVEST, paper, conflict_id) is not None)
     if paper.status == "submitted":
         flash(msg.ALREADY_SUBMITTED.format(time=vn_datetime(paper.submitted_at)), "error")
         return redirect(back)
