@@ -119,6 +119,28 @@ def test_minutes_from_a_second_writer_keep_both_texts(client, auth, world, make)
     assert kept("minutes") == []
 
 
+def test_a_thu_hoach_from_a_second_phone_keeps_both_texts(client, auth, world):
+    from handbook.study.demo import TITLE
+    from handbook.study.models import Harvest, Programme
+
+    programme_id = db.session.scalar(select(Programme.id).where(Programme.title == TITLE))
+    url = f"/study/{programme_id}/thu-hoach"
+    auth.login("dangvien")
+    first = client.post(url, data={"body": "Thu hoạch gõ trên điện thoại một", "version": "0"}, headers=HTMX)
+    assert text_saved(first) == {"version": 1, "status": "saved"}
+    second = client.post(url, data={"body": "Thu hoạch gõ trên điện thoại hai", "version": "0"}, headers=HTMX)
+    assert_conflict_answer(second, 1)
+    assert kept("harvest") == [{"body": "Thu hoạch gõ trên điện thoại hai"}]
+    page = text_of(client.get(url))
+    assert "Thu hoạch gõ trên điện thoại một" in page and "Thu hoạch gõ trên điện thoại hai" in page
+    client.post(f"{url}/conflicts/{conflict_id('harvest')}", data={"choice": "both", "version": "1"})
+    db.session.expire_all()
+    assert db.session.scalar(select(Harvest.body).where(
+        Harvest.programme_id == programme_id, Harvest.user_id == world["users"]["dangvien"].id)) == (
+        "Thu hoạch gõ trên điện thoại một\n\nThu hoạch gõ trên điện thoại hai")
+    assert kept("harvest") == []
+
+
 @pytest.mark.parametrize("kind", ["commitment", "review"])
 def test_a_conflict_of_another_text_cannot_be_chosen_from_here(client, auth, world, kind):
     """A kept text is chosen only on its own row: another member's, or another kind's, is 404."""

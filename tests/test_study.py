@@ -8,13 +8,14 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
+from handbook.editing.models import TextConflict
 from handbook.extensions import db
 from handbook.library.models import Document
 from handbook.meetings.models import Meeting
 from handbook.study import progress
 from handbook.study.models import Harvest, Programme, ProgrammeSession
 from handbook.study.programmes import today
-from tests.conftest import text_of
+from tests.conftest import text_of, text_saved
 
 TITLE = "Học tập chuyên đề Chỉ thị 01 và Quy định 08 năm 2026"
 DOCS = ("08-qdi-tw", "101-qd-tw")  # neither marked studied in the demo
@@ -144,6 +145,8 @@ def test_bad_input_gets_a_vietnamese_message_and_changes_nothing(client, auth, w
 
 
 def test_a_stale_thu_hoach_save_keeps_both_texts(client, auth, world):
+    """The thu hoạch is in the shared editor: a stale Save shows both texts and the choice; a stale
+    autosave is answered like any save (200, the event, the words), the text sent kept aside."""
     assert _set(client, auth, "bithu", world["cell1"]).status_code == 302
     programme = _programme()
     auth.login("dangvien")
@@ -153,11 +156,31 @@ def test_a_stale_thu_hoach_save_keeps_both_texts(client, auth, world):
     assert stale.status_code == 409
     box = stale.get_data(as_text=True)
     assert "Bản viết trên điện thoại" in box and "Bản viết trên máy tính" in box
+    assert "Giữ cả hai bản" in text_of(stale)
     db.session.expire_all()
     stored = db.session.scalar(select(Harvest).where(Harvest.programme_id == programme.id))
     assert stored.body == "Bản viết trên điện thoại" and stored.version == 1
     autosave = client.post(url, data={"body": "Bản thứ ba", "version": "0"}, headers={"HX-Request": "true"})
-    assert autosave.status_code == 409 and "vừa được lưu từ máy khác" in autosave.get_data(as_text=True)
+    assert autosave.status_code == 200 and text_saved(autosave) == {"version": 1, "status": "conflict"}
+    assert "vừa được lưu từ máy khác" in text_of(autosave)
+    db.session.expire_all()
+    assert [c.texts for c in db.session.scalars(select(TextConflict).where(TextConflict.kind == "harvest"))] == [
+        {"body": "Bản thứ ba"}]  # the same phone's later autosave follows its typing in the same copy
+
+
+def test_a_submitted_thu_hoach_takes_no_choice_of_texts(client, auth, world):
+    assert _set(client, auth, "bithu", world["cell1"]).status_code == 302
+    programme = _programme()
+    auth.login("dangvien")
+    url = f"/study/{programme.id}/thu-hoach"
+    client.post(url, data={"body": "Một", "version": "0"}, headers={"HX-Request": "true"})
+    client.post(url, data={"body": "Hai", "version": "0"}, headers={"HX-Request": "true"})
+    conflict = db.session.scalar(select(TextConflict.id).where(TextConflict.kind == "harvest"))
+    assert client.post(f"{url}/nop", data={}).status_code == 302
+    chosen = client.post(f"{url}/conflicts/{conflict}", data={"choice": "mine", "version": "2"}, follow_redirects=True)
+    assert "đã nộp lúc" in text_of(chosen)
+    db.session.expire_all()
+    assert db.session.scalar(select(Harvest.body).where(Harvest.programme_id == programme.id)) == "Một"
 
 
 def test_search_finds_a_programme_title_and_never_a_thu_hoach(client, auth, world):

@@ -1,20 +1,19 @@
-"""A member's thu hoạch on a programme: found or started, saved without losing a word (the version
-check of handbook/versioning.py, as the year's papers use it), submitted once to their cell.
-
-The whole save is `save_text` (one function, a stale version keeping both texts) so that the
-autosaving editor shared by notes, papers and minutes can take it over in a few lines. Services
-flush; the view commits."""
+"""A member's thu hoạch on a programme: found or started, saved in the autosaving editor shared with
+notes, the year's papers and the minutes (handbook/editing: a stale version keeps both texts for
+the member's choice), submitted once to their cell. Services flush; the view commits."""
 
 from sqlalchemy import select
 
 from handbook.domain import DomainError
+from handbook.editing import store
+from handbook.editing.kinds import TextKind, register
 from handbook.extensions import db
 from handbook.models_base import utcnow
 from handbook.study import messages as msg
 from handbook.study.models import Harvest, Programme
 from handbook.study.programmes import today
 from handbook.timefmt import vn_date, vn_datetime
-from handbook.versioning import StaleVersion, both_texts, guarded_write
+from handbook.versioning import both_texts
 
 MAX_TEXT = 20000
 
@@ -41,32 +40,45 @@ def _writable(harvest: Harvest, programme: Programme) -> None:
         raise DomainError(msg.PROGRAMME_NOT_STARTED.format(day=vn_date(programme.starts_on)), status=409)
 
 
-def _write(harvest: Harvest, programme: Programme, body: str, base_version: int) -> tuple[str, str]:
+def _texts_of(harvest: Harvest) -> dict[str, str]:
+    return {"body": harvest.body or ""}
+
+
+def _write_texts(harvest: Harvest, texts: dict[str, str]) -> None:
+    """The writer's choice after a conflict, put back: only while the thu hoạch may still change."""
+    _writable(harvest, harvest.programme)
+    harvest.body = (texts.get("body") or "")[:MAX_TEXT]
+    harvest.updated_at = utcnow()
+
+
+# The thu hoạch's place in the shared editor (handbook/editing): one text, its body.
+HARVEST = register(TextKind(name="harvest", label="bản thu hoạch", texts=_texts_of, write=_write_texts))
+
+
+def save(harvest: Harvest, programme: Programme, body: str, base_version: int) -> tuple[str, str]:
+    """Writes `body` typed on `base_version`: ("saved" | "unchanged", "") or, on a stale version,
+    ("conflict", both texts in one) with the row unchanged and the text sent kept in the shared
+    conflict store for the member's choice."""
     _writable(harvest, programme)
     body = (body or "").replace("\r\n", "\n")[:MAX_TEXT]  # a posted form's lines end "\r\n", an autosave's "\n"
-    if harvest.id is not None and harvest.body == body:
-        return "unchanged", body
+    if harvest.body == body:
+        return "unchanged", ""
     if harvest.id is not None and base_version != harvest.version:
-        # Typed on an older version: nothing is written, the box shows both texts to merge.
+        store.keep_conflict(HARVEST, harvest, {"body": body}, base_version, harvest.user_id)
         return "conflict", both_texts(harvest.body, body) if harvest.body else body
     harvest.body, harvest.updated_at = body, utcnow()
     harvest.version += 1
     if harvest.id is None:
         db.session.add(harvest)
     db.session.flush()
-    return "saved", body
+    return "saved", ""
 
 
 def save_text(user, programme: Programme, body: str, base_version: int) -> tuple[str, str]:
-    """Saves `body` typed on `base_version`: ("saved" | "unchanged", the text) or ("conflict",
-    both texts) when another device saved first — also when two saves race on one version (or
-    both make the first row): the loser's flush fails, and it is answered from the winner's row."""
-    harvest = find(user, programme) or start(user, programme)
-    try:
-        with guarded_write():
-            return _write(harvest, programme, body, base_version)
-    except StaleVersion:
-        return _write(find(user, programme), programme, body, base_version)
+    """`save` under the shared version guard: when two saves race on one version (or both make
+    the first row), the loser is answered from the winner's row, as typed on an older version."""
+    return store.guarded(lambda row: save(row, programme, body, base_version),
+                         find(user, programme) or start(user, programme), lambda: find(user, programme))
 
 
 def submit(harvest: Harvest | None, programme: Programme) -> Harvest:

@@ -29,7 +29,7 @@ ALREADY_SUBMITTED = "Bài thu hoạch đã nộp lúc {time}; không sửa đư�
 PROGRAMME_CLOSED = "Chương trình đã kết thúc ngày {day}; không viết hay nộp thu hoạch được nữa."
 PROGRAMME_NOT_STARTED = "Chương trình bắt đầu ngày {day}; đồng chí quay lại khi đó nhé."
 SAVED_AT = "Đã lưu lúc {time}."
-STALE = ("Bài thu hoạch vừa được lưu từ máy khác. Hai bản được đặt liền nhau bên dưới: "
-         "gộp lại rồi bấm “Lưu”.")
+STALE = ("Bài thu hoạch vừa được lưu từ máy khác. Cả hai bản đều được giữ: chọn bản muốn giữ, "
+         "hoặc gộp hai bản trong ô bên dưới rồi bấm “Lưu”.")
 BAD_VERSION = "Trang đã cũ: hãy tải lại trang (chữ đồng chí đang gõ vẫn còn trong ô)."
 STALE_FORM = "Trang đã cũ: hãy tải lại rồi làm lại."

@@ -1,16 +1,17 @@
 """What a member sees: their programmes, one programme with its articles and sessions, the thu
 hoạch editor (autosaved, then submitted to the cell), and a submitted thu hoạch for its readers."""
 
-from flask import flash, make_response, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from handbook.auth.permissions import require
-from handbook.domain import DomainError, show_on_form
+from handbook.domain import DomainError
+from handbook.editing import store
+from handbook.editing.answer import resolve_view
 from handbook.extensions import db
 from handbook.library.access import can_view_document
 from handbook.library.study import marks_among
 from handbook.meetings.access import can_see_meeting
-from handbook.security import is_htmx
 from handbook.study import bp, harvest, programmes
 from handbook.study import messages as msg
 from handbook.study.access import (
@@ -22,8 +23,10 @@ from handbook.study.access import (
     overseen_roots,
     session_cells,
 )
-from handbook.study.forms import ActionForm, HarvestForm
-from handbook.timefmt import vn_datetime, vn_time
+from handbook.study.editor import edit_harvest
+from handbook.study.forms import ActionForm
+from handbook.study.harvest import HARVEST
+from handbook.timefmt import vn_datetime
 
 
 @bp.get("")
@@ -54,38 +57,28 @@ def show(programme_id: int):
 @bp.route("/<int:programme_id>/thu-hoach", methods=["GET", "POST"])
 @login_required
 def harvest_editor(programme_id: int):
-    """The thu hoạch editor: GET shows it; POST saves on the version the text was typed on (htmx
-    autosave, or the Save button); a stale version shows both texts to merge."""
+    """The thu hoạch in the shared autosaving editor (handbook/study/editor.py)."""
+    return edit_harvest(get_audience_programme_or_404(programme_id))
+
+
+@bp.post("/<int:programme_id>/thu-hoach/conflicts/<int:conflict_id>")
+@login_required
+def resolve_harvest(programme_id: int, conflict_id: int):
+    """Two phones saved different texts of the thu hoạch: keep the later one, the stored one, or both."""
     programme = get_audience_programme_or_404(programme_id)
-    form, status = HarvestForm(), None
-    if request.method == "POST":
-        if form.validate_on_submit():
-            try:
-                status, text = harvest.save_text(current_user, programme, form.body.data, form.version.data)
-                db.session.commit()
-            except DomainError as error:
-                db.session.rollback()
-                show_on_form(form, error, "body")
-            else:
-                if status == "conflict":
-                    form.body.data = text
-        paper = harvest.find(current_user, programme)
-        code = 409 if status == "conflict" else (422 if form.errors else 200)
-        if is_htmx():
-            return make_response(render_template("study/_autosave.html", paper=paper, status=status, form=form,
-                                                 programme=programme), code)
-        if status in ("saved", "unchanged"):
-            flash(msg.SAVED_AT.format(time=vn_time(paper.updated_at)), "success")
-            return redirect(url_for("study.harvest_editor", programme_id=programme.id))
-        if status == "conflict":
-            flash(msg.STALE, "error")
-            form.version.data = paper.version
-        return render_template("study/harvest.html", programme=programme, form=form, paper=paper,
-                               submit_form=ActionForm(formdata=None)), code
+    back = url_for("study.harvest_editor", programme_id=programme.id)
     paper = harvest.find(current_user, programme)
-    form.body.data, form.version.data = (paper.body, paper.version) if paper else ("", 0)
-    return render_template("study/harvest.html", programme=programme, form=form, paper=paper,
-                           submit_form=ActionForm(formdata=None))
+    # A kept text is chosen only on the member's own thu hoạch: any other id is not found.
+    require(paper is not None and store.find_conflict(HARVEST, paper, conflict_id) is not None)
+    if paper.status == "submitted":
+        flash(msg.ALREADY_SUBMITTED.format(time=vn_datetime(paper.submitted_at)), "error")
+        return redirect(back)
+    try:
+        return resolve_view(HARVEST, paper, conflict_id, back)
+    except DomainError as error:  # the programme closed while the member was choosing
+        db.session.rollback()
+        flash(error.message, "error")
+        return redirect(back)
 
 
 @bp.post("/<int:programme_id>/thu-hoach/nop")

@@ -1,5 +1,5 @@
 """Two phones on one text, over every autosaved editor (notes, the commitment, the self-review,
-the minutes): both type, the second is told in words within one save that another phone saved
+the minutes, the thu hoạch): both type, the second is told in words within one save that another phone saved
 first, a reload still shows both texts, and the writer keeps both."""
 
 from dataclasses import dataclass
@@ -23,6 +23,17 @@ class Editor:
     status: str  # the editor's status line
 
 
+def demo_programme() -> int:
+    """The demo's study programme, which every member of the demo's cells takes part in."""
+    from sqlalchemy import select
+
+    from handbook.extensions import db
+    from handbook.study.demo import TITLE
+    from handbook.study.models import Programme
+
+    return db.session.scalar(select(Programme.id).where(Programme.title == TITLE))
+
+
 def arrange(live_server, kind: str) -> tuple[Editor, str, str]:
     """The editor's page and the two accounts typing on it: one member twice, or for the
     minutes the secretary and the deputy."""
@@ -40,13 +51,16 @@ def arrange(live_server, kind: str) -> tuple[Editor, str, str]:
         if kind == "note":
             return Editor(f"/meetings/{meeting_id}/note", "#note-body", "#note-status"), first, second
         return Editor(f"/meetings/{meeting_id}/minutes", "#conclusions", "#minutes-status"), first, second
+    if kind == "harvest":
+        return Editor(f"/study/{live_server.run_in_app(demo_programme)}/thu-hoach", "#body", "#harvest-status"), \
+            first, second
     year = datetime.now(UTC).year
     if kind == "commitment":
         return Editor(f"/year/{year}/commitment", "#body", "#paper-status"), first, second
     return Editor(f"/year/{year}/review", "#ethics", "#paper-status"), first, second
 
 
-@pytest.mark.parametrize("kind", ["note", "commitment", "review", "minutes"])
+@pytest.mark.parametrize("kind", ["note", "commitment", "review", "minutes", "harvest"])
 def test_two_phones_on_one_text_keep_both_and_choose(page, context, live_server, kind):
     editor, first, second = arrange(live_server, kind)
     login(page, first)

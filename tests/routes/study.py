@@ -25,6 +25,24 @@ def handed_in(w) -> int:
     return db.session.scalar(select(Harvest.id).where(Harvest.user_id == w["users"]["dangvien2"].id))
 
 
+def harvest_conflict(w) -> str:
+    """dangvien's thu hoạch on the demo programme, with a text another phone sent on an older version."""
+    from handbook.editing.models import TextConflict
+    from handbook.study.harvest import find, start
+    from handbook.study.models import Programme
+
+    programme = db.session.get(Programme, demo_programme(w))
+    paper = find(w["users"]["dangvien"], programme) or start(w["users"]["dangvien"], programme)
+    paper.body, paper.version = "Bản đang lưu", 1
+    db.session.add(paper)
+    db.session.flush()
+    conflict = TextConflict(kind="harvest", row_id=paper.id, based_on=0, author_id=paper.user_id)
+    conflict.texts = {"body": "Bản từ máy kia"}
+    db.session.add(conflict)
+    db.session.commit()
+    return f"/study/{programme.id}/thu-hoach/conflicts/{conflict.id}"
+
+
 def _programme(path: str = ""):
     return lambda w: f"/study/{demo_programme(w)}{path}"
 
@@ -56,6 +74,10 @@ RULES = [
     Rule("study.harvest_editor", "GET", _programme("/thu-hoach"), TAKING_PART),
     Rule("study.harvest_editor", "POST", _programme("/thu-hoach"), expect(member=302, admin=404),
          data=lambda w: {"body": "Điều tôi rút ra sau khi học.", "version": "0"}),
+    # A kept text is chosen only by the thu hoạch's writer.
+    Rule("study.resolve_harvest", "POST", harvest_conflict, expect(member=302, other_member=404, secretary=404,
+                                                                   admin=404),
+         data=lambda w: {"choice": "other", "version": "1"}),
     Rule("study.harvest_submit", "POST", _programme("/thu-hoach/nop"), expect(member=302, admin=404)),
     Rule("study.harvest_show", "GET", lambda w: f"/study/thu-hoach/{handed_in(w)}", OVERSEERS),
     Rule("study.new", "GET", lambda w: "/study/new", OVERSEERS),
