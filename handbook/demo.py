@@ -5,7 +5,8 @@ The tree is made as it stood before 1 July 2025 (a bloc committee, a district); 
 administration's demo (handbook/admin/demo.py) then reorganises it as the province did that
 day, through the same merges an admin makes, so the demo shows records under their old names.
 Idempotent: running it again finds what exists and adds only what is missing.
-Each feature may add its own demo data in `handbook/<feature>/demo.py::seed(ctx)`.
+Each feature may add its own demo data in `handbook/<feature>/demo.py::seed(ctx)`, and history
+seeded after every feature's in `seed_last(ctx)` (so the rows the others add keep their ids).
 """
 
 from datetime import date
@@ -88,5 +89,10 @@ def seed_demo() -> dict:
         module = f"handbook.{feature}.demo"
         if find_spec(module):
             import_module(module).seed(ctx)
+    # History added after every feature's demo, so the rows seeded above keep their ids.
+    for feature in FEATURES:
+        module = f"handbook.{feature}.demo"
+        if find_spec(module) and hasattr(import_module(module), "seed_last"):
+            import_module(module).seed_last(ctx)
     db.session.commit()
     return ctx

@@ -31,8 +31,9 @@ def urls(pack) -> dict[str, dict]:
 
 
 def demo_meeting(world, cell: str, status: str) -> Meeting:
+    """The cell's latest demo meeting in this status (cell 1 has closed ones before last month's)."""
     return db.session.scalar(select(Meeting).where(Meeting.cell_id == world[cell].id, Meeting.status == status)
-                             .order_by(Meeting.starts_at))
+                             .order_by(Meeting.starts_at.desc()))
 
 
 def png_size(data: bytes) -> tuple[int, int]:

@@ -1,8 +1,9 @@
 """Demo meetings: last month's (held, minutes final) and next month's (published) per cell, a draft
 thematic meeting in cell 1, and June 2025's in the cell merged into cell 2 since. Cell 1's last
 meeting has the whole record: a vote, opinions by speaker, tasks (one done, one under way, one late)
-and minutes signed by chair and note-taker; next month's review item lists those tasks. Idempotent:
-meetings are found again by cell and title."""
+and minutes signed by chair and note-taker; next month's review item lists those tasks. Seeded
+after every feature's demo, cell 1's three meetings before last month's, each without one member.
+Idempotent: meetings are found again by cell and title."""
 
 import json
 from datetime import datetime, timedelta
@@ -67,7 +68,8 @@ def _link_article(meeting) -> None:
     db.session.add(AgendaLink(item_id=item.id, section_id=section.id))
 
 
-def _held(cell, members, chair=None, note_taker=None, starts=None, signers=("Nguyễn Thị Bích", "Lê Văn Đức")) -> None:
+def _held(cell, members, chair=None, note_taker=None, starts=None, signers=("Nguyễn Thị Bích", "Lê Văn Đức"),
+          away=()) -> None:
     starts = starts or _month_start(-1)
     local = to_vn(starts)
     meeting, created = _make(cell, f"Sinh hoạt chi bộ định kỳ tháng {local.month}/{local.year}", starts)
@@ -77,6 +79,8 @@ def _held(cell, members, chair=None, note_taker=None, starts=None, signers=("Ngu
     meeting.status, meeting.published_at = Status.CLOSED, starts - timedelta(days=5)
     for user in members:
         db.session.add(Attendance(meeting_id=meeting.id, user_id=user.id, status="present"))
+    for user, status, reason in away:
+        db.session.add(Attendance(meeting_id=meeting.id, user_id=user.id, status=status, reason=reason))
     notes = {str(item.id): "Chi bộ thống nhất nội dung." for item in meeting.items}
     minutes = Minutes(meeting_id=meeting.id, status=MinutesStatus.FINAL, revision=1, held_from="14:00",
                       held_to="15:45", place=meeting.location, chair=signers[0], note_taker=signers[1],
@@ -157,4 +161,21 @@ def seed(ctx) -> None:
         # stays its own, under its name and its department's.
         _held(ctx["old_cell"], [users["dangvien3"]], starts=from_vn(datetime(2025, 6, 4, 14, 0)),
               signers=("Trần Thị Mai", "Hoàng Minh Đạt"))
+    db.session.flush()
+
+
+# Three months running without Phạm Thị Hương, twice with a reason and once without: the quality
+# page of the last of them names her to the secretary (Hướng dẫn 12-HD/BTCTW tells the two apart).
+ABSENCES = ((-4, "excused", "Đi công tác theo quyết định của cơ quan"),
+            (-3, "excused", "Ốm, có giấy của bệnh viện"),
+            (-2, "absent", ""))
+
+
+def seed_last(ctx) -> None:
+    """Cell 1's meetings before last month's, seeded after every feature's demo (handbook/demo.py),
+    so the meetings above and those other features add keep their ids."""
+    users = ctx["users"]
+    for offset, status, reason in ABSENCES:
+        _held(ctx["cell1"], [users["bithu"], users["dangvien"]], starts=_month_start(offset),
+              away=[(users["dangvien2"], status, reason)])
     db.session.flush()

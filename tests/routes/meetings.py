@@ -1,4 +1,4 @@
-"""Meetings routes. The demo gives cell 1 a held meeting (closed: minutes signed, a vote,
+"""Meetings routes. The demo gives cell 1 a held meeting last month (closed: minutes signed, a vote,
 opinions, tasks), a published one and a draft thematic one."""
 
 import json
@@ -12,7 +12,9 @@ from tests.routes import Rule, expect
 
 
 def meeting_id(world, status: str, cell: str = "cell1") -> int:
-    return db.session.scalar(select(Meeting.id).where(Meeting.cell_id == world[cell].id, Meeting.status == status))
+    """The cell's latest meeting in this status: cell 1's closed one is last month's, with the record."""
+    return db.session.scalar(select(Meeting.id).where(Meeting.cell_id == world[cell].id, Meeting.status == status)
+                             .order_by(Meeting.starts_at.desc()))
 
 
 def published(w):

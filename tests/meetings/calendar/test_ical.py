@@ -103,8 +103,9 @@ def test_demo_seed_is_idempotent(world):
     seed_demo()
     assert before == (db.session.scalar(select(func.count(Meeting.id))),
                       db.session.scalar(select(func.count(AgendaItem.id))))
-    # Five of cells 1 and 2, one of the cell merged into cell 2 in 2025, cell 1's study session.
-    assert before[0] == 7
+    # Five of cells 1 and 2, cell 1's three before last month's (a member absent from each), one of
+    # the cell merged into cell 2 in 2025, cell 1's study session.
+    assert before[0] == 10
 
 
 def test_demo_links_the_next_meeting_to_article_3_of_regulation_08(world):
@@ -126,7 +127,8 @@ def test_demo_has_a_past_meeting_with_a_vote_signed_minutes_and_tasks(client, au
     from handbook.demo import seed_demo
     from handbook.meetings.models import Meeting, Minutes, MinutesSignature, Task, Vote
 
-    past = db.session.scalar(select(Meeting).where(Meeting.cell_id == world["cell1"].id, Meeting.status == "closed"))
+    past = db.session.scalar(select(Meeting).where(Meeting.cell_id == world["cell1"].id, Meeting.status == "closed")
+                             .order_by(Meeting.starts_at.desc()))  # last month's, the whole record
     minutes = db.session.scalar(select(Minutes).where(Minutes.meeting_id == past.id))
     signed = set(db.session.scalars(select(MinutesSignature.role).where(MinutesSignature.minutes_id == minutes.id)))
     assert minutes.is_final and signed == {"chair", "note_taker"}

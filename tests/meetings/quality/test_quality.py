@@ -11,7 +11,7 @@ from handbook.audit import AuditEntry
 from handbook.extensions import db
 from handbook.meetings.models import Attendance, Meeting, MeetingAssessment, Minutes, Vote
 from handbook.meetings.quality import service as quality
-from handbook.timefmt import from_vn
+from handbook.timefmt import from_vn, to_vn
 from tests.conftest import text_of
 
 DAY = datetime(2026, 3, 4, 14, 0)
@@ -155,3 +155,20 @@ def test_the_notice_is_said_in_a_unit_that_reads_naturally():
     assert notice_words(timedelta(hours=5, minutes=59)) == "Công bố trước giờ họp 5 giờ."
     assert notice_words(timedelta(days=3, hours=2)) == "Công bố trước giờ họp 3 ngày."
     assert notice_words(timedelta(minutes=-10)) == "Công bố khi buổi họp đã bắt đầu."
+
+
+def test_the_demo_names_a_member_absent_three_times_in_a_row(client, auth, world):
+    # The last demo meeting Phạm Thị Hương missed; she was present at last month's, which ends the row.
+    missed = db.session.scalar(select(Meeting).join(Attendance).where(
+        Meeting.cell_id == world["cell1"].id, Attendance.user_id == _uid("dangvien2"),
+        Attendance.status != "present").order_by(Meeting.starts_at.desc()))
+    auth.login("bithu")
+    page = text_of(client.get(f"/meetings/{missed.id}/quality"))
+    assert "Vắng 3 buổi sinh hoạt định kỳ liên tiếp" in page
+    assert "Phạm Thị Hương (2 buổi có lý do, 1 buổi không lý do)" in page
+    assert "có lý do: Đi công tác theo quyết định của cơ quan" in page and "có lý do: Ốm, có giấy của bệnh viện" in page
+    assert f"{to_vn(missed.starts_at):%d/%m/%Y}: không lý do" in page
+    last = db.session.scalar(select(Meeting).where(Meeting.cell_id == world["cell1"].id, Meeting.status == "closed")
+                             .order_by(Meeting.starts_at.desc()))
+    assert last.starts_at > missed.starts_at
+    assert "Phạm Thị Hương (" not in text_of(client.get(f"/meetings/{last.id}/quality"))
