@@ -5,6 +5,8 @@ notes on articles, "đã học", the offline mark, where they stopped) move the 
 which every validator carries. One statement, built once, before anything is rendered.
 """
 
+from functools import cache
+
 from flask_login import current_user
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import aliased
@@ -13,16 +15,21 @@ from handbook.extensions import db
 from handbook.library.access import can_view_document
 from handbook.library.models import Document
 
-_REPLACEMENT = aliased(Document)
-_READER = select(
-    Document.id, Document.org_id, Document.content_version,
-    select(_REPLACEMENT.content_version).where(_REPLACEMENT.id == Document.replaced_by_id).scalar_subquery(),
-).where(Document.slug == bindparam("slug"))
+
+@cache
+def _reader():
+    """Built on first use, not at import: an alias of Document configures every mapper, which
+    fails while some features' tables are not yet imported (a script importing a demo first)."""
+    replacement = aliased(Document)
+    return select(
+        Document.id, Document.org_id, Document.content_version,
+        select(replacement.content_version).where(replacement.id == Document.replaced_by_id).scalar_subquery(),
+    ).where(Document.slug == bindparam("slug"))
 
 
 def reader_page(slug: str) -> tuple | None:
     """/library/<slug> (any page of it); None when the member may not read it (the view's 404)."""
-    row = db.session.execute(_READER, {"slug": slug}).first()
+    row = db.session.execute(_reader(), {"slug": slug}).first()
     # can_view_document reads only the document's organisation, which the row has.
     if row is None or not can_view_document(current_user, row):
         return None
