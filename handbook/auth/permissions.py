@@ -6,8 +6,10 @@ getters built on them) so a rule changes in one place.
 
 from flask import abort
 from flask_login import current_user
+from sqlalchemy import select
 
 from handbook.auth.models import User
+from handbook.extensions import db
 from handbook.orgs.models import Organization
 
 CELL_MANAGER_ROLES = ("secretary", "deputy")
@@ -105,6 +107,25 @@ def reaches(user: User, org: Organization) -> bool:
 def is_staff(user: User) -> bool:
     """Secretaries, deputies and admins: people who publish to others."""
     return bool(managed_cells(user)) or is_admin(user)
+
+
+def sets_for_members(user: User) -> bool:
+    """Whether `user` sets things members of an audience must do (a quiz, a study programme):
+    a committee admin for the subtree, a cell's secretary or deputy for the cell."""
+    return user.is_authenticated and bool(admin_roots(user) or managed_cells(user))
+
+
+def audience_orgs(user: User) -> list[Organization]:
+    """Where `user` may set such things: every open organisation of an admin's subtree, and a
+    secretary's own cell."""
+    found: dict[int, Organization] = {}
+    for root in admin_roots(user):
+        for org in db.session.scalars(select(Organization).where(
+                Organization.path.startswith(root.path), Organization.closed.is_(False)).order_by(Organization.path)):
+            found[org.id] = org
+    for cell in managed_cells(user):
+        found.setdefault(cell.id, cell)
+    return list(found.values())
 
 
 def require(condition: bool, status: int = 404) -> None:

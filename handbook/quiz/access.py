@@ -8,27 +8,22 @@ is for leaders only, only if they hold a leadership post. An attempt is its memb
 from flask_login import current_user
 from sqlalchemy import false, literal, or_, select
 
-from handbook.auth.permissions import admin_roots, is_admin_of, managed_cells, require
+from handbook.auth.permissions import (
+    admin_roots,
+    audience_orgs,
+    is_admin_of,
+    managed_cells,
+    require,
+    sets_for_members,
+)
 from handbook.extensions import db
 from handbook.orgs.models import Organization
 from handbook.orgs.queries import org_by_id
 from handbook.quiz.models import Attempt, QuestionBank, Quiz
 
-
-def setter_orgs(user) -> list[Organization]:
-    """Where `user` may set a quiz or keep a bank: an admin's open subtree, a secretary's own cell."""
-    found: dict[int, Organization] = {}
-    for root in admin_roots(user):
-        for org in db.session.scalars(select(Organization).where(
-                Organization.path.startswith(root.path), Organization.closed.is_(False)).order_by(Organization.path)):
-            found[org.id] = org
-    for cell in managed_cells(user):
-        found.setdefault(cell.id, cell)
-    return list(found.values())
-
-
-def can_set_quizzes(user) -> bool:
-    return user.is_authenticated and bool(admin_roots(user) or managed_cells(user))
+# Who sets for whom is one rule for every feature that sets members work (auth/permissions.py).
+setter_orgs = audience_orgs
+can_set_quizzes = sets_for_members
 
 
 def manages_org(user, org: Organization) -> bool:
