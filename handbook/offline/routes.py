@@ -41,7 +41,10 @@ def service_worker():
         "timeout": NETWORK_TIMEOUT_MS,
         "icon": asset_url("img/icon-192.png"),  # a push notification's picture (the shell keeps it)
     }
-    code = (Path(current_app.static_folder) / "js" / "sw.js").read_text()
+    # One worker, written in parts by what they do (static/js/sw/: setup, shell, accounts,
+    # navigation, the pack, messages, logout, Web Push), sent as one script in their order.
+    parts = sorted((Path(current_app.static_folder) / "js" / "sw").glob("*.js"))
+    code = "".join(part.read_text() for part in parts)
     body = f"self.SOTAY = {json.dumps(settings)};\n{code}"
     # Browsers check the worker for updates at most daily anyway; no-cache makes it at once.
     return current_app.response_class(body, mimetype="text/javascript",
