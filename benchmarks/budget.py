@@ -29,7 +29,7 @@ from sqlalchemy import event  # noqa: E402
 from handbook import create_app  # noqa: E402
 from handbook.demo import DEMO_PASSWORD, seed_demo  # noqa: E402
 from handbook.extensions import db  # noqa: E402
-from tests.test_budget import FIRST_LOADS, _resolve  # noqa: E402
+from tests.page_walk import FIRST_LOADS, _resolve  # noqa: E402
 
 # Milliseconds, in-process median on the demo SQLite (issue "Performance, fourth round").
 BUDGETS_MS = {

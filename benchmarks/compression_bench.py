@@ -22,7 +22,7 @@ from flask_migrate import upgrade  # noqa: E402
 
 from handbook import create_app  # noqa: E402
 from handbook.demo import DEMO_PASSWORD, seed_demo  # noqa: E402
-from tests.test_budget import FIRST_LOADS, _resolve  # noqa: E402
+from tests.page_walk import FIRST_LOADS, _resolve  # noqa: E402
 
 ENCODERS = {
     "gzip 6": lambda data: gzip.compress(data, compresslevel=6, mtime=0),

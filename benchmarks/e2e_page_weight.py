@@ -14,7 +14,8 @@ from flask_migrate import upgrade  # noqa: E402
 
 from handbook import create_app  # noqa: E402
 from handbook.demo import DEMO_PASSWORD, seed_demo  # noqa: E402
-from tests.test_budget import ASSET, FIRST_LOADS, FRAGMENTS, GZIP, HTMX, _html, _resolve  # noqa: E402
+from tests.page_walk import ASSET, FIRST_LOADS, FRAGMENTS, _resolve  # noqa: E402
+from tests.test_budget import GZIP, HTMX, _html  # noqa: E402
 
 
 def main() -> None:

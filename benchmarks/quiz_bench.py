@@ -29,7 +29,8 @@ from handbook.extensions import db  # noqa: E402
 from handbook.models_base import utcnow  # noqa: E402
 from handbook.quiz.demo import QUIZ_TITLE  # noqa: E402
 from handbook.quiz.models import Quiz  # noqa: E402
-from tests.test_budget import ASSET, GZIP, HTMX, _html  # noqa: E402
+from tests.page_walk import ASSET  # noqa: E402
+from tests.test_budget import GZIP, HTMX, _html  # noqa: E402
 
 DOWN_BPS = 400_000
 UP_BPS = 400_000

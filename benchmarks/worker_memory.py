@@ -36,7 +36,7 @@ def prepare(path: str) -> list[tuple[str, str]]:
     from handbook import create_app
     from handbook.demo import seed_demo
     from handbook.extensions import db
-    from tests.test_budget import FIRST_LOADS, _resolve
+    from tests.page_walk import FIRST_LOADS, _resolve
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "LOG_LEVEL": "WARNING"})
     with app.app_context():

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import event
 
 from handbook.extensions import db
-from tests.test_budget import FIRST_LOADS, _resolve
+from tests.page_walk import FIRST_LOADS, _resolve
 
 # (who, page) -> statements on a warm worker. Raise one only with the reason in the commit.
 BUDGETS = {
