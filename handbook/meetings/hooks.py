@@ -48,9 +48,10 @@ def home(user) -> HomePanel:
     """The next meeting, with the member's answer and the one-tap buttons while it takes answers."""
     meeting = next_meeting_for(user)
     context = {"meeting": meeting, "answerable": False, "live": None}
-    if meeting is not None and user.cell_id == meeting.cell_id:
-        banner = live.banner(meeting, user, in_cell=True)
-        context["live"] = banner if banner["polling"] else None  # during the meeting: its vote
+    # During the meeting's hour only, its vote on the card: the hour is read from the meeting
+    # itself, so the rest of the month the card asks nothing about votes.
+    if meeting is not None and user.cell_id == meeting.cell_id and live.in_hour(meeting):
+        context["live"] = live.banner(meeting, user, in_cell=True)
     if meeting is not None and user.cell_id == meeting.cell_id and status_allows(meeting, Action.RSVP):
         mark = own_attendance(meeting, user)
         if mark is not None and mark.status == "present":  # there already: no question of coming

@@ -27,11 +27,16 @@ def tag(*parts) -> str:
     return hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()[:16]
 
 
+def in_hour(meeting) -> bool:
+    """Whether the meeting is in its hour (the check-in window), when its phones keep asking."""
+    return box.live(meeting)
+
+
 def banner(meeting, user, in_cell: bool) -> dict:
     """What the banner shows to `user`: the vote open now (and whether they have sent their
     ballot), else the last result, and whether the page keeps asking. Only the cell's members
     vote, so nobody else is shown a banner."""
-    polling = in_cell and box.live(meeting)
+    polling = in_cell and in_hour(meeting)
     running = last = outcome = None
     voted = False
     if in_cell:
