@@ -6,11 +6,12 @@ getters built on them) so a rule changes in one place.
 
 from flask import abort
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import false, or_, select
 
 from handbook.auth.models import User
 from handbook.extensions import db
 from handbook.orgs.models import Organization
+from handbook.orgs.queries import subtree_ids
 
 CELL_MANAGER_ROLES = ("secretary", "deputy")
 # Keeps the cell's party-fee records (thủ quỹ, người thu đảng phí): granted and revoked by the
@@ -96,6 +97,21 @@ def publication_reach(user: User) -> tuple[set[int], list[Organization]]:
     roots = admin_roots(user)
     places = [*([user.cell] if user.cell is not None else []), *managed_cells(user), *roots]
     return {org_id for place in places for org_id in place.ancestor_ids()}, roots
+
+
+def reach_clause(user: User, org_column):
+    """A WHERE clause: the rows published by an organisation (`org_column`) that reach `user`."""
+    above, roots = publication_reach(user)
+    clauses = [org_column.in_(above)] if above else []
+    clauses += [org_column.in_(subtree_ids(root)) for root in roots]
+    return or_(*clauses) if clauses else false()
+
+
+def reach_facets(user: User) -> list[list[str]]:
+    """reach_clause as the search index's facet groups: an entry carries its organisation (o<id>)
+    and every organisation at or above it (a<id>); any one group matching lets it through."""
+    above, roots = publication_reach(user)
+    return [[f"o{org_id}"] for org_id in sorted(above)] + [[f"a{root.id}"] for root in roots]
 
 
 def reaches(user: User, org: Organization) -> bool:

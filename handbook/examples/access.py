@@ -7,14 +7,15 @@ approved it is seen by everyone it reaches (handbook.auth.permissions.publicatio
 before, only by those who register or approve it there."""
 
 from flask_login import current_user
-from sqlalchemy import false, or_, select
+from sqlalchemy import or_, select
 
 from handbook.auth.permissions import (
     admin_roots,
     is_admin_of,
     managed_cells,
     manages_cell_id,
-    publication_reach,
+    reach_clause,
+    reach_facets,
     reaches,
     require,
 )
@@ -65,11 +66,7 @@ def get_reviewable_example_or_404(example_id: int) -> GoodExample:
 
 def approved_clause(user):
     """A WHERE clause on GoodExample: the approved examples that reach `user`."""
-    above, roots = publication_reach(user)
-    clauses = [GoodExample.org_id.in_(above)] if above else []
-    clauses += [GoodExample.org_id.in_(subtree_ids(r))
-                for r in roots]
-    return (GoodExample.status == "approved") & or_(*clauses) if clauses else false()
+    return (GoodExample.status == "approved") & reach_clause(user, GoodExample.org_id)
 
 
 def awaiting_clause(user):
@@ -81,10 +78,8 @@ def awaiting_clause(user):
 
 
 def example_facets(user) -> Facets:
-    """approved_clause as facets of the search index (only approved examples are indexed): an
-    entry carries its organisation (o<id>) and every organisation at or above it (a<id>)."""
-    above, roots = publication_reach(user)
-    return Facets([[f"o{org_id}"] for org_id in sorted(above)] + [[f"a{root.id}"] for root in roots])
+    """approved_clause as facets of the search index (only approved examples are indexed)."""
+    return Facets(reach_facets(user))
 
 
 def get_overseen_org_or_404(org_id: int | None) -> Organization:

@@ -5,12 +5,12 @@ what reaches the searcher (access.example_facets)."""
 
 from flask import url_for
 from sqlalchemy import select
-from sqlalchemy.orm import aliased
 
 from handbook.examples.access import example_facets
 from handbook.examples.models import GoodExample
 from handbook.extensions import db
 from handbook.orgs.models import Organization
+from handbook.orgs.queries import ids_below
 from handbook.search import ranking
 from handbook.search.index import BASES, Watch, facet_text, index_text, indexer, path_facets
 from handbook.search.query import usable
@@ -22,11 +22,7 @@ KIND = "Gương người tốt, việc tốt"
 
 
 def _examples_below(org: Organization):
-    """Examples of the subtree of `org`, by its path as stored now (a move rewrites paths)."""
-    moved = aliased(Organization)
-    path = select(moved.path).where(moved.id == org.id).scalar_subquery()
-    return select(GoodExample.id).join(Organization, Organization.id == GoodExample.org_id).where(
-        Organization.path.startswith(path))
+    return ids_below(GoodExample.id, GoodExample.org_id, org)
 
 
 def _rows(ids):

@@ -5,11 +5,11 @@ and "lead" when it is for leaders only, so a search reads only what reaches the 
 
 from flask import url_for
 from sqlalchemy import select
-from sqlalchemy.orm import aliased
 
-from handbook.auth.permissions import admin_roots, managed_cells, publication_reach
+from handbook.auth.permissions import admin_roots, managed_cells, reach_facets
 from handbook.extensions import db
 from handbook.orgs.models import Organization
+from handbook.orgs.queries import ids_below
 from handbook.search import ranking
 from handbook.search.index import BASES, Watch, facet_text, index_text, indexer, path_facets
 from handbook.search.query import Facets, usable
@@ -22,11 +22,7 @@ KIND = "Chương trình học tập"
 
 
 def _programmes_below(org: Organization):
-    """Programmes of the subtree of `org`, by its path as stored now (a move rewrites paths)."""
-    moved = aliased(Organization)
-    path = select(moved.path).where(moved.id == org.id).scalar_subquery()
-    return select(Programme.id).join(Organization, Organization.id == Programme.org_id).where(
-        Organization.path.startswith(path))
+    return ids_below(Programme.id, Programme.org_id, org)
 
 
 def _entry(programme: Programme) -> dict:
@@ -48,8 +44,7 @@ def programme_entries(ids: list[int]) -> list[dict]:
 def programme_facets(user) -> Facets:
     """Programmes set at or above the searcher's cell (and the cells they lead), and for a
     committee's admin every one in their subtree; one for leaders only, not for a plain member."""
-    above, roots = publication_reach(user)
-    groups = [[f"o{org_id}"] for org_id in sorted(above)] + [[f"a{root.id}"] for root in roots]
+    groups = reach_facets(user)
     leads = user.holds_leadership_post or bool(admin_roots(user) or managed_cells(user))
     return Facets(groups, none_of=[] if leads else ["lead"])
 

@@ -14,13 +14,13 @@ from handbook.auth.permissions import (
     is_admin_of,
     managed_cells,
     manages_cell_id,
-    publication_reach,
+    reach_clause,
+    reach_facets,
     reaches,
     require,
 )
 from handbook.extensions import db
 from handbook.orgs.models import Organization
-from handbook.orgs.queries import subtree_ids
 from handbook.search.query import Facets
 from handbook.voice.models import MemberQuestion
 
@@ -96,18 +96,12 @@ def get_faq_entry_or_404(question_id: int) -> MemberQuestion:
 
 def faq_clause(user):
     """A WHERE clause on MemberQuestion: the FAQ entries that reach `user`."""
-    above, roots = publication_reach(user)
-    clauses = [MemberQuestion.faq_org_id.in_(above)] if above else []
-    clauses += [MemberQuestion.faq_org_id.in_(subtree_ids(r))
-                for r in roots]
-    return or_(*clauses) if clauses else false()
+    return reach_clause(user, MemberQuestion.faq_org_id)
 
 
 def faq_facets(user) -> Facets:
-    """faq_clause as facets of the search index: an entry carries its organisation (o<id>) and
-    every organisation at or above it (a<id>)."""
-    above, roots = publication_reach(user)
-    return Facets([[f"o{org_id}"] for org_id in sorted(above)] + [[f"a{root.id}"] for root in roots])
+    """faq_clause as facets of the search index."""
+    return Facets(reach_facets(user))
 
 
 def faq_targets(user, question: MemberQuestion) -> list[Organization]:

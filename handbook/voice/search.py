@@ -5,10 +5,10 @@ reaches the index. An entry carries its organisation (o<id>) and every one at or
 
 from flask import url_for
 from sqlalchemy import select
-from sqlalchemy.orm import aliased
 
 from handbook.extensions import db
 from handbook.orgs.models import Organization
+from handbook.orgs.queries import ids_below
 from handbook.search import ranking
 from handbook.search.index import BASES, Watch, facet_text, index_text, indexer, path_facets
 from handbook.search.query import usable
@@ -21,11 +21,7 @@ KIND = "Hỏi đáp"
 
 
 def _published_below(org: Organization):
-    """Entries published in the subtree of `org`, by its path as stored now (a move rewrites paths)."""
-    moved = aliased(Organization)
-    path = select(moved.path).where(moved.id == org.id).scalar_subquery()
-    return select(MemberQuestion.id).join(Organization, Organization.id == MemberQuestion.faq_org_id).where(
-        Organization.path.startswith(path))
+    return ids_below(MemberQuestion.id, MemberQuestion.faq_org_id, org)
 
 
 def _rows(ids):
