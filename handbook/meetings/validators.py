@@ -1,7 +1,8 @@
 """What a meeting's pages are made of, for their validators (handbook/conditional.py): the
 meeting's content version, which moves with its agenda, answers, check-in, minutes, votes and
-tasks (handbook/content_version.py), and what time alone changes — the check-in window, and
-last month's tasks falling late under the review item. One statement, built once, before
+tasks (handbook/content_version.py), the cell's earlier meetings' versions (their tasks show
+under the review item), and what time alone changes — the check-in window, and last month's
+tasks falling late. One statement, built once, before
 anything is rendered; the notes feature adds its note's version to the same row.
 """
 
@@ -11,6 +12,7 @@ from functools import cache
 from flask import g
 from flask_login import current_user
 from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import aliased
 
 from handbook.auth.permissions import in_cell_id, manages_cell_id
 from handbook.conditional import carries_own_version, commits, own_version
@@ -47,10 +49,15 @@ def _of_cell(column, *where):
 def _page():
     """Built on first use: the member's own version (conditional.own_version) names the
     member's table, imported last by the conditional module."""
+    earlier = aliased(Meeting)
     return select(
         *COLUMNS,
-        # The cell's tasks shown under a later meeting's review item, and those late today.
-        _of_cell(func.max(Task.updated_at)), _of_cell(func.count(Task.id)),
+        # The tasks shown under the review item are the cell's earlier meetings' (set at the last
+        # one, or still open): a task written in any way, even by a bare statement, moves its
+        # meeting's version, and so this sum; so does the last meeting moved or cancelled.
+        select(func.coalesce(func.sum(earlier.content_version), 0))
+        .where(earlier.cell_id == Meeting.cell_id, earlier.starts_at < Meeting.starts_at).scalar_subquery(),
+        # Those late today: a task falls late at midnight, with no write at all.
         _of_cell(func.count(Task.id), Task.status != "done", Task.due_on < TODAY),
         own_version(),
     ).where(Meeting.id == MEETING)
@@ -108,7 +115,8 @@ def content_key(meeting: Meeting) -> tuple:
 
 
 def tasks_key(meeting: Meeting) -> tuple:
-    """The key of the review item's tasks: the meeting's version, the cell's tasks (last change,
-    count, late today) and the day, which moves a task's state (late) at midnight."""
+    """The key of the review item's tasks: the meeting's version (its agenda's review item), the
+    earlier meetings' versions (their tasks), those late today, and the day, which moves a task's
+    state (late) at midnight."""
     row = page_row(meeting.id)
-    return (meeting.id, row.content_version, *row[len(COLUMNS):len(COLUMNS) + 3], to_vn(utcnow()).date())
+    return (meeting.id, row.content_version, *row[len(COLUMNS):len(COLUMNS) + 2], to_vn(utcnow()).date())
