@@ -9,7 +9,10 @@ which moves with any section written, added or removed, by any worker or by hand
 (handbook/content_version.py): no time limit, a change is a new key on the next request.
 """
 
+from typing import NamedTuple
+
 from flask import current_app
+from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 from sqlalchemy import select
 
@@ -20,8 +23,18 @@ from handbook.library.paging import HEADINGS, Layout, OutlineEntry
 from handbook.library.structure import NUMBER_LABELS
 
 SLOT = "\x00tools\x00"  # where an article's tools go (a character no page text holds)
+CSRF = "\x00csrf\x00"  # where this request's form token goes
 CACHE_SIZE = 512  # pages of text a worker keeps (10-20 KB each)
 _bodies = Cache(size=CACHE_SIZE, ttl_seconds=None)
+
+
+class Slot(NamedTuple):
+    """An article's slot: the article (its outline entry: id, anchor, level, number, heading,
+    what the other features' marks are given as `section`) and its bookmark button, off and on."""
+
+    section: OutlineEntry
+    unmarked: str
+    bookmarked: str
 
 
 def section_label(section) -> str:
@@ -55,7 +68,7 @@ def _page_sections(document: Document, layout: Layout, page: int) -> list[Sectio
     ))
 
 
-def _draw(document: Document, layout: Layout, page: int, fragment: bool) -> tuple[list[str], list[OutlineEntry]]:
+def _draw(document: Document, layout: Layout, page: int, fragment: bool) -> tuple[list[str], list[Slot]]:
     sections = _page_sections(document, layout, page)
     outline = layout.outline
     articles = [e for e in outline if e.level == "dieu"] or [e for e in outline if e.level == "plain"]
@@ -72,10 +85,14 @@ def _draw(document: Document, layout: Layout, page: int, fragment: bool) -> tupl
         else:
             blocks.append((s, []))
     by_id = {e.id: e for e in layout.entries(page)}
-    slots: list[OutlineEntry] = []
+    slots: list[Slot] = []
+    button = current_app.jinja_env.get_template("library/_bookmark_button.html")
 
     def tools(section) -> Markup:
-        slots.append(by_id[section.id])
+        # The bookmark button both ways, with a stand-in for the login's form token.
+        off, on = (button.render(document=document, section=section, bookmarked=state, csrf_token=lambda: CSRF)
+                   for state in (False, True))
+        slots.append(Slot(by_id[section.id], off, on))
         return Markup(SLOT)  # noqa: S704 - our own marker, replaced before the page is sent
 
     # Straight from the Jinja environment: the text must not depend on who reads it.
@@ -87,16 +104,19 @@ def _draw(document: Document, layout: Layout, page: int, fragment: bool) -> tupl
     return html.split(SLOT), slots
 
 
-def page_text(document: Document, layout: Layout, page: int, fragment: bool) -> tuple[list[str], list[OutlineEntry]]:
-    """The page's HTML in pieces around its articles' tool slots, and the article in each slot
-    (its outline entry: id, anchor, level, number, heading)."""
+def page_text(document: Document, layout: Layout, page: int, fragment: bool) -> tuple[list[str], list[Slot]]:
+    """The page's HTML in pieces around its articles' tool slots, and what goes in each slot."""
     key = (document.id, document.created_at, document.content_version, page, fragment)
     return _bodies.get_or_make(key, lambda: _draw(document, layout, page, fragment))
 
 
-def fill(pieces: list[str], tools: list[str]) -> Markup:
-    """The page with each article's tools in its slot."""
+def fill(pieces: list[str], slots: list[Slot], bookmarked: set[int], marks: list[str] | None) -> Markup:
+    """The page with each article's tools in its slot: the member's bookmark button, then the
+    marks other features drew for it (`marks`, one per slot, or None when none has any)."""
     out = [pieces[0]]
-    for html, rest in zip(tools, pieces[1:], strict=True):
-        out += (html, rest)
-    return Markup("".join(out))  # noqa: S704 - pieces drawn by our templates, escaped there
+    for n, (slot, rest) in enumerate(zip(slots, pieces[1:], strict=True)):
+        out += (slot.bookmarked if slot.section.id in bookmarked else slot.unmarked, marks[n] if marks else "", rest)
+    html = "".join(out)
+    if CSRF in html:
+        html = html.replace(CSRF, generate_csrf())
+    return Markup(html)  # noqa: S704 - pieces drawn by our templates, escaped there
