@@ -57,20 +57,19 @@ def account_key() -> str | None:
     return hashlib.sha256(secret + b"offline-account:" + token.encode()).hexdigest()[:20]
 
 
-def _ready() -> bool:
+def _ready(user) -> bool:
     """A validator only for a member whose page would render now (no flashed message waiting)."""
-    return (current_user.is_authenticated and not current_user.must_change_password
-            and "_flashes" not in session)
+    return user.is_authenticated and not user.must_change_password and "_flashes" not in session
 
 
 def page_tag(validator: Callable[..., tuple | None], **args) -> str | None:
     """The page's ETag for this member now, or None."""
-    if not _ready():
+    user = current_user._get_current_object()  # one lookup of the proxy, not one per use
+    if not _ready(user):
         return None
     parts = validator(**args)
     if parts is None:
         return None
-    user = current_user._get_current_object()  # one lookup of the proxy, not one per use
     roles = sorted((r.role, r.org_id) for r in user.roles)
     # A validator that carries the member's own version in its statement (`own_version()`)
     # has it among its parts already; any other is answered with a second, small read.
