@@ -31,7 +31,7 @@ def _marks_statement():
 def _own_marks(document: Document, user, section_ids: list[int]) -> tuple[str | None, bool, set[int]]:
     """Where the member stopped, whether they marked the document studied, and which of these
     sections they bookmarked: one round trip (a statement built once)."""
-    position, is_studied, bookmarked = db.session.execute(_marks_statement(), {
+    position, is_studied, bookmarked = db.session.connection().execute(_marks_statement(), {
         "user_id": user.id, "document_id": document.id, "sections": section_ids or [-1]}).one()
     return position, bool(is_studied), {int(i) for i in bookmarked.split(",")} if bookmarked else set()
 
