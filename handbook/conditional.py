@@ -17,17 +17,18 @@ the response; nothing here knows which features' pages these are.
 
 import hashlib
 from collections.abc import Callable
-from functools import wraps
+from functools import cache, wraps
 from pathlib import Path
 
 from flask import current_app, g, has_app_context, make_response, request, session
 from flask_login import current_user
-from sqlalchemy import event, select
+from sqlalchemy import bindparam, event, select
 
 from handbook.extensions import db
 
 OFFLINE_FLAG = "keep_offline"
 _COMMITS = "conditional_commits"
+MEMBER = bindparam("member_id")
 
 
 def build_stamp() -> str:
@@ -56,31 +57,62 @@ def account_key() -> str | None:
     return hashlib.sha256(secret + b"offline-account:" + token.encode()).hexdigest()[:20]
 
 
-def _ready() -> bool:
+def _ready(user) -> bool:
     """A validator only for a member whose page would render now (no flashed message waiting)."""
-    return (current_user.is_authenticated and not current_user.must_change_password
-            and "_flashes" not in session)
+    return user.is_authenticated and not user.must_change_password and "_flashes" not in session
 
 
 def page_tag(validator: Callable[..., tuple | None], **args) -> str | None:
     """The page's ETag for this member now, or None."""
-    if not _ready():
+    user = current_user._get_current_object()  # one lookup of the proxy, not one per use
+    if not _ready(user):
         return None
     parts = validator(**args)
     if parts is None:
         return None
-    user = current_user
     roles = sorted((r.role, r.org_id) for r in user.roles)
-    member = (build_stamp(), account_key(), user.id, _own_version(user.id), text_step(), roles,
+    # A validator that carries the member's own version in its statement (`own_version()`)
+    # has it among its parts already; any other is answered with a second, small read.
+    own = () if getattr(validator, CARRIES_OWN_VERSION, False) else (_own_version(user.id),)
+    member = (build_stamp(), account_key(), user.id, *own, text_step(), roles,
               request.headers.get("HX-Request"))
     return hashlib.sha256(repr((member, parts)).encode()).hexdigest()[:32]
+
+
+CARRIES_OWN_VERSION = "carries_own_version"
+
+
+@cache
+def _own_version_statement():
+    return select(User.content_version).where(User.id == MEMBER)
 
 
 def _own_version(user_id: int) -> int | None:
     """The member's content version as the database holds it now. The member's row may be a
     worker's copy of up to half a minute ago (auth/sessioncache.py), while their own marks, RSVP
     and bell move this version through triggers the copy never sees: read it fresh."""
-    return db.session.scalar(select(User.content_version).where(User.id == user_id))
+    return db.session.scalar(_own_version_statement(), {"member_id": user_id})
+
+
+@cache
+def own_version():
+    """The member's content version as a column of a validator's own statement (bind
+    `member_id` to the member's id): read fresh in the same round trip, for the reason
+    `_own_version` gives. Built on first use: `User` is imported last in this module."""
+    return _own_version_statement().scalar_subquery()
+
+
+def carries_own_version(validator):
+    """Marks a validator whose statement selects `own_version()` and returns it among its
+    parts, so the tag needs no second statement (a revisit's 304 is then one statement)."""
+    setattr(validator, CARRIES_OWN_VERSION, True)
+    return validator
+
+
+def commits() -> int:
+    """How many commits this request has made since its page's validator ran: a value read by
+    the validator still holds for the view while this is 0."""
+    return g.get(_COMMITS, 0)
 
 
 def keep_offline(view):

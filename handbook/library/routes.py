@@ -136,8 +136,7 @@ def reader_page(slug, page):
     layout = layout_for(document)
     if not 1 <= page <= layout.page_count:
         abort(404)
-    return render_template("library/_reader_page.html", fragment=True,
-                           **page_context(document, current_user, layout, page))
+    return page_context(document, current_user, layout, page)["body"]
 
 
 @bp.post("/library/<slug>/position")

@@ -1,7 +1,7 @@
 """Who may see which meeting: the one rule, used by every view, search and feed."""
 
 from flask_login import current_user
-from sqlalchemy import Select, false, or_, select
+from sqlalchemy import Select, and_, bindparam, false, or_, select
 
 from handbook.auth.models import User
 from handbook.auth.permissions import (
@@ -14,7 +14,7 @@ from handbook.auth.permissions import (
 )
 from handbook.extensions import db
 from handbook.meetings.minutes.models import Minutes
-from handbook.meetings.models import Meeting
+from handbook.meetings.models import Attendance, Meeting, Rsvp
 from handbook.meetings.status import Action, Status, status_allows
 from handbook.meetings.tasks.models import Task
 from handbook.orgs.queries import subtree_ids
@@ -81,6 +81,22 @@ def get_visible_meeting_or_404(meeting_id: int) -> Meeting:
     meeting = db.session.get(Meeting, meeting_id)
     require(meeting is not None and can_see_meeting(current_user, meeting))
     return meeting
+
+
+_MEMBER = bindparam("user_id")
+# Built once: a statement's cache key is worked out again on every new one.
+_WITH_OWN = (select(Meeting, Rsvp, Attendance)
+             .outerjoin(Rsvp, and_(Rsvp.meeting_id == Meeting.id, Rsvp.user_id == _MEMBER))
+             .outerjoin(Attendance, and_(Attendance.meeting_id == Meeting.id, Attendance.user_id == _MEMBER))
+             .where(Meeting.id == bindparam("meeting_id")))
+
+
+def get_visible_meeting_with_own_or_404(meeting_id: int) -> tuple[Meeting, Rsvp | None, Attendance | None]:
+    """The meeting, with the member's own answer (RSVP) and attendance mark: one statement
+    where the meeting page used to ask three times."""
+    found = db.session.execute(_WITH_OWN, {"meeting_id": meeting_id, "user_id": current_user.id}).first()
+    require(found is not None and can_see_meeting(current_user, found[0]))
+    return found[0], found[1], found[2]
 
 
 def get_managed_meeting_or_404(meeting_id: int, action: Action | None = None) -> Meeting:

@@ -8,20 +8,26 @@ from handbook.auth.permissions import in_cell_id, managed_cells, manages_cell_id
 from handbook.conditional import conditional
 from handbook.extensions import db
 from handbook.meetings import bp
-from handbook.meetings.access import get_managed_meeting_or_404, get_visible_meeting_or_404, visible_meetings
+from handbook.meetings.access import (
+    get_managed_meeting_or_404,
+    get_visible_meeting_or_404,
+    get_visible_meeting_with_own_or_404,
+    visible_meetings,
+)
 from handbook.meetings.attendance.forms import RsvpForm
-from handbook.meetings.attendance.service import checkin_open, mark_read, own_attendance, own_rsvp, rsvp_form_for
+from handbook.meetings.attendance.service import checkin_open, mark_read, rsvp_form_for
 from handbook.meetings.minutes import book as minutes_book
 from handbook.meetings.minutes import signoff
 from handbook.meetings.minutes.service import get_minutes
 from handbook.meetings.models import Meeting
 from handbook.meetings.notify import ANCHORS, mark_all_read, recent
+from handbook.meetings.page_record import record_facts, review_rows
 from handbook.meetings.parts import shared_parts
 from handbook.meetings.status import Action, Status, status_allows
-from handbook.meetings.tasks import service as tasks
 from handbook.meetings.validators import meeting_page
 from handbook.meetings.votes import box as vote_box
 from handbook.meetings.votes import live
+from handbook.meetings.votes.service import votes_of
 from handbook.models_base import utcnow
 from handbook.security import private_page
 
@@ -51,45 +57,48 @@ def index():
 @conditional(meeting_page)  # 304 while the meeting's content version and the member are unchanged
 def show(meeting_id):
     """The agenda, the member's RSVP, and the minutes once final."""
-    meeting = get_visible_meeting_or_404(meeting_id)
+    meeting, rsvp, own_mark = get_visible_meeting_with_own_or_404(meeting_id)
     # The phone keeping its pack (X-Offline-Prefetch) is not the member reading.
     if not request.headers.get("X-Offline-Prefetch") and mark_read(meeting, current_user):
-        db.session.commit()
-    rsvp = own_rsvp(meeting, current_user)
+        db.session.commit()  # once per member: the commit expired what was read, read it again
+        meeting, rsvp, own_mark = get_visible_meeting_with_own_or_404(meeting_id)
     if (rsvp is not None and not rsvp.attending) or meeting.status in (Status.HELD, Status.CLOSED):
         private_page()  # the member's absence reason; once held, attendance and the minutes' reasons
     is_member = in_cell_id(current_user, meeting.cell_id)
     can_manage = manages_cell_id(current_user, meeting.cell_id)
+    record = record_facts(meeting)
+    # One read of the votes for the banner and the box, and none while the meeting has none.
+    all_votes = votes_of(meeting) if record.has_votes else []
     # The member's own part (answer, check-in, note) comes first on the page, before the agenda.
     return render_template("meetings/show.html", meeting=meeting, parts=shared_parts(meeting), rsvp=rsvp,
                            rsvp_form=rsvp_form_for(rsvp), is_member=is_member, can_manage=can_manage,
                            checkin_open=checkin_open(meeting),
-                           own_mark=own_attendance(meeting, current_user) if is_member else None,
-                           live=live.banner(meeting, current_user, is_member) if is_member else None,
-                           signer=_signer(meeting) if is_member else None,
-                           **_record_context(meeting, is_member))
+                           own_mark=own_mark if is_member else None,
+                           live=live.banner(meeting, current_user, is_member, all_votes) if is_member else None,
+                           signer=_signer(meeting, record) if is_member else None,
+                           **_record_context(meeting, is_member, all_votes))
 
 
-def _signer(meeting) -> dict | None:
+def _signer(meeting, record) -> dict | None:
     """The chair's or note-taker's part: "Ký biên bản" while their signature is due, then when
-    they signed (the notification asking for it links there)."""
-    if meeting.status == Status.DRAFT or not status_allows(meeting, Action.SIGN_MINUTES):
+    they signed (the notification asking for it links there). Only the minutes' chair and
+    note-taker have one: nobody else's visit reads the minutes."""
+    if (meeting.status == Status.DRAFT or current_user.id not in record.signer_ids
+            or not status_allows(meeting, Action.SIGN_MINUTES)):
         return None
     return signoff.own_part(meeting, get_minutes(meeting), current_user)
 
 
-def _record_context(meeting, is_member: bool) -> dict:
+def _record_context(meeting, is_member: bool, all_votes: list) -> dict:
     """The vote box (members, while votes happen) and last month's tasks under the review item."""
-    context = {"vote_box": None, "review": []}
+    context = {"vote_box": None, "review_rows": None}
     if meeting.status == Status.DRAFT:
         return context
     if is_member and status_allows(meeting, Action.CAST_VOTE):
-        box = vote_box.box_context(meeting)
+        box = vote_box.box_context(meeting, all_votes=all_votes)
         if box["live"] or box["vote"] or box["results"]:
             context["vote_box"] = box
-    if tasks.reviews_tasks(meeting):
-        context.update(review=tasks.review_tasks(meeting), today=tasks.today(),
-                       can_update=lambda task: tasks.can_update(current_user, task))
+    context["review_rows"] = review_rows(meeting, current_user)
     return context
 
 

@@ -1,16 +1,21 @@
 """What a meeting's pages are made of, for their validators (handbook/conditional.py): the
 meeting's content version, which moves with its agenda, answers, check-in, minutes, votes and
-tasks (handbook/content_version.py), and what time alone changes — the check-in window, and
-last month's tasks falling late under the review item. One statement, built once, before
+tasks (handbook/content_version.py), the cell's earlier meetings' versions (their tasks show
+under the review item), and what time alone changes — the check-in window, and last month's
+tasks falling late. One statement, built once, before
 anything is rendered; the notes feature adds its note's version to the same row.
 """
 
 from datetime import timedelta
+from functools import cache
 
+from flask import g
 from flask_login import current_user
 from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import aliased
 
 from handbook.auth.permissions import in_cell_id, manages_cell_id
+from handbook.conditional import carries_own_version, commits, own_version
 from handbook.extensions import db
 from handbook.library.models import Document, Section
 from handbook.meetings.access import can_see_meeting
@@ -40,18 +45,28 @@ def _of_cell(column, *where):
 
 # Statements built once, with bound parameters: SQLAlchemy works out a new statement's cache key
 # on every execution (most of a small query's cost) and keeps it on a reused one.
-_PAGE = select(
-    *COLUMNS,
-    # The cell's tasks shown under a later meeting's review item, and those late today.
-    _of_cell(func.max(Task.updated_at)), _of_cell(func.count(Task.id)),
-    _of_cell(func.count(Task.id), Task.status != "done", Task.due_on < TODAY),
-).where(Meeting.id == MEETING)
+@cache
+def _page():
+    """Built on first use: the member's own version (conditional.own_version) names the
+    member's table, imported last by the conditional module."""
+    earlier = aliased(Meeting)
+    return select(
+        *COLUMNS,
+        # The tasks shown under the review item are the cell's earlier meetings' (set at the last
+        # one, or still open): a task written in any way, even by a bare statement, moves its
+        # meeting's version, and so this sum; so does the last meeting moved or cancelled.
+        select(func.coalesce(func.sum(earlier.content_version), 0))
+        .where(earlier.cell_id == Meeting.cell_id, earlier.starts_at < Meeting.starts_at).scalar_subquery(),
+        # Those late today: a task falls late at midnight, with no write at all.
+        _of_cell(func.count(Task.id), Task.status != "done", Task.due_on < TODAY),
+        own_version(),
+    ).where(Meeting.id == MEETING)
 
 
 def facts(row) -> tuple | None:
     """What a row of `COLUMNS` says of a meeting's page for the member, or None when the member
     may not see the meeting (the view answers its 404)."""
-    user = current_user
+    user = current_user._get_current_object()
     # Members of the cell and its leaders are settled on the ids; anyone else (an admin above
     # the cell) by the one rule, on the loaded meeting, as is check-in while it is open.
     seen = manages_cell_id(user, row.cell_id) or (row.status != Status.DRAFT and in_cell_id(user, row.cell_id))
@@ -66,16 +81,44 @@ def facts(row) -> tuple | None:
             meeting is not None and allows(meeting, Action.CHECK_IN), during)
 
 
+_ROWS = "meeting_page_rows"
+
+
+def _read(meeting_id: int):
+    # On the session's connection (its transaction), past the ORM's layer: plain columns, and
+    # the ORM's handling of a statement costs as much again as SQLite's answer.
+    row = db.session.connection().execute(_page(), {"meeting_id": meeting_id, "today": to_vn(utcnow()).date(),
+                                                    "member_id": current_user.id}).first()
+    g.setdefault(_ROWS, {})[meeting_id] = row
+    return row
+
+
+@carries_own_version
 def meeting_page(meeting_id: int) -> tuple | None:
-    """/meetings/<id>: the meeting's content version, the cell's tasks, whether it is on."""
-    row = db.session.execute(_PAGE, {"meeting_id": meeting_id, "today": to_vn(utcnow()).date()}).first()
+    """/meetings/<id>: the meeting's content version, the cell's tasks, whether it is on, and
+    the member's own version (their bell), in one statement."""
+    row = _read(meeting_id)
     return facts(row) if row is not None else None
 
 
-_VERSION = select(*VERSION).where(Meeting.id == MEETING)
+def page_row(meeting_id: int):
+    """The validator's row for the view: what this request's validator read, while the request
+    has committed nothing since (a write of the view may have moved a version), else read again.
+    Every cache of the page keys on it, so the render caches and the ETag cannot disagree, and a
+    change made by another worker is a new key on its next request."""
+    kept = g.get(_ROWS, {}).get(meeting_id)
+    return kept if kept is not None and commits() == 0 else _read(meeting_id)
 
 
 def content_key(meeting: Meeting) -> tuple:
-    """The key the page's shared parts are cached under: the same versions its validator reads,
-    read afresh (not from the loaded row, which a write of this request may have moved)."""
-    return (meeting.id, *db.session.execute(_VERSION, {"meeting_id": meeting.id}).one())
+    """The key the page's shared parts are cached under: the same versions its validator reads."""
+    row = page_row(meeting.id)
+    return (meeting.id, row.content_version, row[len(COLUMNS) - 1])
+
+
+def tasks_key(meeting: Meeting) -> tuple:
+    """The key of the review item's tasks: the meeting's version (its agenda's review item), the
+    earlier meetings' versions (their tasks), those late today, and the day, which moves a task's
+    state (late) at midnight."""
+    row = page_row(meeting.id)
+    return (meeting.id, row.content_version, *row[len(COLUMNS):len(COLUMNS) + 2], to_vn(utcnow()).date())

@@ -30,10 +30,11 @@ def seen(all_votes) -> str:
 
 
 def box_context(meeting, form: BallotForm | ElectionBallotForm | None = None, error: str | None = None,
-                saved: bool = False, reveal: bool = False) -> dict:
+                saved: bool = False, reveal: bool = False, all_votes: list | None = None) -> dict:
     """`reveal`: a secret ballot's member sees their choice (the answer is then never stored);
-    a refused ballot (`form`) shows what was sent, so is never stored either."""
-    all_votes = votes.votes_of(meeting)
+    a refused ballot (`form`) shows what was sent, so is never stored either. `all_votes`: the
+    meeting's votes when the caller has them already."""
+    all_votes = votes.votes_of(meeting) if all_votes is None else all_votes
     vote = next((v for v in all_votes if v.status == VoteStatus.OPEN), None)
     results = [(v, votes.result(v)) for v in all_votes if v.status == VoteStatus.CLOSED]
     context = {"meeting": meeting, "vote": vote, "live": live(meeting), "error": error, "saved": saved,

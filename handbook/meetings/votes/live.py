@@ -32,15 +32,16 @@ def in_hour(meeting) -> bool:
     return box.live(meeting)
 
 
-def banner(meeting, user, in_cell: bool) -> dict:
+def banner(meeting, user, in_cell: bool, all_votes: list[Vote] | None = None) -> dict:
     """What the banner shows to `user`: the vote open now (and whether they have sent their
     ballot), else the last result, and whether the page keeps asking. Only the cell's members
-    vote, so nobody else is shown a banner."""
+    vote, so nobody else is shown a banner. `all_votes`: the meeting's votes when the caller
+    has them (the meeting page reads them once for the banner and the box)."""
     polling = in_cell and in_hour(meeting)
     running = last = outcome = None
     voted = False
     if in_cell:
-        all_votes = votes.votes_of(meeting)
+        all_votes = votes.votes_of(meeting) if all_votes is None else all_votes
         running = next((v for v in all_votes if v.status == VoteStatus.OPEN), None)
         if running is not None:
             voted = votes.own_ballot(running, user) is not None
