@@ -10,7 +10,7 @@ a given `starts_at`, so the heading depends on nothing else."""
 
 from flask import current_app
 from markupsafe import Markup
-from sqlalchemy import and_, select
+from sqlalchemy import and_
 
 from handbook.cache import Cache
 from handbook.extensions import db

@@ -12,8 +12,8 @@ from handbook.meetings import search
 from handbook.meetings.attendance.service import rsvp_form_for
 from handbook.meetings.calendar import ical, reminders
 from handbook.meetings.calendar.ical import token_for
-from handbook.meetings.notify import purge_old_notifications, unread_count
 from handbook.meetings.home import heading, next_meeting_with_answer
+from handbook.meetings.notify import purge_old_notifications, unread_count
 from handbook.meetings.schedule import pack_meetings
 from handbook.meetings.status import Action, status_allows
 from handbook.meetings.tasks import service as tasks
