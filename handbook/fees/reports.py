@@ -2,11 +2,12 @@
 committee, the committee's sum over its cells, the members to flag, the member's reminder."""
 
 import calendar
+import functools
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import joinedload
 
 from handbook.auth.models import User
@@ -156,13 +157,18 @@ def flagged(cell: Organization, year: int) -> list[tuple[Flagged, list[int]]]:
     return [(member, found) for member, found in months.items() if len(found) >= FLAG_MONTHS]
 
 
+@functools.cache
+def _latest_record():
+    # Built once and reused: every home page asks it, and building it cost more than running it.
+    index = FeeRecord.year * 12 + FeeRecord.month - 1
+    return (select(FeeRecord).where(FeeRecord.user_id == bindparam("user_id"), index <= bindparam("month"))
+            .order_by(index.desc()).limit(1))
+
+
 def reminder_state(user: User, year: int, month: int) -> tuple[FeeRecord | None, int | None]:
     """The member's record of the month, else the due of their latest record before it (what
     they will likely owe): the home reminder's one statement."""
-    index = FeeRecord.year * 12 + FeeRecord.month - 1
-    latest = db.session.scalar(select(FeeRecord).where(FeeRecord.user_id == user.id,
-                                                       index <= month_index(year, month))
-                               .order_by(index.desc()).limit(1))
+    latest = db.session.scalar(_latest_record(), {"user_id": user.id, "month": month_index(year, month)})
     if latest is not None and (latest.year, latest.month) == (year, month):
         return latest, None
     return None, latest.due if latest is not None else None

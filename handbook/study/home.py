@@ -6,15 +6,16 @@ card asks once instead of once for the programmes, once per programme for its it
 marks and once for the thu hoạch (programmes.standings, which the study pages keep), and loads
 only the columns it shows."""
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, bindparam, func, select
 
 from handbook.extensions import db
 from handbook.library.models import StudyMark
 from handbook.study.models import Harvest, Programme, ProgrammeItem
-from handbook.study.programmes import _audience_clause, today
+from handbook.study.programmes import audience_clause, today
 
 
 @dataclass(frozen=True)
@@ -37,21 +38,30 @@ class HomeStanding:
         return self.read >= self.documents and self.submitted
 
 
-def pending_programmes(user) -> list[HomeStanding]:
-    """Open programmes the member has not finished, the soonest ending first."""
-    if user.cell_id is None or user.cell is None:
-        return []
-    day = today()
+@functools.cache
+def _statement(leader: bool):
+    # Built once per shape and reused: SQLAlchemy then skips building the expression (an alias
+    # copies its table's columns) and its cache key on every home page, which cost more than the
+    # query itself.
     items = ProgrammeItem.__table__.alias("items")
     documents = (select(func.count(items.c.document_id.distinct()))
                  .where(items.c.programme_id == Programme.id).scalar_subquery())
     # The documents of the programme the member marked: a mark is one per member and document.
     read = (select(func.count(items.c.document_id.distinct()))
-            .join(StudyMark, and_(StudyMark.document_id == items.c.document_id, StudyMark.user_id == user.id))
+            .join(StudyMark, and_(StudyMark.document_id == items.c.document_id,
+                                  StudyMark.user_id == bindparam("user_id")))
             .where(items.c.programme_id == Programme.id).scalar_subquery())
-    rows = db.session.execute(
-        select(Programme.id, Programme.title, Programme.ends_on, read, documents, Harvest.status)
-        .outerjoin(Harvest, and_(Harvest.programme_id == Programme.id, Harvest.user_id == user.id))
-        .where(_audience_clause(user), Programme.starts_on <= day, Programme.ends_on >= day)
-        .order_by(Programme.ends_on)).all()
+    return (select(Programme.id, Programme.title, Programme.ends_on, read, documents, Harvest.status)
+            .outerjoin(Harvest, and_(Harvest.programme_id == Programme.id, Harvest.user_id == bindparam("user_id")))
+            .where(audience_clause(bindparam("orgs", expanding=True), leader),
+                   Programme.starts_on <= bindparam("day"), Programme.ends_on >= bindparam("day"))
+            .order_by(Programme.ends_on))
+
+
+def pending_programmes(user) -> list[HomeStanding]:
+    """Open programmes the member has not finished, the soonest ending first."""
+    if user.cell_id is None or user.cell is None:
+        return []
+    rows = db.session.execute(_statement(bool(user.holds_leadership_post)),
+                              {"user_id": user.id, "orgs": user.cell.ancestor_ids(), "day": today()}).all()
     return [standing for standing in (HomeStanding(*row) for row in rows) if not standing.finished]
