@@ -125,3 +125,16 @@ def pending_for(user) -> list[Pending]:
                               {"user_id": user.id, "orgs": user.cell.ancestor_ids(), "now": utcnow()}).all()
     # Standing.can_start's rule: no attempt under way and attempts left.
     return [Pending(*row[:6]) for row in rows if row[5] is not None or row[7] < row[6]]
+
+
+def bank_counts(banks: list[QuestionBank]) -> dict[int, int]:
+    if not banks:
+        return {}
+    return dict(db.session.execute(select(Question.bank_id, func.count()).where(
+        Question.bank_id.in_([b.id for b in banks])).group_by(Question.bank_id)).all())
+
+
+def audience_label(quiz: Quiz) -> str:
+    who = "cán bộ lãnh đạo, quản lý" if quiz.leaders_only else "đảng viên"
+    return f"{who} thuộc {quiz.org.name}"
+
