@@ -109,8 +109,9 @@ def test_an_attempt_started_elsewhere_shows_as_under_way(client, auth, world):
     auth.login("dangvien")
     quiz = db.session.scalar(select(Quiz).where(Quiz.title.contains("(demo)")))
     assert quiz.title in _home(client) and "Đang làm dở" not in _home(client)
-    _elsewhere(insert(Attempt.__table__).values(quiz_id=quiz.id, user_id=world["users"]["dangvien"].id, number=1, total=10,
-                                                started_at=utcnow(), deadline=utcnow() + timedelta(minutes=20)))
+    _elsewhere(insert(Attempt.__table__).values(quiz_id=quiz.id, user_id=world["users"]["dangvien"].id, number=1,
+                                                total=10, started_at=utcnow(),
+                                                deadline=utcnow() + timedelta(minutes=20)))
     page = client.get("/").get_data(as_text=True)
     attempt = db.session.scalar(select(Attempt.id).where(Attempt.quiz_id == quiz.id))
     assert "Đang làm dở" in page and f'href="/quiz/attempts/{attempt}"' in page
