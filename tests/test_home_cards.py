@@ -15,11 +15,14 @@ from handbook.extensions import db
 from handbook.fees.models import FeeRecord
 from handbook.library.models import Document, Section, StudyMark
 from handbook.meetings.models import Attendance, Meeting, Rsvp
+from handbook.meetings.votes.models import Ballot, Vote
 from handbook.models_base import utcnow
 from handbook.notes.models import Note
 from handbook.quiz.models import Attempt, Quiz
 from handbook.study.models import Harvest, Programme
 from tests.conftest import text_of
+from tests.meetings.factories import meeting
+from tests.meetings.votes.test_votes import open_vote, the_vote
 
 
 def _elsewhere(statement) -> None:
@@ -135,3 +138,16 @@ def test_a_note_on_an_article_links_to_that_articles_note(client, auth, world):
     auth.login("dangvien")
     page = client.get("/").get_data(as_text=True)
     assert f'href="/library/08-qdi-tw/sections/{section.anchor}/note">Ghi chép điều</a>' in page
+
+
+def test_the_vote_banner_follows_votes_and_ballots_changed_elsewhere(client, auth, world):
+    m = meeting(world["cell1"], status="published", starts_in=timedelta(minutes=-10))  # in its hour
+    open_vote(client, auth, m)
+    vote = the_vote(m)
+    auth.logout()
+    auth.login("dangvien")
+    assert "Biểu quyết ngay" in _home(client)
+    _elsewhere(insert(Ballot.__table__).values(vote_id=vote.id, user_id=world["users"]["dangvien"].id, choice=0))
+    assert "Đã gửi phiếu — xem, đổi" in _home(client)
+    _elsewhere(update(Vote.__table__).where(Vote.__table__.c.id == vote.id).values(status="annulled"))
+    assert "Đang biểu quyết" not in _home(client)

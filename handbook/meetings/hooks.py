@@ -12,7 +12,7 @@ from handbook.meetings import search
 from handbook.meetings.attendance.service import rsvp_form_for
 from handbook.meetings.calendar import ical, reminders
 from handbook.meetings.calendar.ical import token_for
-from handbook.meetings.home import heading, next_meeting_with_answer
+from handbook.meetings.home import heading, next_meeting_with_answer, vote_banner
 from handbook.meetings.notify import purge_old_notifications, unread_count
 from handbook.meetings.schedule import pack_meetings
 from handbook.meetings.status import Action, status_allows
@@ -55,7 +55,7 @@ def home(user) -> HomePanel:
     # During the meeting's hour only, its vote on the card: the hour is read from the meeting
     # itself, so the rest of the month the card asks nothing about votes.
     if user.cell_id == meeting.cell_id and live.in_hour(meeting):
-        context["live"] = live.banner(meeting, user, in_cell=True)
+        context["live"] = vote_banner(meeting, user)
     if user.cell_id == meeting.cell_id and status_allows(meeting, Action.RSVP):
         if mark is not None and mark.status == "present":  # there already: no question of coming
             context["checked_in_at"] = mark.recorded_at
