@@ -2,14 +2,10 @@
 member's reminder for this month and, for those who record the cell's fees, the month's progress
 (and for the secretary the members with three unpaid months); links on the account page."""
 
-from sqlalchemy import func, select
 
 from handbook.auth.permissions import fee_cells, is_admin, manages_cell_id
-from handbook.auth.queries import cell_member_count
-from handbook.extensions import db
 from handbook.fees import reports
 from handbook.fees.access import this_month
-from handbook.fees.models import FeeRecord
 from handbook.fees.rates import FIRST_MONTH, money, month_index
 from handbook.signals import HomePanel, NavEntry, Panel, account_panels, home_panels, nav_entries
 
@@ -31,11 +27,10 @@ def reminder(user) -> HomePanel | None:
     year, month = this_month()
     if user.cell_id is None or not _in_force(year, month):
         return None
-    found = reports.month_record(user, year, month)
+    found, last_due = reports.reminder_state(user, year, month)
     if found is not None and found.paid >= found.due:
         return None
-    context = {"year": year, "month": month, "record": found, "money": money,
-               "last_due": reports.last_due(user, year, month) if found is None else None}
+    context = {"year": year, "month": month, "record": found, "money": money, "last_due": last_due}
     return HomePanel("fee_reminder", "fees/_home_reminder.html", context)
 
 
@@ -47,13 +42,10 @@ def cell_progress(user) -> HomePanel | None:
     year, month = this_month()
     if not cells or not _in_force(year, month):
         return None
-    rows = []
-    for cell in cells:
-        recorded = db.session.scalar(select(func.count(FeeRecord.id)).where(
-            FeeRecord.cell_id == cell.id, FeeRecord.year == year, FeeRecord.month == month))
-        members = cell_member_count(cell.id)
-        rows.append({"cell": cell, "recorded": recorded, "members": members,
-                     "flagged": reports.flagged(cell, year) if manages_cell_id(user, cell.id) else []})
+    counts = reports.cell_counts(cells, year, month)
+    rows = [{"cell": cell, "recorded": counts[cell.id][0], "members": counts[cell.id][1],
+             "flagged": reports.flagged(cell, year) if manages_cell_id(user, cell.id) else []}
+            for cell in cells]
     return HomePanel("fee_cells", "fees/_home_cells.html", {"rows": rows, "year": year, "month": month})
 
 

@@ -2,10 +2,12 @@
 committee, the committee's sum over its cells, the members to flag, the member's reminder."""
 
 import calendar
+import functools
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import joinedload
 
 from handbook.auth.models import User
@@ -136,33 +138,51 @@ def committee_month(org: Organization, year: int, month: int) -> tuple[list[tupl
     return rows, total
 
 
-def flagged(cell: Organization, year: int) -> list[tuple[User, list[int]]]:
+class Flagged(NamedTuple):
+    """A member to flag, as the secretary's lists name them."""
+
+    id: int
+    full_name: str
+
+
+def flagged(cell: Organization, year: int) -> list[tuple[Flagged, list[int]]]:
     """The cell's members with at least three months of `year` on which they paid nothing toward
-    a due (wherever those months were recorded), with the months."""
-    months: dict[int, list[int]] = {}
-    for user_id, month in db.session.execute(
-            select(FeeRecord.user_id, FeeRecord.month).join(User, User.id == FeeRecord.user_id)
+    a due (wherever those months were recorded), with the months: one statement, names included."""
+    months: dict[Flagged, list[int]] = {}
+    for user_id, full_name, month in db.session.execute(
+            select(User.id, User.full_name, FeeRecord.month).join(User, User.id == FeeRecord.user_id)
             .where(User.cell_id == cell.id, User.active, FeeRecord.year == year, FeeRecord.due > 0,
-                   FeeRecord.paid == 0).order_by(FeeRecord.month)):
-        months.setdefault(user_id, []).append(month)
-    ids = [uid for uid, found in months.items() if len(found) >= FLAG_MONTHS]
-    if not ids:
-        return []
-    members = db.session.scalars(select(User).where(User.id.in_(ids)).order_by(vi_order(User.full_name), User.id))
-    return [(m, months[m.id]) for m in members]
+                   FeeRecord.paid == 0).order_by(vi_order(User.full_name), User.id, FeeRecord.month)):
+        months.setdefault(Flagged(user_id, full_name), []).append(month)
+    return [(member, found) for member, found in months.items() if len(found) >= FLAG_MONTHS]
 
 
-def month_record(user: User, year: int, month: int) -> FeeRecord | None:
-    return db.session.scalar(select(FeeRecord).where(FeeRecord.user_id == user.id, FeeRecord.year == year,
-                                                     FeeRecord.month == month))
-
-
-def last_due(user: User, year: int, month: int) -> int | None:
-    """The due of the member's latest record before the month: what they will likely owe."""
+@functools.cache
+def _latest_record():
+    # Built once and reused: every home page asks it, and building it cost more than running it.
     index = FeeRecord.year * 12 + FeeRecord.month - 1
-    return db.session.scalar(select(FeeRecord.due).where(FeeRecord.user_id == user.id,
-                                                         index < month_index(year, month))
-                             .order_by(index.desc()).limit(1))
+    return (select(FeeRecord).where(FeeRecord.user_id == bindparam("user_id"), index <= bindparam("month"))
+            .order_by(index.desc()).limit(1))
+
+
+def reminder_state(user: User, year: int, month: int) -> tuple[FeeRecord | None, int | None]:
+    """The member's record of the month, else the due of their latest record before it (what
+    they will likely owe): the home reminder's one statement."""
+    latest = db.session.scalar(_latest_record(), {"user_id": user.id, "month": month_index(year, month)})
+    if latest is not None and (latest.year, latest.month) == (year, month):
+        return latest, None
+    return None, latest.due if latest is not None else None
+
+
+def cell_counts(cells: list[Organization], year: int, month: int) -> dict[int, tuple[int, int]]:
+    """Per cell, (records of the month, active members), for all the cells in one statement."""
+    recorded = (select(func.count(FeeRecord.id)).where(
+        FeeRecord.cell_id == Organization.id, FeeRecord.year == year, FeeRecord.month == month).scalar_subquery())
+    members = (select(func.count(User.id)).where(User.cell_id == Organization.id, User.active.is_(True))
+               .scalar_subquery())
+    rows = db.session.execute(select(Organization.id, recorded, members)
+                              .where(Organization.id.in_([cell.id for cell in cells])))
+    return {cell_id: (found, count) for cell_id, found, count in rows}
 
 
 def cell_csv(report: CellMonth) -> list[list]:

@@ -1,6 +1,10 @@
 """Required study: who has been asked to study what, and who has done it."""
 
-from sqlalchemy import select
+import functools
+from datetime import date
+from typing import NamedTuple
+
+from sqlalchemy import bindparam, select
 
 from handbook.auth.models import User
 from handbook.collation import vi_order
@@ -28,14 +32,41 @@ def studied_ids(user) -> set[int]:
     return set(db.session.scalars(select(StudyMark.document_id).where(StudyMark.user_id == user.id)))
 
 
-def pending_for(user) -> list[StudyAssignment]:
-    """What the member still has to study: one row per document."""
-    done = studied_ids(user)
+class Pending(NamedTuple):
+    """A document the member still has to study, as the home card lists it."""
+
+    slug: str
+    doc_type: str
+    number: str
+    title: str
+    due_on: date | None
+    document_id: int
+
+
+@functools.cache
+def _pending_statement():
+    # Built once and reused: SQLAlchemy then skips building the expression and its cache key on
+    # every home page, which cost more than the query itself.
+    marked = select(StudyMark.id).where(StudyMark.user_id == bindparam("user_id"),
+                                        StudyMark.document_id == Document.id)
+    return (select(Document.slug, Document.doc_type, Document.number, Document.title, StudyAssignment.due_on,
+                   Document.id)
+            .join(Document, Document.id == StudyAssignment.document_id)
+            .where(StudyAssignment.org_id.in_(bindparam("orgs", expanding=True)), Document.status == "active",
+                   ~marked.exists())
+            .order_by(StudyAssignment.due_on, StudyAssignment.id))
+
+
+def pending_for(user) -> list[Pending]:
+    """What the member still has to study: one row per document (its soonest deadline), in one
+    statement that leaves out what they marked and loads only the columns the card shows."""
+    if not user.is_authenticated or user.cell is None:
+        return []
     seen, pending = set(), []
-    for assignment in assignments_for(user):
-        if assignment.document_id not in done and assignment.document_id not in seen:
-            seen.add(assignment.document_id)
-            pending.append(assignment)
+    for row in db.session.execute(_pending_statement(), {"user_id": user.id, "orgs": user.cell.ancestor_ids()}):
+        if row.id not in seen:
+            seen.add(row.id)
+            pending.append(Pending(*row))
     return pending
 
 

@@ -9,11 +9,12 @@ from flask_login import current_user
 from handbook.conditional import page_tag
 from handbook.jobs import enqueue
 from handbook.meetings import search
-from handbook.meetings.attendance.service import own_attendance, own_rsvp, rsvp_form_for
+from handbook.meetings.attendance.service import rsvp_form_for
 from handbook.meetings.calendar import ical, reminders
 from handbook.meetings.calendar.ical import token_for
+from handbook.meetings.home import heading, next_meeting_with_answer, vote_banner
 from handbook.meetings.notify import purge_old_notifications, unread_count
-from handbook.meetings.schedule import next_meeting_for, pack_meetings
+from handbook.meetings.schedule import pack_meetings
 from handbook.meetings.status import Action, status_allows
 from handbook.meetings.tasks import service as tasks
 from handbook.meetings.validators import meeting_page
@@ -46,18 +47,19 @@ def meetings_entry(app) -> NavEntry:
 @home_panels.connect
 def home(user) -> HomePanel:
     """The next meeting, with the member's answer and the one-tap buttons while it takes answers."""
-    meeting = next_meeting_for(user)
+    meeting, rsvp, mark = next_meeting_with_answer(user)
     context = {"meeting": meeting, "answerable": False, "live": None}
+    if meeting is None:
+        return HomePanel("next_meeting", "meetings/_home_panel.html", context)
+    context["heading"] = heading(meeting)
     # During the meeting's hour only, its vote on the card: the hour is read from the meeting
     # itself, so the rest of the month the card asks nothing about votes.
-    if meeting is not None and user.cell_id == meeting.cell_id and live.in_hour(meeting):
-        context["live"] = live.banner(meeting, user, in_cell=True)
-    if meeting is not None and user.cell_id == meeting.cell_id and status_allows(meeting, Action.RSVP):
-        mark = own_attendance(meeting, user)
+    if user.cell_id == meeting.cell_id and live.in_hour(meeting):
+        context["live"] = vote_banner(meeting, user)
+    if user.cell_id == meeting.cell_id and status_allows(meeting, Action.RSVP):
         if mark is not None and mark.status == "present":  # there already: no question of coming
             context["checked_in_at"] = mark.recorded_at
             return HomePanel("next_meeting", "meetings/_home_panel.html", context)
-        rsvp = own_rsvp(meeting, user)
         context.update(answerable=True, rsvp=rsvp, rsvp_form=rsvp_form_for(rsvp))
     return HomePanel("next_meeting", "meetings/_home_panel.html", context)
 

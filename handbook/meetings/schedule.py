@@ -25,7 +25,12 @@ STARTED_GRACE = timedelta(hours=3)
 
 def coming(now: datetime) -> ColumnElement[bool]:
     """The SQL condition: the meeting is still coming at `now`."""
-    return Meeting.status.in_(COMING) & (Meeting.starts_at >= now - STARTED_GRACE)
+    return started_since(now - STARTED_GRACE)
+
+
+def started_since(since) -> ColumnElement[bool]:
+    """The same, given `now - STARTED_GRACE` (a time, or a bound parameter for a statement built once)."""
+    return Meeting.status.in_(COMING) & (Meeting.starts_at >= since)
 
 
 def next_meeting_for(user, now: datetime | None = None, *, own_cell: bool = False) -> Meeting | None:

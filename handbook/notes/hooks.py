@@ -8,7 +8,6 @@ from flask import url_for
 from handbook.conditional import page_tag
 from handbook.meetings.schedule import pack_meetings
 from handbook.notes import relink, search
-from handbook.notes.links import note_url
 from handbook.notes.queries import anchors_with_notes, recent_notes
 from handbook.notes.validators import meeting_note_page
 from handbook.search.registry import search_source
@@ -38,7 +37,7 @@ def recent_notes_panel(user) -> HomePanel | None:
     notes = recent_notes(user.id)
     if not notes:
         return None
-    return HomePanel("notes", "notes/_home_panel.html", {"notes": [(note, note_url(note)) for note in notes]})
+    return HomePanel("notes", "notes/_home_panel.html", {"notes": notes})
 
 
 @reader_marks.connect

@@ -14,6 +14,7 @@ from handbook.signals import (
 )
 from handbook.study import search
 from handbook.study.access import can_set
+from handbook.study.home import pending_programmes
 from handbook.study.programmes import standings
 
 search_source("study")(search.search_programmes)
@@ -27,7 +28,7 @@ def study_entry(app) -> NavEntry:
 @home_panels.connect
 def open_programmes(user) -> HomePanel | None:
     """Open programmes the member has not finished: what to read, and the thu hoạch to hand in."""
-    pending = [s for s in standings(user, open_now=True) if not s.finished]
+    pending = pending_programmes(user)
     return HomePanel("study", "study/_home_panel.html", {"pending": pending}) if pending else None
 
 

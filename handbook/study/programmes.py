@@ -148,8 +148,13 @@ def plan_session(user, programme: Programme, *, cell_id: int | None, starts_at: 
 
 def _audience_clause(user):
     """A WHERE clause on Programme: set for the member's cell or an organisation above it, for them."""
-    clause = Programme.org_id.in_(user.cell.ancestor_ids())
-    return clause if user.holds_leadership_post else clause & Programme.leaders_only.is_(False)
+    return audience_clause(user.cell.ancestor_ids(), user.holds_leadership_post)
+
+
+def audience_clause(orgs, leader: bool):
+    """The same for a member of `orgs` (the cell and those above it: ids, or a bound parameter)."""
+    clause = Programme.org_id.in_(orgs)
+    return clause if leader else clause & Programme.leaders_only.is_(False)
 
 
 @dataclass

@@ -34,10 +34,11 @@ def review_due(user) -> HomePanel | None:
     year = settings.year_under_review()
     if ratings.exemption_text(user, date(year, 12, 31)):
         return None
-    review = papers.find_review(user, year)
-    if review is not None and review.status == "submitted":
+    status = papers.review_status(user, year)
+    if status == "submitted":
         return None
-    return HomePanel("year", "year/_home_panel.html", {"year": year, "review": review})
+    # `review`: whether a draft is saved, all the card says of it.
+    return HomePanel("year", "year/_home_panel.html", {"year": year, "review": status is not None})
 
 
 @account_panels.connect

@@ -2,12 +2,13 @@
 saved without losing a word (the version check of handbook/versioning.py, as notes use it),
 submitted once. Services flush; views commit."""
 
+import functools
 import json
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from handbook.domain import DomainError
 from handbook.editing import store
@@ -61,6 +62,18 @@ def find_commitment(user, year: int) -> Commitment | None:
 
 def find_review(user, year: int) -> SelfReview | None:
     return _own(SelfReview, user, year)
+
+
+def review_status(user, year: int) -> str | None:
+    """The state of the member's self-review of `year` (None: not begun): the home card's one
+    question, built once and bound per member (building it cost more than asking it)."""
+    return db.session.scalar(_review_status(), {"user_id": user.id, "year": year})
+
+
+@functools.cache
+def _review_status():
+    return select(SelfReview.status).where(SelfReview.user_id == bindparam("user_id"),
+                                           SelfReview.year == bindparam("year"))
 
 
 def papers_of(user_ids: list[int], year: int) -> dict[int, tuple]:
