@@ -24,7 +24,7 @@ def init_app(app: Flask) -> None:
     """Collects the entries once, when every feature has connected its own (they never change)."""
     app.extensions[EXTENSION] = ordered(nav_entries, app)
     app.extensions[DRAWN] = {}
-    app.jinja_env.globals["main_nav"] = main_nav
+    app.jinja_env.globals.update(main_nav=main_nav, drawn_once=drawn_once)
     page_token.init_app(app)
 
 
@@ -41,7 +41,8 @@ def main_nav(active: str) -> Markup:
     """The main navigation for the current member, with `active` (a blueprint's name) marked."""
     app = current_app._get_current_object()
     entries = app.extensions[EXTENSION]
-    shown = tuple(i for i, entry in enumerate(entries) if entry.shown(current_user))
+    user = current_user._get_current_object()
+    shown = tuple(i for i, entry in enumerate(entries) if entry.shown(user))
     # The addresses depend on where the app is mounted, and nothing else of the request.
     key = (shown, active, request.script_root)
     drawn = app.extensions[DRAWN]
@@ -52,4 +53,19 @@ def main_nav(active: str) -> Markup:
         # Autoescaped by the template itself (labels are the features' constants).
         html = drawn[key] = Markup(app.jinja_env.get_template(TEMPLATE).render(  # noqa: S704
             entries=[entries[i] for i in shown], nav_active=active))
+    return html
+
+
+def drawn_once(template: str) -> Markup:
+    """A part of the layout that is the same on every page for every member (the assets' links,
+    the top bar's start): drawn once per worker and mount point. The assets' addresses carry a
+    hash of their content, which changes only with a deploy, and a deploy restarts the workers
+    (handbook/assets.py); under the debugger, where files change under a developer's hands, it
+    is drawn each time."""
+    app = current_app._get_current_object()
+    key = (template, request.script_root)
+    drawn = app.extensions[DRAWN]
+    html = drawn.get(key)
+    if html is None or app.debug:
+        html = drawn[key] = Markup(app.jinja_env.get_template(template).render())  # noqa: S704 (autoescaped)
     return html
