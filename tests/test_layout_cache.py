@@ -102,3 +102,19 @@ def test_a_new_login_gets_a_new_page_token_and_the_old_one_stops_working(other_a
     assert client.post("/account/font", data={"change": "up"}, headers={"X-CSRFToken": new}).status_code == 302
     assert "fs-1" in client.get("/").get_data(as_text=True)
     assert "Lê Văn Đức" in text_of(client.get("/account"))
+
+
+def test_the_bell_counts_what_another_server_adds_and_reads(other_app, world):
+    from handbook.meetings.models import Notification
+
+    client = other_app().test_client()
+    _login(client, "dangvien")
+    member = world["users"]["dangvien"]
+    table = Notification.__table__
+    _elsewhere(delete(table).where(table.c.user_id == member.id))
+    assert 'class="badge"' not in client.get("/").get_data(as_text=True)
+    _elsewhere(insert(table).values(user_id=member.id, kind="agenda", message="Chương trình họp đã có"))
+    page = client.get("/account").get_data(as_text=True)
+    assert 'aria-label="Thông báo: 1 chưa đọc"' in page and '<span class="badge">1</span>' in page
+    _elsewhere(table.update().where(table.c.user_id == member.id).values(read_at=table.c.created_at))
+    assert 'class="badge"' not in client.get("/account").get_data(as_text=True)
