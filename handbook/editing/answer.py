@@ -4,7 +4,7 @@ of band, and the `text-saved` event in HX-Trigger) and the writer's choice after
 import json
 from collections.abc import Callable
 
-from flask import abort, flash, make_response, redirect, render_template
+from flask import abort, current_app, flash, make_response, redirect
 
 from handbook.editing import store
 from handbook.editing.forms import ResolveForm
@@ -25,8 +25,10 @@ def autosaved(editor: str, status: str, *, version: int, kind: TextKind, saved_a
     """`status`: "saved", "unchanged", "conflict" or "error" (`message` says why). The version the
     next save is typed on is swapped into the form only after a save: after a conflict the form
     stays on the version it was typed on, so its later saves update the same kept copy."""
-    body = render_template("_text_status.html", editor=editor, state=status, oob=True, saved_at=saved_at,
-                           message=message, label=kind.label)
+    # The template itself, without the app's context processors (the layout's navigation and
+    # the bell, which a status line never shows): rendered on every autosave.
+    body = current_app.jinja_env.get_template("_text_status.html").render(
+        editor=editor, state=status, oob=True, saved_at=saved_at, message=message, label=kind.label)
     if status in ("saved", "unchanged"):
         body += (f'<input type="hidden" id="{editor}-version" name="version" value="{int(version)}" '
                  f'hx-swap-oob="true">')

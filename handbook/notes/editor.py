@@ -4,6 +4,7 @@ page, or the autosave's status with the `text-saved` event."""
 from collections.abc import Callable
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user
 from sqlalchemy import inspect
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -12,7 +13,7 @@ from handbook.extensions import db
 from handbook.notes import messages as msg
 from handbook.notes.forms import NoteForm
 from handbook.notes.models import Note
-from handbook.notes.service import NOTE, SaveResult, save_note
+from handbook.notes.service import NOTE, SaveResult, save_in_burst, save_note
 from handbook.security import is_htmx
 from handbook.timefmt import vn_time
 
@@ -50,13 +51,24 @@ def conflicts_of(note: Note | None) -> list:
             for c in store.pending(NOTE, note)]
 
 
-def edit_note(*, find: Callable[[], Note | None], create: Callable[[], Note], page: str, url: str, **context):
-    """GET shows the editor; POST saves. htmx gets the status (out of band) and `text-saved`."""
-    note = find()
+def edit_note(*, target: tuple[str, int], find: Callable[[], Note | None], create: Callable[[], Note], page: str,
+              url: str, **context):
+    """GET shows the editor; POST saves. htmx gets the status (out of band) and `text-saved`.
+    `target` is ("meeting" or "section", its id): where the member's own note sits."""
     form = NoteForm()
+    if request.method == "POST" and form.validate_on_submit():
+        # Most saves are one more keystroke burst on the version last answered: one statement.
+        quick = save_in_burst(current_user.id, *target, form.body.data, form.version.data)
+        if quick is not None:
+            db.session.commit()
+            if is_htmx():
+                return answer.autosaved("note", "saved", version=quick.version, kind=NOTE, saved_at=quick.updated_at)
+            flash(msg.SAVED_AT.format(time=vn_time(quick.updated_at)), "success")
+            return redirect(url)
+    note = find()
     result = None
     if request.method == "POST":
-        if form.validate_on_submit():
+        if not form.errors:
             result = _save(note, find, create, form.body.data, form.version.data)
             note = result.note
             if is_htmx():

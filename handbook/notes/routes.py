@@ -34,6 +34,7 @@ def meeting_note(meeting_id: int):
     """The current member's own note for a meeting, beside its agenda."""
     meeting = get_visible_meeting_or_404(meeting_id)
     return edit_note(
+        target=("meeting", meeting.id),
         find=lambda: find_own_note(meeting_id=meeting.id),
         create=lambda: new_note(current_user.id, meeting=meeting),
         page="notes/meeting_note.html",
@@ -49,6 +50,7 @@ def section_note(slug: str, anchor: str):
     """The current member's own note on one article (section) of a document."""
     section = get_visible_section_or_404(slug, anchor)  # a note only on what one may read
     return edit_note(
+        target=("section", section.id),
         find=lambda: find_own_note(section_id=section.id),
         create=lambda: new_note(current_user.id, section=section),
         page="notes/section_note.html",

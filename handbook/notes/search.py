@@ -14,16 +14,16 @@ from handbook.security import private_page
 from handbook.vietnamese import highlight
 
 
-def _entry(note_id: int, owner_id: int, body: str) -> dict:
+def note_entry(note_id: int, owner_id: int, body: str) -> dict:
     return {"id": BASES["note"] + note_id, "kind": "note", "ref_id": note_id, "title": "", "body": index_text(body),
             "ref": "", "facets": facet_text([f"u{owner_id}"])}
 
 
 @indexer("note", kinds=("note",), all_ids=lambda: select(Note.id), watches=[
-    Watch(Note, lambda n: [n.id], ("body", "owner_id"), entry=lambda n: _entry(n.id, n.owner_id, n.body)),
+    Watch(Note, lambda n: [n.id], ("body", "owner_id"), entry=lambda n: note_entry(n.id, n.owner_id, n.body)),
 ])
 def note_entries(ids: list[int]) -> list[dict]:
-    return [_entry(*row) for row in db.session.execute(select(Note.id, Note.owner_id, Note.body)
+    return [note_entry(*row) for row in db.session.execute(select(Note.id, Note.owner_id, Note.body)
                                                        .where(Note.id.in_(ids)))]
 
 

@@ -1,0 +1,79 @@
+"""An autosave typed on within a burst is saved by one UPDATE … WHERE version: the same rules as
+every save (a version moved by another device or server keeps both texts; a big removal keeps
+the text before it; the same text changes nothing), and the search finds the new text."""
+
+from sqlalchemy import func, select, update
+
+from handbook.editing.models import TextConflict
+from handbook.extensions import db
+from handbook.notes.models import Note, NoteRevision
+from handbook.notes.search import search_notes
+from handbook.vietnamese import parse_query
+from tests import notes_factories as nf
+from tests.conftest import text_saved
+
+HX = {"HX-Request": "true"}
+
+
+def _stored(note_id: int) -> Note:
+    db.session.expire_all()
+    return db.session.get(Note, note_id)
+
+
+def test_a_save_from_another_server_between_two_keystrokes_keeps_both_texts(client, auth, world):
+    meeting = nf.meeting(world["cell1"])
+    note = nf.note(world["users"]["dangvien"], meeting=meeting, body="Bản đầu")
+    auth.login("dangvien")
+    url = f"/meetings/{meeting.id}/note"
+    assert text_saved(client.post(url, data={"body": "Bản đầu, gõ tiếp", "version": "1"}, headers=HX)) == {
+        "version": 2, "status": "saved"}
+    with db.engine.begin() as other_server:  # the phone's save, through another server
+        other_server.execute(update(Note.__table__).where(Note.__table__.c.id == note.id)
+                             .values(body="Bản từ điện thoại", version=3))
+    answer = client.post(url, data={"body": "Bản đầu, gõ tiếp nữa", "version": "2"}, headers=HX)
+    assert text_saved(answer) == {"version": 3, "status": "conflict"}
+    stored = _stored(note.id)
+    assert stored.body == "Bản từ điện thoại" and stored.version == 3
+    kept = db.session.scalars(select(TextConflict).where(TextConflict.row_id == note.id)).all()
+    assert [c.texts for c in kept] == [{"body": "Bản đầu, gõ tiếp nữa"}]
+
+
+def test_a_big_removal_within_a_burst_keeps_the_text_before_it(client, auth, world):
+    meeting = nf.meeting(world["cell1"])
+    long_text = "Nội dung dài " * 40
+    note = nf.note(world["users"]["dangvien"], meeting=meeting, body="Mở đầu")
+    auth.login("dangvien")
+    url = f"/meetings/{meeting.id}/note"
+    client.post(url, data={"body": long_text, "version": "1"}, headers=HX)
+    assert db.session.scalar(select(func.count(NoteRevision.id))) == 0  # typing on: no revision
+    client.post(url, data={"body": "Ngắn", "version": "2"}, headers=HX)
+    assert db.session.scalars(select(NoteRevision.body)).all() == [long_text]
+    assert _stored(note.id).body == "Ngắn"
+
+
+def test_the_same_text_resent_within_a_burst_changes_nothing(client, auth, world):
+    meeting = nf.meeting(world["cell1"])
+    note = nf.note(world["users"]["dangvien"], meeting=meeting, body="Đã gửi")
+    auth.login("dangvien")
+    answer = client.post(f"/meetings/{meeting.id}/note", data={"body": "Đã gửi", "version": "1"}, headers=HX)
+    assert text_saved(answer) == {"version": 1, "status": "unchanged"}
+    assert _stored(note.id).version == 1
+
+
+def test_search_finds_the_text_saved_within_a_burst_and_not_the_one_before(client, auth, world):
+    member = world["users"]["dangvien"]
+    meeting = nf.meeting(world["cell1"])
+    nf.note(member, meeting=meeting, body="Ý kiến về kỷ luật")
+    auth.login("dangvien")
+    client.post(f"/meetings/{meeting.id}/note", data={"body": "Ý kiến về học tập", "version": "1"}, headers=HX)
+    assert search_notes(member, parse_query("học tập"))
+    assert not search_notes(member, parse_query("kỷ luật"))
+
+
+def test_a_burst_on_another_members_meeting_note_writes_only_ones_own(client, auth, world):
+    meeting = nf.meeting(world["cell1"])
+    mine = nf.note(world["users"]["dangvien"], meeting=meeting, body="Của tôi")
+    auth.login("bithu")
+    answer = client.post(f"/meetings/{meeting.id}/note", data={"body": "Của người khác", "version": "1"}, headers=HX)
+    assert answer.status_code == 200
+    assert _stored(mine.id).body == "Của tôi"
