@@ -55,7 +55,7 @@ def instrument(app) -> None:
     import handbook
     from handbook.auth import service
     from handbook.extensions import db, login_manager
-    from handbook.main import nav, page_token
+    from handbook.main import nav
     from handbook.meetings import notify
 
     for funcs in (app.before_request_funcs, app.after_request_funcs, app.teardown_request_funcs):
@@ -68,9 +68,6 @@ def instrument(app) -> None:
                                                          processor)
     login_manager._user_callback = timed("session + user load", service.load_session_user)
     flask_wtf.csrf.generate_csrf = timed("csrf token", flask_wtf.csrf.generate_csrf)
-    # Pages take the token signed once per session (handbook/main/page_token.py): what is timed
-    # is the signing, when it happens.
-    page_token.generate_csrf = flask_wtf.csrf.generate_csrf
     nav.layout_context = timed("nav context", nav.layout_context)
     handbook.nav.layout_context = nav.layout_context
     notify_count = timed("bell count", notify.unread_count)

@@ -10,7 +10,6 @@ from flask import Flask, current_app, request
 from flask_login import current_user
 from markupsafe import Markup
 
-from handbook.main import page_token
 from handbook.signals import answers, nav_context, nav_entries, ordered
 
 EXTENSION = "handbook.nav_entries"
@@ -25,13 +24,10 @@ def init_app(app: Flask) -> None:
     app.extensions[EXTENSION] = ordered(nav_entries, app)
     app.extensions[DRAWN] = {}
     app.jinja_env.globals.update(main_nav=main_nav, drawn_once=drawn_once)
-    page_token.init_app(app)
 
 
 def layout_context() -> dict:
-    # `csrf_token` here too: Flask-WTF's own context processor would otherwise hand templates
-    # its signing-on-every-page function (ours comes later, so it wins).
-    context = {"nav_active": (request.endpoint or "").split(".")[0], "csrf_token": page_token.page_token}
+    context = {"nav_active": (request.endpoint or "").split(".")[0]}
     for values in answers(nav_context):
         context.update(values)
     return context
