@@ -152,6 +152,25 @@ def entry_matches(kind: str, terms, *, facets: Facets, row_id, columns=TEXT):
     return exists().where(SearchEntry.id == base + row_id, SearchEntry.kind == kind, match)
 
 
+def members_in_order(terms, *, facets: Facets, offset: int, limit: int, columns=TEXT) -> list[int]:
+    """User ids of the members matching, within `facets`, in the member list's order (the
+    name's sort key, then the id): `limit` of them from `offset`. The partial index on
+    (sort_key, id) gives the order, so a common name's page is read walking it, checking
+    each entry, and a rare name's few matches are sorted as bytes, not by the collation."""
+    base = BASES["member"]
+    if _postgres():
+        sql = (f"SELECT e.id - {base} FROM search_entry e WHERE e.kind = 'member' "
+               f"AND e.tsv @@ {pg_match(terms, columns, facets)} ORDER BY e.sort_key, e.id LIMIT :limit OFFSET :offset")
+        params = {"limit": limit, "offset": offset}
+    else:
+        low, high, fts = *id_range("member"), FTS_TABLES["member"]
+        sql = (f"SELECT e.id - {base} FROM search_entry e WHERE e.kind = 'member' AND e.id IN "
+               f"(SELECT rowid FROM {fts} WHERE {fts} MATCH :q AND rowid >= {low} AND rowid < {high}) "
+               "ORDER BY e.sort_key, e.id LIMIT :limit OFFSET :offset")
+        params = {"q": sqlite_match(terms, columns, facets), "limit": limit, "offset": offset}
+    return list(db.session.scalars(text(sql), params))
+
+
 def first_matching_ids(kind: str, terms, *, facets: Facets, limit: int, columns=TEXT) -> list[int]:
     """Up to `limit` ids of `kind`'s rows matching (in no particular order)."""
     subquery = matching_ids(kind, terms, facets=facets, columns=columns).subquery()
