@@ -152,11 +152,12 @@ def entry_matches(kind: str, terms, *, facets: Facets, row_id, columns=TEXT):
     return exists().where(SearchEntry.id == base + row_id, SearchEntry.kind == kind, match)
 
 
-def members_in_order(terms, *, facets: Facets, offset: int, limit: int, columns=TEXT) -> list[int]:
+def members_in_order(terms, *, facets: Facets, offset: int, limit: int, many: bool, columns=TEXT) -> list[int]:
     """User ids of the members matching, within `facets`, in the member list's order (the
-    name's sort key, then the id): `limit` of them from `offset`. The partial index on
-    (sort_key, id) gives the order, so a common name's page is read walking it, checking
-    each entry, and a rare name's few matches are sorted as bytes, not by the collation."""
+    name's sort key, then the id): `limit` of them from `offset`. `many` (the caller counted
+    them) walks the partial index on (sort_key, id), checking each entry, and stops at the
+    page: a common name's page costs the matches read once, not a sort of all of them. A
+    few matches are read and sorted as bytes, not by the collation."""
     base = BASES["member"]
     if _postgres():
         sql = (f"SELECT e.id - {base} FROM search_entry e WHERE e.kind = 'member' "
@@ -164,7 +165,8 @@ def members_in_order(terms, *, facets: Facets, offset: int, limit: int, columns=
         params = {"limit": limit, "offset": offset}
     else:
         low, high, fts = *id_range("member"), FTS_TABLES["member"]
-        sql = (f"SELECT e.id - {base} FROM search_entry e WHERE e.kind = 'member' AND e.id IN "
+        walk = " INDEXED BY ix_search_entry_member_order" if many else ""
+        sql = (f"SELECT e.id - {base} FROM search_entry e{walk} WHERE e.kind = 'member' AND e.id IN "
                f"(SELECT rowid FROM {fts} WHERE {fts} MATCH :q AND rowid >= {low} AND rowid < {high}) "
                "ORDER BY e.sort_key, e.id LIMIT :limit OFFSET :offset")
         params = {"q": sqlite_match(terms, columns, facets), "limit": limit, "offset": offset}
