@@ -78,9 +78,9 @@ def members():
     root = admin_root()
     found = _search(root)
     query, count = _members_query(root, found)
-    total = count()
     page = requested_page()
-    users = _page_of(query, found, page)
+    users = _page_of(query, found, page)  # first: a search's page may bring its count along
+    total = count()
     if is_htmx():  # the rows only: the filter form, with every cell of the subtree, stays as it is
         return render_template("admin/_member_rows.html", root=root, users=users, total=total, page=page,
                                pages=-(-total // PAGE_SIZE))

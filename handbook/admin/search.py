@@ -4,7 +4,6 @@ the member list's filters are facets too and counting matches reads the index al
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
@@ -98,11 +97,21 @@ def member_search(root: Organization, q: str, status: str, leader: bool, role: s
     wanted += (["inactive"] if status == "inactive" else []) + (["leader"] if leader else [])
     wanted += [role] if role in CELL_ROLES else []
     within = Facets([wanted] if wanted else [], none_of=["inactive"] if status == "active" else [])
-    # The page is read in name order from the index (ranking.members_in_order), never by
-    # sorting every match: "nguyen" matches four members in ten.
-    count = cache(lambda: ranking.count_matching("member", terms, facets=within, columns=COLUMNS))
-    return MemberMatches(
-        page=lambda offset, limit: ranking.members_in_order(
-            terms, facets=within, offset=offset, limit=limit, many=count() > FEW, columns=COLUMNS),
-        count=count,
-        ids=ranking.matching_ids("member", terms, facets=within, columns=COLUMNS))
+    # The page is read in name order (ranking.members_in_order), never by sorting every
+    # match with the collation: "nguyen" matches four members in ten.
+    counted: dict[str, int] = {}
+
+    def count() -> int:
+        if "n" not in counted:
+            counted["n"] = ranking.count_matching("member", terms, facets=within, columns=COLUMNS)
+        return counted["n"]
+
+    def page(offset: int, limit: int) -> list[int]:
+        ids, total = ranking.members_in_order(terms, facets=within, offset=offset, limit=limit,
+                                              many=lambda: count() > FEW, columns=COLUMNS)
+        if total is not None:
+            counted["n"] = total
+        return ids
+
+    return MemberMatches(page=page, count=count, ids=ranking.matching_ids("member", terms, facets=within,
+                                                                           columns=COLUMNS))
