@@ -18,7 +18,7 @@ from sqlalchemy import BigInteger, Integer, column, exists, func, literal_column
 from handbook.extensions import db
 from handbook.search.index import BASES, FTS_TABLES, id_range
 from handbook.search.models import SearchEntry
-from handbook.search.query import TEXT, Facets, pg_match, sqlite_match
+from handbook.search.query import TEXT, Facets, pg_match, sqlite_match, words
 from handbook.vietnamese import fold
 
 AGENDA_RANK, MINUTES_RANK = 1.0, 0.8
@@ -30,6 +30,7 @@ SQLITE_WEIGHTS = "4.0, 1.0, 8.0, 0.0"  # bm25 weights of title, body, ref, facet
 # read first: they hold the answer for a common word and tell how common the query is.
 WINDOW = 4000
 RARE = 0.07  # below this share of matches in the window, the GIN index is cheaper than reading on
+READ_ON = 4  # windows a phrase may read on newest first (_phrase_read_on)
 
 
 def _postgres() -> bool:
@@ -39,6 +40,16 @@ def _postgres() -> bool:
 def _kind_sql(kinds: tuple[str, ...]) -> str:
     # Written as a literal so the planner can use the kind's partial GIN index.
     return "e.kind IN (" + ", ".join(f"'{k}'" for k in kinds) + ")"
+
+
+def _phrase_read_on(terms, found: int, cap: int, window: int) -> bool:
+    """For a phrase, reading on newest first is cheaper than the GIN index whenever the window
+    says the rest of the page lies within a few more windows: the index finds every entry
+    holding the phrase's words in any order, and each must be re-read to check their order
+    ("xay dung": 24,500 entries re-read for 416 matches, 400 ms; 11 in the first window)."""
+    if not found or not any(len(words(t)) > 1 for t in terms):
+        return False
+    return (cap - found) * window / found <= READ_ON * window
 
 
 def newest_entries(kinds: tuple[str, ...], terms, *, columns=TEXT, facets: Facets | None = None,
@@ -71,7 +82,7 @@ def newest_entries(kinds: tuple[str, ...], terms, *, columns=TEXT, facets: Facet
         f"LIMIT :window) e WHERE {match} ORDER BY e.id DESC LIMIT :cap"), {"window": window, "cap": cap}))
     if len(newest) >= cap:
         return newest
-    if len(newest) >= rare * window:
+    if len(newest) >= rare * window or _phrase_read_on(terms, len(newest), cap, window):
         # Common enough: read on, newest first, below the window already read.
         floor = db.session.scalar(text(
             f"SELECT min(id) FROM (SELECT e.id FROM search_entry e WHERE {in_range} ORDER BY e.id DESC "
