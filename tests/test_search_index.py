@@ -171,3 +171,24 @@ def test_the_article_picker_follows_a_renumbered_document(client, auth, world):
         as_text=True)
     assert "Trách nhiệm nêu gương" not in client.get(url, query_string={"q": "99 qdi"}, headers=mf.HTMX).get_data(
         as_text=True)
+
+
+def test_a_phrase_read_on_newest_first_finds_what_the_index_finds(world, monkeypatch):
+    """A phrase with few matches in the newest window reads on below it (ranking.READ_ON)
+    instead of asking the GIN index: the same meetings, newest first, words in their order."""
+    import handbook.search.ranking as ranking
+
+    cell = world["cell1"]
+    made = []
+    for n in range(12):
+        item = "Xây dựng Đảng trong sạch" if n % 3 == 0 else "Dựng lại nhà văn hoá, xây tường rào"
+        made.append(mf.meeting(cell, status="closed", title=f"Họp số {n}", starts_in=timedelta(days=-30 * (n + 1)),
+                               items=(item,)))
+    admin = world["users"]["capuy"]
+    expected = [str(m.id) for n, m in enumerate(made) if n % 3 == 0]  # newest first, as made
+    found = _source("meetings")(admin, parse_query('"xay dung"'), 20)
+    assert [h.url.rsplit("/", 1)[1] for h in found] == expected
+    monkeypatch.setattr(ranking, "WINDOW", 3)  # one match in the newest window: read on
+    monkeypatch.setattr(ranking, "RARE", 1.0)
+    found = _source("meetings")(admin, parse_query('"xay dung"'), 3)
+    assert [h.url.rsplit("/", 1)[1] for h in found] == expected[:3]
