@@ -67,11 +67,10 @@ def _whole_tree(root: Organization) -> bool:
 
 
 # A member's entry has no reference words (its `ref` is empty), so asking for the words in
-# every column finds the same members as in its text alone; it spares PostgreSQL the weight
-# in the query, which makes it re-read every matching row to check it (a count of "nguyen"
-# read 40,000 rows; without the weight its GIN index answers alone).
+# every column finds the same members as in its text alone, and the query carries no weight
+# label: one check fewer on every matching row PostgreSQL re-reads.
 COLUMNS = TEXT_AND_REF
-# Up to this many matches are read and sorted; more are met walking the members in name
+# On SQLite, up to this many matches are read and sorted; more are met walking the members in name
 # order until the page is full (a given name alone: a few dozen steps per member shown).
 FEW = 1000
 
