@@ -150,17 +150,14 @@ def test_member_search_applies_every_filter_to_the_matches(client, auth, world):
     assert "0 đảng viên" in text_of(client.get("/admin/members?q=***"))
 
 
-def test_many_matches_are_listed_the_same_way_as_a_few(client, auth, world, make, monkeypatch):
-    import handbook.admin.search as admin_search
-
+def test_many_matches_are_listed_in_name_order_and_counted(client, auth, world, make):
     for name in ("Nguyễn Văn Ba", "Nguyễn Thị Ánh", "Nguyễn Văn An"):
         make.user(cell=world["cell2"], full_name=name)
     auth.login("capuy")
-    few = text_of(client.get("/admin/members?q=nguyen"))
-    monkeypatch.setattr(admin_search, "MATCHES_AS_LIST", 1)
-    many = text_of(client.get("/admin/members?q=nguyen"))
-    assert many == few and "4 đảng viên" in many  # the three, and the demo's Nguyễn Thị Bích
-    assert many.index("Nguyễn Thị Ánh") < many.index("Nguyễn Văn An") < many.index("Nguyễn Văn Ba")
+    page = text_of(client.get("/admin/members?q=nguyen"))
+    assert "4 đảng viên" in page  # the three, and the demo's Nguyễn Thị Bích
+    assert page.index("Nguyễn Thị Ánh") < page.index("Nguyễn Thị Bích") < page.index("Nguyễn Văn An") \
+        < page.index("Nguyễn Văn Ba")
 
 
 def test_the_article_picker_follows_a_renumbered_document(client, auth, world):
@@ -174,3 +171,24 @@ def test_the_article_picker_follows_a_renumbered_document(client, auth, world):
         as_text=True)
     assert "Trách nhiệm nêu gương" not in client.get(url, query_string={"q": "99 qdi"}, headers=mf.HTMX).get_data(
         as_text=True)
+
+
+def test_a_phrase_read_on_newest_first_finds_what_the_index_finds(world, monkeypatch):
+    """A phrase with few matches in the newest window reads on below it (ranking.READ_ON)
+    instead of asking the GIN index: the same meetings, newest first, words in their order."""
+    import handbook.search.ranking as ranking
+
+    cell = world["cell1"]
+    made = []
+    for n in range(12):
+        item = "Xây dựng Đảng trong sạch" if n % 3 == 0 else "Dựng lại nhà văn hoá, xây tường rào"
+        made.append(mf.meeting(cell, status="closed", title=f"Họp số {n}", starts_in=timedelta(days=-30 * (n + 1)),
+                               items=(item,)))
+    admin = world["users"]["capuy"]
+    expected = [str(m.id) for n, m in enumerate(made) if n % 3 == 0]  # newest first, as made
+    found = _source("meetings")(admin, parse_query('"xay dung"'), 20)
+    assert [h.url.rsplit("/", 1)[1] for h in found] == expected
+    monkeypatch.setattr(ranking, "WINDOW", 3)  # one match in the newest window: read on
+    monkeypatch.setattr(ranking, "RARE", 1.0)
+    found = _source("meetings")(admin, parse_query('"xay dung"'), 3)
+    assert [h.url.rsplit("/", 1)[1] for h in found] == expected[:3]

@@ -27,21 +27,27 @@ from handbook.timefmt import vn_date
 PAGE_SIZE = 50
 
 
-def _members_query(root) -> tuple:
-    """The filtered members of the subtree, and how many (a function: counted only when shown)."""
+def _search(root):
+    """The search box's matches (handbook/admin/search.py), None without a search, or False
+    when the box holds no word to search for."""
     args = request.args
     q = args.get("q", "").strip()[:100]
+    if not q:
+        return None
+    found = member_search(root, q, args.get("status", "active"), args.get("leader") == "1", args.get("role"))
+    return found or False
+
+
+def _members_query(root, found=None) -> tuple:
+    """The filtered members of the subtree, and how many (a function: counted only when shown)."""
+    args = request.args
     status, leader, role = args.get("status", "active"), args.get("leader") == "1", args.get("role")
-    if q:
+    if found is False:
+        return select(User).where(false()), lambda: 0
+    if found is not None:
         # Names without accents, card numbers, phones and usernames: the search index holds
-        # them and the filters as facets (handbook/admin/search.py), so no subtree is scanned.
-        found = member_search(root, q, status, leader, role)
-        if found is None:
-            return select(User).where(false()), lambda: 0
-        query = select(User).where(User.id.in_(found.ids))
-        if found.many:  # walk the list in name order; SQLite would otherwise sort every match
-            query = query.with_hint(User, "INDEXED BY ix_user_full_name", "sqlite")
-        return query, found.count
+        # them and the filters as facets, so no subtree is scanned.
+        return select(User).where(User.id.in_(found.ids)), found.count
     query = select(User).join(Organization, Organization.id == User.cell_id).where(
         Organization.path.startswith(root.path))
     if status in ("active", "inactive"):
@@ -53,16 +59,28 @@ def _members_query(root) -> tuple:
     return query, lambda: db.session.scalar(select(func.count()).select_from(query.subquery()))
 
 
+def _page_of(query, found, page: int) -> list[User]:
+    """One page of the list in Vietnamese name order; a search's page comes from the index
+    in that order (its name sort keys), and only its 50 rows are read."""
+    if not found:
+        return db.session.scalars(query.order_by(vi_order(User.full_name), User.id).options(
+            selectinload(User.cell)).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
+    ids = found.page((page - 1) * PAGE_SIZE, PAGE_SIZE)
+    users = {u.id: u for u in db.session.scalars(select(User).where(User.id.in_(ids)).options(
+        selectinload(User.cell)))}
+    return [users[i] for i in ids if i in users]
+
+
 @bp.get("/members")
 @login_required
 def members():
     """Members of the subtree, searchable and filtered by cell, status and post."""
     root = admin_root()
-    query, count = _members_query(root)
-    total = count()
+    found = _search(root)
+    query, count = _members_query(root, found)
     page = requested_page()
-    users = db.session.scalars(query.order_by(vi_order(User.full_name), User.id).options(selectinload(User.cell))
-                               .limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)).all()
+    users = _page_of(query, found, page)  # first: a search's page may bring its count along
+    total = count()
     if is_htmx():  # the rows only: the filter form, with every cell of the subtree, stays as it is
         return render_template("admin/_member_rows.html", root=root, users=users, total=total, page=page,
                                pages=-(-total // PAGE_SIZE))
@@ -75,7 +93,7 @@ def members():
 def members_csv():
     """The filtered member list as CSV (cells a spreadsheet could run are neutralised)."""
     root = admin_root()
-    users = db.session.scalars(_members_query(root)[0].order_by(vi_order(User.full_name), User.id)).all()
+    users = db.session.scalars(_members_query(root, _search(root))[0].order_by(vi_order(User.full_name), User.id)).all()
     header = ["Họ và tên", "Số thẻ đảng viên", "Điện thoại", "Ngày sinh", "Giới tính", "Ngày vào Đảng",
               "Ngày chính thức", "Chức vụ lãnh đạo", "Chi bộ", "Trạng thái", "Tình trạng sinh hoạt"]
     rows = ([u.full_name, u.card_number, u.phone, vn_date(u.date_of_birth), u.sex, vn_date(u.admitted_on),

@@ -7,7 +7,7 @@ on SQLite an FTS5 table per kind (`search_fts_section` …, kept in step by trig
 table), on PostgreSQL the stored `tsv` column of this table with a GIN index per kind.
 """
 
-from sqlalchemy import BigInteger, Integer, String, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Index, Integer, LargeBinary, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from handbook.extensions import db
@@ -15,7 +15,13 @@ from handbook.extensions import db
 
 class SearchEntry(db.Model):
     __tablename__ = "search_entry"
-    __table_args__ = (UniqueConstraint("kind", "ref_id"),)
+    __table_args__ = (
+        UniqueConstraint("kind", "ref_id"),
+        # Members in list order (migration 0027): a page of a common name's matches is read
+        # walking this index, never by sorting every match with the Vietnamese collation.
+        Index("ix_search_entry_member_order", "sort_key", "id", sqlite_where=text("kind = 'member'"),
+              postgresql_where=text("kind = 'member'")),
+    )
 
     # Chosen by the kind (handbook/search/index.py), not generated: each kind owns one range
     # of ids, ordered the way its lists are read (meetings by start time), so "the newest
@@ -29,3 +35,7 @@ class SearchEntry(db.Model):
     body: Mapped[str] = mapped_column(Text, default="")
     ref: Mapped[str] = mapped_column(Text, default="")  # reference words only some searches read
     facets: Mapped[str] = mapped_column(Text, default="")  # "_a1 _a5 _pub": filters, never typed words
+    # Where the entry stands in its list, as bytes compared byte by byte: for members the ICU
+    # sort key of the name (handbook.collation.sort_key), i.e. the Vietnamese alphabetical order
+    # both databases sort names in, but readable from a plain index. None for other kinds.
+    sort_key: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
