@@ -51,10 +51,29 @@ def account_key() -> str | None:
     A new login (another member, or the same one again) is a new name, so nothing stored
     under an earlier login is ever shown to the next."""
     token = session.get(SESSION_KEY)
-    if not token or not current_user.is_authenticated:
+    if not token or not member().is_authenticated:
         return None
     secret = current_app.config["SECRET_KEY"].encode()
     return hashlib.sha256(secret + b"offline-account:" + token.encode()).hexdigest()[:20]
+
+
+_MEMBER = "conditional_member"
+
+
+def member():
+    """The member a validator reads: the logged-in member once loaded, else the worker's copy of
+    the session's member (auth/service.session_member_copy), which a revisit answered 304 reads
+    without putting it into the database session; else the member loaded the full way (no
+    copy: the database checks the session). Validators read its id, cell and roles only; one
+    that needs more (an admin's organisations) asks `current_user`."""
+    loaded = g.get("_login_user")
+    if loaded is not None:
+        return loaded
+    found = g.get(_MEMBER)
+    if found is None:
+        found = session_member_copy() or current_user._get_current_object()
+        setattr(g, _MEMBER, found)
+    return found
 
 
 def _ready(user) -> bool:
@@ -64,7 +83,7 @@ def _ready(user) -> bool:
 
 def page_tag(validator: Callable[..., tuple | None], **args) -> str | None:
     """The page's ETag for this member now, or None."""
-    user = current_user._get_current_object()  # one lookup of the proxy, not one per use
+    user = member()
     if not _ready(user):
         return None
     parts = validator(**args)
@@ -74,9 +93,9 @@ def page_tag(validator: Callable[..., tuple | None], **args) -> str | None:
     # A validator that carries the member's own version in its statement (`own_version()`)
     # has it among its parts already; any other is answered with a second, small read.
     own = () if getattr(validator, CARRIES_OWN_VERSION, False) else (_own_version(user.id),)
-    member = (build_stamp(), account_key(), user.id, *own, text_step(), roles,
-              request.headers.get("HX-Request"))
-    return hashlib.sha256(repr((member, parts)).encode()).hexdigest()[:32]
+    who = (build_stamp(), account_key(), user.id, *own, text_step(user), roles,
+           request.headers.get("HX-Request"))
+    return hashlib.sha256(repr((who, parts)).encode()).hexdigest()[:32]
 
 
 CARRIES_OWN_VERSION = "carries_own_version"
@@ -157,7 +176,7 @@ def conditional(validator: Callable[..., tuple | None]):
 
 # Last: auth's own pages use this module's decorators, which must exist when auth imports them.
 from handbook.auth.models import User  # noqa: E402
-from handbook.auth.service import SESSION_KEY  # noqa: E402
+from handbook.auth.service import SESSION_KEY, session_member_copy  # noqa: E402
 from handbook.auth.textsize import text_step  # noqa: E402
 
 

@@ -102,6 +102,38 @@ _SESSION_AND_USER = (
 )
 
 
+def _kept_copy(token_hash: str, user_id: str) -> sessioncache.Entry | None:
+    """The worker's copy of a page read's session, if it may stand for the database's row: a
+    read within seconds of the last lookup, not due for a timeout or for its once-a-minute
+    activity write (both then go the database's way, in load_session_user)."""
+    if not sessioncache.usable():
+        return None
+    kept = sessioncache.lookup(token_hash)
+    now = utcnow()
+    cfg = current_app.config
+    idle = timedelta(minutes=cfg["SESSION_IDLE_MINUTES"])
+    if (kept is None or kept.user_id != int(user_id) or not kept.user.active
+            or now - kept.last_seen_at > min(idle, LAST_SEEN_WRITE_EVERY)
+            or now - kept.created_at > timedelta(minutes=cfg["SESSION_MAX_MINUTES"])):
+        return None
+    bind_user(kept.user_id)
+    return kept
+
+
+def session_member_copy() -> User | None:
+    """The session's member as the worker's copy, not put into the request's database session:
+    for a page's validator, which reads only the member's id, cell and roles, so a revisit
+    answered 304 pays no merge. The session is checked as load_session_user checks it on its
+    copy's path (a session ended in this worker has no copy; elsewhere, the copy's half
+    minute); None when there is no usable copy (the caller then loads the member the full
+    way). The copy is shared by the worker's threads: read it, never change or attach it."""
+    token, user_id = session.get(SESSION_KEY), session.get("_user_id")
+    if not token or not isinstance(user_id, str) or not user_id.isdigit():
+        return None
+    kept = _kept_copy(_token_hash(token), user_id)
+    return kept.user if kept is not None else None
+
+
 def load_session_user(user_id: str) -> User | None:
     """Flask-Login's loader: the cookie alone is not enough, its server session must live.
 
@@ -115,15 +147,9 @@ def load_session_user(user_id: str) -> User | None:
     cfg = current_app.config
     idle = timedelta(minutes=cfg["SESSION_IDLE_MINUTES"])
     lifetime = timedelta(minutes=cfg["SESSION_MAX_MINUTES"])
-    if sessioncache.usable():
-        # A page read within seconds of the last lookup: the copy, unless the session is due
-        # for a timeout or its once-a-minute activity write (both then go the database's way).
-        kept = sessioncache.lookup(token_hash)
-        if (kept is not None and kept.user_id == int(user_id) and kept.user.active
-                and now - kept.last_seen_at <= min(idle, LAST_SEEN_WRITE_EVERY)
-                and now - kept.created_at <= lifetime):
-            bind_user(kept.user_id)
-            return sessioncache.attach(db.session, kept)
+    kept = _kept_copy(token_hash, user_id)
+    if kept is not None:
+        return sessioncache.attach(db.session, kept)
     found = db.session.execute(_SESSION_AND_USER, {"token_hash": token_hash}).unique().first()
     if found is None or found[0].user_id != int(user_id):
         sessioncache.SESSIONS.drop(token_hash)

@@ -18,12 +18,14 @@ def parse_step(raw) -> int | None:
     return step if step in STEPS else None
 
 
-def text_step() -> int:
-    """The size this page is drawn at: the device's own choice, else the account's, else 0."""
+def text_step(user=None) -> int:
+    """The size this page is drawn at: the device's own choice, else the account's, else 0.
+    `user`: the member if the caller has them (a validator's copy), else the logged-in one."""
     step = parse_step(request.cookies.get(COOKIE, ""))
     if step is not None:
         return step
-    return current_user.font_step if current_user.is_authenticated else 0
+    user = current_user if user is None else user
+    return user.font_step if user.is_authenticated else 0
 
 
 def remember_on_device(response, step: int) -> None:

@@ -102,8 +102,8 @@ def _page_asked(layout) -> int:
 
 
 @bp.get("/library/<slug>")
-@login_required
 @conditional(reader_page)  # 304 while the document and the member's marks are unchanged
+@login_required  # inside: a revisit answered 304 needs only the session checked (conditional.member)
 def reader(slug):
     """The reader: metadata, the full contents and one page of sections with their anchors."""
     document = get_visible_document_or_404(slug)

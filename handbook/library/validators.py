@@ -11,7 +11,7 @@ from flask_login import current_user
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import aliased
 
-from handbook.conditional import carries_own_version, own_version
+from handbook.conditional import carries_own_version, member, own_version
 from handbook.extensions import db
 from handbook.library.access import can_view_document
 from handbook.library.models import Document
@@ -33,8 +33,9 @@ def _reader():
 def reader_page(slug: str) -> tuple | None:
     """/library/<slug> (any page of it); None when the member may not read it (the view's 404)."""
     # Plain columns: on the session's connection, past the ORM's layer (half the cost).
-    row = db.session.connection().execute(_reader(), {"slug": slug, "member_id": current_user.id}).first()
-    # can_view_document reads only the document's organisation, which the row has.
+    row = db.session.connection().execute(_reader(), {"slug": slug, "member_id": member().id}).first()
+    # can_view_document reads only the document's organisation, which the row has, and the member
+    # (loaded then, through the proxy) only for a document of an organisation.
     if row is None or not can_view_document(current_user, row):
         return None
     return tuple(row)

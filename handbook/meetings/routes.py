@@ -53,8 +53,8 @@ def index():
 
 
 @bp.get("/meetings/<int:meeting_id>")
-@login_required
 @conditional(meeting_page)  # 304 while the meeting's content version and the member are unchanged
+@login_required  # inside: a revisit answered 304 needs only the session checked (conditional.member)
 def show(meeting_id):
     """The agenda, the member's RSVP, and the minutes once final."""
     meeting, rsvp, own_mark = get_visible_meeting_with_own_or_404(meeting_id)

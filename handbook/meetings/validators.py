@@ -15,7 +15,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import aliased
 
 from handbook.auth.permissions import in_cell_id, manages_cell_id
-from handbook.conditional import carries_own_version, commits, own_version
+from handbook.conditional import carries_own_version, commits, member, own_version
 from handbook.extensions import db
 from handbook.library.models import Document, Section
 from handbook.meetings.access import can_see_meeting
@@ -66,14 +66,14 @@ def _page():
 def facts(row) -> tuple | None:
     """What a row of `COLUMNS` says of a meeting's page for the member, or None when the member
     may not see the meeting (the view answers its 404)."""
-    user = current_user._get_current_object()
+    user = member()  # the worker's copy on a revisit: ids and roles only (conditional.member)
     # Members of the cell and its leaders are settled on the ids; anyone else (an admin above
     # the cell) by the one rule, on the loaded meeting, as is check-in while it is open.
     seen = manages_cell_id(user, row.cell_id) or (row.status != Status.DRAFT and in_cell_id(user, row.cell_id))
     meeting = None
     if not seen or row.checkin_code is not None:
         meeting = db.session.get(Meeting, row.id)
-        if not can_see_meeting(user, meeting):
+        if not can_see_meeting(current_user, meeting):  # an admin's case reads organisations: loaded
             return None
     ends = row.starts_at + timedelta(minutes=row.duration_minutes)
     during = row.starts_at - CHECKIN_EARLY <= utcnow() <= ends + CHECKIN_LATE
@@ -88,7 +88,7 @@ def _read(meeting_id: int):
     # On the session's connection (its transaction), past the ORM's layer: plain columns, and
     # the ORM's handling of a statement costs as much again as SQLite's answer.
     row = db.session.connection().execute(_page(), {"meeting_id": meeting_id, "today": to_vn(utcnow()).date(),
-                                                    "member_id": current_user.id}).first()
+                                                    "member_id": member().id}).first()
     g.setdefault(_ROWS, {})[meeting_id] = row
     return row
 

@@ -10,28 +10,14 @@ from sqlalchemy import insert, select, text
 
 from handbook.extensions import db
 from handbook.meetings.models import Attendance, Task
-from handbook.meetings.tasks import service as tasks
 from handbook.meetings.votes.models import Vote
 from tests.conftest import text_of
 from tests.meetings.factories import meeting
-
-
-def _review_setup(world):
-    last = meeting(world["cell1"], status="held", starts_in=timedelta(days=-28), title="Họp tháng trước")
-    owner = world["users"]["dangvien"]
-    db.session.add_all([
-        Task(meeting_id=last.id, cell_id=world["cell1"].id, title="Hoàn thành báo cáo quý", owner_id=owner.id,
-             due_on=tasks.today() + timedelta(days=3)),
-        Task(meeting_id=last.id, cell_id=world["cell1"].id, title="Dọn dẹp phòng truyền thống",
-             due_on=tasks.today() + timedelta(days=1)),
-    ])
-    db.session.commit()
-    return meeting(world["cell1"], status="published", starts_in=timedelta(days=4), title="Họp tháng này",
-                   items=("Khai mạc", "Đánh giá kết quả thực hiện nhiệm vụ tháng trước", "Bế mạc"))
+from tests.meetings.page_helpers import review_setup
 
 
 def test_a_task_changed_in_the_database_shows_on_the_next_visit(client, auth, world):
-    nxt = _review_setup(world)
+    nxt = review_setup(world)
     auth.login("dangvien")
     path = f"/meetings/{nxt.id}"
     page = text_of(client.get(path))
@@ -49,7 +35,7 @@ def test_a_task_changed_in_the_database_shows_on_the_next_visit(client, auth, wo
 def test_each_reader_gets_the_task_buttons_they_may_use(client, auth, world):
     """The rows are drawn once for everyone: the owner's own task and, for the secretary, every
     task carry the button; another member sees none (and the token is this login's)."""
-    nxt = _review_setup(world)
+    nxt = review_setup(world)
     path = f"/meetings/{nxt.id}"
     own, cells = "Đánh dấu đã xong: Hoàn thành báo cáo quý", "Đánh dấu đã xong: Dọn dẹp phòng truyền thống"
     auth.login("dangvien")
