@@ -3,7 +3,7 @@ cell's name (today's, or a past one borne on the meeting's day) and its tasks' o
 so its ETag and cached parts change when they do, by any writer (handbook/content_version.py)
 
 Revision ID: 0028_pageval2
-Revises: 0026_study
+Revises: 0027_search
 Create Date: 2026-12-07 02:40:00
 
 """
@@ -11,7 +11,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '0028_pageval2'
-down_revision = '0026_study'
+down_revision = '0027_search'
 branch_labels = None
 depends_on = None
 
