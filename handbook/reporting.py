@@ -4,9 +4,7 @@ never a request body, query string, cookie or header value (notes and passwords 
 in bodies; session cookies are credentials).
 """
 
-import sentry_sdk
 from flask import Flask, has_request_context, session
-from sentry_sdk.integrations.flask import FlaskIntegration
 from structlog.contextvars import get_contextvars
 
 
@@ -14,6 +12,10 @@ def init_app(app: Flask, transport=None) -> None:
     dsn = app.config["SENTRY_DSN"]
     if not dsn:
         return
+    # Imported only when reporting is on: a worker without SENTRY_DSN never loads the SDK.
+    import sentry_sdk
+    from sentry_sdk.integrations.flask import FlaskIntegration
+
     sentry_sdk.init(
         dsn=dsn,
         environment=app.config["HANDBOOK_ENV"],
