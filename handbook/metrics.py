@@ -34,7 +34,9 @@ def init_app(app: Flask) -> None:
     app.extensions["metrics_registry"] = registry
     app.extensions["request_counts"] = counts
     app.after_request(_observe)
-    got_request_exception.connect(_count_exception, app)  # only a failing request pays
+    # Only a failing request pays. Flask sends it for an error no handler took: those
+    # handbook/errors.py turns into the 500 page are counted by their status, as they were before.
+    got_request_exception.connect(_count_exception, app)
     app.add_url_rule("/metrics", "metrics", _metrics)
 
 
