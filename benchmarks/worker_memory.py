@@ -64,7 +64,8 @@ def worker(path: str, pages: list[tuple[str, str]], rounds: int) -> None:
             answer = clients[who].get(url, headers={"Accept-Encoding": "br, gzip"})
             assert answer.status_code == 200, (who, url, answer.status_code)
     heavy = sorted(name for name in ("pywebpush", "py_vapid", "aiohttp", "cryptography", "weasyprint", "reportlab",
-                                     "fpdf", "PIL", "fontTools", "alembic", "rq", "redis", "requests")
+                                     "fpdf", "PIL", "fontTools", "alembic", "rq", "redis", "requests", "sentry_sdk",
+                                     "rich", "icu", "icalendar", "urllib3", "prometheus_client")
                    if name in sys.modules)
     print(f"after create_app: {built:.1f} MB; after {len(pages)} pages x {rounds}: {rss_mb():.1f} MB")
     print("heavy modules held:", ", ".join(heavy) or "none")

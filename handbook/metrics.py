@@ -17,9 +17,6 @@ import os
 from collections.abc import Callable, Iterable
 
 from flask import Flask, Response, abort, current_app, got_request_exception, request
-from prometheus_client import CollectorRegistry, generate_latest, multiprocess
-from prometheus_client.core import GaugeMetricFamily
-from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
 from handbook import request_metrics
 
@@ -28,11 +25,7 @@ metric_sources: list[Callable[[], Iterable[tuple[str, str, float]]]] = []
 
 
 def init_app(app: Flask) -> None:
-    counts = request_metrics.RequestCounts(multiprocess=_multiprocess())
-    registry = CollectorRegistry()  # one per app, not the global one: tests build many apps
-    registry.register(counts)
-    app.extensions["metrics_registry"] = registry
-    app.extensions["request_counts"] = counts
+    app.extensions["request_counts"] = request_metrics.RequestCounts(multiprocess=_multiprocess())
     app.after_request(_observe)
     # Only a failing request pays. Flask sends it for an error no handler took: those
     # handbook/errors.py turns into the 500 page are counted by their status, as they were before.
@@ -85,6 +78,8 @@ class _Sources:
     """Gauges features offer, read when Prometheus scrapes (queue depth changes between)."""
 
     def collect(self):
+        from prometheus_client.core import GaugeMetricFamily
+
         for source in metric_sources:
             for name, help_text, value in source():
                 family = GaugeMetricFamily(name, help_text)
@@ -93,14 +88,19 @@ class _Sources:
 
 
 def _metrics():
+    # prometheus_client is loaded by the first scrape (or the first flush of a worker's counts).
+    from prometheus_client import CollectorRegistry, generate_latest, multiprocess
+    from prometheus_client.exposition import CONTENT_TYPE_LATEST
+
     if not _allowed(request.remote_addr):
         abort(404)
+    counts = current_app.extensions["request_counts"]
+    registry = CollectorRegistry()
     if _multiprocess():
-        current_app.extensions["request_counts"].flush()  # this worker's latest, at least
-        registry = CollectorRegistry()
+        counts.flush()  # this worker's latest, at least
         multiprocess.MultiProcessCollector(registry)
     else:
-        registry = current_app.extensions["metrics_registry"]
+        registry.register(counts)
     scrape = CollectorRegistry()
     scrape.register(_Sources())
     body = generate_latest(registry) + generate_latest(scrape)

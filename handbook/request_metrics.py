@@ -16,8 +16,6 @@ import time
 from bisect import bisect_left
 
 from flask import g
-from prometheus_client import Counter, Histogram
-from prometheus_client.core import CounterMetricFamily, HistogramMetricFamily
 
 PREFIX = "handbook_http_request"
 # prometheus_client's default buckets (seconds), as the exporter used; +Inf is the last count.
@@ -39,8 +37,14 @@ class RequestCounts:
         self._lock = threading.Lock()  # a threaded worker adds from several requests at once
         self._multiprocess = multiprocess
         self._flushed_at = time.perf_counter()
-        if multiprocess:
-            # Written to the multi-process files only: these objects are never collected here.
+        self._histogram = self._total = self._failed = None
+
+    def _bind(self) -> None:
+        """Multi-process mode: prometheus_client's metrics (written to the shared files only,
+        never collected here), made on the first flush."""
+        from prometheus_client import Counter, Histogram
+
+        if self._histogram is None:
             self._histogram = Histogram(f"{PREFIX}_duration_seconds", DURATION_HELP, ("endpoint", "method", "status"),
                                         registry=None, buckets=BOUNDS)
             self._total = Counter(f"{PREFIX}_total", TOTAL_HELP, ("method", "status"), registry=None)
@@ -74,6 +78,7 @@ class RequestCounts:
             durations, self._durations = self._durations, {}
             exceptions, self._exceptions = self._exceptions, {}
             self._flushed_at = time.perf_counter()
+        self._bind()
         for (method, endpoint, status), counts in durations.items():
             child = self._histogram.labels(endpoint, method, str(status))
             # prometheus_client offers no way to add n observations at once; its children keep
@@ -88,6 +93,8 @@ class RequestCounts:
 
     def collect(self):
         """Single-process mode: the counts as Prometheus's histogram and counters."""
+        from prometheus_client.core import CounterMetricFamily, HistogramMetricFamily
+
         if self._multiprocess:
             return
         with self._lock:
