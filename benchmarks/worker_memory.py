@@ -1,13 +1,14 @@
 """Resident memory of one app process after it has served every member page once, as a sync
 worker holds it after an evening (goal: under 100 MB).
 
-    python benchmarks/worker_memory.py [--rounds 3]
+    python benchmarks/worker_memory.py [--rounds 3] [--database-url URL]
 
 A first process builds the demo on a throwaway SQLite file and resolves the page-weight walk's
 addresses (`tests/test_budget.py`: every page of members, secretaries and the committee); a
 second, fresh process (the "worker") builds the app, logs the demo accounts in and requests
 each page `--rounds` times. It prints its RSS after building the app and after the walk, and
-the heavy modules it holds.
+the heavy modules it holds. With --database-url (a PostgreSQL database of its own: its public
+schema is emptied), the demo is built there instead, as a production worker meets it.
 """
 
 import argparse
@@ -30,6 +31,10 @@ def rss_mb() -> float:
     return 0.0
 
 
+def database_url(path: str) -> str:
+    return path if "://" in path else f"sqlite:///{path}"
+
+
 def prepare(path: str) -> list[tuple[str, str]]:
     from flask_migrate import upgrade
 
@@ -38,8 +43,14 @@ def prepare(path: str) -> list[tuple[str, str]]:
     from handbook.extensions import db
     from tests.page_walk import FIRST_LOADS, _resolve
 
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "LOG_LEVEL": "WARNING"})
+    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url(path), "LOG_LEVEL": "WARNING"})
     with app.app_context():
+        if path.startswith("postgresql"):
+            from sqlalchemy import text
+
+            with db.engine.begin() as connection:
+                connection.execute(text("DROP SCHEMA public CASCADE"))
+                connection.execute(text("CREATE SCHEMA public"))
         upgrade()
         world = seed_demo()
         db.session.commit()
@@ -52,7 +63,7 @@ def worker(path: str, pages: list[tuple[str, str]], rounds: int) -> None:
     from handbook import create_app
     from handbook.demo import DEMO_PASSWORD
 
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "LOG_LEVEL": "WARNING",
+    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url(path), "LOG_LEVEL": "WARNING",
                       "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False})
     built = rss_mb()
     clients = {}
@@ -64,7 +75,8 @@ def worker(path: str, pages: list[tuple[str, str]], rounds: int) -> None:
             answer = clients[who].get(url, headers={"Accept-Encoding": "br, gzip"})
             assert answer.status_code == 200, (who, url, answer.status_code)
     heavy = sorted(name for name in ("pywebpush", "py_vapid", "aiohttp", "cryptography", "weasyprint", "reportlab",
-                                     "fpdf", "PIL", "fontTools", "alembic", "rq", "redis", "requests")
+                                     "fpdf", "PIL", "fontTools", "alembic", "rq", "redis", "requests", "sentry_sdk",
+                                     "rich", "icu", "icalendar", "urllib3", "prometheus_client")
                    if name in sys.modules)
     print(f"after create_app: {built:.1f} MB; after {len(pages)} pages x {rounds}: {rss_mb():.1f} MB")
     print("heavy modules held:", ", ".join(heavy) or "none")
@@ -73,13 +85,14 @@ def worker(path: str, pages: list[tuple[str, str]], rounds: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--database-url", help="a PostgreSQL database to build the demo in (emptied first)")
     parser.add_argument("--worker", nargs=2, metavar=("DB", "PAGES"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         worker(args.worker[0], json.loads(Path(args.worker[1]).read_text()), args.rounds)
         return
     with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "demo.sqlite3")
+        path = args.database_url or os.path.join(tmp, "demo.sqlite3")
         pages_file = Path(tmp) / "pages.json"
         pages_file.write_text(json.dumps(prepare(path)))
         subprocess.run([sys.executable, __file__, "--rounds", str(args.rounds), "--worker", path, str(pages_file)],

@@ -1,7 +1,26 @@
 """Sổ tay đảng viên điện tử: the app factory."""
+# ruff: noqa: E402 - structlog is imported first, on purpose (_import_structlog_without_rich)
 
 import os
+import sys
 from importlib import import_module
+
+
+def _import_structlog_without_rich() -> None:
+    """structlog's console renderer draws tracebacks with rich (and pygments) when it can import
+    it: ~5 MB in every worker for a format production never writes (LOG_FORMAT=json). structlog is
+    imported once with rich hidden, so its console renderer prints plain tracebacks; rich stays
+    importable for what needs it (Flask-Limiter's `flask limiter` command)."""
+    if "structlog" in sys.modules or "rich" in sys.modules:
+        return
+    sys.modules["rich"] = None  # an import of rich now raises ImportError
+    try:
+        import structlog  # noqa: F401
+    finally:
+        del sys.modules["rich"]
+
+
+_import_structlog_without_rich()  # before any module of the app imports structlog
 
 from flask import Flask
 from sqlalchemy import event

@@ -7,7 +7,7 @@ not-modified (304) answers, and streamed pages, go out as they are.
 """
 
 from cachetools import LRUCache
-from flask import Flask, request
+from flask import Flask, current_app, request
 from flask_compress import Compress
 
 STATIC_CACHE_SIZE = 256  # compressed bytes per (encoding, file version); our static files are few
@@ -38,6 +38,7 @@ def init_app(app: Flask) -> None:
     # Below 1 KB a response and its headers fit one TCP segment either way: compressing it
     # (17-25 µs) saves no round trip (benchmarks/README.md, Fourth round).
     app.config.setdefault("COMPRESS_MIN_SIZE", 1024)
+    app.extensions["compress_min_size"] = app.config["COMPRESS_MIN_SIZE"]
     _pages.init_app(app)
     _static.init_app(app)
     # Deployed static files change only with a deploy, which restarts the server; a
@@ -55,6 +56,13 @@ def compress_response(response):
             return response
         _read_file_into(response)
         return _static.after_request(response)
+    length = response.content_length
+    small = length is not None and length < current_app.extensions["compress_min_size"]
+    if small and "Vary" not in response.headers:
+        # Too small to gain from it, whatever the browser accepts (/healthz, a fragment): only
+        # the Vary that Flask-Compress would have set, without its negotiation.
+        response.headers.add("Vary", "Accept-Encoding")
+        return response
     return _pages.after_request(response)
 
 

@@ -1,6 +1,10 @@
-"""Prometheus metrics for operators: requests and latencies per endpoint (by
-prometheus-flask-exporter), and gauges read at scrape time (the job queue's depth…) that
-features offer through `metric_sources`.
+"""Prometheus metrics for operators: requests and latencies per endpoint, and gauges read at
+scrape time (the job queue's depth…) that features offer through `metric_sources`.
+
+A request adds its duration to a plain histogram kept in the process (a list of bucket counts
+per method, endpoint and status); Prometheus's types are built from them only when /metrics is
+scraped. prometheus-flask-exporter did the same work through prometheus_client's labelled
+metrics on every request, ~20% of what /healthz costs (benchmarks/README.md, Fourth round).
 
 Served at /metrics to the networks in METRICS_ALLOW only (loopback by default), since a
 scraper has no login; anyone else gets the same 404 as for a page that does not exist.
@@ -12,22 +16,36 @@ import ipaddress
 import os
 from collections.abc import Callable, Iterable
 
-from flask import Flask, Response, abort, current_app, request
-from prometheus_client import CollectorRegistry, generate_latest, multiprocess
-from prometheus_client.core import GaugeMetricFamily
-from prometheus_client.exposition import CONTENT_TYPE_LATEST
-from prometheus_flask_exporter import PrometheusMetrics
+from flask import Flask, Response, abort, current_app, got_request_exception, request
+
+from handbook import request_metrics
 
 # Features append functions returning (name, help, value) triples, read on every scrape.
 metric_sources: list[Callable[[], Iterable[tuple[str, str, float]]]] = []
 
 
 def init_app(app: Flask) -> None:
-    registry = CollectorRegistry()  # one per app, not the global one: tests build many apps
-    PrometheusMetrics(app, path=None, group_by="endpoint", registry=registry,
-                      excluded_paths=["^/static/", "^/metrics$"], defaults_prefix="handbook")
-    app.extensions["metrics_registry"] = registry
+    app.extensions["request_counts"] = request_metrics.RequestCounts(multiprocess=_multiprocess())
+    app.after_request(_observe)
+    # Only a failing request pays. Flask sends it for an error no handler took: those
+    # handbook/errors.py turns into the 500 page are counted by their status, as they were before.
+    got_request_exception.connect(_count_exception, app)
     app.add_url_rule("/metrics", "metrics", _metrics)
+
+
+# Not counted: static files (the proxy's log has them) and the scrapes themselves.
+_NOT_COUNTED = frozenset({"static", "metrics"})
+
+
+def _observe(response):
+    endpoint = request.endpoint
+    if endpoint not in _NOT_COUNTED:
+        current_app.extensions["request_counts"].observe(request.method, str(endpoint), response.status_code)
+    return response
+
+
+def _count_exception(sender: Flask, exception, **extra) -> None:
+    sender.extensions["request_counts"].count_exception(request.method)
 
 
 def _multiprocess() -> bool:
@@ -60,6 +78,8 @@ class _Sources:
     """Gauges features offer, read when Prometheus scrapes (queue depth changes between)."""
 
     def collect(self):
+        from prometheus_client.core import GaugeMetricFamily
+
         for source in metric_sources:
             for name, help_text, value in source():
                 family = GaugeMetricFamily(name, help_text)
@@ -68,13 +88,19 @@ class _Sources:
 
 
 def _metrics():
+    # prometheus_client is loaded by the first scrape (or the first flush of a worker's counts).
+    from prometheus_client import CollectorRegistry, generate_latest, multiprocess
+    from prometheus_client.exposition import CONTENT_TYPE_LATEST
+
     if not _allowed(request.remote_addr):
         abort(404)
+    counts = current_app.extensions["request_counts"]
+    registry = CollectorRegistry()
     if _multiprocess():
-        registry = CollectorRegistry()
+        counts.flush()  # this worker's latest, at least
         multiprocess.MultiProcessCollector(registry)
     else:
-        registry = current_app.extensions["metrics_registry"]
+        registry.register(counts)
     scrape = CollectorRegistry()
     scrape.register(_Sources())
     body = generate_latest(registry) + generate_latest(scrape)

@@ -4,16 +4,19 @@ never a request body, query string, cookie or header value (notes and passwords 
 in bodies; session cookies are credentials).
 """
 
-import sentry_sdk
 from flask import Flask, has_request_context, session
-from sentry_sdk.integrations.flask import FlaskIntegration
-from structlog.contextvars import get_contextvars
+
+from handbook import logs
 
 
 def init_app(app: Flask, transport=None) -> None:
     dsn = app.config["SENTRY_DSN"]
     if not dsn:
         return
+    # Imported only when reporting is on: a worker without SENTRY_DSN never loads the SDK.
+    import sentry_sdk
+    from sentry_sdk.integrations.flask import FlaskIntegration
+
     sentry_sdk.init(
         dsn=dsn,
         environment=app.config["HANDBOOK_ENV"],
@@ -33,9 +36,9 @@ def _scrub(event, hint):
     for exception in (event.get("exception") or {}).get("values", []):
         for frame in (exception.get("stacktrace") or {}).get("frames", []):
             frame.pop("vars", None)  # a frame's locals may hold the note being saved
-    known = get_contextvars()  # what the request's log lines carry (handbook.logs)
-    event.setdefault("tags", {})["request_id"] = known.get("request_id")
-    user_id = known.get("user_id")
+    # What the request's log lines carry (handbook.logs).
+    event.setdefault("tags", {})["request_id"] = logs.request_id() if has_request_context() else None
+    user_id = logs.user_id() if has_request_context() else None
     if user_id is None and has_request_context():
         # A view that failed before anything asked who is logged in (pages no longer look the
         # member up for the password check): the id the signed session cookie names.

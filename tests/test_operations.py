@@ -3,6 +3,10 @@
 import io
 import json
 import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import sentry_sdk
@@ -138,3 +142,89 @@ def test_error_reports_carry_the_request_id_and_user_but_nothing_typed(other_app
     assert event["tags"]["request_id"] == response.headers["X-Request-ID"]
     assert event["user"] == {"id": str(world["users"]["dangvien"].id)}
     assert event["request"]["url"].endswith("/__boom")
+
+
+def _sample(body: str, prefix: str) -> float:
+    return next((float(line.rsplit(" ", 1)[1]) for line in body.splitlines() if line.startswith(prefix)), 0.0)
+
+
+def test_a_failing_request_is_counted_as_a_500_of_its_endpoint(other_app):
+    app = other_app(PROPAGATE_EXCEPTIONS=False)
+
+    @app.get("/__boom")
+    def boom():
+        raise RuntimeError("boom")
+
+    client = app.test_client()
+    assert client.get("/__boom").status_code == 500
+    body = client.get("/metrics").get_data(as_text=True)
+    assert _sample(body, 'handbook_http_request_duration_seconds_count{endpoint="boom",method="GET",status="500"}') == 1
+    assert _sample(body, 'handbook_http_request_total{method="GET",status="500"}') == 1
+
+
+def test_under_several_workers_the_scraped_one_reports_what_every_worker_counted(tmp_path):
+    # Its own process: prometheus_client picks multi-process mode when imported with the
+    # variable set, as under gunicorn. Two apps stand for two workers sharing the folder.
+    code = """if True:
+        from handbook import create_app
+        first, second = create_app().test_client(), create_app().test_client()
+        for _ in range(2):
+            first.get("/healthz")
+        second.get("/healthz")
+        first.application.extensions["request_counts"].flush()  # what a worker does within a second
+        print(second.get("/metrics").get_data(as_text=True))
+    """
+    body = _run_app_code(code, PROMETHEUS_MULTIPROC_DIR=str(tmp_path))
+    assert _sample(body, 'handbook_http_request_duration_seconds_count{endpoint="main.healthz",method="GET",'
+                         'status="200"}') == 3
+    assert _sample(body, 'handbook_http_request_total{method="GET",status="200"}') == 3
+
+
+def _run_app_code(code: str, **env) -> str:
+    """What `code` prints, run in a new process on an in-memory SQLite database."""
+    environ = {**os.environ, "DATABASE_URL": "sqlite://", "LOG_LEVEL": "WARNING", **env}
+    for name in ("REDIS_URL", "SENTRY_DSN", "PROMETHEUS_MULTIPROC_DIR"):
+        if name not in env:
+            environ.pop(name, None)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environ, check=True,
+                          cwd=Path(__file__).resolve().parents[1])
+    return done.stdout
+
+
+def test_each_security_header_is_sent_once_and_a_views_own_vary_is_kept(other_app):
+    app = other_app()
+
+    @app.get("/__varies")
+    def varies():
+        return "x" * 2000, {"Vary": "Accept-Language, Cookie"}
+
+    client = app.test_client()
+    answer = client.get("/healthz")
+    for name in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options",
+                 "Permissions-Policy", "Cache-Control", "Vary", "X-Request-ID"):
+        assert len(answer.headers.getlist(name)) == 1, name
+    assert {"Accept-Encoding", "Cookie", "HX-Request", "HX-History-Restore-Request"} == set(answer.vary)
+    varied = client.get("/__varies", headers={"Accept-Encoding": "gzip"})
+    assert varied.headers["Content-Encoding"] == "gzip"
+    assert sorted(varied.headers["Vary"].split(", ")) == sorted(
+        ["Accept-Language", "Cookie", "Accept-Encoding", "HX-Request", "HX-History-Restore-Request"])
+
+
+def test_a_web_worker_loads_neither_migrations_nor_the_job_queue_nor_error_reporting():
+    # Each is ~3-11 MB in every worker (benchmarks/README.md, Fourth round: memory); the
+    # command line and the job worker load them when they run.
+    code = ("import sys; from handbook import create_app; create_app(); "
+            "print(' '.join(m for m in ('alembic', 'flask_migrate', 'rq', 'redis', 'sentry_sdk', 'requests', 'rich',"
+            " 'icalendar') if m in sys.modules))")
+    assert _run_app_code(code).strip() == ""
+
+
+def test_flask_db_still_finds_the_migrations(app):
+    # The session's database was migrated by flask_migrate.upgrade() (conftest), through the
+    # same stand-in the command line loads Flask-Migrate with.
+    runner = app.test_cli_runner()
+    listed = runner.invoke(args=["--help"])
+    assert "db" in listed.output and "Perform database migrations." in listed.output
+    commands = runner.invoke(args=["db", "--help"])
+    assert commands.exit_code == 0 and {"upgrade", "downgrade", "migrate"} <= set(commands.output.split())
+    assert runner.invoke(args=["db", "heads"]).exit_code == 0

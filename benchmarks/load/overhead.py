@@ -13,7 +13,9 @@ context (navigation) and the bell's count,
 and the SQL statements. Prints per route the median total and each piece's mean share.
 With --cpu, each request's total is this process's CPU time (for a shared machine). With
 --compare, runs the same rounds for a list of app settings (e.g. pool_pre_ping) and prints each
-route's median under each: one run, interleaved.
+route's median under each: one run, interleaved. With --log-info, the request lines are written
+(to /dev/null) as production writes them at INFO; --only keeps the routes whose name holds the
+given text (e.g. --only healthz).
 """
 
 import argparse
@@ -99,7 +101,7 @@ def make_client(database_url: str, extra: dict | None = None, instrumented: bool
     from handbook.demo import DEMO_PASSWORD
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "RATELIMIT_ENABLED": False,
-                      "LOG_LEVEL": "WARNING", **(extra or {})})
+                      "LOG_LEVEL": LOG_LEVEL, **(extra or {})})
     if instrumented:
         instrument(app)
     client = app.test_client()
@@ -110,10 +112,14 @@ def make_client(database_url: str, extra: dict | None = None, instrumented: bool
     return app, client
 
 
+LOG_LEVEL = "WARNING"
+ONLY = ""
+
+
 def routes(client) -> list[tuple[str, str, dict, int]]:
     tag = client.get("/meetings/3").headers.get("ETag", "")
     gz = {"Accept-Encoding": "gzip"}
-    return [
+    return [route for route in [
         ("/healthz", "/healthz", {}, 200),
         ("/login (anonymous)", "/login", {}, 200),
         ("/account", "/account", gz, 200),
@@ -122,7 +128,7 @@ def routes(client) -> list[tuple[str, str, dict, int]]:
         ("meeting revisit 304", "/meetings/3", {**gz, "If-None-Match": tag}, 304),
         ("reader", "/library/08-qdi-tw", gz, 200),
         ("autosave", AUTOSAVE, {"HX-Request": "true"}, 200),
-    ]
+    ] if ONLY in route[0]]
 
 
 AUTOSAVE = "/meetings/3/note"
@@ -210,7 +216,23 @@ def main() -> None:
     parser.add_argument("--compare", nargs="*", metavar="NAME=CONFIG",
                         help='app settings to compare, e.g. \'no-ping={"SQLALCHEMY_ENGINE_OPTIONS": {}}\'')
     parser.add_argument("--cpu", action="store_true", help="time each request in process CPU time")
+    parser.add_argument("--log-info", action="store_true", help="write the request lines (to /dev/null)")
+    parser.add_argument("--only", default="", help="only the routes whose name holds this text")
     args = parser.parse_args()
+    global LOG_LEVEL, ONLY
+    ONLY = args.only
+    if args.log_info:
+        import logging
+
+        LOG_LEVEL = "INFO"
+        _quiet_handlers = logging.getLogger()
+        sink = open(os.devnull, "w")  # noqa: SIM115 - for the whole run
+        from handbook import logs
+
+        logs.configure("INFO")
+        for handler in _quiet_handlers.handlers:
+            if getattr(handler, "_handbook", False):
+                handler.setStream(sink)
     if args.cpu:
         global TIMER
         TIMER = time.process_time

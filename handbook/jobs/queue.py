@@ -17,9 +17,6 @@ from importlib import import_module
 
 import structlog
 from flask import Flask, current_app, has_app_context
-from redis import Redis
-from redis.exceptions import RedisError
-from rq import Queue, Retry, get_current_job
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
@@ -39,22 +36,34 @@ def init_app(app: Flask) -> None:
         metric_sources.append(_depth_source)
 
 
-def connection(app: Flask | None = None) -> Redis | None:
-    """One client per app (it pools its connections); None when jobs run inline."""
+# RQ and the Redis client (which brings `cryptography`) are imported only where a job goes to
+# Redis: a deployment without REDIS_URL never loads them, ~8 MB per web worker
+# (benchmarks/README.md, Fourth round: memory).
+
+
+def connection(app: Flask | None = None):
+    """One Redis client per app (it pools its connections); None when jobs run inline."""
     app = app or current_app
     url = app.config.get("REDIS_URL")
     if not url:
         return None
     cached = app.extensions.get("jobs_redis")
     if cached is None or cached[0] != url:
+        from redis import Redis
+
         # Short timeouts: a Redis that restarts makes an enqueue fail fast, not hang a request.
         cached = app.extensions["jobs_redis"] = (url, Redis.from_url(url, socket_timeout=5, socket_connect_timeout=2))
     return cached[1]
 
 
-def get_queue(app: Flask | None = None) -> Queue | None:
+def get_queue(app: Flask | None = None):
+    """The RQ queue, or None when jobs run inline."""
     redis = connection(app)
-    return Queue(QUEUE_NAME, connection=redis) if redis is not None else None
+    if redis is None:
+        return None
+    from rq import Queue
+
+    return Queue(QUEUE_NAME, connection=redis)
 
 
 def job_name(func) -> str:
@@ -76,6 +85,9 @@ def enqueue(func, *args) -> None:
 
 
 def _send(app: Flask, jobs: list) -> None:
+    from redis.exceptions import RedisError
+    from rq import Retry
+
     config = app.config
     queue = get_queue(app)
     for name, args in jobs:
@@ -130,6 +142,8 @@ def perform(name: str, *args) -> None:
             db.session.commit()
         except Exception as error:
             db.session.rollback()
+            from rq import get_current_job
+
             job = get_current_job()
             log.exception("job.failed", job=name, mode="rq", error=type(error).__name__,
                           retries_left=job.retries_left if job else None)
@@ -153,6 +167,8 @@ def queue_depth(app: Flask | None = None) -> int | None:
     queue = get_queue(app)
     if queue is None:
         return 0
+    from redis.exceptions import RedisError
+
     try:
         return queue.count
     except RedisError:

@@ -12,9 +12,6 @@ so what is stored and what is sent are the same string.
 import re
 from urllib.parse import urlsplit
 
-from urllib3.exceptions import LocationParseError
-from urllib3.util import parse_url
-
 MAX_LENGTH = 1000  # the column's size
 # Printable ASCII without space: no control character, no tab (urllib.parse drops those
 # silently), nothing non-ASCII (an internationalised host is mapped by IDNA rules).
@@ -31,6 +28,10 @@ def clean_endpoint(endpoint: str, hosts: list[str]) -> str | None:
         return None
     if "\\" in endpoint:
         return None
+    # Here, not with the app: urllib3 is ~2 MB that only a subscription or a push needs.
+    from urllib3.exceptions import LocationParseError
+    from urllib3.util import parse_url
+
     try:
         url = parse_url(endpoint)
     except LocationParseError:

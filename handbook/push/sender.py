@@ -10,7 +10,6 @@ kept before the check existed, hosts taken off PUSH_SERVICE_HOSTS since).
 
 import json
 
-import requests
 import structlog
 from flask import current_app
 from sqlalchemy import select
@@ -32,9 +31,11 @@ def payload(kind: str, message: str, url: str) -> str:
     return json.dumps({"title": msg.TITLE, "body": message, "url": url, "tag": f"{kind}:{url}"}, ensure_ascii=False)
 
 
-def open_session() -> requests.Session:
+def open_session():
     """One HTTP session per job: the devices on one push service share its connection. No
     redirect is followed, so an answer cannot send the POST to an address we did not check."""
+    import requests  # here, in the job that sends: a web worker never needs it
+
     session = requests.Session()
     session.max_redirects = 0
     return session

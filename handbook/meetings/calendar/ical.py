@@ -1,10 +1,14 @@
-"""iCalendar output: one meeting, or a member's subscription feed, built with `icalendar`."""
+"""iCalendar output: one meeting, or a member's subscription feed, built with `icalendar`.
+
+`icalendar` (~3 MB per process) is imported when a calendar is built, not with the app."""
+
+from __future__ import annotations
 
 import secrets
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from flask import url_for
-from icalendar import Alarm, Calendar, Event, Timezone, TimezoneStandard
 from sqlalchemy import select
 
 from handbook.auth.queries import user_by_id
@@ -15,8 +19,13 @@ from handbook.meetings.models import Meeting, Notification, NotificationKind
 from handbook.meetings.status import Status
 from handbook.timefmt import VN, to_vn
 
+if TYPE_CHECKING:
+    from icalendar import Alarm, Event, Timezone
+
 
 def _vtimezone() -> Timezone:
+    from icalendar import Timezone, TimezoneStandard
+
     # Vietnam has no daylight saving: one STANDARD block at +07 describes it fully.
     tz = Timezone()
     tz.add("tzid", "Asia/Ho_Chi_Minh")
@@ -35,6 +44,8 @@ def _one_line(text: str) -> str:
 
 
 def _alarm(before: timedelta, text: str) -> Alarm:
+    from icalendar import Alarm
+
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", _one_line(text))
@@ -43,6 +54,8 @@ def _alarm(before: timedelta, text: str) -> Alarm:
 
 
 def _event(meeting: Meeting) -> Event:
+    from icalendar import Event
+
     event = Event()
     # Independent of the host name, so the same meeting keeps its UID in every feed and download.
     event.add("uid", f"meeting-{meeting.id}@so-tay-dang-vien")
@@ -67,6 +80,8 @@ def _event(meeting: Meeting) -> Event:
 
 
 def calendar_bytes(meetings: list[Meeting], name: str) -> bytes:
+    from icalendar import Calendar
+
     cal = Calendar()
     cal.add("prodid", "-//So tay dang vien//Lich sinh hoat//VI")
     cal.add("version", "2.0")
