@@ -84,6 +84,23 @@ def test_a_linked_articles_new_heading_is_never_served_stale(client, auth, world
     assert_changed(client, path, first.headers["ETag"], "Trách nhiệm gương mẫu")
 
 
+def test_an_article_linked_only_by_another_meeting_leaves_this_page_alone(client, auth, world):
+    """The tag sums the versions of the documents this meeting's agenda links, not of every
+    document any meeting links (which on a province read every agenda on each visit)."""
+    m = meeting(world["cell1"], status="published")
+    other = meeting(world["cell1"], status="published", starts_in=timedelta(days=40))
+    linked = section()
+    db.session.add(AgendaLink(item_id=other.items[0].id, section_id=linked.id))
+    db.session.commit()
+    auth.login("dangvien")
+    path = f"/meetings/{m.id}"
+    tag = client.get(path).headers["ETag"]
+    db.session.execute(update(Section).where(Section.id == linked.id).values(heading="Trách nhiệm gương mẫu"))
+    db.session.commit()
+    assert revisit(client, path, tag).status_code == 304
+    assert "Trách nhiệm gương mẫu" in text_of(client.get(f"/meetings/{other.id}"))
+
+
 def test_a_bulk_change_is_seen_by_the_cached_parts(client, auth, world):
     """Rows changed by a statement that never passes through the ORM still move the version."""
     m = meeting(world["cell1"], status="published")
