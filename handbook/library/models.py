@@ -34,7 +34,8 @@ class Document(db.Model):
     issued_year: Mapped[int | None]
     title: Mapped[str] = mapped_column(String(500))  # trích yếu
     status: Mapped[str] = mapped_column(String(10), default="active")
-    replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("document.id"))
+    # Indexed: the reader asks which documents a document replaced on every visit.
+    replaced_by_id: Mapped[int | None] = mapped_column(ForeignKey("document.id"), index=True)
     slug: Mapped[str] = mapped_column(String(120), unique=True)
     # None: the whole deployment; otherwise only members within this organisation's subtree.
     org_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id"), index=True)
@@ -42,7 +43,8 @@ class Document(db.Model):
     original_filename: Mapped[str | None] = mapped_column(String(255))
     original_path: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    # Indexed: the library's search reads the newest change (and the count) on every search.
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow, index=True)
     # Its text and who must study it, in one number (handbook/content_version.py): the reader's validator.
     content_version: Mapped[int] = content_version.column()
 

@@ -53,7 +53,7 @@ def _hidden_documents(user) -> list[int]:
 def _library_state() -> tuple:
     """Moves whenever a document or any of its sections is added, changed or removed
     (a section's change touches its document: `handbook.library.models`)."""
-    return tuple(db.session.execute(select(func.count(Document.id), func.max(Document.updated_at))).one())
+    return tuple(db.session.execute(select(func.count(), func.max(Document.updated_at)).select_from(Document)).one())
 
 
 def find_sections(user, terms: list[str], limit: int = 20) -> list[tuple]:
