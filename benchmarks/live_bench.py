@@ -18,35 +18,23 @@ from datetime import timedelta
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from flask_migrate import upgrade  # noqa: E402
+from bench_cell import PASSWORD, cell_with_members  # noqa: E402
 
 from handbook import create_app  # noqa: E402
-from handbook.auth.models import RoleAssignment, User  # noqa: E402
 from handbook.extensions import db  # noqa: E402
 from handbook.meetings.agenda.service import create_meeting  # noqa: E402
 from handbook.meetings.models import Attendance  # noqa: E402
 from handbook.meetings.votes import service as votes  # noqa: E402
 from handbook.meetings.votes.live import LIVE_SECONDS  # noqa: E402
 from handbook.models_base import utcnow  # noqa: E402
-from handbook.orgs.models import create_org  # noqa: E402
 
 MEMBERS = 40
 RUNS = 200
 
 
 def build(app) -> tuple[int, int]:
-    from handbook.auth.passwords import hash_password
-
     with app.app_context():
-        upgrade()
-        base = create_org("Đảng bộ thử", "base")
-        cell = create_org("Chi bộ thử", "cell", base)
-        pw = hash_password("bench-password-1")
-        users = [User(username=f"m{i}", full_name=f"Đảng viên {i:02d}", cell=cell, password_hash=pw,
-                      must_change_password=False) for i in range(MEMBERS)]
-        db.session.add_all(users)
-        db.session.flush()
-        db.session.add(RoleAssignment(user=users[0], org=cell, role="secretary"))
+        cell, users = cell_with_members(MEMBERS)
         meeting = create_meeting(cell, kind="regular", title="Sinh hoạt định kỳ",
                                  starts_at=utcnow() - timedelta(minutes=10),
                                  duration_minutes=120, location="Hội trường", template="regular")
@@ -101,7 +89,7 @@ def main() -> None:
     for username, label, path in (("m5", "banner", f"/meetings/{meeting_id}/live"),
                                   ("m0", "secretary's count", f"/meetings/{meeting_id}/votes/{vote_id}/tally")):
         client = app.test_client()
-        response = client.post("/login", data={"username": username, "password": "bench-password-1"})
+        response = client.post("/login", data={"username": username, "password": PASSWORD})
         assert response.status_code == 302, response.status_code
         etag = client.get(path, headers={"HX-Request": "true"}).headers["ETag"]
         report(f"{label} 304", *measure(client, path, etag, 304))

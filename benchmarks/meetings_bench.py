@@ -15,15 +15,13 @@ from datetime import timedelta
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from flask_migrate import upgrade  # noqa: E402
+from bench_cell import PASSWORD, cell_with_members  # noqa: E402
 
 from handbook import create_app  # noqa: E402
-from handbook.auth.models import RoleAssignment, User  # noqa: E402
 from handbook.extensions import db  # noqa: E402
 from handbook.meetings.agenda.service import create_meeting  # noqa: E402
 from handbook.meetings.models import Attendance, ReadReceipt, Rsvp  # noqa: E402
 from handbook.models_base import utcnow  # noqa: E402
-from handbook.orgs.models import create_org  # noqa: E402
 
 MEMBERS = 40
 MONTHS = 36
@@ -31,18 +29,8 @@ RUNS = 50
 
 
 def build(app) -> tuple[int, int]:
-    from handbook.auth.passwords import hash_password
-
     with app.app_context():
-        upgrade()
-        base = create_org("Đảng bộ thử", "base")
-        cell = create_org("Chi bộ thử", "cell", base)
-        pw = hash_password("bench-password-1")
-        users = [User(username=f"m{i}", full_name=f"Đảng viên {i:02d}", cell=cell, password_hash=pw,
-                      must_change_password=False) for i in range(MEMBERS)]
-        db.session.add_all(users)
-        db.session.flush()
-        db.session.add(RoleAssignment(user=users[0], org=cell, role="secretary"))
+        cell, users = cell_with_members(MEMBERS)
         now = utcnow()
         upcoming = None
         for month in range(MONTHS + 1):
@@ -83,7 +71,7 @@ def main() -> None:
     member_id, meeting_id = build(app)
     with app.app_context():
         client = app.test_client()
-        response = client.post("/login", data={"username": "m5", "password": "bench-password-1"})
+        response = client.post("/login", data={"username": "m5", "password": PASSWORD})
         assert response.status_code == 302, response.status_code
         print(f"{MONTHS + 1} meetings, {MEMBERS} members, {RUNS} requests each (ms)")
         for label, path in (("meeting page", f"/meetings/{meeting_id}"), ("meetings list", "/meetings")):
