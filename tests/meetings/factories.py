@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from handbook.extensions import db
 from handbook.library.models import Document, Section
-from handbook.meetings.models import AgendaItem, Meeting
+from handbook.meetings.models import AgendaItem, Attendance, Meeting
 from handbook.models_base import utcnow
 
 HTMX = {"HX-Request": "true"}
@@ -22,6 +22,15 @@ def meeting(cell, *, starts_in=timedelta(days=5), status="draft", kind="regular"
                    else "review" if item_title.startswith("Đánh giá") else "")
         m.items.append(AgendaItem(position=position, title=item_title, planned_minutes=10, purpose=purpose))
     db.session.add(m)
+    db.session.commit()
+    return m
+
+
+def meeting_under_way(world, present=("bithu", "dangvien", "dangvien2"), **fields) -> Meeting:
+    """Cell 1's meeting, begun ten minutes ago, with `present` marked present (committed)."""
+    m = meeting(world["cell1"], status="published", starts_in=timedelta(minutes=-10), **fields)
+    for name in present:
+        db.session.add(Attendance(meeting_id=m.id, user_id=world["users"][name].id, status="present"))
     db.session.commit()
     return m
 

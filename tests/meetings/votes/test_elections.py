@@ -5,7 +5,6 @@ of hands is entered per candidate, and the result, per candidate, goes into the 
 Secrecy of election ballots: test_secret_election.py."""
 
 import json
-from datetime import timedelta
 
 import pytest
 from sqlalchemy import select, update
@@ -14,7 +13,7 @@ from handbook.extensions import db
 from handbook.meetings.models import Attendance, Ballot
 from handbook.meetings.votes import service as votes
 from tests.conftest import text_of
-from tests.meetings.factories import HTMX, meeting
+from tests.meetings.factories import HTMX, meeting_under_way
 from tests.meetings.votes.test_votes import close, open_vote, the_vote
 
 CANDIDATES = "Nguyễn Văn An\nTrần Thị Bình\nLê Văn Cường"
@@ -23,11 +22,7 @@ CANDIDATES = "Nguyễn Văn An\nTrần Thị Bình\nLê Văn Cường"
 @pytest.fixture
 def now_meeting(world):
     """Cell 1's meeting, begun ten minutes ago; the secretary and both members are present."""
-    m = meeting(world["cell1"], status="published", starts_in=timedelta(minutes=-10))
-    for name in ("bithu", "dangvien", "dangvien2"):
-        db.session.add(Attendance(meeting_id=m.id, user_id=world["users"][name].id, status="present"))
-    db.session.commit()
-    return m
+    return meeting_under_way(world)
 
 
 def open_election(client, auth, m, seats="2", **data):

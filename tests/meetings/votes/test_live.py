@@ -8,20 +8,15 @@ from datetime import timedelta
 import pytest
 
 from handbook.extensions import db
-from handbook.meetings.models import Attendance
 from tests.conftest import text_of
-from tests.meetings.factories import HTMX, meeting
+from tests.meetings.factories import HTMX, meeting, meeting_under_way
 from tests.meetings.votes.test_votes import cast, close, open_vote, the_vote
 
 
 @pytest.fixture
 def now_meeting(world):
     """Cell 1's meeting, begun ten minutes ago; the secretary and both members are present."""
-    m = meeting(world["cell1"], status="published", starts_in=timedelta(minutes=-10))
-    for name in ("bithu", "dangvien", "dangvien2"):
-        db.session.add(Attendance(meeting_id=m.id, user_id=world["users"][name].id, status="present"))
-    db.session.commit()
-    return m
+    return meeting_under_way(world)
 
 
 def as_member(client, auth, username="dangvien"):

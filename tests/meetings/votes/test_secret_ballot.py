@@ -17,7 +17,7 @@ from handbook.extensions import db
 from handbook.meetings.models import Attendance, Notification, Vote, VoteSecret
 from handbook.meetings.votes import service as votes
 from tests.conftest import Client, text_of
-from tests.meetings.factories import HTMX, meeting
+from tests.meetings.factories import HTMX, meeting, meeting_under_way
 
 LABELS = ("Tán thành", "Không tán thành", "Không biểu quyết")
 VOTERS = ("bithu", "dangvien", "dangvien2")
@@ -46,11 +46,7 @@ def plain_sqlite(app):
 @pytest.fixture
 def now_meeting(world):
     """Cell 1's meeting, begun ten minutes ago; the secretary and both members are present."""
-    m = meeting(world["cell1"], status="published", starts_in=timedelta(minutes=-10))
-    for name in VOTERS:
-        db.session.add(Attendance(meeting_id=m.id, user_id=world["users"][name].id, status="present"))
-    db.session.commit()
-    return m
+    return meeting_under_way(world, VOTERS)
 
 
 def phone(app, username):

@@ -14,18 +14,13 @@ from handbook.extensions import db
 from handbook.meetings.models import Attendance, Vote
 from handbook.meetings.votes import service as votes
 from tests.conftest import text_of
-from tests.meetings.factories import HTMX, meeting
+from tests.meetings.factories import HTMX, meeting, meeting_under_way
 
 
 @pytest.fixture
 def now_meeting(world):
     """Cell 1's meeting, begun ten minutes ago; the secretary and both members are present."""
-    m = meeting(world["cell1"], status="published", starts_in=timedelta(minutes=-10),
-                items=("Khai mạc", "Kết luận; biểu quyết thông qua nghị quyết", "Bế mạc"))
-    for name in ("bithu", "dangvien", "dangvien2"):
-        db.session.add(Attendance(meeting_id=m.id, user_id=world["users"][name].id, status="present"))
-    db.session.commit()
-    return m
+    return meeting_under_way(world, items=("Khai mạc", "Kết luận; biểu quyết thông qua nghị quyết", "Bế mạc"))
 
 
 def open_vote(client, auth, m, **data):
