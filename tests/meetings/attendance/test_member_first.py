@@ -8,7 +8,8 @@ from sqlalchemy import select
 from handbook.extensions import db
 from handbook.meetings.models import Rsvp
 from tests.conftest import text_of
-from tests.meetings.factories import HTMX, fresh, meeting
+from tests.meetings.attendance.checkin import open_checkin
+from tests.meetings.factories import HTMX, meeting
 
 
 def test_member_box_comes_before_the_agenda(client, auth, world):
@@ -22,11 +23,7 @@ def test_member_box_comes_before_the_agenda(client, auth, world):
 
 def test_reload_after_check_in_says_when_instead_of_an_empty_code_box(client, auth, world):
     m = meeting(world["cell1"], status="published", starts_in=timedelta(minutes=-5))
-    auth.login("bithu")
-    client.post(f"/meetings/{m.id}/checkin/open")
-    code = fresh(m.id).checkin_code
-    auth.logout()
-    auth.login("dangvien")
+    code = open_checkin(client, auth, m)
     client.post(f"/meetings/{m.id}/checkin", data={"code": code})
     page = text_of(client.get(f"/meetings/{m.id}"))
     assert "Đã điểm danh lúc" in page and "Mã điểm danh" not in page
@@ -65,11 +62,7 @@ def test_no_rsvp_buttons_on_the_home_card_of_someone_outside_the_cell(client, au
 def test_a_checked_in_member_is_no_longer_asked_whether_they_will_come(client, auth, world):
     # Check-in opens half an hour before the start, while answers are still taken.
     m = meeting(world["cell1"], status="published", starts_in=timedelta(minutes=20))
-    auth.login("bithu")
-    client.post(f"/meetings/{m.id}/checkin/open")
-    code = fresh(m.id).checkin_code
-    auth.logout()
-    auth.login("dangvien")
+    code = open_checkin(client, auth, m)
     before = client.get(f"/meetings/{m.id}").get_data(as_text=True)
     assert "chưa trả lời có tham dự" in before and 'name="answer" value="yes"' in before
     client.post(f"/meetings/{m.id}/checkin", data={"code": code})

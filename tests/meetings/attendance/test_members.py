@@ -9,6 +9,7 @@ from handbook.meetings.models import Attendance, Notification, ReadReceipt, Rsvp
 from handbook.search.registry import source_named
 from handbook.vietnamese import parse_query
 from tests.conftest import text_of
+from tests.meetings.attendance.checkin import open_checkin
 from tests.meetings.factories import HTMX, fresh, meeting
 
 
@@ -104,11 +105,7 @@ def test_check_in_with_the_code_during_the_meeting(client, auth, world):
 
 def test_check_in_outside_the_window_and_too_many_attempts(client, auth, world):
     m = meeting(world["cell1"], status="published", starts_in=timedelta(days=2))
-    auth.login("bithu")
-    client.post(f"/meetings/{m.id}/checkin/open")
-    code = fresh(m.id).checkin_code
-    auth.logout()
-    auth.login("dangvien")
+    code = open_checkin(client, auth, m)
     early = client.post(f"/meetings/{m.id}/checkin", data={"code": code})
     assert early.status_code == 400 and "chưa mở hoặc đã hết giờ" in text_of(early)
     statuses = [client.post(f"/meetings/{m.id}/checkin", data={"code": "000000"}).status_code for _ in range(6)]
