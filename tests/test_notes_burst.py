@@ -2,7 +2,7 @@
 every save (a version moved by another device or server keeps both texts; a big removal keeps
 the text before it; the same text changes nothing), and the search finds the new text."""
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 
 from handbook.editing.models import TextConflict
 from handbook.extensions import db
@@ -108,3 +108,18 @@ def test_a_committee_admin_saves_in_a_burst_on_a_meeting_below(client, auth, wor
         assert text_saved(client.post(url, data={"body": body, "version": str(version)}, headers=HX)) == {
             "version": version + 1, "status": "saved"}
     assert _stored(note.id).body == "Cấp ủy ghi thêm nữa"
+
+
+def test_a_burst_save_writes_the_search_entry_anew_when_it_is_missing(client, auth, world):
+    """The entry is rewritten in place; one that is not there (an index being rebuilt) is made."""
+    member = world["users"]["dangvien"]
+    meeting = nf.meeting(world["cell1"])
+    note = nf.note(member, meeting=meeting, body="Ý kiến đầu")
+    auth.login("dangvien")
+    url = f"/meetings/{meeting.id}/note"
+    client.post(url, data={"body": "Ý kiến về học tập", "version": "1"}, headers=HX)
+    with db.engine.begin() as other_server:
+        other_server.execute(text("DELETE FROM search_entry WHERE kind = 'note' AND ref_id = :id"), {"id": note.id})
+    assert text_saved(client.post(url, data={"body": "Ý kiến về thi đua", "version": "2"}, headers=HX)) == {
+        "version": 3, "status": "saved"}
+    assert search_notes(member, parse_query("thi đua"))

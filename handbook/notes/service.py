@@ -13,8 +13,7 @@ from handbook.meetings.access import SEEN_MEETING_IDS
 from handbook.models_base import utcnow
 from handbook.notes.models import Note, NoteRevision
 from handbook.notes.search import note_entry
-from handbook.search.index import reindex
-from handbook.search.models import SearchEntry
+from handbook.search.index import reindex, rewrite_body
 
 # A revision is kept when the text changes after this long without one, so history shows
 # the note as it stood between bursts of typing, not one row per keystroke.
@@ -121,11 +120,6 @@ _IN_BURST = {
              updated_at=bindparam("now", type_=_NOTE.c.updated_at.type)).returning(_NOTE.c.id)
     for target, (column, seen) in _TARGETS.items()
 }
-# The note's search entry, rewritten in place: its id is the note's and its owner (the facet)
-# does not change, so one UPDATE where a reindex deletes and inserts.
-_ENTRY = SearchEntry.__table__
-_ENTRY_BODY = (update(_ENTRY).where(_ENTRY.c.id == bindparam("entry_id"), _ENTRY.c.kind == "note")
-               .values(body=bindparam("entry_body")))
 
 
 @dataclass
@@ -155,7 +149,8 @@ def save_in_burst(owner_id: int, target: str, target_id: int, body: str, base_ve
     # A statement, not a flush: the search index's flush watch does not see it, so its entry
     # is rewritten here, as the watch would have (in full should the entry be missing).
     entry = note_entry(note_id, owner_id, body)
-    if connection.execute(_ENTRY_BODY, {"entry_id": entry["id"], "entry_body": entry["body"]}).rowcount != 1:
+    # Its owner (the facet) is the note's, unchanged: the text alone is rewritten, in place.
+    if not rewrite_body(connection, entry):
         reindex("note", [], {note_id: [entry]})
     return QuickSave(version=base_version + 1, updated_at=now)
 
