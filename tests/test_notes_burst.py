@@ -2,10 +2,11 @@
 every save (a version moved by another device or server keeps both texts; a big removal keeps
 the text before it; the same text changes nothing), and the search finds the new text."""
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 
 from handbook.editing.models import TextConflict
 from handbook.extensions import db
+from handbook.meetings.models import Meeting
 from handbook.notes.models import Note, NoteRevision
 from handbook.notes.search import search_notes
 from handbook.vietnamese import parse_query
@@ -77,3 +78,48 @@ def test_a_burst_on_another_members_meeting_note_writes_only_ones_own(client, au
     answer = client.post(f"/meetings/{meeting.id}/note", data={"body": "Của người khác", "version": "1"}, headers=HX)
     assert answer.status_code == 200
     assert _stored(mine.id).body == "Của tôi"
+
+
+def test_a_burst_on_a_meeting_the_member_no_longer_sees_is_refused(client, auth, world):
+    """The quick save says "a meeting I may see" in its own UPDATE: a meeting turned back into a
+    draft on another server takes the member's saves away at once."""
+    meeting = nf.meeting(world["cell1"])
+    note = nf.note(world["users"]["dangvien"], meeting=meeting, body="Trước")
+    auth.login("dangvien")
+    url = f"/meetings/{meeting.id}/note"
+    assert text_saved(client.post(url, data={"body": "Trước, gõ tiếp", "version": "1"}, headers=HX)) == {
+        "version": 2, "status": "saved"}
+    with db.engine.begin() as other_server:
+        other_server.execute(update(Meeting.__table__).where(Meeting.__table__.c.id == meeting.id)
+                             .values(status="draft"))
+    answer = client.post(url, data={"body": "Trước, gõ tiếp nữa", "version": "2"}, headers=HX)
+    assert answer.status_code == 404
+    assert _stored(note.id).body == "Trước, gõ tiếp"
+
+
+def test_a_committee_admin_saves_in_a_burst_on_a_meeting_below(client, auth, world):
+    """An admin above the cell sees its meetings by the organisations' tree, which the quick
+    save's rule does not hold: the full save, the same answers."""
+    meeting = nf.meeting(world["cell1"])
+    note = nf.note(world["users"]["capuy"], meeting=meeting, body="Cấp ủy ghi")
+    auth.login("capuy")
+    url = f"/meetings/{meeting.id}/note"
+    for version, body in ((1, "Cấp ủy ghi thêm"), (2, "Cấp ủy ghi thêm nữa")):
+        assert text_saved(client.post(url, data={"body": body, "version": str(version)}, headers=HX)) == {
+            "version": version + 1, "status": "saved"}
+    assert _stored(note.id).body == "Cấp ủy ghi thêm nữa"
+
+
+def test_a_burst_save_writes_the_search_entry_anew_when_it_is_missing(client, auth, world):
+    """The entry is rewritten in place; one that is not there (an index being rebuilt) is made."""
+    member = world["users"]["dangvien"]
+    meeting = nf.meeting(world["cell1"])
+    note = nf.note(member, meeting=meeting, body="Ý kiến đầu")
+    auth.login("dangvien")
+    url = f"/meetings/{meeting.id}/note"
+    client.post(url, data={"body": "Ý kiến về học tập", "version": "1"}, headers=HX)
+    with db.engine.begin() as other_server:
+        other_server.execute(text("DELETE FROM search_entry WHERE kind = 'note' AND ref_id = :id"), {"id": note.id})
+    assert text_saved(client.post(url, data={"body": "Ý kiến về thi đua", "version": "2"}, headers=HX)) == {
+        "version": 3, "status": "saved"}
+    assert search_notes(member, parse_query("thi đua"))

@@ -97,3 +97,29 @@ def test_page_stays_within_its_statement_budget(client, auth, world, who, page):
     listing = "\n".join(f"  {n:2}. {s}" for n, s in enumerate(seen, 1))
     assert len(seen) <= budget, f"{who} {path}: {len(seen)} statements, budget {budget}:\n{listing}"
     assert len(seen) >= budget - SLACK, f"{who} {path}: {len(seen)} statements, budget {budget}: lower it"
+
+
+AUTOSAVE_BUDGET = 3  # the session, the note's UPDATE (who sees the meeting said inside), its search entry
+
+
+def test_an_autosave_within_a_burst_stays_within_its_budget(client, auth, world):
+    """The evening's most frequent request, counted as the pages are: a save typed on the version
+    last answered, within a burst of typing."""
+    path = _resolve("/meetings/{next_meeting}/note", world)
+    assert auth.login("dangvien").status_code == 302
+    hx = {"HX-Request": "true"}
+    for version, body in enumerate(("Ghi", "Ghi chép")):  # the note made, then typed on
+        assert client.post(path, data={"body": body, "version": str(version)}, headers=hx).status_code == 200
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, *rest):
+        seen.append(" ".join(statement.split())[:200])
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        answer = client.post(path, data={"body": "Ghi chép tiếp", "version": "2"}, headers=hx)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    assert answer.status_code == 200 and 'value="3"' in answer.get_data(as_text=True)
+    listing = "\n".join(f"  {n:2}. {s}" for n, s in enumerate(seen, 1))
+    assert len(seen) <= AUTOSAVE_BUDGET, f"autosave: {len(seen)} statements, budget {AUTOSAVE_BUDGET}:\n{listing}"

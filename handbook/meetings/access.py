@@ -93,6 +93,24 @@ def get_visible_meeting_or_404(meeting_id: int) -> Meeting:
     return meeting
 
 
+# The one rule as SQL over a meeting's id with the member's cells bound (visible_cells), for a
+# write that would otherwise load the meeting only to check it: a note's autosave says "only on a
+# meeting I may see" in its own UPDATE. Built once; bind with seen_params.
+SEEN_MEETING_IDS = select(Meeting.id).where(
+    Meeting.id == bindparam("seen_meeting_id"),
+    or_(Meeting.cell_id.in_(bindparam("seen_led", expanding=True)),
+        and_(Meeting.cell_id.in_(bindparam("seen_cells", expanding=True)), Meeting.status != Status.DRAFT)))
+
+
+def seen_params(user: User, meeting_id: int) -> dict | None:
+    """The values SEEN_MEETING_IDS takes for `user`, or None for a committee's admin (whose
+    subtrees it does not hold: the caller loads the meeting and asks can_see_meeting)."""
+    cells = visible_cells(user)
+    if cells is None:
+        return None
+    return {"seen_meeting_id": meeting_id, "seen_led": cells[0], "seen_cells": cells[1]}
+
+
 _MEMBER = bindparam("user_id")
 # Built once: a statement's cache key is worked out again on every new one.
 _WITH_OWN = (select(Meeting, Rsvp, Attendance)

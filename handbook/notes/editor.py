@@ -51,20 +51,39 @@ def conflicts_of(note: Note | None) -> list:
             for c in store.pending(NOTE, note)]
 
 
-def edit_note(*, target: tuple[str, int], find: Callable[[], Note | None], create: Callable[[], Note], page: str,
-              url: str, **context):
-    """GET shows the editor; POST saves. htmx gets the status (out of band) and `text-saved`.
-    `target` is ("meeting" or "section", its id): where the member's own note sits."""
-    form = NoteForm()
-    if request.method == "POST" and form.validate_on_submit():
-        # Most saves are one more keystroke burst on the version last answered: one statement.
-        quick = save_in_burst(current_user.id, *target, form.body.data, form.version.data)
-        if quick is not None:
-            db.session.commit()
-            if is_htmx():
-                return answer.autosaved("note", "saved", version=quick.version, kind=NOTE, saved_at=quick.updated_at)
-            flash(msg.SAVED_AT.format(time=vn_time(quick.updated_at)), "success")
-            return redirect(url)
+def quick_save(form: NoteForm, target: tuple[str, int], url: str, seen: dict | None = None):
+    """Most saves are one more keystroke burst on the version last answered: one statement, and
+    the answer (None: the full save in edit_note decides, and says why). For a meeting's note
+    `seen` binds the rule of who sees it, so the meeting is not loaded first (None for a member
+    the rule's statement cannot answer: the full way)."""
+    if (target[0] == "meeting" and seen is None) or form.errors:
+        return None
+    quick = save_in_burst(current_user.id, *target, form.body.data, form.version.data, seen)
+    if quick is None:
+        return None
+    db.session.commit()
+    if is_htmx():
+        return answer.autosaved("note", "saved", version=quick.version, kind=NOTE, saved_at=quick.updated_at)
+    flash(msg.SAVED_AT.format(time=vn_time(quick.updated_at)), "success")
+    return redirect(url)
+
+
+def note_form() -> NoteForm:
+    """The editor's form, checked once on a save. A save's needs no CSRF field: the app checked
+    the token of every POST before the view (CSRFProtect), and the field would sign a new token
+    that nothing reads (the page's forms take theirs from csrf_token())."""
+    if request.method != "POST":
+        return NoteForm()
+    form = NoteForm(meta={"csrf": False})
+    form.validate()
+    return form
+
+
+def edit_note(*, form: NoteForm, target: tuple[str, int], find: Callable[[], Note | None],
+              create: Callable[[], Note], page: str, url: str, **context):
+    """GET shows the editor; POST saves (after quick_save, which answers most autosaves). htmx
+    gets the status (out of band) and `text-saved`. `target` is ("meeting" or "section", its
+    id): where the member's own note sits."""
     note = find()
     result = None
     if request.method == "POST":

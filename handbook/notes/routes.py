@@ -1,17 +1,17 @@
 """Note editors (on a meeting, on a library section), history and restore."""
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from handbook.conditional import conditional
 from handbook.editing.answer import resolve_view
 from handbook.extensions import db
 from handbook.library.access import get_visible_section_or_404
-from handbook.meetings.access import get_visible_meeting_or_404
+from handbook.meetings.access import get_visible_meeting_or_404, seen_params
 from handbook.notes import bp
 from handbook.notes import messages as msg
 from handbook.notes.access import find_own_note, get_own_note_or_404, get_own_revision_or_404
-from handbook.notes.editor import edit_note
+from handbook.notes.editor import edit_note, note_form, quick_save
 from handbook.notes.forms import RestoreForm
 from handbook.notes.links import note_url
 from handbook.notes.service import NOTE, keep_set_aside, new_note, restore_revision
@@ -32,13 +32,19 @@ def never_cache(response):
 @conditional(meeting_note_page)  # GET: 304 while the meeting and the note are unchanged
 def meeting_note(meeting_id: int):
     """The current member's own note for a meeting, beside its agenda."""
+    form, url = note_form(), url_for("notes.meeting_note", meeting_id=meeting_id)
+    # An autosave checks who sees the meeting inside its own UPDATE: no read of the meeting.
+    if request.method == "POST" and (quick := quick_save(form, ("meeting", meeting_id), url,
+                                                         seen_params(current_user, meeting_id))):
+        return quick
     meeting = get_visible_meeting_or_404(meeting_id)
     return edit_note(
+        form=form,
         target=("meeting", meeting.id),
         find=lambda: find_own_note(meeting_id=meeting.id),
         create=lambda: new_note(current_user.id, meeting=meeting),
         page="notes/meeting_note.html",
-        url=url_for("notes.meeting_note", meeting_id=meeting.id),
+        url=url,
         meeting=meeting,
         note_key=f"meeting-{meeting.id}",
     )
@@ -49,12 +55,16 @@ def meeting_note(meeting_id: int):
 def section_note(slug: str, anchor: str):
     """The current member's own note on one article (section) of a document."""
     section = get_visible_section_or_404(slug, anchor)  # a note only on what one may read
+    form, url = note_form(), url_for("notes.section_note", slug=slug, anchor=anchor)
+    if request.method == "POST" and (quick := quick_save(form, ("section", section.id), url)):
+        return quick
     return edit_note(
+        form=form,
         target=("section", section.id),
         find=lambda: find_own_note(section_id=section.id),
         create=lambda: new_note(current_user.id, section=section),
         page="notes/section_note.html",
-        url=url_for("notes.section_note", slug=slug, anchor=anchor),
+        url=url,
         section=section,
         note_key=f"section-{section.id}",
     )

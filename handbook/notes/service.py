@@ -9,10 +9,11 @@ from handbook.editing import store
 from handbook.editing.kinds import TextKind, register
 from handbook.editing.models import TextConflict
 from handbook.extensions import db
+from handbook.meetings.access import SEEN_MEETING_IDS
 from handbook.models_base import utcnow
 from handbook.notes.models import Note, NoteRevision
 from handbook.notes.search import note_entry
-from handbook.search.index import reindex
+from handbook.search.index import reindex, rewrite_body
 
 # A revision is kept when the text changes after this long without one, so history shows
 # the note as it stood between bursts of typing, not one row per keystroke.
@@ -104,16 +105,20 @@ def save_note(note: Note, body: str, base_version: int) -> SaveResult:
 # burst of typing, as one statement: nothing to keep as a revision (a revision was kept less than
 # REVISION_PAUSE ago, nothing big is removed), no conflict (the row is still on the version the
 # text was typed on), a text that changed. Built once; the row is found by its owner and target.
+# A meeting's note also says "on a meeting the member may see" (meetings/access.py's rule, bound
+# to the member's cells), so the save needs no read of the meeting first.
 _NOTE = Note.__table__
+_TARGETS = {"meeting": (_NOTE.c.meeting_id, (_NOTE.c.meeting_id.in_(SEEN_MEETING_IDS),)),
+            "section": (_NOTE.c.section_id, ())}
 _IN_BURST = {
     target: update(_NOTE).where(
         _NOTE.c.owner_id == bindparam("b_owner"), column == bindparam("b_target"),
         _NOTE.c.version == bindparam("base_version"), _NOTE.c.body != bindparam("new_body"),
         _NOTE.c.last_revision_at > bindparam("burst_since", type_=_NOTE.c.last_revision_at.type),
-        func.length(_NOTE.c.body) - bindparam("new_length") < BIG_REMOVAL,
+        func.length(_NOTE.c.body) - bindparam("new_length") < BIG_REMOVAL, *seen,
     ).values(body=bindparam("new_body"), version=_NOTE.c.version + 1,
              updated_at=bindparam("now", type_=_NOTE.c.updated_at.type)).returning(_NOTE.c.id)
-    for target, column in (("meeting", _NOTE.c.meeting_id), ("section", _NOTE.c.section_id))
+    for target, (column, seen) in _TARGETS.items()
 }
 
 
@@ -125,20 +130,28 @@ class QuickSave:
     updated_at: object
 
 
-def save_in_burst(owner_id: int, target: str, target_id: int, body: str, base_version: int) -> QuickSave | None:
+def save_in_burst(owner_id: int, target: str, target_id: int, body: str, base_version: int,
+                  seen: dict | None = None) -> QuickSave | None:
     """`save_note` for the common autosave, in one UPDATE … WHERE version = ? RETURNING, without
     reading the note first; None when the statement matched no row (no such note, another
-    version, the same text, a pause or a big removal): `save_note` then decides, as always.
-    The same rules as there, said in the statement's WHERE (the caller commits)."""
+    version, the same text, a pause or a big removal, a meeting no longer visible): `save_note`
+    then decides, as always. The same rules as there, said in the statement's WHERE (the caller
+    commits). A meeting's note needs `seen` (meetings.access.seen_params for the member)."""
     now = utcnow()
-    note_id = db.session.execute(_IN_BURST[target], {
+    # On the session's connection (its transaction), past the ORM's layer: its handling of an
+    # UPDATE worked out the statement's cache key anew on every save.
+    connection = db.session.connection()
+    note_id = connection.execute(_IN_BURST[target], {
         "b_owner": owner_id, "b_target": target_id, "base_version": base_version, "new_body": body,
-        "burst_since": now - REVISION_PAUSE, "new_length": len(body), "now": now}).scalar()
+        "burst_since": now - REVISION_PAUSE, "new_length": len(body), "now": now, **(seen or {})}).scalar()
     if note_id is None:
         return None
     # A statement, not a flush: the search index's flush watch does not see it, so its entry
-    # is rewritten here, as the watch would have.
-    reindex("note", [], {note_id: [note_entry(note_id, owner_id, body)]})
+    # is rewritten here, as the watch would have (in full should the entry be missing).
+    entry = note_entry(note_id, owner_id, body)
+    # Its owner (the facet) is the note's, unchanged: the text alone is rewritten, in place.
+    if not rewrite_body(connection, entry):
+        reindex("note", [], {note_id: [entry]})
     return QuickSave(version=base_version + 1, updated_at=now)
 
 

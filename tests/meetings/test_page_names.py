@@ -60,3 +60,36 @@ def test_a_task_owner_renamed_elsewhere_shows_under_the_review_item(client, auth
     again = _revisit(client, path, tag)
     assert again.status_code == 200 and "Nguyễn Văn Đổi Tên" in text_of(again)
     assert "Nguyễn Văn Đổi Tên" in text_of(client.get(path))
+
+
+_RENAME = 'UPDATE "user" SET full_name = :name WHERE id = :id'
+
+
+def _on_a_plain_connection(sql: str, **params) -> None:
+    """Another worker's write: its own connection and transaction, nothing of this app's session."""
+    db.session.commit()
+    with db.engine.begin() as connection:
+        connection.execute(text(sql), params)
+
+
+def test_a_signer_renamed_elsewhere_shows_in_the_minutes_signatures(client, auth, world):
+    """The final minutes' signature lines name the signers as they are called now (the record's
+    own chair and note-taker lines are the text signed, and keep the names it holds)."""
+    from tests.meetings.minutes.test_minutes import complete
+
+    m = meeting(world["cell1"], status="held", starts_in=timedelta(hours=-3))
+    complete(client, auth, m)
+    auth.logout()
+    auth.login("dangvien2")
+    path = f"/meetings/{m.id}"
+    first = client.get(path)
+    chair, note_taker = world["users"]["bithu"], world["users"]["dangvien"]
+    assert f"Chủ trì {chair.full_name} đã ký xác nhận" in text_of(first)
+    assert f"Thư ký {note_taker.full_name} đã ký xác nhận" in text_of(first)
+    tag = first.headers["ETag"]
+    _on_a_plain_connection(_RENAME, name="Trần Thị Đổi Tên", id=note_taker.id)
+    again = _revisit(client, path, tag)
+    assert again.status_code == 200 and "Thư ký Trần Thị Đổi Tên đã ký xác nhận" in text_of(again)
+    assert "Thư ký Trần Thị Đổi Tên đã ký xác nhận" in text_of(client.get(path))  # the shared parts, drawn afresh
+    _on_a_plain_connection(_RENAME, name="Lê Văn Chủ Trì", id=chair.id)
+    assert "Chủ trì Lê Văn Chủ Trì đã ký xác nhận" in text_of(client.get(path))

@@ -1,6 +1,7 @@
 """RSVPs, read receipts, the attendance list and self check-in with a short code."""
 
 import secrets
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -11,7 +12,6 @@ from handbook.cache import Cache
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.meetings import messages as msg
-from handbook.meetings.attendance.forms import RsvpForm
 from handbook.meetings.models import ATTENDANCE_LABELS, Attendance, Meeting, NotificationKind, ReadReceipt, Rsvp
 from handbook.meetings.notify import cell_members, notify_members
 from handbook.meetings.status import Action, Status, allows, check, checkin_window, move
@@ -41,12 +41,34 @@ def own_attendance(meeting: Meeting, user) -> Attendance | None:
                                                       Attendance.user_id == user.id))
 
 
-def rsvp_form_for(rsvp: Rsvp | None):
+class ShownField(NamedTuple):
+    data: str | None
+    errors: tuple = ()
+
+
+class ShownRsvp(NamedTuple):
+    """The RSVP form as a page shows it before anything is sent: what _rsvp.html reads of
+    RsvpForm (each field's value, no errors), without building the form and its CSRF field on
+    every meeting page and home card (the answer's POST still goes through RsvpForm)."""
+
+    answer: ShownField
+    reason: ShownField
+
+
+_NOT_ANSWERED = ShownRsvp(ShownField(None), ShownField(None))
+
+
+def rsvp_form_for(rsvp: Rsvp | None) -> ShownRsvp:
     """The RSVP form filled with the member's answer; the reason only while the answer is Vắng."""
     if rsvp is None:
-        return RsvpForm(formdata=None)
-    return RsvpForm(formdata=None, data={"answer": "yes" if rsvp.attending else "no",
-                                         "reason": "" if rsvp.attending else rsvp.reason})
+        return _NOT_ANSWERED
+    if rsvp.attending:
+        return ShownRsvp(ShownField("yes"), ShownField(""))
+    # As the form's single-line filter (security._bind_field) would show it.
+    reason = rsvp.reason
+    if isinstance(reason, str) and any(ch in reason for ch in "\t\n\r"):
+        reason = " ".join(reason.split())
+    return ShownRsvp(ShownField("no"), ShownField(reason))
 
 
 def mark_read(meeting: Meeting, user) -> bool:

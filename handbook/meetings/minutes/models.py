@@ -130,7 +130,7 @@ class MinutesSignature(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     minutes_id: Mapped[int] = mapped_column(ForeignKey("minutes.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(12))  # a key of SIGN_ROLES
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)  # a rename bumps their meetings
     revision: Mapped[int] = mapped_column(default=1, server_default="1")
     content_hash: Mapped[str | None] = mapped_column(String(64))  # None: given before hashes were kept
     version: Mapped[int]  # the minutes' version the signer's page was loaded on
