@@ -63,7 +63,10 @@ def pending_for(user) -> list[Pending]:
     if not user.is_authenticated or user.cell is None:
         return []
     seen, pending = set(), []
-    for row in db.session.execute(_pending_statement(), {"user_id": user.id, "orgs": user.cell.ancestor_ids()}):
+    # On the session's connection: plain columns need none of the ORM's per-statement work.
+    rows = db.session.connection().execute(_pending_statement(), {"user_id": user.id,
+                                                                  "orgs": user.cell.ancestor_ids()})
+    for row in rows:
         if row.id not in seen:
             seen.add(row.id)
             pending.append(Pending(*row))

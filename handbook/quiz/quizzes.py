@@ -121,8 +121,9 @@ def pending_for(user) -> list[Pending]:
     statement (the member's attempts counted beside each quiz), with only the columns it shows."""
     if user.cell_id is None or user.cell is None:
         return []
-    rows = db.session.execute(_pending_statement(bool(user.holds_leadership_post)),
-                              {"user_id": user.id, "orgs": user.cell.ancestor_ids(), "now": utcnow()}).all()
+    # On the session's connection: plain columns need none of the ORM's per-statement work.
+    rows = db.session.connection().execute(_pending_statement(bool(user.holds_leadership_post)),
+                                           {"user_id": user.id, "orgs": user.cell.ancestor_ids(), "now": utcnow()})
     # Standing.can_start's rule: no attempt under way and attempts left.
     return [Pending(*row[:6]) for row in rows if row[5] is not None or row[7] < row[6]]
 

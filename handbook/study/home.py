@@ -62,6 +62,7 @@ def pending_programmes(user) -> list[HomeStanding]:
     """Open programmes the member has not finished, the soonest ending first."""
     if user.cell_id is None or user.cell is None:
         return []
-    rows = db.session.execute(_statement(bool(user.holds_leadership_post)),
-                              {"user_id": user.id, "orgs": user.cell.ancestor_ids(), "day": today()}).all()
+    # On the session's connection: plain columns need none of the ORM's per-statement work.
+    rows = db.session.connection().execute(_statement(bool(user.holds_leadership_post)),
+                                           {"user_id": user.id, "orgs": user.cell.ancestor_ids(), "day": today()})
     return [standing for standing in (HomeStanding(*row) for row in rows) if not standing.finished]
