@@ -18,8 +18,11 @@ from handbook.signals import answers, home_panels
 def home():
     """Next meeting, required reading and recent notes, from each feature's panel; the member's
     cell named under the greeting (asked once with the cards that read it)."""
-    panels = in_home_order(answers(home_panels, current_user))
-    return render_template("main/home.html", panels=panels, cell=member_cell(current_user))
+    # The member itself, not the request's proxy: the cards read it some fifty times, and each
+    # read through the proxy looks the request's user up again.
+    member = current_user._get_current_object()
+    panels = in_home_order(answers(home_panels, member))
+    return render_template("main/home.html", panels=panels, cell=member_cell(member))
 
 
 @bp.get("/healthz")
