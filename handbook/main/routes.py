@@ -22,7 +22,9 @@ def home():
     # read through the proxy looks the request's user up again.
     member = current_user._get_current_object()
     panels = in_home_order(answers(home_panels, member))
-    return render_template("main/home.html", panels=panels, cell=member_cell(member))
+    # `news`: whether a card shows something by itself (the install hint does not).
+    return render_template("main/home.html", panels=panels, news=any(panel.content for panel in panels),
+                           cell=member_cell(member))
 
 
 @bp.get("/healthz")
