@@ -151,3 +151,13 @@ def test_the_vote_banner_follows_votes_and_ballots_changed_elsewhere(client, aut
     assert "Đã gửi phiếu — xem, đổi" in _home(client)
     _elsewhere(update(Vote.__table__).where(Vote.__table__.c.id == vote.id).values(status="annulled"))
     assert "Đang biểu quyết" not in _home(client)
+
+
+def test_the_cell_renamed_elsewhere_shows_under_the_greeting_on_the_next_visit(client, auth, world):
+    from handbook.orgs.models import Organization
+
+    auth.login("dangvien")
+    assert world["cell1"].name in _home(client)
+    table = Organization.__table__
+    _elsewhere(update(table).where(table.c.id == world["cell1"].id).values(name="Chi bộ đổi tên nơi khác"))
+    assert "Chi bộ đổi tên nơi khác" in _home(client)

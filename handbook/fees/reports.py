@@ -157,18 +157,35 @@ def flagged(cell: Organization, year: int) -> list[tuple[Flagged, list[int]]]:
     return [(member, found) for member, found in months.items() if len(found) >= FLAG_MONTHS]
 
 
+class Recorded(NamedTuple):
+    """A member's month as the home reminder shows it: only what it prints."""
+
+    year: int
+    month: int
+    due: int
+    paid: int
+
+    @property
+    def short(self) -> int:
+        return max(self.due - self.paid, 0)  # FeeRecord.short's rule
+
+
 @functools.cache
 def _latest_record():
     # Built once and reused: every home page asks it, and building it cost more than running it.
     index = FeeRecord.year * 12 + FeeRecord.month - 1
-    return (select(FeeRecord).where(FeeRecord.user_id == bindparam("user_id"), index <= bindparam("month"))
+    return (select(FeeRecord.year, FeeRecord.month, FeeRecord.due, FeeRecord.paid)
+            .where(FeeRecord.user_id == bindparam("user_id"), index <= bindparam("month"))
             .order_by(index.desc()).limit(1))
 
 
-def reminder_state(user: User, year: int, month: int) -> tuple[FeeRecord | None, int | None]:
+def reminder_state(user: User, year: int, month: int) -> tuple[Recorded | None, int | None]:
     """The member's record of the month, else the due of their latest record before it (what
-    they will likely owe): the home reminder's one statement."""
-    latest = db.session.scalar(_latest_record(), {"user_id": user.id, "month": month_index(year, month)})
+    they will likely owe): the home reminder's one statement, of the four columns it shows, on
+    the session's connection (plain columns need none of the ORM's per-statement work)."""
+    row = db.session.connection().execute(_latest_record(), {"user_id": user.id,
+                                                             "month": month_index(year, month)}).first()
+    latest = Recorded(*row) if row is not None else None
     if latest is not None and (latest.year, latest.month) == (year, month):
         return latest, None
     return None, latest.due if latest is not None else None

@@ -11,7 +11,7 @@ from handbook.collation import vi_order
 from handbook.extensions import db
 from handbook.library.models import Document, StudyAssignment, StudyMark
 from handbook.orgs.models import Organization
-from handbook.orgs.queries import org_by_id
+from handbook.orgs.queries import member_cell, org_by_id
 
 
 def assignments_for(user) -> list[StudyAssignment]:
@@ -60,10 +60,14 @@ def _pending_statement():
 def pending_for(user) -> list[Pending]:
     """What the member still has to study: one row per document (its soonest deadline), in one
     statement that leaves out what they marked and loads only the columns the card shows."""
-    if not user.is_authenticated or user.cell is None:
+    cell = member_cell(user) if user.is_authenticated else None
+    if cell is None:
         return []
     seen, pending = set(), []
-    for row in db.session.execute(_pending_statement(), {"user_id": user.id, "orgs": user.cell.ancestor_ids()}):
+    # On the session's connection: plain columns need none of the ORM's per-statement work.
+    rows = db.session.connection().execute(_pending_statement(), {"user_id": user.id,
+                                                                  "orgs": cell.ancestor_ids()})
+    for row in rows:
         if row.id not in seen:
             seen.add(row.id)
             pending.append(Pending(*row))

@@ -8,6 +8,7 @@ from handbook.conditional import keep_offline
 from handbook.extensions import db
 from handbook.main import bp
 from handbook.main.home_order import in_home_order
+from handbook.orgs.queries import member_cell
 from handbook.signals import answers, home_panels
 
 
@@ -15,8 +16,15 @@ from handbook.signals import answers, home_panels
 @login_required
 @keep_offline
 def home():
-    """Next meeting, required reading and recent notes, from each feature's panel."""
-    return render_template("main/home.html", panels=in_home_order(answers(home_panels, current_user)))
+    """Next meeting, required reading and recent notes, from each feature's panel; the member's
+    cell named under the greeting (asked once with the cards that read it)."""
+    # The member itself, not the request's proxy: the cards read it some fifty times, and each
+    # read through the proxy looks the request's user up again.
+    member = current_user._get_current_object()
+    panels = in_home_order(answers(home_panels, member))
+    # `news`: whether a card shows something by itself (the install hint does not).
+    return render_template("main/home.html", panels=panels, news=any(panel.content for panel in panels),
+                           cell=member_cell(member))
 
 
 @bp.get("/healthz")

@@ -10,6 +10,7 @@ the next request, so no time limit is needed. The hour is printed in Vietnam's t
 a given `starts_at`, so the heading depends on nothing else."""
 
 import functools
+from datetime import datetime
 from typing import NamedTuple
 
 from flask import current_app
@@ -31,18 +32,59 @@ _headings = Cache(size=2000, ttl_seconds=None)
 _banners = Cache(size=2000, ttl_seconds=None)
 
 
-def next_meeting_with_answer(user) -> tuple[Meeting | None, Rsvp | None, Attendance | None]:
+class MeetingLine(NamedTuple):
+    """The next meeting as its card reads it (the heading, the hour, the answer's rules), plain
+    columns: the ORM's rows for the meeting, the answer and the mark cost more than the query."""
+
+    id: int
+    cell_id: int
+    title: str
+    starts_at: datetime
+    duration_minutes: int
+    location: str | None
+    status: str
+    content_version: int
+
+    @property
+    def ends_at(self) -> datetime:
+        return Meeting.ends_at.fget(self)  # the model's rule, read off these columns
+
+
+class Answer(NamedTuple):
+    """The member's RSVP as the card shows it."""
+
+    attending: bool
+    reason: str
+
+
+class Mark(NamedTuple):
+    """The member's check-in as the card shows it."""
+
+    status: str
+    recorded_at: datetime
+
+
+_COLUMNS = (Meeting.id, Meeting.cell_id, Meeting.title, Meeting.starts_at, Meeting.duration_minutes,
+            Meeting.location, Meeting.status, Meeting.content_version,
+            Rsvp.id, Rsvp.attending, Rsvp.reason, Attendance.id, Attendance.status, Attendance.recorded_at)
+
+
+def next_meeting_with_answer(user) -> tuple[MeetingLine | None, Answer | None, Mark | None]:
     """The next meeting `user` may see (schedule.next_meeting_for's rule), with their RSVP and
-    attendance mark on it, in one statement."""
+    attendance mark on it, in one statement of plain columns on the session's connection."""
     now = utcnow()
     cells = visible_cells(user)
     if cells is None:  # a committee's admin: their subtrees are read in SQL, built each time
-        statement, params = _with_answer(visible_meetings(user)).where(coming(now)), {"user_id": user.id}
+        statement = _with_answer(visible_meetings(user)).where(coming(now)).with_only_columns(*_COLUMNS)
+        params = {"user_id": user.id}
     else:
         statement, params = _members_statement(), {"user_id": user.id, "led": cells[0], "seen": cells[1],
                                                    "since": now - STARTED_GRACE}
-    found = db.session.execute(statement, params).first()
-    return (found[0], found[1], found[2]) if found is not None else (None, None, None)
+    found = db.session.connection().execute(statement, params).first()
+    if found is None:
+        return None, None, None
+    return (MeetingLine(*found[:8]), Answer(*found[9:11]) if found[8] is not None else None,
+            Mark(*found[12:14]) if found[11] is not None else None)
 
 
 def _with_answer(meetings: Select) -> Select:
@@ -59,10 +101,10 @@ def _members_statement() -> Select:
     # every home page, which cost more than the query itself. access.visible_cells's two lists.
     visible = or_(Meeting.cell_id.in_(bindparam("led", expanding=True)),
                   Meeting.cell_id.in_(bindparam("seen", expanding=True)) & (Meeting.status != Status.DRAFT))
-    return _with_answer(select(Meeting).where(visible, started_since(bindparam("since"))))
+    return _with_answer(select(Meeting).where(visible, started_since(bindparam("since")))).with_only_columns(*_COLUMNS)
 
 
-def heading(meeting: Meeting) -> Markup:
+def heading(meeting: MeetingLine) -> Markup:
     """The card's lines on the meeting itself, the same for every member who sees it."""
     def render() -> Markup:
         # From the Jinja environment, not render_template: nothing of the member may enter it.
@@ -83,7 +125,7 @@ class Outcome(NamedTuple):
     sentence: str
 
 
-def vote_banner(meeting: Meeting, user) -> dict:
+def vote_banner(meeting: MeetingLine, user) -> dict:
     """live.banner for the card of a member of the meeting's cell, during the meeting's hour:
     which vote runs, or the last result, kept per meeting content version (a vote opened,
     closed or counted, a ballot sent, all bump it), and the member's own ballot asked fresh.
@@ -98,7 +140,7 @@ def vote_banner(meeting: Meeting, user) -> dict:
             "polling": polling, "etag": live.tag("banner", *state), "every": live.LIVE_SECONDS}
 
 
-def _votes_shown(meeting: Meeting) -> tuple[Shown | None, Shown | None, Outcome | None]:
+def _votes_shown(meeting: MeetingLine) -> tuple[Shown | None, Shown | None, Outcome | None]:
     """live.banner's choice: the vote open now; else the last closed one and its outcome."""
     all_votes = votes.votes_of(meeting)
     running = next((v for v in all_votes if v.status == VoteStatus.OPEN), None)

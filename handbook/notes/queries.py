@@ -75,7 +75,8 @@ class Recent(NamedTuple):
 
 def recent_notes(owner_id: int, limit: int = 3) -> list[Recent]:
     """The member's most recently edited notes, in one statement with their section's address."""
-    rows = db.session.execute(_recent(), {"owner_id": owner_id, "limit": limit})
+    # On the session's connection: plain columns need none of the ORM's per-statement work.
+    rows = db.session.connection().execute(_recent(), {"owner_id": owner_id, "limit": limit})
     return [Recent(row.context_title, row.updated_at, editor_url(row.id, row.meeting_id, row.slug, row.anchor))
             for row in rows]
 

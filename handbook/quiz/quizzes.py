@@ -10,6 +10,7 @@ from handbook.audit import record
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.models_base import utcnow
+from handbook.orgs.queries import member_cell
 from handbook.quiz import messages as msg
 from handbook.quiz.access import setter_orgs, usable_bank
 from handbook.quiz.models import Attempt, Question, QuestionBank, Quiz
@@ -119,10 +120,12 @@ def _pending_statement(leader: bool):
 def pending_for(user) -> list[Pending]:
     """Open quizzes the member may still start or is taking: the home page's card, in one
     statement (the member's attempts counted beside each quiz), with only the columns it shows."""
-    if user.cell_id is None or user.cell is None:
+    cell = member_cell(user)
+    if cell is None:
         return []
-    rows = db.session.execute(_pending_statement(bool(user.holds_leadership_post)),
-                              {"user_id": user.id, "orgs": user.cell.ancestor_ids(), "now": utcnow()}).all()
+    # On the session's connection: plain columns need none of the ORM's per-statement work.
+    rows = db.session.connection().execute(_pending_statement(bool(user.holds_leadership_post)),
+                                           {"user_id": user.id, "orgs": cell.ancestor_ids(), "now": utcnow()})
     # Standing.can_start's rule: no attempt under way and attempts left.
     return [Pending(*row[:6]) for row in rows if row[5] is not None or row[7] < row[6]]
 

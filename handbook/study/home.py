@@ -14,6 +14,7 @@ from sqlalchemy import and_, bindparam, func, select
 
 from handbook.extensions import db
 from handbook.library.models import StudyMark
+from handbook.orgs.queries import member_cell
 from handbook.study.models import Harvest, Programme, ProgrammeItem
 from handbook.study.programmes import audience_clause, today
 
@@ -60,8 +61,10 @@ def _statement(leader: bool):
 
 def pending_programmes(user) -> list[HomeStanding]:
     """Open programmes the member has not finished, the soonest ending first."""
-    if user.cell_id is None or user.cell is None:
+    cell = member_cell(user)
+    if cell is None:
         return []
-    rows = db.session.execute(_statement(bool(user.holds_leadership_post)),
-                              {"user_id": user.id, "orgs": user.cell.ancestor_ids(), "day": today()}).all()
+    # On the session's connection: plain columns need none of the ORM's per-statement work.
+    rows = db.session.connection().execute(_statement(bool(user.holds_leadership_post)),
+                                           {"user_id": user.id, "orgs": cell.ancestor_ids(), "day": today()})
     return [standing for standing in (HomeStanding(*row) for row in rows) if not standing.finished]

@@ -67,7 +67,8 @@ def find_review(user, year: int) -> SelfReview | None:
 def review_status(user, year: int) -> str | None:
     """The state of the member's self-review of `year` (None: not begun): the home card's one
     question, built once and bound per member (building it cost more than asking it)."""
-    return db.session.scalar(_review_status(), {"user_id": user.id, "year": year})
+    # On the session's connection: one column needs none of the ORM's per-statement work.
+    return db.session.connection().execute(_review_status(), {"user_id": user.id, "year": year}).scalar()
 
 
 @functools.cache
