@@ -22,7 +22,9 @@ list, `handbook/main/home_order.py`, where a new card's name goes.""")
 
 account_panels = _signals.signal("account-panels", doc="""A card on the account page.
 
-Sent with the user; answer a `Panel`, or None to show nothing.""")
+Sent with the user; answer a `Panel`, or None to show nothing. What a card needs of the
+member's rows it asks (`Panel.ask`, bound by `member_id`): the page reads them all, with the
+member's cell, in one statement.""")
 
 nav_entries = _signals.signal("nav-entries", doc="""An entry of the main navigation.
 
@@ -98,15 +100,6 @@ feature's own pages, each with the ETag its view gives (handbook/conditional.py:
 or None. The pack lists every answer's pages in `order`; a URL listed twice is kept once.""")
 
 
-@dataclass(frozen=True)
-class Panel:
-    """A card of the account page or the dashboard: its template gets `context` as `panel`.
-    Lower `order` comes first."""
-
-    order: int
-    template: str
-    context: dict
-    content: bool = True
 
 
 @dataclass(frozen=True)
@@ -147,6 +140,20 @@ class Ask:
 
 
 @dataclass(frozen=True)
+class Panel:
+    """A card of the account page or the dashboard: its template gets `context` as `panel`.
+    Lower `order` comes first. On the account page, a card that needs a fact of the member's
+    answers `ask` (bound by `member_id`) and an empty context: the page reads every card's
+    facts in its one statement (`answered`)."""
+
+    order: int
+    template: str
+    context: dict
+    content: bool = True
+    ask: Ask | None = None
+
+
+@dataclass(frozen=True)
 class Fragment:
     """A piece drawn beside each of a list's things: a reader mark after each section (its
     template gets the section as `section` and `context` as `mark`), a document tool beside
@@ -159,13 +166,15 @@ class Fragment:
     ask: Ask | None = None
 
 
-def asked_columns(fragments: list[Fragment]) -> tuple:
-    """The columns the fragments ask, in their order: the page selects them in its statement."""
+def asked_columns(fragments: list) -> tuple:
+    """The columns the fragments (or panels) ask, in their order: the page selects them in its
+    statement."""
     return tuple(f.ask.column for f in fragments if f.ask is not None)
 
 
-def answered(fragments: list[Fragment], values) -> list[Fragment]:
-    """The fragments with their contexts made from `values`, one per asking fragment in order."""
+def answered(fragments: list, values) -> list:
+    """The fragments (or panels) with their contexts made from `values`, one per asking one, in
+    order."""
     values = iter(values)
     return [replace(f, context=f.ask.context(next(values)), ask=None) if f.ask is not None else f
             for f in fragments]

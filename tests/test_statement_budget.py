@@ -23,7 +23,7 @@ BUDGETS = {
     ("dangvien", "/library"): 10,
     ("dangvien", "/meetings"): 3,
     ("dangvien", "/notes"): 5,
-    ("dangvien", "/account"): 4,
+    ("dangvien", "/account"): 3,
     ("dangvien", "/meetings/{next_meeting}"): 3,
     ("bithu", "/meetings/{next_meeting}"): 3,
     ("dangvien", "/meetings/{last_meeting}"): 6,
