@@ -27,14 +27,14 @@ class KeptCookieSessionInterface(SecureCookieSessionInterface):
 
     def open_session(self, app, request):
         value = request.cookies.get(self.get_cookie_name(app))
-        serializer = self.get_signing_serializer(app) if value else None
-        if serializer is None:
+        if not value or not app.secret_key:
             return super().open_session(app, request)
         max_age = int(app.permanent_session_lifetime.total_seconds())
         kept = self._kept.get(value)
         if kept is None:
-            try:
-                data, signed_at = serializer.loads(value, max_age=max_age, return_timestamp=True)
+            try:  # the serializer made only here: making one costs more than finding a kept entry
+                data, signed_at = self.get_signing_serializer(app).loads(value, max_age=max_age,
+                                                                         return_timestamp=True)
             except BadSignature:
                 return self.session_class()
             if any(isinstance(v, _MUTABLE) for v in data.values()):
