@@ -47,6 +47,7 @@ from handbook.extensions import csrf, db, limiter, login_manager, migrate
 from handbook.icons import icon
 from handbook.main import nav
 from handbook.orgs import history as org_history
+from handbook.session_cookie import KeptCookieSessionInterface
 
 # Each feature is a package with a blueprint `bp`; order is the order of registration.
 FEATURES = ["main", "auth", "library", "search", "meetings", "notes", "year", "fees", "quiz", "voice", "examples",
@@ -68,6 +69,7 @@ def create_app(config: dict | None = None) -> Flask:
     add_connection_settings(app.config)
     check_production(app.config)
     os.makedirs(app.instance_path, exist_ok=True)
+    app.session_interface = KeptCookieSessionInterface()
     if app.config["PROXY_COUNT"]:
         # Only what the shipped proxy config (deploy/haproxy.cfg) writes: the client's address
         # and scheme, appended. It never sets X-Forwarded-Host, so a client's own would be

@@ -37,6 +37,15 @@ class Cache:
             self._items[key] = value
         return value
 
+    def get(self, key):
+        """The value kept under `key`, or None."""
+        with self._lock:
+            return self._items.get(key)
+
+    def put(self, key, value) -> None:
+        with self._lock:
+            self._items[key] = value
+
     def clear(self) -> None:
         with self._lock:
             self._items.clear()

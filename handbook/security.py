@@ -74,10 +74,13 @@ _COMPRESSION_VARY = "Accept-Encoding"
 
 def set_security_headers(response):
     headers = response.headers
-    if "Content-Security-Policy" not in headers:
-        headers.add("Content-Security-Policy", CSP)
-    production = current_app.config["HANDBOOK_ENV"] == "production"
-    headers.extend(_PRODUCTION_HEADERS if production else _FIXED_HEADERS)
+    # A 304 only freshens the page the browser kept, which carries these already: what it must
+    # send is its validator, Cache-Control and Vary (RFC 9110, 15.4.5), set below.
+    if response.status_code != 304:
+        if "Content-Security-Policy" not in headers:
+            headers.add("Content-Security-Policy", CSP)
+        production = current_app.config["HANDBOOK_ENV"] == "production"
+        headers.extend(_PRODUCTION_HEADERS if production else _FIXED_HEADERS)
     if request.endpoint != "static":
         vary = headers.get("Vary")
         if not vary:

@@ -8,7 +8,7 @@ receiver answers; a receiver answers None when it has nothing to offer.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from blinker import NamedSignal, Namespace
@@ -22,7 +22,9 @@ list, `handbook/main/home_order.py`, where a new card's name goes.""")
 
 account_panels = _signals.signal("account-panels", doc="""A card on the account page.
 
-Sent with the user; answer a `Panel`, or None to show nothing.""")
+Sent with the user; answer a `Panel`, or None to show nothing. What a card needs of the
+member's rows it asks (`Panel.ask`, bound by `member_id`): the page reads them all, with the
+member's cell, in one statement.""")
 
 nav_entries = _signals.signal("nav-entries", doc="""An entry of the main navigation.
 
@@ -53,11 +55,15 @@ before anything is deleted; receivers move what hangs on the old sections (notes
 
 document_tools = _signals.signal("document-tools", doc="""A tool beside each document of the library's list and reader.
 
-Sent with the user; answer a `Fragment`, or None.""")
+Sent with the user; answer a `Fragment`, or None. What it needs of the member it asks (`Ask`,
+bound by `member_id` alone: the list shows many documents), read in the library's statement.""")
 
 reader_marks = _signals.signal("reader-marks", doc="""A mark beside each section of the library's reader.
 
-Sent with the user and `document=`; answer a `Fragment`, or None.""")
+Sent with the user; answer a `Fragment`, or None. A mark that depends on the document asks
+for it (`Ask`, bound by `member_id` and `document_id`): the reader reads every mark's facts in
+its one statement. The marks of a page are drawn once per document version and contexts (keep
+them hashable: frozensets, not sets).""")
 
 periodic_work = _signals.signal("periodic-work", doc="""Work that falls due with time.
 
@@ -94,15 +100,6 @@ feature's own pages, each with the ETag its view gives (handbook/conditional.py:
 or None. The pack lists every answer's pages in `order`; a URL listed twice is kept once.""")
 
 
-@dataclass(frozen=True)
-class Panel:
-    """A card of the account page or the dashboard: its template gets `context` as `panel`.
-    Lower `order` comes first."""
-
-    order: int
-    template: str
-    context: dict
-    content: bool = True
 
 
 @dataclass(frozen=True)
@@ -131,14 +128,56 @@ class NavEntry:
 
 
 @dataclass(frozen=True)
-class Fragment:
-    """A piece drawn beside each of a list's things: a reader mark after each section (its
-    template gets the section as `section` and `context` as `mark`), a document tool beside
-    each document (the document as `document`, `context` as `tool`)."""
+class Ask:
+    """What a fragment needs to know of the member, asked inside the page's own statement instead
+    of by one of its own (the reader reads the document and everything of the member's on it in
+    one round trip). `column` is a scalar SQL expression, built once, bound by `member_id` and,
+    where the signal is sent with a document, `document_id`; `context(value)` is the fragment's
+    context for the value it read."""
+
+    column: Any
+    context: Callable[[Any], dict]
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A card of the account page or the dashboard: its template gets `context` as `panel`.
+    Lower `order` comes first. On the account page, a card that needs a fact of the member's
+    answers `ask` (bound by `member_id`) and an empty context: the page reads every card's
+    facts in its one statement (`answered`)."""
 
     order: int
     template: str
     context: dict
+    content: bool = True
+    ask: Ask | None = None
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A piece drawn beside each of a list's things: a reader mark after each section (its
+    template gets the section as `section` and `context` as `mark`), a document tool beside
+    each document (the document as `document`, `context` as `tool`). A fragment that needs a
+    fact of the member's answers `ask` and an empty context; the page fills it (`answered`)."""
+
+    order: int
+    template: str
+    context: dict
+    ask: Ask | None = None
+
+
+def asked_columns(fragments: list) -> tuple:
+    """The columns the fragments (or panels) ask, in their order: the page selects them in its
+    statement."""
+    return tuple(f.ask.column for f in fragments if f.ask is not None)
+
+
+def answered(fragments: list, values) -> list:
+    """The fragments (or panels) with their contexts made from `values`, one per asking one, in
+    order."""
+    values = iter(values)
+    return [replace(f, context=f.ask.context(next(values)), ask=None) if f.ask is not None else f
+            for f in fragments]
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ def clock(monkeypatch):
 
 @pytest.fixture
 def pages(world):
-    return (f"/meetings/{meeting(world['cell1'], status='published').id}", "/library/08-qdi-tw")
+    shown = meeting(world["cell1"], status="published").id
+    return (f"/meetings/{shown}", f"/meetings/{shown}/note", "/library/08-qdi-tw")
 
 
 def _revisit(client, path, tag):

@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 
 from handbook.auth import bp
 from handbook.auth import messages as msg
+from handbook.auth.account import account_page
 from handbook.auth.devices import known_device, remember
 from handbook.auth.forms import ChangePasswordForm, LoginForm
 from handbook.auth.identifiers import identifier_key
@@ -15,7 +16,6 @@ from handbook.auth.textsize import STEPS, parse_step, remember_on_device, text_s
 from handbook.conditional import keep_offline
 from handbook.extensions import db, limiter
 from handbook.security import is_htmx, safe_next
-from handbook.signals import account_panels, ordered
 
 
 def _account_key() -> str:
@@ -80,7 +80,8 @@ def logout():
 @keep_offline  # where logging out is, kept for a member on a shared phone with no signal
 def account():
     """The member's own account page."""
-    return render_template("auth/account.html", panels=ordered(account_panels, current_user))
+    cell, panels = account_page(current_user)
+    return render_template("auth/account.html", cell=cell, panels=panels)
 
 
 @bp.route("/account/password", methods=["GET", "POST"])

@@ -4,7 +4,7 @@ its organisation's subtree; leaders also read what is published above their post
 committee admins what is published anywhere in their subtree."""
 
 from flask_login import current_user
-from sqlalchemy import or_, select
+from sqlalchemy import String, cast, literal, or_, select
 
 from handbook.auth import permissions
 from handbook.extensions import db
@@ -14,12 +14,13 @@ from handbook.orgs.models import Organization
 from handbook.orgs.queries import subtree_ids
 
 
-def visible_org_ids(user) -> set[int]:
-    """Organisations whose restricted documents `user` may read."""
+def visible_org_ids(user, own_cell: bool = True) -> set[int]:
+    """Organisations whose restricted documents `user` may read (`own_cell` False: leaving out
+    the line of the member's own cell, which `member_documents_clause` asks in its statement)."""
     if not user.is_authenticated:
         return set()
     ids: set[int] = set()
-    if user.cell is not None:
+    if own_cell and user.cell is not None:
         ids.update(user.cell.ancestor_ids())
     for cell in permissions.managed_cells(user):
         ids.update(cell.ancestor_ids())
@@ -37,6 +38,18 @@ def _published_in(org_ids) -> object:
 def visible_documents_clause(user):
     """A WHERE clause on Document for what `user` may see."""
     return _published_in(visible_org_ids(user))
+
+
+def member_documents_clause(user):
+    """`visible_documents_clause`, the same rule, with the member's own cell's place in the tree
+    read inside the statement (its path holds "/<id>/" for itself and each organisation above
+    it) instead of loading the cell first: one round trip fewer where nothing else needs the
+    cell (the account page's bookmarks)."""
+    clause = _published_in(visible_org_ids(user, own_cell=False))
+    if not user.is_authenticated or user.cell_id is None:
+        return clause
+    cell_path = select(Organization.path).where(Organization.id == user.cell_id).scalar_subquery()
+    return or_(clause, cell_path.contains(literal("/") + cast(Document.org_id, String) + literal("/")))
 
 
 def cell_documents_clause(cell: Organization):

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from handbook.extensions import db
 from handbook.library import search
-from handbook.library.access import visible_documents_clause
+from handbook.library.access import member_documents_clause
 from handbook.library.models import Bookmark, Document, Section
 from handbook.library.study import pending_for
 from handbook.search.registry import search_source
@@ -37,7 +37,7 @@ def study_panel(user) -> HomePanel | None:
 def bookmarks_of(user, limit: int = 50) -> list[Bookmark]:
     return list(db.session.scalars(
         select(Bookmark).join(Section).join(Document)
-        .where(Bookmark.user_id == user.id, visible_documents_clause(user))
+        .where(Bookmark.user_id == user.id, member_documents_clause(user))
         .order_by(Bookmark.created_at.desc()).limit(limit)
     ))
 

@@ -1,70 +1,61 @@
 """What the reader needs for one page of a document: the page's text, drawn once per document
-version (reader_body.py), the member's marks on it read in one statement, and of the rest of the
-document only the outline (anchors, levels, numbers, headings), so long documents stay fast."""
+version (reader_body.py), the member's marks on it read with the document in one statement
+(visit.py), and of the rest of the document only the outline (anchors, levels, numbers,
+headings), so long documents stay fast."""
 
-from functools import cache
+from flask import current_app, request
 
-from flask import current_app
-from sqlalchemy import String, bindparam, cast, exists, func, select
-
-from handbook.extensions import db
-from handbook.library.models import Bookmark, Document, ReadingPosition, StudyMark
+from handbook.cache import Cache
+from handbook.library.models import Document
 from handbook.library.paging import Layout
-from handbook.library.reader_body import SLOT, fill, page_href, page_text, section_label
+from handbook.library.reader_body import CACHE_SIZE, CSRF, SLOT, fill, page_href, page_text, section_label
 from handbook.library.structure import TOC_LEVELS
-from handbook.signals import ordered, reader_marks
+from handbook.library.visit import Visit
+
+# A page's marks drawn, kept per document version and page and the marks' own contexts (the
+# member's notes on the document): most members have the same marks on a page (none of their own).
+_drawn_marks = Cache(size=CACHE_SIZE, ttl_seconds=None)
 
 
-@cache
-def _marks_statement():
-    member, document = bindparam("user_id"), bindparam("document_id")
-    return select(
-        select(ReadingPosition.anchor).where(
-            ReadingPosition.user_id == member, ReadingPosition.document_id == document).scalar_subquery(),
-        exists().where(StudyMark.user_id == member, StudyMark.document_id == document),
-        select(func.aggregate_strings(cast(Bookmark.section_id, String), ",")).where(
-            Bookmark.user_id == member, Bookmark.section_id.in_(bindparam("sections", expanding=True))
-        ).scalar_subquery(),
-    )
-
-
-def _own_marks(document: Document, user, section_ids: list[int]) -> tuple[str | None, bool, set[int]]:
-    """Where the member stopped, whether they marked the document studied, and which of these
-    sections they bookmarked: one round trip (a statement built once)."""
-    position, is_studied, bookmarked = db.session.connection().execute(_marks_statement(), {
-        "user_id": user.id, "document_id": document.id, "sections": section_ids or [-1]}).one()
-    return position, bool(is_studied), {int(i) for i in bookmarked.split(",")} if bookmarked else set()
-
-
-def _marks(document: Document, user, slots) -> list[str] | None:
-    """What other features mark beside each article for this member (their notes, a question to
-    ask), one render for the whole page; None when no feature marks anything."""
-    # The reader knows none of them: they answer the signal.
-    marks = ordered(reader_marks, user, document=document)
-    if not slots or not marks:
-        return None
+def _draw_marks(document: Document, marks, slots) -> list[str]:
+    # A stand-in for the login's form token, as in the page's text (fill puts the request's in).
     html = current_app.jinja_env.get_template("library/_section_tools.html").render(
-        document=document, sections=[slot.section for slot in slots], marks=marks, slot=SLOT)
+        document=document, sections=[slot.section for slot in slots], marks=marks, slot=SLOT,
+        csrf_token=lambda: CSRF)
     return html.split(SLOT)
 
 
-def page_context(document: Document, user, layout: Layout, page: int, fragment: bool = True) -> dict:
+def _marks(document: Document, page: int, marks, slots) -> list[str] | None:
+    """What other features mark beside each article for this member (their notes, a question to
+    ask), one render for the whole page; None when no feature marks anything."""
+    if not slots or not marks:
+        return None
+    key = (document.id, document.created_at, document.content_version, page, request.script_root,
+           tuple((m.template, tuple(sorted(m.context.items()))) for m in marks))
+    try:
+        hash(key)
+    except TypeError:  # a context the marks cannot be kept under: drawn for this visit alone
+        return _draw_marks(document, marks, slots)
+    return _drawn_marks.get_or_make(key, lambda: _draw_marks(document, marks, slots))
+
+
+def page_context(visit: Visit, layout: Layout, page: int, fragment: bool = True) -> dict:
     """One page's text with the member's tools: what the page fragment renders."""
+    document = visit.document
     pieces, slots = page_text(document, layout, page, fragment)
-    position, is_studied, bookmarked = _own_marks(document, user, [slot.section.id for slot in slots])
     return {
         "document": document,
         "page": page,
         "page_count": layout.page_count,
-        "body": fill(pieces, slots, bookmarked, _marks(document, user, slots)),
-        "position": position,
-        "is_studied": is_studied,
+        "body": fill(pieces, slots, visit.bookmarked, _marks(document, page, visit.marks, slots)),
+        "position": visit.position,
+        "is_studied": visit.is_studied,
     }
 
 
-def reader_context(document: Document, user, layout: Layout, page: int) -> dict:
+def reader_context(visit: Visit, layout: Layout, page: int) -> dict:
     """The whole reader page: metadata, full contents, reading position and one page of text."""
-    context = page_context(document, user, layout, page, fragment=False)
+    context = page_context(visit, layout, page, fragment=False)
     position = context["position"]
     href = page_href(layout, page)
     toc = [(e, section_label(e), href(e.anchor)) for e in layout.outline

@@ -67,12 +67,13 @@ def _touch(documents) -> None:
         other.updated_at = now
 
 
-def reader_facts(document: Document, user) -> dict:
-    """What the reader says of replacement, naming only documents `user` may read."""
+def reader_facts(document: Document, user, replaces_any: bool = True) -> dict:
+    """What the reader says of replacement, naming only documents `user` may read (what the
+    document replaced is asked only when `replaces_any`: the reader's statement knows)."""
     chain = chain_of(document)
     return {
         "replaced": bool(chain) or document.replaced_by_id is not None,
         "replaced_by": chain[0] if chain and can_view_document(user, chain[0]) else None,
         "in_force": chain[-1] if len(chain) > 1 and can_view_document(user, chain[-1]) else None,
-        "replaces": [d for d in replaced_documents(document) if can_view_document(user, d)],
+        "replaces": [d for d in replaced_documents(document) if can_view_document(user, d)] if replaces_any else [],
     }

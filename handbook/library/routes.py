@@ -28,8 +28,8 @@ from handbook.library.reader import page_context, reader_context
 from handbook.library.replacement import reader_facts
 from handbook.library.study import assignments_for, studied_ids, toggle_mark
 from handbook.library.validators import reader_page
+from handbook.library.visit import member_tools, visit_or_404
 from handbook.security import is_htmx
-from handbook.signals import document_tools, ordered
 from handbook.storage import store
 
 
@@ -76,7 +76,7 @@ def index():
                            replaced_by=_readable_replacements(documents),
                            studied=studied_ids(current_user), statuses=STATUS_LABELS,
                            can_import=permissions.is_admin(current_user),
-                           tools=ordered(document_tools, current_user))
+                           tools=member_tools(current_user))
 
 
 def _readable_replacements(documents) -> dict[int, Document]:
@@ -106,13 +106,13 @@ def _page_asked(layout) -> int:
 @login_required  # inside: a revisit answered 304 needs only the session checked (conditional.member)
 def reader(slug):
     """The reader: metadata, the full contents and one page of sections with their anchors."""
-    document = get_visible_document_or_404(slug)
-    layout = layout_for(document)
+    visit = visit_or_404(slug, current_user)
+    document, layout = visit.document, layout_for(visit.document)
     return render_template("library/reader.html", can_assign=can_assign_study(current_user),
                            can_manage=can_manage_document(current_user, document),
-                           replacement=reader_facts(document, current_user),
-                           tools=ordered(document_tools, current_user),
-                           **reader_context(document, current_user, layout, _page_asked(layout)))
+                           replacement=reader_facts(document, current_user, visit.replaces_any),
+                           tools=visit.tools,
+                           **reader_context(visit, layout, _page_asked(layout)))
 
 
 @bp.get("/library/<slug>/ban-goc")
@@ -132,11 +132,11 @@ def original(slug):
 @login_required
 def reader_page(slug, page):
     """The next page of the reader, which htmx appends when the member reaches the end of a page."""
-    document = get_visible_document_or_404(slug)
-    layout = layout_for(document)
+    visit = visit_or_404(slug, current_user)
+    layout = layout_for(visit.document)
     if not 1 <= page <= layout.page_count:
         abort(404)
-    return page_context(document, current_user, layout, page)["body"]
+    return page_context(visit, layout, page)["body"]
 
 
 @bp.post("/library/<slug>/position")

@@ -11,7 +11,7 @@ from handbook.jobs import enqueue
 from handbook.meetings import search
 from handbook.meetings.attendance.service import rsvp_form_for
 from handbook.meetings.calendar import ical, reminders
-from handbook.meetings.calendar.ical import token_for
+from handbook.meetings.calendar.ical import token_column
 from handbook.meetings.home import heading, next_meeting_with_answer, vote_banner
 from handbook.meetings.notify import purge_old_notifications, unread_count
 from handbook.meetings.schedule import pack_meetings
@@ -21,6 +21,7 @@ from handbook.meetings.validators import meeting_page
 from handbook.meetings.votes import live
 from handbook.search.registry import search_source
 from handbook.signals import (
+    Ask,
     HomePanel,
     NavEntry,
     OfflinePage,
@@ -74,14 +75,18 @@ def my_tasks(user) -> HomePanel | None:
                  {"tasks": found, "today": tasks.today(), "can_update": lambda task: tasks.can_update(user, task)})
 
 
-@account_panels.connect
-def account(user) -> Panel:
-    # Reading the account page never writes: the feed address is made on request (POST).
-    token = token_for(user, create=False)
-    feed_url = url_for("meetings.feed", token=token.token, _external=True) if token else None
+def _feed_context(token: str | None) -> dict:
+    feed_url = url_for("meetings.feed", token=token, _external=True) if token else None
     # webcal: asks the phone's calendar app to subscribe, in one tap.
     webcal_url = "webcal://" + feed_url.split("://", 1)[1] if feed_url else None
-    return Panel(30, "meetings/_account_panel.html", {"feed_url": feed_url, "webcal_url": webcal_url})
+    return {"feed_url": feed_url, "webcal_url": webcal_url}
+
+
+@account_panels.connect
+def account(user) -> Panel:
+    # Reading the account page never writes: the feed address is made on request (POST). The
+    # secret is asked in the account page's own statement.
+    return Panel(30, "meetings/_account_panel.html", {}, ask=Ask(token_column(), _feed_context))
 
 
 @nav_context.connect

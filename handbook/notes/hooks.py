@@ -8,10 +8,11 @@ from flask import url_for
 from handbook.conditional import page_tag
 from handbook.meetings.schedule import pack_meetings
 from handbook.notes import relink, search
-from handbook.notes.queries import anchors_with_notes, recent_notes
+from handbook.notes.queries import ANCHOR_SEPARATOR, anchors_with_notes_column, recent_notes
 from handbook.notes.validators import meeting_note_page
 from handbook.search.registry import search_source
 from handbook.signals import (
+    Ask,
     Fragment,
     HomePanel,
     NavEntry,
@@ -40,9 +41,16 @@ def recent_notes_panel(user) -> HomePanel | None:
     return HomePanel("notes", "notes/_home_panel.html", {"notes": notes})
 
 
+def _note_marks_context(anchors: str | None) -> dict:
+    # A frozenset: the reader keeps a page's marks drawn per document version and their context.
+    return {"anchors": frozenset(anchors.split(ANCHOR_SEPARATOR)) if anchors else frozenset()}
+
+
 @reader_marks.connect
-def note_marks(user, document) -> Fragment:
-    return Fragment(20, "notes/_section_note_link.html", {"anchors": anchors_with_notes(user, document)})
+def note_marks(user) -> Fragment:
+    """Which articles hold one of the member's notes: asked in the reader's own statement."""
+    return Fragment(20, "notes/_section_note_link.html", {},
+                    ask=Ask(anchors_with_notes_column(), _note_marks_context))
 
 
 @sections_superseded.connect

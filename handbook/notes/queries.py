@@ -102,5 +102,19 @@ def anchors_with_notes(user, document: Document) -> set[str]:
     ))
 
 
+ANCHOR_SEPARATOR = "\n"  # no anchor holds one: anchors are made for addresses ("dieu-3-khoan-2")
+
+
+@functools.cache
+def anchors_with_notes_column():
+    """`anchors_with_notes` as one column (the anchors joined by ANCHOR_SEPARATOR, or NULL), for the
+    reader to ask in its own statement: built once, bound by `member_id` and `document_id`."""
+    return (select(func.aggregate_strings(Section.anchor, ANCHOR_SEPARATOR))
+            .join(Note, Note.section_id == Section.id)
+            .where(Note.owner_id == bindparam("member_id"), Section.document_id == bindparam("document_id"),
+                   Note.body != "")
+            .scalar_subquery())
+
+
 def note_count(owner_id: int) -> int:
     return db.session.scalar(select(func.count(Note.id)).where(Note.owner_id == owner_id, Note.body != "")) or 0

@@ -28,8 +28,8 @@ def never_cache(response):
 
 
 @bp.route("/meetings/<int:meeting_id>/note", methods=["GET", "POST"])
-@login_required
 @conditional(meeting_note_page)  # GET: 304 while the meeting and the note are unchanged
+@login_required  # inside: a revisit answered 304 needs only the session checked (conditional.member)
 def meeting_note(meeting_id: int):
     """The current member's own note for a meeting, beside its agenda."""
     form, url = note_form(), url_for("notes.meeting_note", meeting_id=meeting_id)

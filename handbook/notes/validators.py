@@ -1,25 +1,37 @@
 """What a meeting's note page is made of, for its validator (handbook/conditional.py): the
 meeting it sits beside (the meetings feature's columns and rule) and the member's own note on
-it, by its content version (the text, and the texts kept beside it). One statement, built once.
+it, by its content version (the text, and the texts kept beside it), and the member's own
+version. One statement, built once.
 """
 
-from flask_login import current_user
+from functools import cache
+
 from sqlalchemy import bindparam, select
 
+from handbook.conditional import carries_own_version, member, own_version
 from handbook.extensions import db
 from handbook.meetings.models import Meeting
 from handbook.meetings.validators import COLUMNS, facts
 from handbook.notes.models import Note
 
-_OWN = (Note.owner_id == bindparam("user_id"), Note.meeting_id == Meeting.id)
-_NOTE_PAGE = select(
-    *COLUMNS,
-    select(Note.id).where(*_OWN).scalar_subquery(),
-    select(Note.content_version).where(*_OWN).scalar_subquery(),
-).where(Meeting.id == bindparam("meeting_id"))
+
+@cache
+def _note_page():
+    """Built on first use: the member's own version (conditional.own_version) names the
+    member's table, imported last by the conditional module."""
+    own = (Note.owner_id == bindparam("member_id"), Note.meeting_id == Meeting.id)
+    return select(
+        *COLUMNS,
+        select(Note.id).where(*own).scalar_subquery(),
+        select(Note.content_version).where(*own).scalar_subquery(),
+        own_version(),
+    ).where(Meeting.id == bindparam("meeting_id"))
 
 
+@carries_own_version
 def meeting_note_page(meeting_id: int) -> tuple | None:
-    """/meetings/<id>/note; None when the member may not see the meeting (the view's 404)."""
-    row = db.session.execute(_NOTE_PAGE, {"meeting_id": meeting_id, "user_id": current_user.id}).first()
+    """/meetings/<id>/note; None when the member may not see the meeting (the view's 404). The
+    member is the worker's checked copy on a revisit (conditional.member): a 304 is this one
+    statement, with the member's own version (their bell) read in it."""
+    row = db.session.connection().execute(_note_page(), {"meeting_id": meeting_id, "member_id": member().id}).first()
     return facts(row) if row is not None else None

@@ -1,11 +1,12 @@
 """What offline-first offers other pages: the install hint on the home page, and the
 "Tải về để đọc khi không có mạng" toggle beside each document of the library."""
 
-from sqlalchemy import select
+from functools import cache
 
-from handbook.extensions import db
+from sqlalchemy import String, bindparam, cast, func, select
+
 from handbook.offline.models import OfflineMark
-from handbook.signals import Fragment, HomePanel, document_tools, home_panels
+from handbook.signals import Ask, Fragment, HomePanel, document_tools, home_panels
 
 
 @home_panels.connect
@@ -14,7 +15,18 @@ def install_hint(user) -> HomePanel:
     return HomePanel("install_hint", "offline/_home_hint.html", {}, content=False)
 
 
+@cache
+def _marked_column():
+    """The ids of the documents the member keeps on the phone, as one string: asked inside the
+    library's own statement (built once, bound by `member_id`)."""
+    return select(func.aggregate_strings(cast(OfflineMark.document_id, String), ",")).where(
+        OfflineMark.user_id == bindparam("member_id")).scalar_subquery()
+
+
+def _toggle_context(ids: str | None) -> dict:
+    return {"marked": {int(i) for i in ids.split(",")} if ids else set()}
+
+
 @document_tools.connect
 def keep_on_phone(user) -> Fragment:
-    marked = set(db.session.scalars(select(OfflineMark.document_id).where(OfflineMark.user_id == user.id)))
-    return Fragment(10, "offline/_document_toggle.html", {"marked": marked})
+    return Fragment(10, "offline/_document_toggle.html", {}, ask=Ask(_marked_column(), _toggle_context))

@@ -51,7 +51,7 @@ def account(user) -> Panel:
 
 
 @reader_marks.connect
-def ask_about_article(user, document) -> Fragment | None:
+def ask_about_article(user) -> Fragment | None:
     """A member may ask about any article they read; an account outside any cell asks nobody."""
     return Fragment(30, "voice/_reader_mark.html", {}) if user.cell_id is not None else None
 

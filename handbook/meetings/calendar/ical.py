@@ -4,12 +4,13 @@
 
 from __future__ import annotations
 
+import functools
 import secrets
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from flask import url_for
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from handbook.auth.queries import user_by_id
 from handbook.extensions import db
@@ -100,6 +101,13 @@ def token_for(user, create: bool = True) -> CalendarToken | None:
         token = CalendarToken(user_id=user.id, token=secrets.token_urlsafe(32))
         db.session.add(token)
     return token
+
+
+@functools.cache
+def token_column():
+    """The member's feed secret (or NULL) as one column, for the account page to ask in its own
+    statement: built once, bound by `member_id`."""
+    return select(CalendarToken.token).where(CalendarToken.user_id == bindparam("member_id")).scalar_subquery()
 
 
 def regenerate(user) -> CalendarToken:
