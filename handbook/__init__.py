@@ -37,6 +37,7 @@ from handbook import (
     markdown,
     metrics,
     pager,
+    pipeline,
     reporting,
     security,
     timefmt,
@@ -105,6 +106,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.jinja_env.lstrip_blocks = True
     app.context_processor(_layout_context)
     nav.init_app(app)
+    pipeline.trim(app)  # last: it looks at what the app and its blueprints declared
 
     from handbook.cli import register as register_cli
 
