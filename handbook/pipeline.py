@@ -6,16 +6,55 @@ use or for a result that never changes between requests (benchmarks/README.md, F
 
 from functools import partial
 
-from flask import Flask
+from flask import Flask, request
 from flask.globals import request_ctx
 from flask.sessions import SecureCookieSessionInterface
 
 from handbook.extensions import limiter
 
+# The request hooks that concern pages only (hook's module, name), skipped on a light endpoint.
+PAGE_HOOKS = {
+    ("flask_wtf.csrf", "csrf_protect"),  # a light endpoint answers GET only
+    ("handbook.security", "reject_control_characters"),  # it reads no parameter
+    ("handbook.security", "force_password_change"),
+    ("handbook.meetings.votes.routes", "_drop_old_ballot_tokens"),
+    ("flask_login.login_manager", "_update_remember_cookie"),
+    ("handbook.offline.keeping", "mark_storable"),
+}
+
+
+def light(view):
+    """Marks a view that reads no parameter, form or session and changes nothing (the health
+    check, the metrics scrape): PAGE_HOOKS skip it. It still gets its request line, its count in
+    the metrics and the security headers."""
+    view.light = True
+    return view
+
 
 def trim(app: Flask) -> None:
     app.session_interface = _SessionCookies()
     _drop_app_wide_limit_check(app)
+    _skip_page_hooks_on_light_endpoints(app)
+
+
+def _skip_page_hooks_on_light_endpoints(app: Flask) -> None:
+    endpoints = frozenset({"static"} | {name for name, view in app.view_functions.items() if getattr(view, "light", 0)})
+    app.extensions["light_endpoints"] = endpoints
+    for hooks in (app.before_request_funcs.get(None, []), app.after_request_funcs.get(None, [])):
+        hooks[:] = [_pages_only(hook, endpoints) if _hook_name(hook) in PAGE_HOOKS else hook for hook in hooks]
+
+
+def _hook_name(hook) -> tuple[str, str]:
+    return getattr(hook, "__module__", ""), getattr(hook, "__name__", "")
+
+
+def _pages_only(hook, light_endpoints: frozenset):
+    def page_hook(*response):
+        if request.endpoint in light_endpoints:
+            return response[0] if response else None
+        return hook(*response)
+    page_hook.__module__, page_hook.__name__ = _hook_name(hook)
+    return page_hook
 
 
 def _drop_app_wide_limit_check(app: Flask) -> None:
@@ -68,7 +107,8 @@ def _teardown_if_limited(hook):
 
 class _SessionCookies(SecureCookieSessionInterface):
     """Flask's signed cookie session, its signer built once per set of keys rather than on every
-    request (5-6 µs each)."""
+    request (5-6 µs each), and `Vary` left alone when it names the cookie already (every page's
+    does, handbook/security.py): Flask parsed and wrote the header again for it."""
 
     _signer_for: tuple | None = None
     _signer = None
@@ -79,3 +119,14 @@ class _SessionCookies(SecureCookieSessionInterface):
             self._signer = super().get_signing_serializer(app)
             self._signer_for = keys
         return self._signer
+
+    def save_session(self, app: Flask, session, response) -> None:
+        if session.accessed and _names_cookie(response.headers.get("Vary")):
+            session.accessed = False
+        if not session and not session.modified and not session.accessed:
+            return  # Flask's own save ends here too, having set nothing
+        super().save_session(app, session, response)
+
+
+def _names_cookie(vary: str | None) -> bool:
+    return bool(vary) and any(name.strip().lower() == "cookie" for name in vary.split(","))

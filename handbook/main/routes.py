@@ -7,6 +7,7 @@ from handbook.conditional import keep_offline
 from handbook.extensions import db
 from handbook.main import bp
 from handbook.main.home_order import in_home_order
+from handbook.pipeline import light
 from handbook.signals import answers, home_panels
 
 
@@ -19,6 +20,7 @@ def home():
 
 
 @bp.get("/healthz")
+@light
 def healthz():
     """200 'ok' when the database answers; load balancers poll this.
 
