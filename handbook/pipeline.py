@@ -15,7 +15,6 @@ from handbook.extensions import limiter
 # The request hooks that concern pages only (hook's module, name), skipped on a light endpoint.
 PAGE_HOOKS = {
     ("flask_wtf.csrf", "csrf_protect"),  # a light endpoint answers GET only
-    ("handbook.security", "reject_control_characters"),  # it reads no parameter
     ("handbook.security", "force_password_change"),
     ("handbook.meetings.votes.routes", "_drop_old_ballot_tokens"),
     ("flask_login.login_manager", "_update_remember_cookie"),
