@@ -97,6 +97,7 @@ def create_app(config: dict | None = None) -> Flask:
     timefmt.register(app)
     markdown.register(app)
     app.after_request(security.set_security_headers)
+    app.wsgi_app = security.FixedHeaders(app.wsgi_app, production=app.config["HANDBOOK_ENV"] == "production")
     compression.init_app(app)
     app.before_request(security.force_password_change)
     # name_on: a record prints the name its organisation bore on the record's day (handbook/orgs).
