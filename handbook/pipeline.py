@@ -23,9 +23,9 @@ PAGE_HOOKS = {
 
 
 def light(view):
-    """Marks a view that reads no parameter, form or session and changes nothing (the health
-    check, the metrics scrape): PAGE_HOOKS skip it. It still gets its request line, its count in
-    the metrics and the security headers."""
+    """Marks a view that reads no form or session and changes nothing (the health check; static
+    files are light too): PAGE_HOOKS skip it. It still gets the parameter guard, its request
+    line, its count in the metrics and the security headers."""
     view.light = True
     return view
 
@@ -38,7 +38,6 @@ def trim(app: Flask) -> None:
 
 def _skip_page_hooks_on_light_endpoints(app: Flask) -> None:
     endpoints = frozenset({"static"} | {name for name, view in app.view_functions.items() if getattr(view, "light", 0)})
-    app.extensions["light_endpoints"] = endpoints
     for hooks in (app.before_request_funcs.get(None, []), app.after_request_funcs.get(None, [])):
         hooks[:] = [_pages_only(hook, endpoints) if _hook_name(hook) in PAGE_HOOKS else hook for hook in hooks]
 
