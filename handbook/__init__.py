@@ -37,6 +37,7 @@ from handbook import (
     markdown,
     metrics,
     pager,
+    pipeline,
     reporting,
     security,
     timefmt,
@@ -98,6 +99,7 @@ def create_app(config: dict | None = None) -> Flask:
     timefmt.register(app)
     markdown.register(app)
     app.after_request(security.set_security_headers)
+    app.wsgi_app = security.FixedHeaders(app.wsgi_app, production=app.config["HANDBOOK_ENV"] == "production")
     compression.init_app(app)
     app.before_request(security.force_password_change)
     # name_on: a record prints the name its organisation bore on the record's day (handbook/orgs).
@@ -107,6 +109,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.jinja_env.lstrip_blocks = True
     app.context_processor(_layout_context)
     nav.init_app(app)
+    pipeline.trim(app)  # last: it looks at what the app and its blueprints declared
 
     from handbook.cli import register as register_cli
 

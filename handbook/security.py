@@ -3,7 +3,7 @@
 import re
 from urllib.parse import urlsplit
 
-from flask import current_app, g, redirect, request, session, url_for
+from flask import g, redirect, request, session, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import ImmutableMultiDict
@@ -56,15 +56,15 @@ PERSONAL_ENDPOINTS = frozenset({
 })
 
 
-# Every response's headers, prepared once: added as one block (the app sets none of them
-# elsewhere), rather than looked up and replaced one by one (benchmarks/README.md, Fourth round).
-_FIXED_HEADERS = (
+# Every response's own headers, the same on all of them: appended by FixedHeaders to the list
+# the server is handed, not set one by one on each response (benchmarks/README.md, Fifth round).
+_FIXED_HEADERS = [
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "same-origin"),
     ("X-Frame-Options", "DENY"),
     ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
-)
-_PRODUCTION_HEADERS = (*_FIXED_HEADERS, ("Strict-Transport-Security", "max-age=31536000; includeSubDomains"))
+]
+_PRODUCTION_HEADERS = [*_FIXED_HEADERS, ("Strict-Transport-Security", "max-age=31536000; includeSubDomains")]
 # Pages depend on who is logged in and on htmx (fragment or page).
 PAGE_VARY = ("Cookie", "HX-Request", "HX-History-Restore-Request")
 _PAGE_VARY = ", ".join(PAGE_VARY)
@@ -72,27 +72,48 @@ _PAGE_VARY = ", ".join(PAGE_VARY)
 _COMPRESSION_VARY = "Accept-Encoding"
 
 
+class FixedHeaders:
+    """WSGI middleware: the security headers every response carries (static files, errors and
+    /healthz included), added to the header list the app hands the server. A response that
+    brings its own Content-Security-Policy keeps it. A 304 only freshens the page the browser
+    kept, which carries them already: it sends its validator, Cache-Control and Vary (RFC 9110,
+    15.4.5), set by the app."""
+
+    def __init__(self, wsgi_app, production: bool):
+        self.wsgi_app = wsgi_app
+        self.headers = _PRODUCTION_HEADERS if production else _FIXED_HEADERS
+
+    def __call__(self, environ, start_response):
+        fixed = self.headers
+
+        def start(status, headers, exc_info=None):
+            if status.startswith("304"):
+                return start_response(status, headers, exc_info)
+            if not any(name.lower() == "content-security-policy" for name, _ in headers):
+                headers.append(("Content-Security-Policy", CSP))
+            headers.extend(fixed)
+            return start_response(status, headers, exc_info)
+
+        return self.wsgi_app(environ, start)
+
+
 def set_security_headers(response):
+    """What depends on the page: Vary and whether the browser may keep it."""
+    req = request._get_current_object()
+    if req.endpoint == "static":
+        return response
     headers = response.headers
-    # A 304 only freshens the page the browser kept, which carries these already: what it must
-    # send is its validator, Cache-Control and Vary (RFC 9110, 15.4.5), set below.
-    if response.status_code != 304:
-        if "Content-Security-Policy" not in headers:
-            headers.add("Content-Security-Policy", CSP)
-        production = current_app.config["HANDBOOK_ENV"] == "production"
-        headers.extend(_PRODUCTION_HEADERS if production else _FIXED_HEADERS)
-    if request.endpoint != "static":
-        vary = headers.get("Vary")
-        if not vary:
-            headers.add("Vary", _PAGE_VARY)
-        elif vary == _COMPRESSION_VARY:
-            headers["Vary"] = f"{_COMPRESSION_VARY}, {_PAGE_VARY}"
-        else:  # the view's own Vary: merged, each name once
-            response.vary.update(PAGE_VARY)
-        if g.get("shows_private_text") or request.endpoint in PERSONAL_ENDPOINTS:
-            headers["Cache-Control"] = "no-store"
-        elif "Cache-Control" not in headers:
-            headers.add("Cache-Control", "private, no-cache")
+    vary = headers.get("Vary") if "Vary" in headers else None
+    if not vary:
+        headers.add("Vary", _PAGE_VARY)
+    elif vary == _COMPRESSION_VARY:
+        headers["Vary"] = f"{_COMPRESSION_VARY}, {_PAGE_VARY}"
+    else:  # the view's own Vary: merged, each name once
+        response.vary.update(PAGE_VARY)
+    if g.get("shows_private_text") or req.endpoint in PERSONAL_ENDPOINTS:
+        headers["Cache-Control"] = "no-store"
+    elif "Cache-Control" not in headers:
+        headers.add("Cache-Control", "private, no-cache")
     return response
 
 
@@ -138,14 +159,15 @@ def reject_control_characters():
     """One guard for every query and form parameter (and the path) of every request, before
     any view or query sees them: refused with 400 and a message in addresses, cleaned in
     form values."""
-    if request.endpoint == "static":
+    req = request._get_current_object()
+    if req.endpoint == "static":
         return None
-    if _CONTROL_IN_ADDRESS.search(request.path) or any(
+    if _CONTROL_IN_ADDRESS.search(req.path) or req.query_string and any(
         _CONTROL_IN_ADDRESS.search(key) or _CONTROL_IN_ADDRESS.search(value)
-        for key, value in request.args.items(multi=True)
+        for key, value in req.args.items(multi=True)
     ):
         return render_error(400, MSG_CONTROL)
-    if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
+    if req.method not in ("POST", "PUT", "PATCH", "DELETE"):
         return None
     form = request.form
     if any(_CONTROL_IN_ADDRESS.search(key) for key in form) or any(

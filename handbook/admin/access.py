@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from handbook.auth.models import User
 from handbook.auth.permissions import admin_roots, is_admin_of, require_admin
-from handbook.collation import sort_key, vi_order
+from handbook.collation import order_key, vi_order
 from handbook.extensions import db
 from handbook.integers import id_or_none
 from handbook.orgs.models import Organization
@@ -51,4 +51,4 @@ def admin_cells_for_choice() -> list[Organization]:
     for root in admin_roots(current_user):
         for cell in cells_for_choice(root):
             cells[cell.id] = cell
-    return sorted(cells.values(), key=lambda c: sort_key(c.name))
+    return sorted(cells.values(), key=lambda c: order_key(c.name))

@@ -16,7 +16,7 @@ from handbook.admin.orgs import CHILD_KINDS, OrgError, reparent, subtree
 from handbook.audit import record
 from handbook.auth.models import RoleAssignment, User
 from handbook.auth.permissions import CELL_BOUND_ROLES, admin_roots, is_admin_of
-from handbook.collation import sort_key
+from handbook.collation import order_key
 from handbook.extensions import db
 from handbook.library.models import Document, StudyAssignment
 from handbook.meetings.models import Meeting
@@ -60,14 +60,14 @@ def _members(cell: Organization, ids: list[int] | None = None) -> list[User]:
     query = select(User).where(User.cell_id == cell.id)
     if ids is not None:
         query = query.where(User.id.in_(ids))
-    return sorted(db.session.scalars(query), key=lambda u: sort_key(u.full_name))
+    return sorted(db.session.scalars(query), key=lambda u: order_key(u.full_name))
 
 
 def _children(org: Organization, ids: list[int] | None = None) -> list[Organization]:
     query = select(Organization).where(Organization.parent_id == org.id)
     if ids is not None:
         query = query.where(Organization.id.in_(ids), Organization.closed.is_(False))
-    return sorted(db.session.scalars(query), key=lambda o: (o.is_cell, sort_key(o.name)))
+    return sorted(db.session.scalars(query), key=lambda o: (o.is_cell, order_key(o.name)))
 
 
 def _fill(change: Change) -> Change:

@@ -9,7 +9,7 @@ from handbook.admin import messages as msg
 from handbook.audit import record
 from handbook.auth.models import User
 from handbook.auth.permissions import admin_roots, is_admin_of
-from handbook.collation import sort_key
+from handbook.collation import order_key
 from handbook.domain import DomainError
 from handbook.extensions import db
 from handbook.orgs.history import merged_into, past_names, today
@@ -135,7 +135,7 @@ def subtree(root: Organization, with_closed: bool = True) -> list[tuple[Organiza
 
     def walk(org: Organization, depth: int) -> None:
         out.append((org, depth))
-        for child in sorted(by_parent.get(org.id, []), key=lambda o: (o.kind == "cell", sort_key(o.name))):
+        for child in sorted(by_parent.get(org.id, []), key=lambda o: (o.kind == "cell", order_key(o.name))):
             walk(child, depth + 1)
 
     walk(root, 0)

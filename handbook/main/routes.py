@@ -2,13 +2,13 @@
 
 from flask import render_template
 from flask_login import current_user, login_required
-from sqlalchemy import text
 
 from handbook.conditional import keep_offline
 from handbook.extensions import db
 from handbook.main import bp
 from handbook.main.home_order import in_home_order
 from handbook.orgs.queries import member_cell
+from handbook.pipeline import light
 from handbook.signals import answers, home_panels
 
 
@@ -28,11 +28,25 @@ def home():
 
 
 @bp.get("/healthz")
+@light
 def healthz():
-    """200 'ok' when the database answers; load balancers poll this."""
+    """200 'ok' when the database answers; load balancers poll this.
+
+    Asked on a pooled connection of the driver itself, not through the ORM's session: the same
+    round trip for a tenth of the CPU (benchmarks/README.md, Fifth round)."""
+    connection = None
     try:
-        db.session.execute(text("SELECT 1"))
+        connection = db.engine.raw_connection()
+        cursor = connection.cursor()
+        cursor.execute("SELECT 1")
+        cursor.fetchall()
+        cursor.close()
+        connection.close()
     except Exception:  # any database failure means "not healthy", never a 500 page
-        db.session.rollback()
-        return "database unavailable", 503, {"Content-Type": "text/plain; charset=utf-8"}
-    return "ok", 200, {"Content-Type": "text/plain; charset=utf-8"}
+        if connection is not None:
+            connection.invalidate()  # dropped, not given back to the pool for the next request
+        return "database unavailable", 503, _PLAIN
+    return "ok", 200, _PLAIN
+
+
+_PLAIN = {"Content-Type": "text/plain; charset=utf-8"}
