@@ -16,36 +16,24 @@ from datetime import timedelta
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from flask_migrate import upgrade  # noqa: E402
+from bench_cell import PASSWORD, cell_with_members  # noqa: E402
 from redis import Redis  # noqa: E402
 
 from handbook import create_app  # noqa: E402
-from handbook.auth.models import RoleAssignment, User  # noqa: E402
 from handbook.extensions import db  # noqa: E402
 from handbook.meetings.agenda.service import create_meeting  # noqa: E402
 from handbook.models_base import utcnow  # noqa: E402
-from handbook.orgs.models import create_org  # noqa: E402
 from handbook.push import keys, sender  # noqa: E402
 from handbook.push.subscriptions import subscribe  # noqa: E402
 from tests.jobs_helpers import run_worker  # noqa: E402
 from tests.push_service import HOST, PushService  # noqa: E402
 
 MEMBERS = 40
-PASSWORD = "bench-password-1"
 
 
 def build(app, service, slow: bool) -> None:
-    from handbook.auth.passwords import hash_password
-
     with app.app_context():
-        upgrade()
-        cell = create_org("Chi bộ thử", "cell", create_org("Đảng bộ thử", "base"))
-        pw = hash_password(PASSWORD)
-        users = [User(username=f"m{i}", full_name=f"Đảng viên {i:02d}", cell=cell, password_hash=pw,
-                      must_change_password=False) for i in range(MEMBERS)]
-        db.session.add_all(users)
-        db.session.flush()
-        db.session.add(RoleAssignment(user=users[0], org=cell, role="secretary"))
+        cell, users = cell_with_members(MEMBERS)
         for i, user in enumerate(users):
             kind = "slow" if slow and i == 1 else "ok"
             subscribe(user, **_keys(service.device(kind, f"m{i}")), user_agent="bench")
