@@ -140,3 +140,25 @@ def test_a_replacement_the_reader_may_not_see_is_not_named(client, auth, world):
     auth.login("dangvien")
     assert "đã được thay thế bởi Quy định 9-QĐ/CB" in text_of(client.get(f"/library/{old.slug}"))
     assert "thay bằng 9-QĐ/CB" in text_of(client.get("/library?status=expired"))
+
+
+def test_a_document_newly_marked_replaced_elsewhere_shows_on_its_replacements_revisit(client, auth, world):
+    """The one in force lists what it replaced: a document marked replaced by it on another server
+    (a plain connection, raw SQL) changes that page although the page's own row did not."""
+    newer = import_text(regulation_text(articles=3, number="400-QĐ/TW"))
+    auth.login("dangvien")
+    first = client.get(f"/library/{newer.slug}")
+    assert "Thay thế" not in text_of(first)
+    old_id = _document("366-qd-tw").id
+    with db.engine.begin() as other_server:
+        other_server.execute(Document.__table__.update().where(Document.__table__.c.id == old_id)
+                             .values(replaced_by_id=newer.id))
+    again = client.get(f"/library/{newer.slug}", headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 200
+    assert "Thay thế Quy định 366-QĐ/TW" in text_of(again)
+    # And back: no longer replaced, the list is gone on the next revisit too.
+    with db.engine.begin() as other_server:
+        other_server.execute(Document.__table__.update().where(Document.__table__.c.id == old_id)
+                             .values(replaced_by_id=None))
+    last = client.get(f"/library/{newer.slug}", headers={"If-None-Match": again.headers["ETag"]})
+    assert last.status_code == 200 and "Thay thế Quy định 366-QĐ/TW" not in text_of(last)

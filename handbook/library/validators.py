@@ -1,6 +1,8 @@
 """What the reader's pages are made of, for their validator (handbook/conditional.py): the
 document's content version (its details and text, who must study it), and the version of the
-document that replaced it, whose name the reader shows. The member's own marks (bookmarks,
+document that replaced it, whose name the reader shows, and those of the documents it replaced
+(listed under its title: one marked replaced by it moves its own version, and the sum and count
+move as it joins or leaves the list). The member's own marks (bookmarks,
 notes on articles, "đã học", the offline mark, where they stopped) move the member's version,
 read in the same statement. One statement, built once, before anything is rendered.
 """
@@ -8,7 +10,7 @@ read in the same statement. One statement, built once, before anything is render
 from functools import cache
 
 from flask_login import current_user
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import aliased
 
 from handbook.conditional import carries_own_version, member, own_version
@@ -21,11 +23,14 @@ from handbook.library.models import Document
 def _reader():
     """Built on first use, not at import: an alias of Document configures every mapper, which
     fails while some features' tables are not yet imported (a script importing a demo first)."""
-    replacement = aliased(Document)
+    replacement, replaced = aliased(Document), aliased(Document)
     return select(
         Document.id, Document.org_id, Document.content_version,
         select(replacement.content_version).where(replacement.id == Document.replaced_by_id).scalar_subquery(),
         own_version(),
+        # Through the index on replaced_by_id (migration 0029): the few documents it replaced.
+        select(func.count() * 1_000_003 + func.coalesce(func.sum(replaced.content_version), 0))
+        .where(replaced.replaced_by_id == Document.id).scalar_subquery(),
     ).where(Document.slug == bindparam("slug"))
 
 
