@@ -21,13 +21,19 @@ def _stored(note_id: int) -> Note:
     return db.session.get(Note, note_id)
 
 
-def test_a_save_from_another_server_between_two_keystrokes_keeps_both_texts(client, auth, world):
+def _typed_once(client, auth, world, body: str):
+    """dangvien's note on a cell 1 meeting, saved once from the page (version 2): the burst's start."""
     meeting = nf.meeting(world["cell1"])
-    note = nf.note(world["users"]["dangvien"], meeting=meeting, body="Bản đầu")
+    note = nf.note(world["users"]["dangvien"], meeting=meeting, body=body)
     auth.login("dangvien")
     url = f"/meetings/{meeting.id}/note"
-    assert text_saved(client.post(url, data={"body": "Bản đầu, gõ tiếp", "version": "1"}, headers=HX)) == {
+    assert text_saved(client.post(url, data={"body": f"{body}, gõ tiếp", "version": "1"}, headers=HX)) == {
         "version": 2, "status": "saved"}
+    return meeting, note, url
+
+
+def test_a_save_from_another_server_between_two_keystrokes_keeps_both_texts(client, auth, world):
+    meeting, note, url = _typed_once(client, auth, world, "Bản đầu")
     with db.engine.begin() as other_server:  # the phone's save, through another server
         other_server.execute(update(Note.__table__).where(Note.__table__.c.id == note.id)
                              .values(body="Bản từ điện thoại", version=3))
@@ -83,12 +89,7 @@ def test_a_burst_on_another_members_meeting_note_writes_only_ones_own(client, au
 def test_a_burst_on_a_meeting_the_member_no_longer_sees_is_refused(client, auth, world):
     """The quick save says "a meeting I may see" in its own UPDATE: a meeting turned back into a
     draft on another server takes the member's saves away at once."""
-    meeting = nf.meeting(world["cell1"])
-    note = nf.note(world["users"]["dangvien"], meeting=meeting, body="Trước")
-    auth.login("dangvien")
-    url = f"/meetings/{meeting.id}/note"
-    assert text_saved(client.post(url, data={"body": "Trước, gõ tiếp", "version": "1"}, headers=HX)) == {
-        "version": 2, "status": "saved"}
+    meeting, note, url = _typed_once(client, auth, world, "Trước")
     with db.engine.begin() as other_server:
         other_server.execute(update(Meeting.__table__).where(Meeting.__table__.c.id == meeting.id)
                              .values(status="draft"))
