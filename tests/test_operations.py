@@ -50,11 +50,12 @@ def test_the_balancers_request_id_is_kept_and_a_forged_one_replaced(client, log_
 def test_lines_name_the_user_but_never_hold_note_text_passwords_or_queries(client, auth, world, log_lines):
     meeting = nf.meeting(world["cell1"])
     auth.login("dangvien", password="sotay-demo")
-    client.post(f"/meetings/{meeting.id}/note", data={"body": "bí-mật-ghi-chép-7431", "version": "0"}, headers=HX)
-    client.get("/search?q=bi-mat-tim-kiem-7431")
-    client.post("/login", data={"username": "dangvien2", "password": "mật-khẩu-sai-7431"})
+    # The markers hold letters a request id's hex never does: "7431" alone once matched one.
+    client.post(f"/meetings/{meeting.id}/note", data={"body": "bí-mật-ghi-chép-qzx7431", "version": "0"}, headers=HX)
+    client.get("/search?q=bi-mat-tim-kiem-qzx7431")
+    client.post("/login", data={"username": "dangvien2", "password": "mật-khẩu-sai-qzx7431"})
     text = "\n".join(json.dumps(line, ensure_ascii=False) for line in log_lines())
-    assert "7431" not in text and "sotay-demo" not in text
+    assert "qzx" not in text and "sotay-demo" not in text
     requests = [line for line in log_lines() if line["event"] == "request"]
     saved = next(line for line in requests if line["path"] == f"/meetings/{meeting.id}/note")
     assert saved["user_id"] == world["users"]["dangvien"].id
@@ -131,14 +132,14 @@ def test_error_reports_carry_the_request_id_and_user_but_nothing_typed(other_app
     try:
         client = app.test_client()
         client.post("/login", data={"username": "dangvien", "password": "sotay-demo"})
-        response = client.post("/__boom?q=truy-van-7431", data={"body": "ghi-chép-riêng-7431"})
+        response = client.post("/__boom?q=truy-van-qzx7431", data={"body": "ghi-chép-riêng-qzx7431"})
         sentry_sdk.flush(timeout=30)  # the background sender may lag on a busy machine
     finally:
         sentry_sdk.init()  # no DSN: reporting off again for the rest of the run
     assert response.status_code == 500
     assert len(_Captured.events) == 1
     event = _Captured.events[0]
-    assert "7431" not in json.dumps(event, ensure_ascii=False)
+    assert "qzx" not in json.dumps(event, ensure_ascii=False)
     assert event["tags"]["request_id"] == response.headers["X-Request-ID"]
     assert event["user"] == {"id": str(world["users"]["dangvien"].id)}
     assert event["request"]["url"].endswith("/__boom")

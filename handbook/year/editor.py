@@ -4,6 +4,7 @@ version keeps the texts sent in the conflict store, beside the stored ones, for 
 choice; the autosave's answer is the shared one (200, the status, `text-saved`)."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from flask import flash, redirect, render_template, url_for
 
@@ -16,6 +17,22 @@ from handbook.year import messages as msg
 from handbook.year.papers import COMMITMENT, REVIEW, kind_of_paper, save
 
 RESOLVE_ENDPOINT = {"commitment": "year.resolve_commitment", "review": "year.resolve_review"}
+
+
+@dataclass(frozen=True)
+class Offer:
+    """What a paper's page offers beside its form once the paper allows it (the submit button):
+    `template` draws it (#submit-paper) when `shown(paper)`; `live`, the part of it every save
+    refreshes (the review's points total). An autosave redraws the whole offer only when the page
+    lacks it or it appears or goes: pressing "Nộp" takes the focus from the last field, whose
+    `change` saves at once, and a button replaced before the finger lifts is never clicked."""
+    template: str
+    shown: Callable[[object], bool]
+    live: str | None = None
+
+
+COMMITMENT_OFFER = Offer("year/_submit_commitment.html", lambda paper: paper is not None and bool(paper.body.strip()))
+REVIEW_OFFER = Offer("year/_submit_review.html", lambda paper: paper is not None, live="year/_proposal.html")
 
 
 def conflicts_of(paper) -> list:
@@ -37,6 +54,10 @@ def edit_paper(form, *, find: Callable, create: Callable, fields: tuple[str, ...
     status, merged = None, {}
     if request_method == "POST":
         before = {}
+        # Drawn on the page the save came from: the version it was typed on is the stored one
+        # unless it is 0 (drawn before the paper existed, maybe on another phone).
+        offer = context.get("offer")
+        offered = offer is not None and form.version.data != 0 and offer.shown(paper)
         if form.validate_on_submit():
             try:
                 target = paper or create()
@@ -49,7 +70,7 @@ def edit_paper(form, *, find: Callable, create: Callable, fields: tuple[str, ...
                 show_on_form(form, error, "version")
             paper = find()
         if is_htmx():
-            return _autosaved(paper, form, status, before, reload_on, context)
+            return _autosaved(paper, form, status, before, reload_on, offered, context)
         if status in ("saved", "unchanged"):
             flash(msg.SAVED_AT.format(time=vn_time(paper.updated_at)), "success")
             return redirect(url)
@@ -68,7 +89,7 @@ def edit_paper(form, *, find: Callable, create: Callable, fields: tuple[str, ...
                            **context), code
 
 
-def _autosaved(paper, form, status, before, reload_on, context):
+def _autosaved(paper, form, status, before, reload_on, offered, context):
     kind = kind_of_paper(paper) if paper is not None else (REVIEW if reload_on else COMMITMENT)
     version = paper.version if paper is not None else 0
     if status is None:
@@ -78,8 +99,11 @@ def _autosaved(paper, form, status, before, reload_on, context):
     if status == "conflict":
         extra = render_template("_text_conflicts.html", editor="paper", oob=True, label=kind.label,
                                 conflicts=conflicts_of(paper), version=version)
-    elif context.get("offer"):
-        extra = render_template(context["offer"], oob=True, paper=paper, form=form, **context)
+    elif (offer := context.get("offer")) is not None:
+        if offered and offer.shown(paper):
+            extra = render_template(offer.live, oob=True, paper=paper, **context) if offer.live else ""
+        elif offered or offer.shown(paper):
+            extra = render_template(offer.template, oob=True, paper=paper, form=form, **context)
     response = answer.autosaved("paper", status, version=version, kind=kind, saved_at=paper.updated_at, extra=extra)
     if status == "saved" and any(getattr(paper, name) != before[name] for name in reload_on):
         response.headers["HX-Refresh"] = "true"

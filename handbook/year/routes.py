@@ -15,7 +15,7 @@ from handbook.timefmt import vn_datetime
 from handbook.year import bp, papers, ratings, scoring, settings
 from handbook.year import messages as msg
 from handbook.year.access import check_year, this_year
-from handbook.year.editor import edit_paper
+from handbook.year.editor import COMMITMENT_OFFER, REVIEW_OFFER, edit_paper
 from handbook.year.facts import facts_for, lines, task_figures
 from handbook.year.forms import CommitmentForm, EvidenceForm, ReviewForm, SubmitForm
 from handbook.year.levels import SCALES
@@ -82,7 +82,7 @@ def commitment(year: int):
                       create=lambda: papers.new_commitment(current_user, year), fields=("body",),
                       page="year/commitment.html", url=url_for("year.commitment", year=year),
                       request_method=request.method, year=year, submit=SubmitForm(), evidence_form=evidence_form(year),
-                      offer="year/_submit_commitment.html")
+                      offer=COMMITMENT_OFFER)
 
 
 @bp.post("/year/<int:year>/commitment/submit")
@@ -156,7 +156,7 @@ def add_evidence(year: int):
                           create=lambda: papers.new_commitment(current_user, year), fields=("body",),
                           page="year/commitment.html", url=url_for("year.commitment", year=year),
                           request_method="GET", year=year, submit=SubmitForm(), evidence_form=form,
-                          offer="year/_submit_commitment.html")[0], 422
+                          offer=COMMITMENT_OFFER)[0], 422
     return render_template("year/commitment_done.html", year=year, paper=found, form=form, submit=SubmitForm()), 422
 
 
@@ -184,7 +184,7 @@ def review(year: int):
                       request_method=request.method, year=year, submit=SubmitForm(), parts=parts,
                       facts=lines(facts_for(current_user, year).as_dict()) if is_page else {},
                       proposal_of=lambda paper: papers.proposal(paper, figures), weights=settings.weights(),
-                      offer="year/_submit_review.html", **SCALES)
+                      offer=REVIEW_OFFER, **SCALES)
 
 
 @bp.post("/year/<int:year>/review/submit")
