@@ -100,8 +100,6 @@ feature's own pages, each with the ETag its view gives (handbook/conditional.py:
 or None. The pack lists every answer's pages in `order`; a URL listed twice is kept once.""")
 
 
-
-
 @dataclass(frozen=True)
 class HomePanel:
     """A card of the home page: its template gets `context` as `panel`. `name` places it in the
