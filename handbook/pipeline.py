@@ -4,6 +4,7 @@ Each piece here did work on every request, /healthz included, for a feature the 
 use or for a result that never changes between requests (benchmarks/README.md, Fifth round).
 """
 
+import inspect
 from functools import partial
 
 from flask import Flask, request
@@ -32,6 +33,28 @@ def light(view):
 def trim(app: Flask) -> None:
     _drop_app_wide_limit_check(app)
     _skip_page_hooks_on_light_endpoints(app)
+    _sync_only(app)
+
+
+def _sync_only(app: Flask) -> None:
+    """Flask asks `inspect` whether each hook, the view and each context processor is a
+    coroutine function, on every request (~15 times, ~10% of /healthz in process). None here
+    is one: checked once now, the answer is kept. An async function added later stops the app
+    from starting rather than answering with an unawaited coroutine."""
+    functions = [*app.view_functions.values(), *app.teardown_appcontext_funcs]
+    for registry in (app.before_request_funcs, app.after_request_funcs, app.teardown_request_funcs,
+                     app.template_context_processors, app.url_value_preprocessors, app.url_default_functions):
+        functions += [f for funcs in registry.values() for f in funcs]
+    for spec in app.error_handler_spec.values():
+        functions += [f for by_code in spec.values() for f in by_code.values()]
+    asynchronous = [f for f in functions if inspect.iscoroutinefunction(f)]  # as Flask asks
+    if asynchronous:
+        raise RuntimeError(f"the handbook runs synchronous functions only: {asynchronous}")
+    app.ensure_sync = _as_is
+
+
+def _as_is(func):
+    return func
 
 
 def _skip_page_hooks_on_light_endpoints(app: Flask) -> None:

@@ -1,7 +1,12 @@
 """What every request pays, trimmed (handbook/pipeline.py): no app-wide rate-limit check, the
-page hooks skipped on light endpoints only, the session's signer reused while its keys stay."""
+page hooks skipped on light endpoints only, the session's signer reused while its keys stay,
+every function taken as synchronous without Flask asking `inspect` on each request."""
+
+import pytest
+from flask import Flask
 
 from handbook.extensions import limiter
+from handbook.pipeline import _sync_only
 
 
 def test_the_limiters_request_check_is_gone(app):
@@ -30,3 +35,21 @@ def test_healthz_reports_a_database_it_cannot_reach(other_app):
     down = other_app(SQLALCHEMY_DATABASE_URI="sqlite:////nonexistent-folder/handbook.sqlite3")
     answer = down.test_client().get("/healthz")
     assert answer.status_code == 503 and answer.get_data(as_text=True) == "database unavailable"
+
+
+def test_functions_are_taken_as_synchronous_and_an_async_one_stops_the_start():
+    plain = Flask("plain")
+    plain.add_url_rule("/", "index", lambda: "ok")
+    _sync_only(plain)
+    view = plain.view_functions["index"]
+    assert plain.ensure_sync(view) is view
+    assert plain.test_client().get("/").get_data(as_text=True) == "ok"
+
+    async def hook():
+        return None
+
+    late = Flask("late")
+    late.add_url_rule("/", "index", lambda: "ok")
+    late.before_request(hook)
+    with pytest.raises(RuntimeError, match="synchronous"):
+        _sync_only(late)
