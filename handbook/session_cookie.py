@@ -56,8 +56,10 @@ class KeptCookieSessionInterface(_SignerOnce):
 
     def open_session(self, app, request):
         value = request.cookies.get(self.get_cookie_name(app))
-        if not value or not app.secret_key:
+        if not app.secret_key:
             return super().open_session(app, request)
+        if not value:
+            return self.session_class()  # what Flask's own answers, without making its serializer
         max_age = int(app.permanent_session_lifetime.total_seconds())
         kept = self._kept.get(value)
         if kept is None:
