@@ -114,6 +114,7 @@ def font():
     the size (`step`) so the account remembers it for a device without one. Without the script,
     `change` moves the size one step from the page's and the answer goes back to the page."""
     step = parse_step(request.form.get("step"))
+    by_script = step is not None
     if step is None:
         change = {"up": 1, "down": -1}.get(request.form.get("change"), 0)
         step = min(max(text_step() + change, STEPS.start), STEPS.stop - 1)
@@ -122,7 +123,10 @@ def font():
         db.session.commit()
     response = ("", 204) if is_htmx() else redirect(safe_next(request.form.get("next")))
     response = current_app.make_response(response)
-    remember_on_device(response, step)
+    if not by_script:
+        # The script has written the device's cookie itself, maybe a newer size already (a
+        # later tap): an answer to an earlier tap must not set it back.
+        remember_on_device(response, step)
     return response
 
 

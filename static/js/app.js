@@ -87,16 +87,23 @@
   function textStep() { var found = /(?:^|\s)fs-(-?\d)/.exec(root.className); return found ? Number(found[1]) : 0; }
   function drawStep(step) { root.className = root.className.replace(/(^|\s)fs--?\d/, "$1fs-" + step); }
   function deviceStep() { var found = /(?:^|;\s*)sotay_text=(-?\d)/.exec(document.cookie); return found && Number(found[1]); }
+  // One at a time, the latest last: three quick taps on A+ must leave the account at the third
+  // size, whatever order the server would have taken three requests in.
+  var sendingStep = false;
   function sendStep() {
     var form = document.querySelector("form.fontsize"), step = null;
     try { step = localStorage.getItem(TEXT_KEY); } catch (e) { return; }
-    if (!user || step === null || !form || navigator.onLine === false) return;
+    if (sendingStep || !user || step === null || !form || navigator.onLine === false) return;
     var token = form.elements.csrf_token.value;
+    sendingStep = true;
     fetch(form.action, { method: "POST", credentials: "same-origin", body: new URLSearchParams({ step: step, csrf_token: token }),
                          headers: { "HX-Request": "true", "X-CSRFToken": token } })
       .then(function (response) {
-        if (response.ok && localStorage.getItem(TEXT_KEY) === step) localStorage.removeItem(TEXT_KEY);
-      }, function () { /* sent when the signal returns */ });
+        sendingStep = false;
+        if (!response.ok) return;
+        if (localStorage.getItem(TEXT_KEY) === step) localStorage.removeItem(TEXT_KEY);
+        else sendStep(); // chosen again while this one was on its way
+      }, function () { sendingStep = false; /* sent when the signal returns */ });
   }
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("form.fontsize button[name=change]");
