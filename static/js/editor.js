@@ -117,11 +117,33 @@
         put(key, draft(fieldsOf(held), false, String(answered.version))); // typed meanwhile: on the new version
       }
     });
+    // A form that hands the text on (data-after-save="<name>": "Nộp" on the year's papers) goes
+    // only once the server holds the text as typed. Pressing it takes the focus from the last
+    // field, whose save is then on its way: handed on first, the paper would lack the last
+    // words, and their copy on the device could never be sent (the paper no longer changes).
+    var handing = null;
+    document.addEventListener("submit", function (event) {
+      if (event.defaultPrevented || event.target.getAttribute("data-after-save") !== name) return;
+      if (!inFlight && !unsent()) return;
+      event.preventDefault();
+      handing = event.target;
+      say("Đang lưu trước khi nộp…", "saving");
+      if (!inFlight) save();
+    });
+    function handOn(saved) {
+      if (!handing) return;
+      if (!saved) { handing = null; return; } // the status line says why; the writer presses again
+      if (unsent()) { save(); return; } // typed while it was on its way: that too, first
+      var form = handing;
+      handing = null;
+      form.submit(); // no submit event: this listener has had its say
+    }
+
     form.addEventListener("htmx:afterRequest", function (event) {
       if (event.detail.elt !== form) return;
       var xhr = event.detail.xhr;
       inFlight = false;
-      if (!xhr || xhr.status === 0 || xhr.status >= 500) { retryLater(); return; }
+      if (!xhr || xhr.status === 0 || xhr.status >= 500) { handOn(false); retryLater(); return; }
       stopRetry();
       if (!event.detail.successful) {
         say("Chưa lưu — máy chủ không nhận (mã " + xhr.status + "). Chữ vẫn giữ trên máy; xin tải lại trang.", "error");
@@ -129,7 +151,10 @@
         say("Chưa lưu — phiên đăng nhập đã hết. Chữ vẫn giữ trên máy; xin đăng nhập lại.", "error");
       } else if (answered.status === "saved" || answered.status === "unchanged") {
         if (!same(typed(form), sending)) say("Chưa lưu — đang gõ…", "pending");
+        handOn(true);
+        return;
       }
+      handOn(false);
     });
     form.addEventListener("htmx:sendError", retryLater);
     window.addEventListener("online", save);

@@ -2,9 +2,12 @@
 field, whose `change` autosaves at once; the save's answer refreshes the part of the page that
 holds the button. The button must survive that answer, or the press lands on one element and the
 release on another and the browser sends nothing (seen in a browser run: the member's review
-stayed a draft with no word said)."""
+stayed a draft with no word said). And "Nộp" hands the paper on only once its last words are
+saved: handed on before that save arrived, the paper lacked them and their copy stayed on the
+phone, refused at every page (the paper no longer changes) and named again at logout."""
 
 import datetime
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -57,3 +60,49 @@ def test_the_review_is_submitted_by_a_tap_that_outlasts_the_autosave(page, live_
     page.get_by_label("Nhiệm vụ hoàn thành vượt mức", exact=False).fill("10")
     _press_while_saving(page, page.get_by_role("button", name="Nộp bản tự kiểm điểm"))
     expect(page.get_by_text(f"Đã nộp bản tự kiểm điểm năm {year}")).to_be_visible(timeout=SLOW)
+
+
+def _commitment(server, username: str):
+    from sqlalchemy import select
+
+    from handbook.auth.models import User
+    from handbook.extensions import db
+    from handbook.year.models import Commitment
+
+    def read():
+        found = db.session.execute(select(Commitment.body, Commitment.status).join(User, User.id == Commitment.user_id)
+                                   .where(User.username == username)).first()
+        return tuple(found) if found else None
+
+    return server.run_in_app(read)
+
+
+def test_the_commitment_is_handed_on_with_the_words_typed_just_before(page, live_server):
+    live_server.create_user("tapcuoi")
+    login(page, "tapcuoi")
+    year = datetime.date.today().year
+    page.goto(f"/year/{year}/commitment")
+    page.get_by_label("Bản cam kết").fill("1. Học Quy định 08-QĐi/TW mỗi tháng.")
+    expect(page.locator("#paper-status")).to_contain_text("Đã lưu lúc", timeout=SLOW)
+    # The save that pressing "Nộp" sends is held on its way, as on a slow network.
+    held = []
+    saves = re.compile(rf".*/year/{year}/commitment$")
+    page.route(saves, lambda route: held.append(route) if route.request.method == "POST"
+               else route.continue_())
+    page.get_by_label("Bản cam kết").fill("1. Học Quy định 08-QĐi/TW mỗi tháng.\n2. Việc cuối cùng.")
+    page.get_by_role("button", name="Nộp bản cam kết cho chi bộ").click()
+    expect(page.locator("#paper-status")).to_have_text("Đang lưu trước khi nộp…")
+    assert held and page.url.endswith(f"/year/{year}/commitment")
+    assert _commitment(live_server, "tapcuoi") == ("1. Học Quy định 08-QĐi/TW mỗi tháng.", "draft")
+    for route in held:
+        route.continue_()
+    page.unroute(saves)
+    expect(page.get_by_text(f"Đã nộp bản cam kết năm {year}")).to_be_visible(timeout=SLOW)
+    body, status = _commitment(live_server, "tapcuoi")
+    assert status == "submitted" and body.endswith("2. Việc cuối cùng.")
+    # Nothing is left on the phone to send: the next page sends no refused copy.
+    refused = []
+    page.on("response", lambda response: refused.append(response.url) if response.status == 409 else None)
+    page.goto("/year")
+    page.wait_for_load_state("networkidle")
+    assert not refused
