@@ -32,13 +32,19 @@ def _press_while_saving(page, button) -> None:
     page.mouse.up()
 
 
-def test_the_commitment_is_submitted_by_a_tap_that_outlasts_the_autosave(page, live_server):
-    live_server.create_user("tapcam")
-    login(page, "tapcam")
+def _a_saved_commitment(page, server, username: str) -> int:
+    """A new member's commitment with its first line saved; the year."""
+    server.create_user(username)
+    login(page, username)
     year = datetime.date.today().year
     page.goto(f"/year/{year}/commitment")
     page.get_by_label("Bản cam kết").fill("1. Học Quy định 08-QĐi/TW mỗi tháng.")
     expect(page.locator("#paper-status")).to_contain_text("Đã lưu lúc", timeout=SLOW)
+    return year
+
+
+def test_the_commitment_is_submitted_by_a_tap_that_outlasts_the_autosave(page, live_server):
+    year = _a_saved_commitment(page, live_server, "tapcam")
     page.get_by_label("Bản cam kết").fill("1. Học Quy định 08-QĐi/TW mỗi tháng.\n2. Tham gia tổ dân phố.")
     _press_while_saving(page, page.get_by_role("button", name="Nộp bản cam kết cho chi bộ"))
     expect(page.get_by_text(f"Đã nộp bản cam kết năm {year}")).to_be_visible(timeout=SLOW)
@@ -78,12 +84,7 @@ def _commitment(server, username: str):
 
 
 def test_the_commitment_is_handed_on_with_the_words_typed_just_before(page, live_server):
-    live_server.create_user("tapcuoi")
-    login(page, "tapcuoi")
-    year = datetime.date.today().year
-    page.goto(f"/year/{year}/commitment")
-    page.get_by_label("Bản cam kết").fill("1. Học Quy định 08-QĐi/TW mỗi tháng.")
-    expect(page.locator("#paper-status")).to_contain_text("Đã lưu lúc", timeout=SLOW)
+    year = _a_saved_commitment(page, live_server, "tapcuoi")
     # The save that pressing "Nộp" sends is held on its way, as on a slow network.
     held = []
     saves = re.compile(rf".*/year/{year}/commitment$")
