@@ -103,7 +103,8 @@ def create_app(config: dict | None = None) -> Flask:
     compression.init_app(app)
     app.before_request(security.force_password_change)
     # name_on: a record prints the name its organisation bore on the record's day (handbook/orgs).
-    app.jinja_env.globals.update(asset_url=asset_url, icon=icon, is_htmx=security.is_htmx, page_url=pager.page_url,
+    app.jinja_env.globals.update(asset_url=asset_url, icon=icon, is_htmx=security.is_htmx,
+                                 is_prefetch=security.is_prefetch, page_url=pager.page_url,
                                  name_on=org_history.name_on)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

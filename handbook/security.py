@@ -137,6 +137,12 @@ def force_password_change():
     return None
 
 
+def is_prefetch() -> bool:
+    """The phone's service worker keeping its offline pack (static/js/sw/50-pack.js), not the
+    member reading: nothing the member would see as read or told is spent on it."""
+    return bool(request.headers.get("X-Offline-Prefetch"))
+
+
 def is_htmx() -> bool:
     """A fragment is wanted, except when htmx restores history (it needs the whole page)."""
     return request.headers.get("HX-Request") == "true" and not request.headers.get(

@@ -1,7 +1,7 @@
 """Meeting pages: the list, one meeting (and its preview and print), and the member's
 notifications. Planning and publishing a meeting's agenda: agenda/routes.py."""
 
-from flask import render_template, request
+from flask import render_template
 from flask_login import current_user, login_required
 
 from handbook.auth.permissions import in_cell_id, managed_cells, manages_cell_id
@@ -29,7 +29,7 @@ from handbook.meetings.votes import box as vote_box
 from handbook.meetings.votes import live
 from handbook.meetings.votes.service import votes_of
 from handbook.models_base import utcnow
-from handbook.security import private_page
+from handbook.security import is_prefetch, private_page
 
 LIST_LIMIT = 60
 
@@ -59,7 +59,7 @@ def show(meeting_id):
     """The agenda, the member's RSVP, and the minutes once final."""
     meeting, rsvp, own_mark = get_visible_meeting_with_own_or_404(meeting_id)
     # The phone keeping its pack (X-Offline-Prefetch) is not the member reading.
-    if not request.headers.get("X-Offline-Prefetch") and mark_read(meeting, current_user):
+    if not is_prefetch() and mark_read(meeting, current_user):
         db.session.commit()  # once per member: the commit expired what was read, read it again
         meeting, rsvp, own_mark = get_visible_meeting_with_own_or_404(meeting_id)
     if (rsvp is not None and not rsvp.attending) or meeting.status in (Status.HELD, Status.CLOSED):
