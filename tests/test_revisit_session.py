@@ -88,3 +88,49 @@ def test_a_session_due_for_its_activity_write_is_asked_of_the_database(app, clie
     monkeypatch.setattr(service, "LAST_SEEN_WRITE_EVERY", timedelta(seconds=-1))
     for path, tag in tags.items():
         assert _to_login(_revisit(client, path, tag)), path
+
+
+@pytest.fixture
+def database_use(app):
+    """What each request asks of the database: ORM sessions begun, pooled connections taken."""
+    from sqlalchemy import event
+
+    used = {"sessions": 0, "checkouts": 0}
+
+    def begun(*_):
+        used["sessions"] += 1
+
+    def checked_out(*_):
+        used["checkouts"] += 1
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(db.session, "after_begin", begun)
+    event.listen(engine, "checkout", checked_out)
+    yield used
+    event.remove(db.session, "after_begin", begun)
+    event.remove(engine, "checkout", checked_out)
+
+
+def test_a_revisit_answered_304_opens_no_database_session(client, auth, pages, database_use):
+    """The validator's one statement on a pooled connection of its own: the ORM's session, whose
+    start and close cost as much as the statement, is never begun (handbook/conditional.py,
+    validator_row). A first visit reads the validator in the session the view then uses: one
+    connection taken from the pool, not two (each is checked with a round trip on PostgreSQL)."""
+    auth.login("dangvien")
+    tags = _tags(client, pages)
+    for path, tag in tags.items():
+        _as_on_a_server(database_use)
+        assert _revisit(client, path, tag).status_code == 304
+        assert database_use == {"sessions": 0, "checkouts": 1}, path
+    for path in pages:
+        _as_on_a_server(database_use)
+        assert client.get(path).status_code == 200
+        assert database_use["checkouts"] == 1, path
+
+
+def _as_on_a_server(database_use) -> None:
+    """A request on a server starts with no ORM session: the test's own, held across its
+    requests (conftest.py), is closed first."""
+    db.session.remove()
+    database_use.update(sessions=0, checkouts=0)

@@ -13,8 +13,7 @@ from flask_login import current_user
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import aliased
 
-from handbook.conditional import carries_own_version, member, own_version
-from handbook.extensions import db
+from handbook.conditional import carries_own_version, member, own_version, validator_row
 from handbook.library.access import can_view_document
 from handbook.library.models import Document
 
@@ -37,8 +36,7 @@ def _reader():
 @carries_own_version
 def reader_page(slug: str) -> tuple | None:
     """/library/<slug> (any page of it); None when the member may not read it (the view's 404)."""
-    # Plain columns: on the session's connection, past the ORM's layer (half the cost).
-    row = db.session.connection().execute(_reader(), {"slug": slug, "member_id": member().id}).first()
+    row = validator_row(_reader(), {"slug": slug, "member_id": member().id})
     # can_view_document reads only the document's organisation, which the row has, and the member
     # (loaded then, through the proxy) only for a document of an organisation.
     if row is None or not can_view_document(current_user, row):

@@ -15,7 +15,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import aliased
 
 from handbook.auth.permissions import in_cell_id, manages_cell_id
-from handbook.conditional import carries_own_version, commits, member, own_version
+from handbook.conditional import carries_own_version, commits, member, own_version, validator_row
 from handbook.extensions import db
 from handbook.library.models import Document, Section
 from handbook.meetings.access import can_see_meeting
@@ -93,10 +93,8 @@ _ROWS = "meeting_page_rows"
 
 
 def _read(meeting_id: int):
-    # On the session's connection (its transaction), past the ORM's layer: plain columns, and
-    # the ORM's handling of a statement costs as much again as SQLite's answer.
-    row = db.session.connection().execute(_page(), {"meeting_id": meeting_id, "today": to_vn(utcnow()).date(),
-                                                    "member_id": member().id}).first()
+    row = validator_row(_page(), {"meeting_id": meeting_id, "today": to_vn(utcnow()).date(),
+                                  "member_id": member().id})
     g.setdefault(_ROWS, {})[meeting_id] = row
     return row
 

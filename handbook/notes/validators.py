@@ -8,8 +8,7 @@ from functools import cache
 
 from sqlalchemy import bindparam, select
 
-from handbook.conditional import carries_own_version, member, own_version
-from handbook.extensions import db
+from handbook.conditional import carries_own_version, member, own_version, validator_row
 from handbook.meetings.models import Meeting
 from handbook.meetings.validators import COLUMNS, facts
 from handbook.notes.models import Note
@@ -33,5 +32,5 @@ def meeting_note_page(meeting_id: int) -> tuple | None:
     """/meetings/<id>/note; None when the member may not see the meeting (the view's 404). The
     member is the worker's checked copy on a revisit (conditional.member): a 304 is this one
     statement, with the member's own version (their bell) read in it."""
-    row = db.session.connection().execute(_note_page(), {"meeting_id": meeting_id, "member_id": member().id}).first()
+    row = validator_row(_note_page(), {"meeting_id": meeting_id, "member_id": member().id})
     return facts(row) if row is not None else None
