@@ -159,8 +159,9 @@ def keep_offline(view):
     return page
 
 
-def conditional(validator: Callable[..., tuple | None]):
-    """Answer GETs of the view with 304 while `validator(**view_args)` is unchanged."""
+def conditional(validator: Callable[..., tuple | None], visit: Callable[..., None] | None = None):
+    """Answer GETs of the view with 304 while `validator(**view_args)` is unchanged. `visit`:
+    what the view records of the member's visit (a read receipt), run on the 304 too."""
     def decorate(view):
         @wraps(view)
         def page(**kwargs):
@@ -169,6 +170,8 @@ def conditional(validator: Callable[..., tuple | None]):
             g.setdefault(OFFLINE_FLAG, True)
             tag = page_tag(validator, **kwargs)
             if tag is not None and request.if_none_match.contains_weak(tag):
+                if visit is not None:
+                    visit(**kwargs)
                 response = make_response("", 304)
                 response.set_etag(tag, weak=True)
                 return response

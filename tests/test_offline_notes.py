@@ -44,3 +44,18 @@ def test_keeping_an_agenda_on_the_phone_is_not_reading_it(client, auth, world):
     assert db.session.scalar(select(ReadReceipt)) is None
     client.get(f"/meetings/{m.id}")
     assert db.session.scalar(select(ReadReceipt.user_id)) == world["users"]["dangvien"].id
+
+
+def test_opening_an_agenda_the_phone_kept_counts_as_reading_it(client, auth, world):
+    """The browser asks again about the copy the phone's worker fetched (its ETag): the copy is
+    current (304), and the member's opening is recorded all the same."""
+    m = meeting(world["cell1"], status="published")
+    auth.login("dangvien")
+    kept = client.get(f"/meetings/{m.id}", headers={"X-Offline-Prefetch": "1"})
+    assert db.session.scalar(select(ReadReceipt)) is None
+    opened = client.get(f"/meetings/{m.id}", headers={"If-None-Match": kept.headers["ETag"]})
+    assert opened.status_code == 304
+    assert db.session.scalar(select(ReadReceipt.user_id)) == world["users"]["dangvien"].id
+    # The worker confirming its copy again records nothing more, and changes nothing.
+    again = client.get(f"/meetings/{m.id}", headers={"X-Offline-Prefetch": "1", "If-None-Match": kept.headers["ETag"]})
+    assert again.status_code == 304 and len(db.session.scalars(select(ReadReceipt)).all()) == 1

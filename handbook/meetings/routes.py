@@ -5,7 +5,7 @@ from flask import render_template
 from flask_login import current_user, login_required
 
 from handbook.auth.permissions import in_cell_id, managed_cells, manages_cell_id
-from handbook.conditional import conditional
+from handbook.conditional import conditional, member
 from handbook.extensions import db
 from handbook.meetings import bp
 from handbook.meetings.access import (
@@ -24,7 +24,7 @@ from handbook.meetings.notify import ANCHORS, mark_all_read, recent
 from handbook.meetings.page_record import record_facts, review_rows
 from handbook.meetings.parts import shared_parts
 from handbook.meetings.status import Action, Status, status_allows
-from handbook.meetings.validators import meeting_page
+from handbook.meetings.validators import meeting_page, page_row
 from handbook.meetings.votes import box as vote_box
 from handbook.meetings.votes import live
 from handbook.meetings.votes.service import votes_of
@@ -52,16 +52,22 @@ def index():
                            cells=managed_cells(current_user))
 
 
+def _opened(meeting_id: int) -> None:
+    """The member's first opening of the agenda is recorded (its read receipt, which moves no
+    version), whether the page is drawn or the member's copy is confirmed (304): the copy may
+    be the one the phone's worker fetched for its pack, which is not the member reading."""
+    row = page_row(meeting_id)  # the validator's row: status, cell
+    if row is not None and not is_prefetch() and mark_read(row, member()):
+        db.session.commit()
+
+
 @bp.get("/meetings/<int:meeting_id>")
-@conditional(meeting_page)  # 304 while the meeting's content version and the member are unchanged
+@conditional(meeting_page, visit=_opened)  # 304 while the meeting's content version and the member are unchanged
 @login_required  # inside: a revisit answered 304 needs only the session checked (conditional.member)
 def show(meeting_id):
     """The agenda, the member's RSVP, and the minutes once final."""
+    _opened(meeting_id)
     meeting, rsvp, own_mark = get_visible_meeting_with_own_or_404(meeting_id)
-    # The phone keeping its pack (X-Offline-Prefetch) is not the member reading.
-    if not is_prefetch() and mark_read(meeting, current_user):
-        db.session.commit()  # once per member: the commit expired what was read, read it again
-        meeting, rsvp, own_mark = get_visible_meeting_with_own_or_404(meeting_id)
     if (rsvp is not None and not rsvp.attending) or meeting.status in (Status.HELD, Status.CLOSED):
         private_page()  # the member's absence reason; once held, attendance and the minutes' reasons
     is_member = in_cell_id(current_user, meeting.cell_id)
