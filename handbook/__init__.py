@@ -36,6 +36,7 @@ from handbook import (
     logs,
     markdown,
     metrics,
+    page_store,
     pager,
     pipeline,
     reporting,
@@ -100,6 +101,7 @@ def create_app(config: dict | None = None) -> Flask:
     markdown.register(app)
     app.after_request(security.set_security_headers)
     app.wsgi_app = security.FixedHeaders(app.wsgi_app, production=app.config["HANDBOOK_ENV"] == "production")
+    page_store.init_app(app)  # between the two: it keeps what compression made
     compression.init_app(app)
     app.before_request(security.force_password_change)
     # name_on: a record prints the name its organisation bore on the record's day (handbook/orgs).

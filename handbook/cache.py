@@ -11,6 +11,7 @@ is only for keys that cannot see everything. Each worker keeps its own copy; a r
 
 import threading
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
 
 from cachetools import LRUCache, TTLCache
@@ -22,8 +23,10 @@ class Cache:
     """A bounded mapping with `get_or_make`; `size` entries, each kept `ttl_seconds` (None: until
     the least recently used go to make room)."""
 
-    def __init__(self, size: int, ttl_seconds: float | None):
-        self._items = LRUCache(maxsize=size) if ttl_seconds is None else TTLCache(maxsize=size, ttl=ttl_seconds)
+    def __init__(self, size: int, ttl_seconds: float | None, sizeof: Callable[[Any], int] | None = None):
+        """`sizeof`: an entry's share of `size` (its bytes, say); each counts 1 without it."""
+        self._items = (LRUCache(maxsize=size, getsizeof=sizeof) if ttl_seconds is None
+                       else TTLCache(maxsize=size, ttl=ttl_seconds, getsizeof=sizeof))
         self._lock = threading.Lock()  # cachetools' caches are not thread-safe; gthread workers share them
         _caches.append(self)
 
@@ -43,7 +46,7 @@ class Cache:
             return self._items.get(key)
 
     def put(self, key, value) -> None:
-        with self._lock:
+        with self._lock, suppress(ValueError):  # larger than the whole cache may hold (`sizeof`): not kept
             self._items[key] = value
 
     def clear(self) -> None:

@@ -24,6 +24,7 @@ from flask import current_app, g, has_app_context, make_response, request, sessi
 from flask_login import current_user
 from sqlalchemy import bindparam, event, select
 
+from handbook import page_store
 from handbook.extensions import db
 
 OFFLINE_FLAG = "keep_offline"
@@ -175,6 +176,10 @@ def conditional(validator: Callable[..., tuple | None], visit: Callable[..., Non
                 response = make_response("", 304)
                 response.set_etag(tag, weak=True)
                 return response
+            if tag is not None and (kept := page_store.kept(tag)) is not None:
+                if visit is not None:
+                    visit(**kwargs)
+                return kept  # the page as drawn under this tag (handbook/page_store.py)
             g.setdefault(_COMMITS, 0)
             commits = g.get(_COMMITS)
             response = make_response(view(**kwargs))
@@ -182,6 +187,8 @@ def conditional(validator: Callable[..., tuple | None], visit: Callable[..., Non
                 return response
             if g.get(_COMMITS) != commits:
                 tag = page_tag(validator, **kwargs)  # the view wrote: the page is of the state after it
+            else:
+                page_store.offer(tag)  # drawn without a write: the same page while the tag holds
             if tag is not None:
                 # Weak: the body is sent gzipped or not, the same page either way.
                 response.set_etag(tag, weak=True)

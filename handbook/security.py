@@ -110,11 +110,16 @@ def set_security_headers(response):
         headers["Vary"] = f"{_COMPRESSION_VARY}, {_PAGE_VARY}"
     else:  # the view's own Vary: merged, each name once
         response.vary.update(PAGE_VARY)
-    if g.get("shows_private_text") or req.endpoint in PERSONAL_ENDPOINTS:
+    if is_personal():
         headers["Cache-Control"] = "no-store"
     elif "Cache-Control" not in headers:
         headers.add("Cache-Control", "private, no-cache")
     return response
+
+
+def is_personal() -> bool:
+    """Whether the page being answered is personal: no copy of it may be kept (`no-store`)."""
+    return bool(g.get("shows_private_text")) or request.endpoint in PERSONAL_ENDPOINTS
 
 
 def private_page() -> None:
