@@ -119,6 +119,35 @@ def test_activity_is_written_at_most_once_a_minute(app, client, auth, world):
     assert row.last_seen_at > before + timedelta(minutes=1)  # older: the session is kept alive
 
 
+def test_the_activity_write_reads_nothing_again(app, client, auth, world):
+    """The last-seen write commits before the page is drawn: the session's row and its member,
+    read in that transaction, are kept as read, not read again after the commit (two statements
+    more on every request that writes it)."""
+    import re
+
+    from sqlalchemy import event
+
+    auth.login("dangvien")
+    row = db.session.scalar(select(LoginSession))
+    row.last_seen_at -= timedelta(minutes=2)
+    db.session.commit()
+    db.session.remove()  # as on a server: the request starts with nothing loaded
+    seen: list[str] = []
+    engine = db.engine
+
+    def record(conn, cursor, statement, *rest):
+        seen.append(" ".join(statement.split()))
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        assert client.get("/library").status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert [s for s in seen if s.startswith("UPDATE login_session SET last_seen_at")]
+    assert len([s for s in seen if "FROM login_session" in s]) == 1, seen
+    assert not [s for s in seen if re.search(r'FROM "user" WHERE "user".id = ', s)], seen
+
+
 def test_absolute_session_lifetime(app, client, auth, world):
     auth.login("dangvien")
     row = db.session.scalar(select(LoginSession))
