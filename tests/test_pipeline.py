@@ -53,3 +53,18 @@ def test_functions_are_taken_as_synchronous_and_an_async_one_stops_the_start():
     late.before_request(hook)
     with pytest.raises(RuntimeError, match="synchronous"):
         _sync_only(late)
+
+
+def test_the_served_app_leaves_what_it_loaded_out_of_full_collections():
+    """`gunicorn app:app` imports app.py in each worker: the objects loaded at start are frozen,
+    so the collector's full passes walk only what requests made since."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "DATABASE_URL": "sqlite://", "LOG_LEVEL": "WARNING"}
+    frozen = subprocess.run([sys.executable, "-c", "import app, gc; print(gc.get_freeze_count())"], cwd=root,
+                            env=env, capture_output=True, text=True, check=True).stdout.split()[-1]
+    assert int(frozen) > 50_000
