@@ -167,3 +167,21 @@ def test_the_304_is_answered_before_the_page_is_drawn(app, client, auth, world):
         with counting(app) as seen:
             assert revisit(client, path, tag).status_code == 304
         assert seen == {"statements": statements, "templates": 0}, path
+
+
+def test_a_first_opening_reads_the_validator_again_once_after_its_receipt(client, auth, world):
+    """The first opening writes the member's read receipt (a commit, after which a version the
+    page keys its caches on may have moved): the page's row is read again once, not once each
+    time the page asks for it (the view, its shared parts, the review's tasks, the tag taken
+    after the write): five reads before, two now. The tag it gives holds for the revisit."""
+    from tests.test_load_queries import statements
+
+    m = meeting(world["cell1"], status="published")
+    auth.login("dangvien")
+    with statements() as seen:
+        first = client.get(f"/meetings/{m.id}")
+    assert first.status_code == 200
+    assert any(s.startswith("INSERT INTO read_receipt") for s in seen)  # the first opening, indeed
+    validator = [s for s in seen if s.startswith("SELECT meeting.id, meeting.cell_id, meeting.status, meeting.checkin_code")]
+    assert len(validator) == 2, seen
+    assert client.get(f"/meetings/{m.id}", headers={"If-None-Match": first.headers["ETag"]}).status_code == 304

@@ -95,25 +95,28 @@ _ROWS = "meeting_page_rows"
 def _read(meeting_id: int):
     row = validator_row(_page(), {"meeting_id": meeting_id, "today": to_vn(utcnow()).date(),
                                   "member_id": member().id})
-    g.setdefault(_ROWS, {})[meeting_id] = row
+    g.setdefault(_ROWS, {})[meeting_id] = (row, commits())
     return row
 
 
 @carries_own_version
 def meeting_page(meeting_id: int) -> tuple | None:
     """/meetings/<id>: the meeting's content version, the cell's tasks, whether it is on, and
-    the member's own version (their bell), in one statement."""
-    row = _read(meeting_id)
+    the member's own version (their bell), in one statement (not again for the tag taken after
+    the view wrote, when the view has read it since its write)."""
+    row = page_row(meeting_id)
     return facts(row) if row is not None else None
 
 
 def page_row(meeting_id: int):
-    """The validator's row for the view: what this request's validator read, while the request
-    has committed nothing since (a write of the view may have moved a version), else read again.
-    Every cache of the page keys on it, so the render caches and the ETag cannot disagree, and a
-    change made by another worker is a new key on its next request."""
-    kept = g.get(_ROWS, {}).get(meeting_id)
-    return kept if kept is not None and commits() == 0 else _read(meeting_id)
+    """The validator's row for the view: what this request last read, while the request has
+    committed nothing since (a write of the view may have moved a version), else read again —
+    once per commit, not once per asking (a first visit's read receipt is a commit, and the
+    page asks for the row five times). Every cache of the page keys on it, so the render caches
+    and the ETag cannot disagree, and a change made by another worker is a new key on its next
+    request."""
+    row, read_after = g.get(_ROWS, {}).get(meeting_id, (None, None))
+    return row if row is not None and read_after == commits() else _read(meeting_id)
 
 
 def content_key(meeting: Meeting) -> tuple:
