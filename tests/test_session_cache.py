@@ -120,3 +120,40 @@ def test_pages_read_within_the_window_ask_the_database_nothing_about_the_session
     finally:
         event.remove(db.engine, "before_cursor_execute", record)
     assert not [s for s in seen if "login_session" in s]
+
+
+def _copies_of(user_id: int) -> set[str]:
+    return set(sessioncache.SESSIONS._items.by_user.get(user_id, ()))
+
+
+def test_a_write_to_one_member_drops_their_copies_on_every_phone_and_keeps_the_others(app, client, world,
+                                                                                     clock):
+    from tests.conftest import Auth
+
+    phones = {}
+    for name in ("dangvien", "dangvien", "bithu"):  # the test client's class: `client`'s
+        phones.setdefault(name, []).append(app.test_client())
+    for name, members_phones in phones.items():
+        for phone in members_phones:
+            Auth(phone).login(name)  # a new login drops the member's copies: all first, then read
+    for phone in [phone for members_phones in phones.values() for phone in members_phones]:
+        assert phone.get("/account").status_code == 200
+    member, other = world["users"]["dangvien"].id, world["users"]["bithu"].id
+    assert len(_copies_of(member)) == 2 and len(_copies_of(other)) == 1
+    phones["dangvien"][0].post("/account/font", data={"step": "2"})  # a write to the member
+    assert _copies_of(member) == set()
+    assert len(_copies_of(other)) == 1
+    # The member's other phone reads the change at once; the other member still reads a copy.
+    assert 'class="fs-2"' in phones["dangvien"][1].get("/account").get_data(as_text=True)
+
+
+def test_a_copy_pushed_out_by_newer_ones_leaves_nothing_behind(clock):
+    copies = sessioncache.SessionCache(2)
+    for token, user_id in (("a", 1), ("b", 1), ("c", 2)):  # "a" goes to make room for "c"
+        copies.put(token, sessioncache.Entry(None, user_id, None, None, clock[0]))
+    assert copies.get("a", 60) is None and copies.get("b", 60) is not None
+    assert copies._items.by_user == {1: {"b"}, 2: {"c"}}
+    copies.drop_user(1)
+    assert copies.get("b", 60) is None and copies._items.by_user == {2: {"c"}}
+    copies.drop("c")
+    assert copies._items.by_user == {}

@@ -52,12 +52,44 @@ class Entry:
     cached_at: float
 
 
+class _Copies(LRUCache):
+    """The copies, and which tokens are each member's: dropping one member's copies, which
+    every activity write does (once a minute per session), reads their few tokens instead of
+    walking every copy the worker holds (up to CACHE_SIZE: 1% of a worker's CPU under the
+    province's evening load, benchmarks/README.md, An eighth pass)."""
+
+    def __init__(self, size: int):
+        super().__init__(maxsize=size)
+        self.by_user: dict[int, set[str]] = {}
+
+    def __setitem__(self, token_hash: str, entry: Entry) -> None:
+        self._forget(token_hash)  # a token's copy replaced may name another member
+        super().__setitem__(token_hash, entry)
+        self.by_user.setdefault(entry.user_id, set()).add(token_hash)
+
+    def __delitem__(self, token_hash: str) -> None:
+        self._forget(token_hash)
+        super().__delitem__(token_hash)
+
+    def _forget(self, token_hash: str) -> None:
+        entry = super().get(token_hash)
+        if entry is not None:
+            tokens = self.by_user.get(entry.user_id, set())
+            tokens.discard(token_hash)
+            if not tokens:
+                self.by_user.pop(entry.user_id, None)
+
+    def clear(self) -> None:
+        super().clear()
+        self.by_user.clear()
+
+
 class SessionCache(Cache):
     """Copies by token hash, bounded (least recently used go first)."""
 
     def __init__(self, size: int):
         super().__init__(size, ttl_seconds=3600)  # registered with clear_all(); its store replaced:
-        self._items = LRUCache(maxsize=size)  # ages are checked on `clock`, not cachetools' timer
+        self._items = _Copies(size)  # ages are checked on `clock`, not cachetools' timer
 
     def get(self, token_hash: str, max_age: float) -> Entry | None:
         with self._lock:
@@ -75,10 +107,9 @@ class SessionCache(Cache):
             self._items.pop(token_hash, None)
 
     def drop_user(self, user_id: int) -> None:
-        """Every copy of one member's sessions (a walk: a few thousand entries at most, and
-        it runs on a write that touched the member, at most once a minute per session)."""
+        """Every copy of one member's sessions."""
         with self._lock:
-            for token_hash in [key for key, entry in self._items.items() if entry.user_id == user_id]:
+            for token_hash in list(self._items.by_user.get(user_id, ())):
                 del self._items[token_hash]
 
 
