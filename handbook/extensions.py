@@ -69,3 +69,18 @@ migrate = LazyMigrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+def commit_keeping_what_was_read() -> None:
+    """Commits a small write of a page read (the activity time, a read receipt) without expiring
+    what the request has read: SQLAlchemy's default would read the login session, the member
+    and the rest again at their next use, a statement each, for a write that changed none of
+    them (benchmarks/README.md, A seventh pass and An eighth pass). Only for such writes: after
+    a write that changes what was read, let the commit expire it."""
+    request_session = db.session()  # the request's Session behind the scoped proxy
+    expiring = request_session.expire_on_commit
+    request_session.expire_on_commit = False
+    try:
+        request_session.commit()
+    finally:
+        request_session.expire_on_commit = expiring

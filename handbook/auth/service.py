@@ -14,7 +14,7 @@ from handbook.auth import sessioncache
 from handbook.auth.identifiers import account_by_identifier
 from handbook.auth.models import LoginSession, User
 from handbook.auth.passwords import dummy_hash, hash_password, verify_password
-from handbook.extensions import db
+from handbook.extensions import commit_keeping_what_was_read, db
 from handbook.logs import bind_user
 from handbook.models_base import utcnow
 from handbook.signals import password_changed
@@ -166,25 +166,11 @@ def load_session_user(user_id: str) -> User | None:
     copy = sessioncache.copy_of(user) if sessioncache.usable() else None
     if now - row.last_seen_at > LAST_SEEN_WRITE_EVERY:
         row.last_seen_at = now
-        _commit_keeping_what_was_read()  # this drops the member's older copies: the flush wrote a session
+        commit_keeping_what_was_read()  # this drops the member's older copies: the flush wrote a session
     if copy is not None:
         sessioncache.keep(token_hash, copy, row.created_at, row.last_seen_at)
     bind_user(user.id)
     return user
-
-
-def _commit_keeping_what_was_read() -> None:
-    """Commits the activity write without expiring the session's row and its member, read in
-    this very transaction and holding the one value written: SQLAlchemy's default would read
-    both again at their next use, two statements more for every request that writes it
-    (benchmarks/README.md, A seventh pass)."""
-    request_session = db.session()  # the request's Session behind the scoped proxy
-    expiring = request_session.expire_on_commit
-    request_session.expire_on_commit = False
-    try:
-        request_session.commit()
-    finally:
-        request_session.expire_on_commit = expiring
 
 
 def change_password(user: User, new_password: str) -> list[str]:

@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 
 from handbook.auth.permissions import in_cell_id, managed_cells, manages_cell_id
 from handbook.conditional import conditional, member
-from handbook.extensions import db
+from handbook.extensions import commit_keeping_what_was_read, db
 from handbook.meetings import bp
 from handbook.meetings.access import (
     get_managed_meeting_or_404,
@@ -58,7 +58,7 @@ def _opened(meeting_id: int) -> None:
     be the one the phone's worker fetched for its pack, which is not the member reading."""
     row = page_row(meeting_id)  # the validator's row: status, cell
     if row is not None and not is_prefetch() and mark_read(row, member()):
-        db.session.commit()
+        commit_keeping_what_was_read()  # the receipt changes nothing the page has read
 
 
 @bp.get("/meetings/<int:meeting_id>")
