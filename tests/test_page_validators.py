@@ -182,7 +182,8 @@ def test_a_first_opening_reads_the_validator_again_once_after_its_receipt(client
         first = client.get(f"/meetings/{m.id}")
     assert first.status_code == 200
     assert any(s.startswith("INSERT INTO read_receipt") for s in seen)  # the first opening, indeed
-    validator = [s for s in seen if s.startswith("SELECT meeting.id, meeting.cell_id, meeting.status, meeting.checkin_code")]
+    page_row = "SELECT meeting.id, meeting.cell_id, meeting.status, meeting.checkin_code"
+    validator = [s for s in seen if s.startswith(page_row)]
     assert len(validator) == 2, seen
     # Nor is the member read again: the receipt's commit keeps what the request had read.
     assert not [s for s in seen if s.replace('"', "").startswith("SELECT user.id AS user_id")], seen
