@@ -146,8 +146,8 @@ def carries_own_version(validator):
 
 
 def commits() -> int:
-    """How many commits this request has made since its page's validator ran: a value read by
-    the validator still holds for the view while this is 0."""
+    """How many commits this request has made: a value read when this was n still holds while
+    it is n."""
     return g.get(_COMMITS, 0)
 
 
@@ -180,12 +180,11 @@ def conditional(validator: Callable[..., tuple | None], visit: Callable[..., Non
                 if visit is not None:
                     visit(**kwargs)
                 return kept  # the page as drawn under this tag (handbook/page_store.py)
-            g.setdefault(_COMMITS, 0)
-            commits = g.get(_COMMITS)
+            before = commits()
             response = make_response(view(**kwargs))
             if response.status_code != 200 or tag is None:
                 return response
-            if g.get(_COMMITS) != commits:
+            if commits() != before:
                 tag = page_tag(validator, **kwargs)  # the view wrote: the page is of the state after it
             else:
                 page_store.offer(tag)  # drawn without a write: the same page while the tag holds
@@ -208,6 +207,8 @@ from handbook.auth.textsize import text_step  # noqa: E402
 
 @event.listens_for(db.session, "after_commit")
 def _count_commit(_session) -> None:
-    if has_app_context() and _COMMITS in g:
-        g.setdefault(_COMMITS, 0)
-        setattr(g, _COMMITS, g.get(_COMMITS) + 1)
+    # Every commit of the request, the activity write before any validator included: a row a
+    # validator read is then known stale by the count alone (meetings/validators.page_row),
+    # wherever it was read.
+    if has_app_context():
+        setattr(g, _COMMITS, g.get(_COMMITS, 0) + 1)
