@@ -176,3 +176,17 @@ def test_a_section_changed_on_its_own_moves_its_documents_state(client, auth, co
     db.session.commit()
     assert db.session.get(Document, section.document_id).updated_at > before
     assert _anchors(client, "khen thuong") == ["2-qd-duk#dieu-1"]
+
+
+def test_a_document_restricted_or_opened_after_a_search_is_seen_at_once(client, auth, corpus):
+    # Which documents are hidden from a cell is kept per worker with the library's state: a
+    # document's organisation changed moves that state, so nothing restricted leaks from it.
+    auth.login("dangvien")
+    assert _anchors(client, "nêu gương") == ["1-qd-duk#dieu-1", "2-qd-duk#dieu-1"]
+    assert _anchors(client, "mat danh") == []
+    shown = db.session.scalar(select(Document).where(Document.number == "2-QĐ/ĐUK"))
+    secret = db.session.scalar(select(Document).where(Document.number == "3-QĐ/ĐUK"))
+    shown.org_id, secret.org_id = corpus["cell2"].id, None
+    db.session.commit()
+    assert _anchors(client, "nêu gương") == ["1-qd-duk#dieu-1"]
+    assert _anchors(client, "mat danh") == ["3-qd-duk#dieu-1"]

@@ -29,7 +29,7 @@ BUDGETS = {
     ("dangvien", "/meetings/{last_meeting}"): 6,
     ("dangvien", "/meetings/{next_meeting}/note"): 7,
     ("dangvien", "/library/08-qdi-tw"): 3,
-    ("dangvien", "/search?q=neu+guong"): 13,
+    ("dangvien", "/search?q=neu+guong"): 9,
     ("dangvien", "/library/{long_document}"): 3,
     ("dangvien", "/year/{this_year}"): 5,
     ("dangvien", "/year/{this_year}/commitment"): 6,
@@ -64,7 +64,7 @@ BUDGETS = {
 }
 # Where PostgreSQL asks differently: its search walks the index in windows of ids.
 POSTGRESQL_BUDGETS = {
-    ("dangvien", "/search?q=neu+guong"): 16,
+    ("dangvien", "/search?q=neu+guong"): 12,
 }
 # A budget this much above the count is stale: lower it.
 SLACK = 2

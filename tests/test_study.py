@@ -188,7 +188,11 @@ def test_search_finds_a_programme_title_and_never_a_thu_hoach(client, auth, worl
     programme = _programme()
     auth.login("dangvien")
     _write_and_submit(client, "Bài thu hoạch nói về xelanhtrongdiemchuan.", programme)
-    assert TITLE in text_of(client.get("/search?q=chuyen+de+Chi+thi+01"))
+    found = text_of(client.get("/search?q=chuyen+de+Chi+thi+01"))
+    # The hit names what the programme asks to study, in its order, and the days it runs.
+    numbers = ", ".join(_doc(slug).number for slug in DOCS)
+    days = f"{programme.starts_on:%d/%m/%Y} — {programme.ends_on:%d/%m/%Y}"
+    assert TITLE in found and numbers in found and days in found, found
     assert "Không tìm thấy kết quả" in text_of(client.get("/search?q=xelanhtrongdiemchuan"))
     auth.logout()
     for who in ("bithu", "capuy"):

@@ -25,6 +25,10 @@ WINDOW, RARE = ranking.WINDOW, ranking.RARE  # how PostgreSQL finds them (handbo
 # query, per set of documents hidden from the searcher and per state of the library (see
 # `_library_state`): an import, a new version or a deletion is seen at once, on every node.
 RESULTS = Cache(size=512, ttl_seconds=600)  # ~20 rows of ~500 characters each
+# Which documents are hidden from a searcher depends only on the organisations whose documents
+# they may read and on the library's state, so members of the same cell share one answer
+# instead of reading it again on each search.
+HIDDEN = Cache(size=2048, ttl_seconds=None)
 
 
 @indexer("section", kinds=("section",), all_ids=lambda: select(Section.id), watches=[
@@ -42,12 +46,13 @@ def section_entries(ids: list[int]) -> list[dict]:
             for sid, heading, body, level, number, doc_number in rows]
 
 
-def _hidden_documents(user) -> list[int]:
-    """Restricted documents `user` may not read: few, since most documents are for everyone."""
-    orgs = sorted(visible_org_ids(user))
-    return list(db.session.scalars(
+def _hidden_documents(user, state: tuple) -> tuple[int, ...]:
+    """Restricted documents `user` may not read, in the library's `state`: few, since most
+    documents are for everyone."""
+    orgs = tuple(sorted(visible_org_ids(user)))
+    return HIDDEN.get_or_make((orgs, state), lambda: tuple(db.session.scalars(
         select(Document.id).where(Document.org_id.is_not(None), Document.org_id.not_in(orgs))
-        .order_by(Document.id)))
+        .order_by(Document.id))))
 
 
 def _library_state() -> tuple:
@@ -61,9 +66,10 @@ def find_sections(user, terms: list[str], limit: int = 20) -> list[tuple]:
     terms = usable(terms)
     if not terms:
         return []
-    hidden = _hidden_documents(user)
-    key = (tuple(terms), tuple(hidden), limit, _library_state())
-    return RESULTS.get_or_make(key, lambda: _find_sections(terms, hidden, limit))
+    state = _library_state()
+    hidden = _hidden_documents(user, state)
+    key = (tuple(terms), hidden, limit, state)
+    return RESULTS.get_or_make(key, lambda: _find_sections(terms, list(hidden), limit))
 
 
 def _find_sections(terms: list[str], hidden: list[int], limit: int) -> list[tuple]:

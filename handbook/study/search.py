@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from handbook.auth.permissions import admin_roots, managed_cells, reach_facets
 from handbook.extensions import db
+from handbook.library.models import Document
 from handbook.orgs.models import Organization
 from handbook.orgs.queries import ids_below
 from handbook.search import ranking
@@ -49,6 +50,21 @@ def programme_facets(user) -> Facets:
     return Facets(groups, none_of=[] if leads else ["lead"])
 
 
+def _found(ids: list[int]) -> dict[int, tuple]:
+    """{programme id: (title, starts_on, ends_on, [document numbers in the programme's order])},
+    one statement for every programme found (loading each one's items and their documents one
+    by one cost a statement per programme and per document)."""
+    rows = db.session.execute(
+        select(Programme.id, Programme.title, Programme.starts_on, Programme.ends_on, Document.number)
+        .outerjoin(ProgrammeItem, ProgrammeItem.programme_id == Programme.id)
+        .outerjoin(Document, Document.id == ProgrammeItem.document_id)
+        .where(Programme.id.in_(ids)).order_by(Programme.id, ProgrammeItem.position))
+    found: dict[int, tuple] = {}
+    for programme_id, title, starts_on, ends_on, number in rows:
+        found.setdefault(programme_id, (title, starts_on, ends_on, []))[3].extend([number] if number else [])
+    return found
+
+
 def search_programmes(user, terms: list[str], limit: int) -> list[SearchHit]:
     """Programmes that reach `user`, newest first."""
     terms = usable(terms)
@@ -56,8 +72,8 @@ def search_programmes(user, terms: list[str], limit: int) -> list[SearchHit]:
     if not terms or not facets.any_of:
         return []
     ids = [entry - BASES["study"] for entry in ranking.newest_entries(("study",), terms, facets=facets, cap=limit)]
-    rows = {p.id: p for p in db.session.scalars(select(Programme).where(Programme.id.in_(ids)))} if ids else {}
-    return [SearchHit(KIND, rows[i].title, url_for("study.show", programme_id=i),
-                      highlight(", ".join(item.document.number for item in rows[i].items), terms), rank=1.0 / (1 + n),
-                      extra={"document": f"{vn_date(rows[i].starts_on)} — {vn_date(rows[i].ends_on)}"})
-            for n, i in enumerate(ids) if i in rows]
+    found = _found(ids) if ids else {}
+    return [SearchHit(KIND, found[i][0], url_for("study.show", programme_id=i),
+                      highlight(", ".join(found[i][3]), terms), rank=1.0 / (1 + n),
+                      extra={"document": f"{vn_date(found[i][1])} — {vn_date(found[i][2])}"})
+            for n, i in enumerate(ids) if i in found]
