@@ -31,6 +31,12 @@ SQLITE_WEIGHTS = "4.0, 1.0, 8.0, 0.0"  # bm25 weights of title, body, ref, facet
 WINDOW = 4000
 RARE = 0.07  # below this share of matches in the window, the GIN index is cheaper than reading on
 READ_ON = 4  # windows a phrase may read on newest first (_phrase_read_on)
+# Kinds a province holds by the hundred or the thousand (answers published to a FAQ, approved
+# good examples, study programmes), every entry carrying the organisation that published it:
+# the GIN index reads at most the kind's matches, so these go to it at once. The newest window
+# first cost a statement more on every search (the window read the whole kind, found fewer
+# than the page, and the index was asked anyway).
+FEW = frozenset({"faq", "example", "study"})
 
 
 def _postgres() -> bool:
@@ -67,8 +73,6 @@ def newest_entries(kinds: tuple[str, ...], terms, *, columns=TEXT, facets: Facet
         return list(db.session.scalars(text(
             f"SELECT rowid FROM {fts} WHERE {fts} MATCH :q AND rowid >= {low} AND rowid < {high}{hidden} "
             "ORDER BY rowid DESC LIMIT :cap"), {"q": sqlite_match(terms, columns, facets), "cap": cap}))
-    window = WINDOW if window is None else window
-    rare = RARE if rare is None else rare
     # The query is written into the SQL, not bound: the driver prepares a statement run five
     # times, and the server then plans it once for every query, blind to the words.
     match = f"e.tsv @@ {pg_match(terms, columns, facets)}" + (f" AND e.id NOT IN ({exclude})" if exclude else "")
@@ -81,6 +85,10 @@ def newest_entries(kinds: tuple[str, ...], terms, *, columns=TEXT, facets: Facet
             f"WITH e AS MATERIALIZED (SELECT e.id, e.tsv FROM search_entry e "
             f"WHERE {_kind_sql(kinds)} AND e.ref_id IN ({within})) "
             f"SELECT e.id FROM e WHERE {match} ORDER BY e.id DESC LIMIT :cap"), {"cap": cap}))
+    if FEW.issuperset(kinds):
+        return _through_index(kinds, match, cap)
+    window = WINDOW if window is None else window
+    rare = RARE if rare is None else rare
     in_range = f"e.id >= {low} AND e.id < {high}"
     newest = list(db.session.scalars(text(
         f"SELECT e.id FROM (SELECT e.id, e.tsv FROM search_entry e WHERE {in_range} ORDER BY e.id DESC "
@@ -95,7 +103,12 @@ def newest_entries(kinds: tuple[str, ...], terms, *, columns=TEXT, facets: Facet
         return newest + list(db.session.scalars(text(
             f"SELECT e.id FROM search_entry e WHERE {in_range} AND e.id < {int(floor)} AND {match} "
             "ORDER BY e.id DESC LIMIT :rest"), {"rest": cap - len(newest)}))
-    # Materialised, the match is planned alone: through the GIN index, not newest first.
+    return _through_index(kinds, match, cap)
+
+
+def _through_index(kinds: tuple[str, ...], match: str, cap: int) -> list[int]:
+    """Every match read through the kinds' GIN index, newest `cap` kept. Materialised, the match
+    is planned alone: through the index, not newest first."""
     return list(db.session.scalars(text(
         f"WITH m AS MATERIALIZED (SELECT e.id FROM search_entry e WHERE {_kind_sql(kinds)} AND {match}) "
         "SELECT id FROM m ORDER BY id DESC LIMIT :cap"), {"cap": cap}))
