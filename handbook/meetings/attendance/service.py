@@ -19,16 +19,20 @@ from handbook.models_base import utcnow
 
 
 def answer_rsvp(meeting: Meeting, user, attending: bool, reason: str) -> Rsvp:
-    """Tham dự or vắng, while the meeting takes answers (published, not yet begun)."""
+    """Tham dự or vắng, while the meeting takes answers (published, not yet begun). One statement
+    writes it, new or changed: the same answer sent twice at once (a phone's outbox when the
+    signal returns, a double tap) must not find "none yet" twice and fail on the unique pair."""
     check(meeting, Action.RSVP)
-    rsvp = db.session.scalar(select(Rsvp).where(Rsvp.meeting_id == meeting.id, Rsvp.user_id == user.id))
-    if rsvp is None:
-        rsvp = Rsvp(meeting_id=meeting.id, user_id=user.id, attending=attending)
-        db.session.add(rsvp)
-    rsvp.attending = attending
-    rsvp.reason = "" if attending else reason.strip()
-    rsvp.answered_at = utcnow()
-    return rsvp
+    answer = {"attending": attending, "reason": "" if attending else reason.strip(), "answered_at": utcnow()}
+    db.session.execute(_insert()(Rsvp).values(meeting_id=meeting.id, user_id=user.id, **answer)
+                       .on_conflict_do_update(index_elements=["meeting_id", "user_id"], set_=answer))
+    return db.session.scalar(select(Rsvp).where(Rsvp.meeting_id == meeting.id, Rsvp.user_id == user.id)
+                             .execution_options(populate_existing=True))
+
+
+def _insert():
+    """The dialect's INSERT, for its ON CONFLICT clauses."""
+    return pg_insert if db.engine.dialect.name == "postgresql" else sqlite_insert
 
 
 def own_rsvp(meeting: Meeting, user) -> Rsvp | None:
@@ -100,8 +104,7 @@ def _record_read(meeting_id: int, user_id: int) -> bool:
         return False
     # The same member may open the agenda twice at once (two tabs, a double tap): the
     # second insert does nothing instead of failing on the unique pair.
-    insert = pg_insert if db.engine.dialect.name == "postgresql" else sqlite_insert
-    db.session.execute(insert(ReadReceipt).values(meeting_id=meeting_id, user_id=user_id, read_at=utcnow())
+    db.session.execute(_insert()(ReadReceipt).values(meeting_id=meeting_id, user_id=user_id, read_at=utcnow())
                        .on_conflict_do_nothing(index_elements=["meeting_id", "user_id"]))
     return True
 

@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, insert, select
 
 from handbook.extensions import db
 from handbook.meetings.models import Attendance, Notification, ReadReceipt, Rsvp
@@ -54,6 +54,33 @@ def test_rsvp_attend_and_absent_with_required_reason(client, auth, world):
     client.post(f"/meetings/{m.id}/rsvp", data={"answer": "yes"})
     rsvp = db.session.scalar(select(Rsvp).where(Rsvp.meeting_id == m.id))
     assert rsvp.attending and rsvp.reason == ""
+
+
+def test_the_same_answer_landing_twice_at_once_is_kept_once(client, auth, world):
+    """A phone's outbox sends a queued answer when the signal returns, and may send it twice at
+    once: the other copy's row lands between this request's look and its write."""
+    m = meeting(world["cell1"], status="published")
+    member = world["users"]["dangvien"]
+    auth.login("dangvien")
+
+    landed = []
+
+    def the_other_copy_first(conn, cursor, statement, *rest):
+        if statement.lstrip().upper().startswith("INSERT INTO RSVP") and not landed:
+            landed.append(True)
+            with db.engine.begin() as other:
+                other.execute(insert(Rsvp).values(meeting_id=m.id, user_id=member.id, attending=True, reason=""))
+
+    event.listen(db.engine, "before_cursor_execute", the_other_copy_first)
+    try:
+        response = client.post(f"/meetings/{m.id}/rsvp", headers=HTMX, data={"answer": "no", "reason": "Đi khám bệnh"})
+    finally:
+        event.remove(db.engine, "before_cursor_execute", the_other_copy_first)
+    assert landed
+    assert response.status_code == 200 and "Đi khám bệnh" in text_of(response)
+    db.session.expire_all()
+    rows = db.session.scalars(select(Rsvp).where(Rsvp.meeting_id == m.id)).all()
+    assert [(r.user_id, r.attending, r.reason) for r in rows] == [(member.id, False, "Đi khám bệnh")]
 
 
 def test_rsvp_to_another_cells_meeting_is_404(client, auth, world):
