@@ -145,15 +145,21 @@
     }, function () { return false; });
   }
 
-  // Resolves to the number of things still unsent.
+  // Resolves to the number of things still unsent. The signal's return starts it twice (the
+  // page's "online" and the worker's sync): a second call while one is under way joins it
+  // instead of sending the same answers again beside it.
+  var sending = null;
   function sendAll() {
+    if (sending) return sending;
     var jobs = unsentDrafts().map(sendDraft).concat(queuedKeys().map(sendQueued));
     if (!jobs.length) return Promise.resolve(0);
-    return Promise.all(jobs).then(function (results) {
+    sending = Promise.all(jobs).then(function (results) {
+      sending = null;
       var left = results.filter(function (sent) { return !sent; }).length;
       if (left) requestBackgroundSync();
       return left;
-    });
+    }, function (error) { sending = null; throw error; });
+    return sending;
   }
 
   // What logout.js asks before the device forgets this account.

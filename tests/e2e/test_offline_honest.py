@@ -123,3 +123,24 @@ def test_the_bottom_tabs_open_the_phones_own_lists_without_signal(page, live_ser
     expect(page.get_by_label("Ghi chép của tôi")).to_be_visible()
     page.context.set_offline(False)
     del console_errors[before:]
+
+
+def test_an_answer_waiting_on_the_phone_is_sent_once_however_often_sending_starts(page, live_server):
+    # The signal's return starts sending twice (the page's "online" and the worker's sync); the
+    # second start joins the first instead of posting the same answer beside it.
+    cell = arrange_cell(live_server, "Bản Khoang", ["e2e-honest-once"])
+    login(page, "e2e-honest-once")
+    page.goto(f"/meetings/{cell.meeting_id}")
+    posts = []
+    page.on("request", lambda r: posts.append(r.url) if r.method == "POST" and r.url.endswith("/rsvp") else None)
+    left = page.evaluate("""url => {
+        const user = document.documentElement.getAttribute("data-offline-user");
+        const item = {url: url, body: "answer=no&reason=%C4%90i+c%C3%B4ng+t%C3%A1c", target: "#rsvp", says: "Vắng",
+                      label: "Trả lời tham dự", at: Date.now()};
+        localStorage.setItem("sotay:" + user + ":out:" + url, JSON.stringify(item));
+        return Promise.all([window.sotayOutbox.send(), window.sotayOutbox.send()]);
+    }""", f"/meetings/{cell.meeting_id}/rsvp")
+    assert left == [0, 0]
+    expect(page.locator("#rsvp-state")).to_contain_text("Đồng chí đã đăng ký: Vắng — lý do: Đi công tác")
+    assert len(posts) == 1, posts
+    assert answer_and_size(live_server, "e2e-honest-once", cell.meeting_id)[0] == (False, "Đi công tác")
