@@ -6,7 +6,7 @@ import re
 from datetime import timedelta
 from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
 
 from handbook.admin.orgs import move_org
 from handbook.admin.search import member_search
@@ -103,6 +103,37 @@ def test_meeting_search_reads_every_meeting_however_old(world):
     db.session.commit()
     hits = _source("meetings")(world["users"]["dangvien"], parse_query("de dieu"), 20)
     assert [h.url.rsplit("/", 1)[1] for h in hits] == [str(oldest.id)]
+
+
+def test_a_meeting_entry_names_its_kind_and_meeting_without_being_read(world):
+    from handbook.meetings.minutes.models import Minutes
+    from handbook.search.index import meeting_of
+
+    held = mf.meeting(world["cell1"], status="closed", starts_in=timedelta(days=-9000))
+    db.session.add(Minutes(meeting_id=held.id, status="final", conclusions="Kết luận"))
+    db.session.commit()
+    mf.meeting(world["cell2"], status="published", starts_in=timedelta(days=9000))
+    stored = db.session.execute(select(SearchEntry.id, SearchEntry.kind, SearchEntry.ref_id)
+                                .where(SearchEntry.kind.in_(("agenda", "minutes")))).all()
+    assert {"agenda", "minutes"} <= {kind for _id, kind, _ref in stored}
+    assert all(meeting_of(entry_id) == (kind, ref_id) for entry_id, kind, ref_id in stored)
+
+
+def test_a_search_finding_only_agendas_reads_no_minutes(world):
+    mf.meeting(world["cell1"], status="published", items=("Bàn việc đê điều",))
+    seen = []
+
+    def record(conn, cursor, statement, *rest):
+        seen.append(" ".join(statement.split()))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        hits = _source("meetings")(world["users"]["dangvien"], parse_query("de dieu"), 20)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    assert [h.kind for h in hits] == ["Chương trình họp"]
+    assert "Bàn việc <mark>đê</mark> <mark>điều</mark>" in hits[0].snippet
+    assert not [s for s in seen if "FROM minutes" in s or "SELECT id, kind, ref_id" in s], seen
 
 
 def test_rescheduling_and_editing_an_agenda_keeps_one_entry_per_meeting(world):

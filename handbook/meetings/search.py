@@ -26,9 +26,10 @@ def _meetings_below(org: Organization):
         Organization.path.startswith(path))
 
 
-def _texts(ids) -> tuple[list, dict[int, str], dict[int, str]]:
+def _texts(ids, with_minutes: bool = True) -> tuple[list, dict[int, str], dict[int, str]]:
     """Meetings (id, title, status, starts_at, cell path), their agenda items' text and their
-    final minutes' text, as the index holds them and as the search highlights them."""
+    final minutes' text, as the index holds them and as the search highlights them (a search
+    that found no minutes reads none: `with_minutes` False)."""
     meetings = db.session.execute(
         select(Meeting.id, Meeting.title, Meeting.status, Meeting.starts_at, Organization.path)
         .join(Organization, Organization.id == Meeting.cell_id).where(Meeting.id.in_(ids))).all()
@@ -38,6 +39,9 @@ def _texts(ids) -> tuple[list, dict[int, str], dict[int, str]]:
         .where(AgendaItem.meeting_id.in_(ids)).order_by(AgendaItem.meeting_id, AgendaItem.position, AgendaItem.id)
     ):
         items.setdefault(meeting_id, []).append(f"{title} {description} {presenter}")
+    agendas = {m: " ".join(parts) for m, parts in items.items()}
+    if not with_minutes:
+        return meetings, agendas, {}
     minutes = {row.meeting_id: " ".join([row.conclusions, row.resolution, row.item_notes])
                for row in db.session.execute(
                    select(Minutes.meeting_id, Minutes.conclusions, Minutes.resolution, Minutes.item_notes)
@@ -48,7 +52,7 @@ def _texts(ids) -> tuple[list, dict[int, str], dict[int, str]]:
             .join(Minutes, Minutes.id == MinutesOpinion.minutes_id)
             .where(Minutes.status == MinutesStatus.FINAL, Minutes.meeting_id.in_(ids)).order_by(MinutesOpinion.id)):
         minutes[meeting_id] = f"{minutes[meeting_id]} {speaker}: {said}"
-    return meetings, {m: " ".join(parts) for m, parts in items.items()}, minutes
+    return meetings, agendas, minutes
 
 
 @indexer("meeting", kinds=("agenda", "minutes"), all_ids=lambda: select(Meeting.id), watches=[
@@ -91,7 +95,8 @@ def search_meetings(user, terms: list[str], limit: int) -> list[SearchHit]:
     found = ranking.newest_meeting_entries(terms, visible_meeting_facets(user), limit, within=within)
     if not found:
         return []
-    meetings, items, minutes = _texts({meeting_id for _kind, meeting_id in found})
+    meetings, items, minutes = _texts({meeting_id for _kind, meeting_id in found},
+                                      with_minutes=any(kind == "minutes" for kind, _id in found))
     by_id = {m.id: m for m in meetings}
     hits = []
     for kind, meeting_id in found:

@@ -48,6 +48,13 @@ def meeting_key(meeting_id: int, starts_at: datetime, agenda: bool) -> int:
     return BASES["agenda"] + (minutes << 35) + (meeting_id << 1) + (1 if agenda else 0)
 
 
+def meeting_of(entry_id: int) -> tuple[str, int]:
+    """meeting_key read back: the entry's kind ("agenda" or "minutes") and its meeting's id, with
+    no read of the entry."""
+    offset = entry_id - BASES["agenda"]
+    return ("agenda" if offset & 1 else "minutes"), (offset >> 1) & ((1 << 34) - 1)
+
+
 def index_text(*parts: str | None) -> str:
     """The text as the index stores it: NFC, and đ/Đ folded by hand (Unicode does not
     decompose them); the databases' tokenizers remove the other accents."""

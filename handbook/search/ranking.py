@@ -16,7 +16,7 @@ text: a note's words are only ever matched by its owner's notes search.
 from sqlalchemy import BigInteger, Integer, column, exists, func, literal_column, select, text
 
 from handbook.extensions import db
-from handbook.search.index import BASES, FTS_TABLES, id_range
+from handbook.search.index import BASES, FTS_TABLES, id_range, meeting_of
 from handbook.search.models import SearchEntry
 from handbook.search.query import TEXT, Facets, pg_match, sqlite_match, words
 from handbook.vietnamese import fold
@@ -144,12 +144,8 @@ def newest_meeting_entries(terms, facets: Facets, limit: int, within: str = "") 
     (`within`: see newest_entries)."""
     if not facets.any_of:
         return []
-    ids = newest_entries(("agenda", "minutes"), terms, facets=facets, cap=limit, within=within)
-    if not ids:
-        return []
-    found = {row.id: (row.kind, row.ref_id) for row in db.session.execute(text(
-        f"SELECT id, kind, ref_id FROM search_entry WHERE id IN ({','.join(str(int(i)) for i in ids)})"))}
-    return [found[i] for i in ids if i in found]
+    return [meeting_of(i) for i in newest_entries(("agenda", "minutes"), terms, facets=facets, cap=limit,
+                                                  within=within)]
 
 
 def matching_ids(kind: str, terms, *, facets: Facets, columns=TEXT):
