@@ -1,6 +1,7 @@
 """Inline search of library sections a secretary can link to an agenda item."""
 
 from sqlalchemy import not_, select
+from sqlalchemy.orm import joinedload
 
 from handbook.extensions import db
 from handbook.library.access import cell_documents_clause
@@ -23,6 +24,8 @@ def find_sections(cell, query: str, limit: int = 10) -> list[Section]:
     hidden = db.session.scalars(select(Document.id).where(not_(cell_documents_clause(cell))))
     ids = ranking.best_sections(terms, columns=TEXT_AND_REF, hidden_documents=list(hidden), limit=limit,
                                 candidates=CANDIDATES)
-    found = {s.id: s for s in db.session.scalars(select(Section).where(Section.id.in_(ids)))}
+    # With their documents (each result names its document's number): one statement, not one per result.
+    found = {s.id: s for s in db.session.scalars(
+        select(Section).options(joinedload(Section.document)).where(Section.id.in_(ids)))}
     return [found[i] for i in ids if i in found]
 

@@ -199,3 +199,36 @@ def test_sections_are_found_by_article_word_and_number_as_the_hint_shows(client,
     found = client.get(f"/meetings/{m.id}/items/{m.items[1].id}/sections?q=dieu 3 08-QĐi", headers=HTMX)
     results = re.findall(r"</button>\s*([^<]+?)\s*</form>", found.get_data(as_text=True))
     assert results and results[0].startswith("08-QĐi/TW — 3 "), results
+
+
+def test_the_article_picker_reads_as_much_for_ten_results_as_for_one(client, auth, world):
+    # Each result names its document: read with the sections, not once per result.
+    from sqlalchemy import event
+
+    from handbook.library.models import Document, Section
+
+    for n in range(10):
+        section(slug=f"nhieu-van-ban-{n}", anchor=f"dieu-{n}")
+    alone = Document(number="98-QĐi/TW", doc_type="Quy định", title="Quy định riêng", slug="rieng-mot-van-ban")
+    alone.sections.append(Section(position=1, level="dieu", number="Điều 1", heading="Tiếp dân định kỳ",
+                                  text="Bí thư tiếp dân.", anchor="dieu-1"))
+    db.session.add(alone)
+    db.session.commit()
+    m = meeting(world["cell1"])
+    auth.login("bithu")
+    url = f"/meetings/{m.id}/items/{m.items[1].id}/sections"
+
+    def statements(query: str) -> tuple[int, int]:
+        seen = []
+        record = lambda *args: seen.append(args[2])  # noqa: E731
+        event.listen(db.engine, "before_cursor_execute", record)
+        try:
+            found = client.get(url, query_string={"q": query}, headers=HTMX).get_data(as_text=True)
+        finally:
+            event.remove(db.engine, "before_cursor_execute", record)
+        return found.count("QĐi/TW — Điều"), len(seen)
+
+    client.get(url, query_string={"q": "guong mau"}, headers=HTMX)
+    ten, one = statements("guong mau"), statements("tiep dan")
+    assert ten[0] == 10 and one[0] == 1
+    assert ten[1] == one[1], (ten, one)
