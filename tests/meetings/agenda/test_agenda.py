@@ -207,12 +207,12 @@ def test_the_article_picker_reads_as_much_for_ten_results_as_for_one(client, aut
 
     from handbook.library.models import Document, Section
 
-    for n in range(10):
-        section(slug=f"nhieu-van-ban-{n}", anchor=f"dieu-{n}")
-    alone = Document(number="98-QĐi/TW", doc_type="Quy định", title="Quy định riêng", slug="rieng-mot-van-ban")
-    alone.sections.append(Section(position=1, level="dieu", number="Điều 1", heading="Tiếp dân định kỳ",
-                                  text="Bí thư tiếp dân.", anchor="dieu-1"))
-    db.session.add(alone)
+    for n in range(11):  # ten documents on one word, and one alone on another
+        word = "Tiếp dân" if n == 10 else "Hòa giải"
+        document = Document(number=f"{90 + n}-QĐi/TW", doc_type="Quy định", title=word, slug=f"van-ban-{n}")
+        document.sections.append(Section(position=1, level="dieu", number="Điều 1", heading=f"{word} cơ sở",
+                                         text=f"{word} định kỳ.", anchor="dieu-1"))
+        db.session.add(document)
     db.session.commit()
     m = meeting(world["cell1"])
     auth.login("bithu")
@@ -228,7 +228,7 @@ def test_the_article_picker_reads_as_much_for_ten_results_as_for_one(client, aut
             event.remove(db.engine, "before_cursor_execute", record)
         return found.count("QĐi/TW — Điều"), len(seen)
 
-    client.get(url, query_string={"q": "guong mau"}, headers=HTMX)
-    ten, one = statements("guong mau"), statements("tiep dan")
+    client.get(url, query_string={"q": "hoa giai"}, headers=HTMX)
+    ten, one = statements("hoa giai"), statements("tiep dan")
     assert ten[0] == 10 and one[0] == 1
     assert ten[1] == one[1], (ten, one)
