@@ -3,6 +3,9 @@ is the programme's title and the numbers and titles of what it asks to study —
 thu hoạch, which has no entry. It carries its organisation (o<id>), every one above it (a<id>),
 and "lead" when it is for leaders only, so a search reads only what reaches the searcher."""
 
+from datetime import date
+from typing import NamedTuple
+
 from flask import url_for
 from sqlalchemy import select
 
@@ -50,18 +53,26 @@ def programme_facets(user) -> Facets:
     return Facets(groups, none_of=[] if leads else ["lead"])
 
 
-def _found(ids: list[int]) -> dict[int, tuple]:
-    """{programme id: (title, starts_on, ends_on, [document numbers in the programme's order])},
-    one statement for every programme found (loading each one's items and their documents one
-    by one cost a statement per programme and per document)."""
+class _Found(NamedTuple):
+    title: str
+    starts_on: date
+    ends_on: date
+    numbers: list[str]  # the documents to study, in the programme's order
+
+
+def _found(ids: list[int]) -> dict[int, _Found]:
+    """The programmes found, by id, in one statement (loading each one's items and then their
+    documents one by one cost a statement per programme and per document)."""
     rows = db.session.execute(
         select(Programme.id, Programme.title, Programme.starts_on, Programme.ends_on, Document.number)
         .outerjoin(ProgrammeItem, ProgrammeItem.programme_id == Programme.id)
         .outerjoin(Document, Document.id == ProgrammeItem.document_id)
         .where(Programme.id.in_(ids)).order_by(Programme.id, ProgrammeItem.position))
-    found: dict[int, tuple] = {}
+    found: dict[int, _Found] = {}
     for programme_id, title, starts_on, ends_on, number in rows:
-        found.setdefault(programme_id, (title, starts_on, ends_on, []))[3].extend([number] if number else [])
+        programme = found.setdefault(programme_id, _Found(title, starts_on, ends_on, []))
+        if number is not None:  # None: a programme with nothing listed yet
+            programme.numbers.append(number)
     return found
 
 
@@ -73,7 +84,7 @@ def search_programmes(user, terms: list[str], limit: int) -> list[SearchHit]:
         return []
     ids = [entry - BASES["study"] for entry in ranking.newest_entries(("study",), terms, facets=facets, cap=limit)]
     found = _found(ids) if ids else {}
-    return [SearchHit(KIND, found[i][0], url_for("study.show", programme_id=i),
-                      highlight(", ".join(found[i][3]), terms), rank=1.0 / (1 + n),
-                      extra={"document": f"{vn_date(found[i][1])} — {vn_date(found[i][2])}"})
+    return [SearchHit(KIND, found[i].title, url_for("study.show", programme_id=i),
+                      highlight(", ".join(found[i].numbers), terms), rank=1.0 / (1 + n),
+                      extra={"document": f"{vn_date(found[i].starts_on)} — {vn_date(found[i].ends_on)}"})
             for n, i in enumerate(ids) if i in found]
